@@ -1,0 +1,61 @@
+// `npm start` serves the repository root (demo/ and dist/) on localhost and prints the URL.
+// Plain node:http, so the demo pages see exactly the files the package ships.
+import { createReadStream, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const ROOT = resolve(process.env.V2U_ROOT ?? '.');
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.csv': 'text/csv; charset=utf-8',
+  '.png': 'image/png',
+};
+
+export function handle(request, response) {
+  const url = new URL(request.url, 'http://localhost');
+  if (url.pathname === '/') return redirect(response, '/demo/');
+  let path = normalize(join(ROOT, decodeURIComponent(url.pathname)));
+  if (!path.startsWith(ROOT)) return send(response, 403, 'Forbidden');
+  try {
+    if (statSync(path).isDirectory()) path = join(path, 'index.html');
+    const size = statSync(path).size;
+    response.writeHead(200, {
+      'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+      'content-length': size,
+      'cache-control': 'no-cache',
+    });
+    createReadStream(path).pipe(response);
+  } catch {
+    send(response, 404, `Not found: ${url.pathname}`);
+  }
+}
+
+function redirect(response, location) {
+  response.writeHead(302, { location });
+  response.end();
+}
+
+function send(response, status, text) {
+  response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
+  response.end(text);
+}
+
+/** Listens on `port`, or the next free one; resolves to the server. */
+export function listen(port) {
+  return new Promise((resolvePromise, reject) => {
+    const server = createServer(handle);
+    server.once('error', (error) => (error.code === 'EADDRINUSE' && port < 65535 ? resolvePromise(listen(port + 1)) : reject(error)));
+    server.listen(port, '127.0.0.1', () => resolvePromise(server));
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const server = await listen(Number(process.env.PORT ?? 8000));
+  console.log(`V2U demo: http://localhost:${server.address().port}/demo/  (Ctrl+C to stop)`);
+}

@@ -1,0 +1,21 @@
+// `npm test` (after the build): the Node checks, then every browser test in headless Chromium.
+import { findChromium } from './lib/chromium.mjs';
+import { run } from './lib/run.mjs';
+
+let chrome;
+try {
+  chrome = findChromium();
+} catch (error) {
+  console.error(`npm test: ${error.message}`);
+  process.exit(1);
+}
+console.log(`npm test: using ${chrome}`);
+try {
+  await run('node', ['--test', 'test/node/']);
+  await run('wtr', ['--config', 'web-test-runner.config.mjs', ...process.argv.slice(2)], {
+    env: { ...process.env, CHROME_PATH: chrome },
+  });
+} catch (error) {
+  console.error(`npm test: ${error.message}`);
+  process.exit(1);
+}

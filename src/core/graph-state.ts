@@ -1,0 +1,174 @@
+import type { Change } from './changes.js';
+import { CURRENT_VERSION, type GraphDocument, type GraphEdge, type GraphGroup, type GraphNode, type Viewport } from './document.js';
+import type { GraphReader } from './connect.js';
+
+interface Slot<T> {
+  item: T;
+  seq: number;
+}
+
+/**
+ * The live graph: maps by id plus an edge index per node, so lookups, moves and
+ * connection checks cost O(degree), not O(graph). Only `applyChange` mutates it.
+ */
+export class GraphState implements GraphReader {
+  private _nodes = new Map<string, Slot<GraphNode>>();
+  private _edges = new Map<string, Slot<GraphEdge>>();
+  private _groups = new Map<string, Slot<GraphGroup>>();
+  private _edgesByNode = new Map<string, Set<string>>();
+  private _outOfOrder = false;
+  private _seq = 0;
+  viewport: Viewport = { x: 0, y: 0, zoom: 1 };
+  metadata: Record<string, unknown> = {};
+  /** Top-level fields of the document this version does not know; kept for round trips. */
+  extra: Record<string, unknown> = {};
+
+  constructor(doc?: GraphDocument) {
+    if (!doc) return;
+    const { version: _v, nodes, edges, groups, viewport, metadata, ...extra } = doc;
+    for (const node of nodes) this._nodes.set(node.id, { item: node, seq: this._seq++ });
+    for (const edge of edges) this.insertEdge(edge, this._seq++);
+    for (const group of groups) this._groups.set(group.id, { item: group, seq: this._seq++ });
+    this.viewport = viewport;
+    this.metadata = metadata;
+    this.extra = extra;
+  }
+
+  /** A fresh place at the end of document order. */
+  nextSeq(): number {
+    return this._seq++;
+  }
+
+  seqOf(kind: 'node' | 'edge' | 'group', id: string): number {
+    const map = kind === 'node' ? this._nodes : kind === 'edge' ? this._edges : this._groups;
+    return map.get(id)?.seq ?? -1;
+  }
+
+  getNode(id: string): GraphNode | undefined {
+    return this._nodes.get(id)?.item;
+  }
+
+  getEdge(id: string): GraphEdge | undefined {
+    return this._edges.get(id)?.item;
+  }
+
+  getGroup(id: string): GraphGroup | undefined {
+    return this._groups.get(id)?.item;
+  }
+
+  get nodeCount(): number {
+    return this._nodes.size;
+  }
+
+  get edgeCount(): number {
+    return this._edges.size;
+  }
+
+  *nodes(): IterableIterator<GraphNode> {
+    for (const slot of this._nodes.values()) yield slot.item;
+  }
+
+  *edges(): IterableIterator<GraphEdge> {
+    for (const slot of this._edges.values()) yield slot.item;
+  }
+
+  *groups(): IterableIterator<GraphGroup> {
+    for (const slot of this._groups.values()) yield slot.item;
+  }
+
+  *edgesOf(nodeId: string): IterableIterator<GraphEdge> {
+    for (const id of this._edgesByNode.get(nodeId) ?? []) yield this._edges.get(id)!.item;
+  }
+
+  applyChange(change: Change): void {
+    switch (change.type) {
+      case 'node-add':
+        return this.insert(this._nodes, change.node, change.seq);
+      case 'node-remove':
+        this._nodes.delete(change.node.id);
+        return;
+      case 'node-move':
+        return this.replaceNode({ ...this.requireNode(change.id), position: change.to });
+      case 'node-update':
+        return this.replaceNode(change.after);
+      case 'edge-add':
+        return this.insertEdge(change.edge, change.seq);
+      case 'edge-remove':
+        return this.deleteEdge(change.edge);
+      case 'group-add':
+        return this.insert(this._groups, change.group, change.seq);
+      case 'group-remove':
+        this._groups.delete(change.group.id);
+        return;
+      case 'group-update':
+        this._groups.get(change.id)!.item = change.after;
+        return;
+      case 'viewport':
+        this.viewport = change.to;
+        return;
+      case 'metadata':
+        this.metadata = change.after;
+        return;
+    }
+  }
+
+  /** The document as plain JSON data, in document order. */
+  toDocument(): GraphDocument {
+    if (this._outOfOrder) this.restoreOrder();
+    return {
+      ...this.extra,
+      version: CURRENT_VERSION,
+      nodes: [...this.nodes()],
+      edges: [...this.edges()],
+      groups: [...this.groups()],
+      viewport: this.viewport,
+      metadata: this.metadata,
+    };
+  }
+
+  requireNode(id: string): GraphNode {
+    const node = this.getNode(id);
+    if (!node) throw new Error(`GraphState: no node with id "${id}"`);
+    return node;
+  }
+
+  private replaceNode(node: GraphNode) {
+    const slot = this._nodes.get(node.id);
+    if (!slot) throw new Error(`GraphState: no node with id "${node.id}" to update`);
+    slot.item = node;
+  }
+
+  private insert<T extends { id: string }>(map: Map<string, Slot<T>>, item: T, seq: number) {
+    if (map.has(item.id)) throw new Error(`GraphState: id "${item.id}" is already taken`);
+    map.set(item.id, { item, seq });
+    if (seq < this._seq - 1) this._outOfOrder = true;
+    this._seq = Math.max(this._seq, seq + 1);
+  }
+
+  private insertEdge(edge: GraphEdge, seq: number) {
+    this.insert(this._edges, edge, seq);
+    for (const nodeId of [edge.from.node, edge.to.node]) {
+      let set = this._edgesByNode.get(nodeId);
+      if (!set) this._edgesByNode.set(nodeId, (set = new Set()));
+      set.add(edge.id);
+    }
+  }
+
+  private deleteEdge(edge: GraphEdge) {
+    this._edges.delete(edge.id);
+    for (const nodeId of [edge.from.node, edge.to.node]) {
+      const set = this._edgesByNode.get(nodeId);
+      set?.delete(edge.id);
+      if (set?.size === 0) this._edgesByNode.delete(nodeId);
+    }
+  }
+
+  private restoreOrder() {
+    for (const map of [this._nodes, this._edges, this._groups] as Map<string, Slot<unknown>>[]) {
+      const sorted = [...map].sort((a, b) => a[1].seq - b[1].seq);
+      map.clear();
+      for (const [id, slot] of sorted) map.set(id, slot);
+    }
+    this._outOfOrder = false;
+  }
+}

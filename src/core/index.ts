@@ -1,0 +1,24 @@
+/**
+ * The DOM-free core of V2U: the graph document, its schema and migrations, port types,
+ * typed changes with undo, and the graph store. Runs in browsers, workers and Node.
+ */
+export * from './document.js';
+export * from './errors.js';
+export * from './port-types.js';
+export * from './manifest.js';
+export * from './migrations.js';
+export * from './parse.js';
+export * from './changes.js';
+export * from './connect.js';
+export * from './history.js';
+export * from './graph-state.js';
+export * from './graph-store.js';
+export * from './graph-algorithms.js';
+export * from './layout.js';
+
+import type { GraphDocument } from './document.js';
+
+/** The document as JSON text: what `value`, forms and autosave carry. */
+export function serializeDocument(doc: GraphDocument, space?: number): string {
+  return JSON.stringify(doc, null, space);
+}

@@ -1,0 +1,38 @@
+import type { GraphNode, Point } from './document.js';
+import type { NodePorts } from './manifest.js';
+
+/**
+ * Node geometry is computed, never measured: every node shell has a fixed width and rows
+ * of fixed height, so edges, culling and hit tests need no layout reads from the DOM.
+ */
+export const NODE_WIDTH = 180;
+export const NODE_HEADER = 32;
+export const PORT_ROW = 22;
+export const NODE_PADDING = 10;
+
+export interface PortLists {
+  inputs: string[];
+  outputs: string[];
+}
+
+export function portLists(ports: NodePorts): PortLists {
+  return { inputs: Object.keys(ports.inputs), outputs: Object.keys(ports.outputs) };
+}
+
+export function nodeHeight(ports: PortLists): number {
+  return NODE_HEADER + Math.max(1, ports.inputs.length, ports.outputs.length) * PORT_ROW + NODE_PADDING;
+}
+
+/** Where an edge attaches: left edge for inputs, right edge for outputs. */
+export function portAnchor(node: Pick<GraphNode, 'position'>, side: 'in' | 'out', index: number): Point {
+  return {
+    x: node.position.x + (side === 'in' ? 0 : NODE_WIDTH),
+    y: node.position.y + NODE_HEADER + Math.max(0, index) * PORT_ROW + PORT_ROW / 2,
+  };
+}
+
+/** A horizontal cubic Bézier from an output anchor to an input anchor, as SVG path data. */
+export function edgePath(a: Point, b: Point): string {
+  const bend = Math.max(40, Math.abs(b.x - a.x) / 2);
+  return `M${a.x},${a.y} C${a.x + bend},${a.y} ${b.x - bend},${b.y} ${b.x},${b.y}`;
+}

@@ -1,0 +1,68 @@
+/**
+ * What the editor knows of a node type before any of its code loads: the manifest.
+ * `defineNode` derives it from a definition; the registry caches it; the core reads ports.
+ */
+
+export type NodeCategory = 'create' | 'transform' | 'output' | 'utility';
+
+export const NODE_CATEGORIES: readonly NodeCategory[] = ['create', 'transform', 'output', 'utility'];
+
+export interface PortSpec {
+  /** A port type such as `table` or `list<number>`. */
+  type: string;
+  label?: string;
+  /** An input that accepts more than one edge (outputs always may). */
+  multiple?: boolean;
+}
+
+/** One config field; the inspector renders a form from these. */
+export interface ConfigField {
+  type: 'string' | 'number' | 'boolean' | 'enum' | 'text' | 'code' | 'json';
+  default?: unknown;
+  label?: string;
+  description?: string;
+  /** Choices for `enum`. */
+  options?: readonly string[];
+  min?: number;
+  max?: number;
+}
+
+export interface NodePerformance {
+  lazyLoad?: boolean;
+  backgroundProcessing?: boolean;
+  cacheStrategy?: 'aggressive' | 'normal' | 'none';
+  priority?: 'high' | 'normal' | 'low';
+}
+
+export interface NodePorts {
+  inputs: Record<string, PortSpec>;
+  outputs: Record<string, PortSpec>;
+}
+
+/** A node type as plain data: everything but its logic. */
+export interface NodeManifest extends NodePorts {
+  type: string;
+  version: number;
+  category: NodeCategory;
+  title: string;
+  description?: string;
+  keywords?: readonly string[];
+  icon?: string;
+  config?: Record<string, ConfigField>;
+  performance?: NodePerformance;
+}
+
+/** Looks up a node type's ports; `undefined` for a type this editor does not know. */
+export type PortResolver = (type: string) => NodePorts | undefined;
+
+export const noPorts: PortResolver = () => undefined;
+
+/** Anything that can answer "what is this node type?" synchronously (the registry, a map). */
+export interface ManifestSource {
+  get(type: string): NodeManifest | undefined;
+}
+
+/** The node's element name: `transform/filter` → `v2u-node-transform-filter`. */
+export function elementNameFor(type: string): string {
+  return `v2u-node-${type.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')}`;
+}

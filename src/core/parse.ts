@@ -1,0 +1,223 @@
+import { CURRENT_VERSION, type GraphDocument, type GraphEdge, type GraphGroup, type GraphNode } from './document.js';
+import { ErrorCodes, V2uError } from './errors.js';
+import { topologicalOrder } from './graph-algorithms.js';
+import { noPorts, type PortResolver } from './manifest.js';
+import { migrate, migrations as builtInMigrations, type Migration } from './migrations.js';
+
+export interface ParseOptions {
+  /** Ports of known node types, to check that edges name real ports. Unknown types pass. */
+  resolvePorts?: PortResolver;
+  /** Replaces the built-in migrations (tests, forks). */
+  migrations?: readonly Migration[];
+  /** Deepest nesting allowed anywhere in the document (default 64). */
+  maxDepth?: number;
+}
+
+type Json = Record<string, unknown>;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Parses and validates a graph document from JSON text or a plain object, migrating older
+ * versions. Throws a V2uError whose message names the JSON path and what was expected;
+ * never returns a half-valid document. Unknown node types and unknown fields are kept.
+ */
+export function parseDocument(input: string | unknown, options: ParseOptions = {}): GraphDocument {
+  const raw = typeof input === 'string' ? parseJson(input) : cloneJson(input);
+  checkTree(raw, options.maxDepth ?? 64);
+  const root = expectObject(raw, '$');
+  const version = root.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    fail(ErrorCodes.missingField, 'expected "version", a whole number ≥ 1', '$.version');
+  if (version > CURRENT_VERSION)
+    fail(
+      ErrorCodes.futureVersion,
+      `document version ${version} is newer than this editor supports (${CURRENT_VERSION}); update the editor`,
+      '$.version',
+    );
+  const doc = migrate(root, CURRENT_VERSION, options.migrations ?? builtInMigrations);
+  return validate(doc, options.resolvePorts ?? noPorts);
+}
+
+function validate(doc: Json, resolvePorts: PortResolver): GraphDocument {
+  const nodes = expectArray(doc.nodes, '$.nodes').map((n, i) => readNode(n, `$.nodes[${i}]`));
+  const byId = indexUnique(nodes, '$.nodes');
+  const edges = expectArray(doc.edges ?? [], '$.edges').map((e, i) => readEdge(e, `$.edges[${i}]`));
+  indexUnique(edges, '$.edges');
+  checkEdges(edges, byId, resolvePorts);
+  const groups = expectArray(doc.groups ?? [], '$.groups').map((g, i) => readGroup(g, `$.groups[${i}]`, byId));
+  indexUnique(groups, '$.groups');
+  const viewport = readViewport(doc.viewport ?? { x: 0, y: 0, zoom: 1 }, '$.viewport');
+  const metadata = expectObject(doc.metadata ?? {}, '$.metadata');
+  return { ...doc, version: CURRENT_VERSION, nodes, edges, groups, viewport, metadata };
+}
+
+function readNode(value: unknown, path: string): GraphNode {
+  const node = expectObject(value, path);
+  const config = node.config === undefined ? {} : expectObject(node.config, `${path}.config`);
+  if (node.label !== undefined) expectString(node.label, `${path}.label`, true);
+  return {
+    ...node,
+    id: expectString(node.id, `${path}.id`),
+    type: expectString(node.type, `${path}.type`),
+    position: readPoint(node.position, `${path}.position`),
+    config,
+  };
+}
+
+function readEdge(value: unknown, path: string): GraphEdge {
+  const edge = expectObject(value, path);
+  return {
+    ...edge,
+    id: expectString(edge.id, `${path}.id`),
+    from: readPortRef(edge.from, `${path}.from`),
+    to: readPortRef(edge.to, `${path}.to`),
+  };
+}
+
+function readGroup(value: unknown, path: string, nodes: Map<string, unknown>): GraphGroup {
+  const group = expectObject(value, path);
+  if (group.label !== undefined) expectString(group.label, `${path}.label`, true);
+  const members = expectArray(group.nodes, `${path}.nodes`).map((id, i) => {
+    const memberPath = `${path}.nodes[${i}]`;
+    const nodeId = expectString(id, memberPath);
+    if (!nodes.has(nodeId)) fail(ErrorCodes.missingNode, `group member "${nodeId}" is not a node`, memberPath);
+    return nodeId;
+  });
+  return { ...group, id: expectString(group.id, `${path}.id`), nodes: members };
+}
+
+function readPortRef(value: unknown, path: string) {
+  const ref = expectObject(value, path);
+  return { node: expectString(ref.node, `${path}.node`), port: expectString(ref.port, `${path}.port`) };
+}
+
+function readPoint(value: unknown, path: string) {
+  const point = expectObject(value, path);
+  return { x: expectFinite(point.x, `${path}.x`), y: expectFinite(point.y, `${path}.y`) };
+}
+
+function readViewport(value: unknown, path: string) {
+  const viewport = expectObject(value, path);
+  const zoom = expectFinite(viewport.zoom, `${path}.zoom`);
+  if (zoom <= 0) fail(ErrorCodes.badValue, `expected a zoom above 0, got ${zoom}`, `${path}.zoom`);
+  return { x: expectFinite(viewport.x, `${path}.x`), y: expectFinite(viewport.y, `${path}.y`), zoom };
+}
+
+function checkEdges(edges: GraphEdge[], nodes: Map<string, GraphNode>, resolvePorts: PortResolver) {
+  const seen = new Set<string>();
+  edges.forEach((edge, i) => {
+    const path = `$.edges[${i}]`;
+    checkEnd(edge.from, 'outputs', `${path}.from`, nodes, resolvePorts);
+    checkEnd(edge.to, 'inputs', `${path}.to`, nodes, resolvePorts);
+    const key = `${edge.from.node}\0${edge.from.port}\0${edge.to.node}\0${edge.to.port}`;
+    if (seen.has(key)) fail(ErrorCodes.duplicateEdge, `edge "${edge.id}" repeats an earlier edge`, path);
+    seen.add(key);
+  });
+  const { cycle } = topologicalOrder(nodes.keys(), edges);
+  if (cycle) fail(ErrorCodes.cycle, `the edges form a cycle: ${cycle.join(' → ')}`, '$.edges');
+}
+
+function checkEnd(
+  ref: { node: string; port: string },
+  side: 'inputs' | 'outputs',
+  path: string,
+  nodes: Map<string, GraphNode>,
+  resolvePorts: PortResolver,
+) {
+  const node = nodes.get(ref.node);
+  if (!node) fail(ErrorCodes.missingNode, `no node with id "${ref.node}"`, `${path}.node`);
+  const ports = resolvePorts(node.type);
+  if (ports && !Object.hasOwn(ports[side], ref.port))
+    fail(
+      ErrorCodes.missingPort,
+      `node "${ref.node}" (${node.type}) has no ${side === 'inputs' ? 'input' : 'output'} port "${ref.port}"`,
+      `${path}.port`,
+    );
+}
+
+function indexUnique<T extends { id: string }>(items: T[], path: string): Map<string, T> {
+  const byId = new Map<string, T>();
+  items.forEach((item, i) => {
+    if (byId.has(item.id)) fail(ErrorCodes.duplicateId, `duplicate id "${item.id}"`, `${path}[${i}].id`);
+    byId.set(item.id, item);
+  });
+  return byId;
+}
+
+/** Rejects prototype-polluting keys and runaway nesting before anything reads the tree. */
+function checkTree(root: unknown, maxDepth: number) {
+  const stack: Array<[unknown, string, number]> = [[root, '$', 0]];
+  while (stack.length) {
+    const [value, path, depth] = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > maxDepth) fail(ErrorCodes.tooDeep, `nested deeper than ${maxDepth} levels`, path);
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], `${path}[${i}]`, depth + 1]);
+      continue;
+    }
+    for (const key of Object.keys(value)) {
+      if (FORBIDDEN_KEYS.has(key)) fail(ErrorCodes.forbiddenKey, `the key "${key}" is not allowed`, path);
+      stack.push([(value as Json)[key], `${path}.${key}`, depth + 1]);
+    }
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    fail(ErrorCodes.badJson, `not valid JSON${locate(text, message)}: ${message}`, '$');
+  }
+}
+
+function locate(text: string, message: string): string {
+  const match = /position (\d+)/.exec(message);
+  if (!match) return '';
+  const before = text.slice(0, Number(match[1])).split('\n');
+  return ` (line ${before.length}, column ${before[before.length - 1].length + 1})`;
+}
+
+function cloneJson(value: unknown): unknown {
+  try {
+    return structuredClone(value);
+  } catch {
+    fail(ErrorCodes.wrongType, 'expected plain JSON data (no functions, elements or symbols)', '$');
+  }
+}
+
+function expectObject(value: unknown, path: string): Json {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    fail(ErrorCodes.wrongType, `expected an object, got ${describe(value)}`, path);
+  return value as Json;
+}
+
+function expectArray(value: unknown, path: string): unknown[] {
+  if (!Array.isArray(value)) fail(ErrorCodes.wrongType, `expected an array, got ${describe(value)}`, path);
+  return value;
+}
+
+function expectString(value: unknown, path: string, allowEmpty = false): string {
+  if (typeof value !== 'string' || (!allowEmpty && value === ''))
+    fail(ErrorCodes.wrongType, `expected a ${allowEmpty ? '' : 'non-empty '}string, got ${describe(value)}`, path);
+  return value;
+}
+
+function expectFinite(value: unknown, path: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    fail(ErrorCodes.wrongType, `expected a finite number, got ${describe(value)}`, path);
+  return value;
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
+  return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
+}
+
+function fail(code: (typeof ErrorCodes)[keyof typeof ErrorCodes], message: string, path: string): never {
+  throw new V2uError(code, message, path);
+}

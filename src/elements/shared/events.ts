@@ -1,0 +1,46 @@
+import type { ChangeOrigin, ErrorCode, GraphDocument } from '../../core/index.js';
+
+/** `v2u-error`: bad input or a failure; the graph and saved data are left as they were. */
+export interface V2uErrorDetail {
+  code: ErrorCode | string;
+  message: string;
+  /** JSON path of the offending spot, when the error is about a document. */
+  path?: string;
+  /** What the editor was doing: `value`, `graph`, `importGraph`, `connect`, … */
+  source: string;
+}
+
+/** `v2u-change`: a person (or undo/redo) changed the graph. */
+export interface V2uChangeDetail {
+  origin: ChangeOrigin;
+  /** The change types in this step, e.g. `node-move`. */
+  types: string[];
+  /** The document after the change. */
+  graph: GraphDocument;
+}
+
+/** `v2u-select`: the selection changed. */
+export interface V2uSelectDetail {
+  nodes: string[];
+  edges: string[];
+}
+
+export interface V2uEventMap {
+  'v2u-error': CustomEvent<V2uErrorDetail>;
+  'v2u-change': CustomEvent<V2uChangeDetail>;
+  'v2u-select': CustomEvent<V2uSelectDetail>;
+}
+
+/** Dispatches a `v2u-` event the way every V2U element does: bubbling and composed. */
+export function emit<K extends keyof V2uEventMap>(
+  target: EventTarget,
+  name: K,
+  detail: V2uEventMap[K]['detail'],
+  options: { cancelable?: boolean } = {},
+): boolean {
+  return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, ...options }));
+}
+
+declare global {
+  interface HTMLElementEventMap extends V2uEventMap {}
+}
