@@ -1,6 +1,7 @@
 import type { GraphEdge, GraphNode, PortRef } from './document.js';
 import { ErrorCodes, type ErrorCode } from './errors.js';
 import type { PortResolver, PortSpec } from './manifest.js';
+import { canReach } from './graph-algorithms.js';
 import { formatPortType, isAssignable, parsePortType } from './port-types.js';
 
 /** The read access `canConnect` needs; GraphStore provides it. */
@@ -40,7 +41,7 @@ export function canConnect(graph: GraphReader, from: PortRef, to: PortRef, resol
       return no(ErrorCodes.duplicateEdge, `"${from.node}.${from.port}" already feeds "${to.node}.${to.port}"`);
     if (!inp.multiple) return no(ErrorCodes.inputTaken, `input "${to.port}" of "${to.node}" is already connected`);
   }
-  if (reaches(graph, to.node, from.node))
+  if (canReach(to.node, from.node, (id) => downstreamOf(graph, id)))
     return no(ErrorCodes.cycle, `connecting "${from.node}" to "${to.node}" would make a cycle`);
   return { ok: true };
 }
@@ -51,23 +52,9 @@ function portOf(node: GraphNode, side: 'inputs' | 'outputs', port: string, resol
   return Object.hasOwn(ports[side], port) ? ports[side][port] : null;
 }
 
-/** Forward reachability through the graph's own edge index, without building a map. */
-function reaches(graph: GraphReader, start: string, target: string): boolean {
-  const seen = new Set([start]);
-  const stack = [start];
-  while (stack.length) {
-    const id = stack.pop()!;
-    for (const edge of graph.edgesOf(id)) {
-      if (edge.from.node !== id) continue;
-      const next = edge.to.node;
-      if (next === target) return true;
-      if (!seen.has(next)) {
-        seen.add(next);
-        stack.push(next);
-      }
-    }
-  }
-  return false;
+/** The nodes a node's outputs feed, read from the graph's own edge index. */
+function* downstreamOf(graph: GraphReader, id: string): Iterable<string> {
+  for (const edge of graph.edgesOf(id)) if (edge.from.node === id) yield edge.to.node;
 }
 
 function no(code: ErrorCode, reason: string): ConnectCheck {

@@ -20,6 +20,7 @@ export const ErrorCodes = {
   tooDeep: 'too-deep',
   badPortType: 'bad-port-type',
   missingGroup: 'missing-group',
+  badDefinition: 'bad-definition',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
@@ -35,7 +36,7 @@ export class V2uError extends Error {
     message: string,
     readonly path = '$',
   ) {
-    super(message.startsWith(`${path}:`) ? message : `${path}: ${message}`);
+    super(path !== '$' && message.includes(path) ? message : `${path}: ${message}`);
   }
 }
 

@@ -16,17 +16,17 @@ export function successors(edges: Iterable<EdgeLike>): Map<string, string[]> {
   return out;
 }
 
-/** Whether `target` can be reached from `start` by following edges forward. */
-export function canReach(adjacency: Map<string, string[]>, start: string, target: string): boolean {
+/** Whether `target` can be reached from `start` by following `next` forward. */
+export function canReach(start: string, target: string, next: (id: string) => Iterable<string>): boolean {
   if (start === target) return true;
   const seen = new Set([start]);
   const stack = [start];
   while (stack.length) {
-    for (const next of adjacency.get(stack.pop()!) ?? []) {
-      if (next === target) return true;
-      if (!seen.has(next)) {
-        seen.add(next);
-        stack.push(next);
+    for (const id of next(stack.pop()!)) {
+      if (id === target) return true;
+      if (!seen.has(id)) {
+        seen.add(id);
+        stack.push(id);
       }
     }
   }
