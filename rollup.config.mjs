@@ -1,10 +1,10 @@
-// Bundles the tsc output (dist/src) into the script-tag entry dist/v2u-editor.js plus
-// lazily loaded chunks. tsc runs first (scripts/build.mjs), so rollup sees plain ESM.
+// Bundles the tsc output (dist/src) into the script-tag entry dist/v2u-editor.js, the
+// DOM-free core as dist/core.js (for node packs loaded from a script tag), and lazy chunks. tsc runs first (scripts/build.mjs), so rollup sees plain ESM.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 
 export default {
-  input: { 'v2u-editor': 'dist/src/index.js' },
+  input: { 'v2u-editor': 'dist/src/index.js', core: 'dist/src/core/index.js' },
   output: {
     dir: 'dist',
     format: 'es',

@@ -15,6 +15,7 @@ export * from './graph-state.js';
 export * from './graph-store.js';
 export * from './graph-algorithms.js';
 export * from './layout.js';
+export * from './spatial-index.js';
 export * from './define-node.js';
 
 import type { GraphDocument } from './document.js';

@@ -60,6 +60,8 @@ export const noPorts: PortResolver = () => undefined;
 /** Anything that can answer "what is this node type?" synchronously (the registry, a map). */
 export interface ManifestSource {
   get(type: string): NodeManifest | undefined;
+  /** Every known manifest, for palettes and quick-add; optional for lookup-only sources. */
+  list?(): Iterable<NodeManifest>;
 }
 
 /** The node's element name: `transform/filter` → `v2u-node-transform-filter`. */

@@ -19,7 +19,7 @@ export class ManifestMap implements ManifestSource {
     return this._byType.get(type);
   }
 
-  values(): IterableIterator<NodeManifest> {
+  list(): IterableIterator<NodeManifest> {
     return this._byType.values();
   }
 

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/elements/editor/editor.js';
 import type { V2uEditor } from '../../src/elements/editor/editor.component.js';
 import { ManifestMap } from '../../src/registry/manifest-map.js';
@@ -30,7 +30,10 @@ const graph = {
 };
 
 async function editorWith(value: string) {
-  return fixture<V2uEditor>(html`<v2u-editor .manifests=${new ManifestMap(manifests)} value=${value}></v2u-editor>`);
+  const el = await fixture<V2uEditor>(html`<v2u-editor style="width: 1000px; height: 500px" .manifests=${new ManifestMap(manifests)} value=${value}></v2u-editor>`);
+  await waitUntil(() => el.canvasSize.width > 0, 'the canvas gets measured');
+  await el.updateComplete;
+  return el;
 }
 
 const nodesIn = (el: V2uEditor) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="node"]')];
@@ -39,13 +42,13 @@ describe('<v2u-editor>', () => {
   it('renders node shells and edges from the value attribute', async () => {
     const el = await editorWith(JSON.stringify(graph));
     const nodes = nodesIn(el);
-    expect(nodes.map((n) => n.dataset.id)).to.deep.equal(['n1', 'n2', 'n3']);
+    expect(nodes.map((n) => n.dataset.node)).to.deep.equal(['n1', 'n2', 'n3']);
     expect(nodes[1].querySelector('[part~="node-header"]')!.textContent).to.equal('Total');
     expect(nodes[1].style.transform).to.equal('translate(300px, 40px)');
-    expect([...nodes[1].querySelectorAll('[part~="port"]')].map((p) => (p as HTMLElement).dataset.port)).to.deep.equal(['a', 'b', 'sum']);
+    expect([...nodes[1].querySelectorAll('[part~="port-dot"]')].map((p) => (p as HTMLElement).dataset.port)).to.deep.equal(['a', 'b', 'sum']);
     expect(nodes[2].dataset.category, 'unknown types still render').to.equal('unknown');
-    expect([...nodes[2].querySelectorAll('[part~="port"]')].map((p) => (p as HTMLElement).dataset.port), 'ports from edges').to.deep.equal(['in']);
-    const paths = el.shadowRoot!.querySelectorAll('path[part~="edge"]');
+    expect([...nodes[2].querySelectorAll('[part~="port-dot"]')].map((p) => (p as HTMLElement).dataset.port), 'ports from edges').to.deep.equal(['in']);
+    const paths = el.shadowRoot!.querySelectorAll('path.edge');
     expect(paths.length).to.equal(2);
     expect(paths[0].getAttribute('d')).to.match(/^M180,43 C/);
   });

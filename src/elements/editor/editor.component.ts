@@ -1,22 +1,33 @@
-import { LitElement, html, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
 import {
   GraphStore,
   isV2uError,
   parseDocument,
   serializeDocument,
-  touchedNodeIds,
   type GraphDocument,
   type GraphNode,
   type ManifestSource,
-  type PortLists,
+  type Point,
+  type Rect,
   type StoreEvent,
+  type Viewport,
 } from '../../core/index.js';
 import { ManifestMap } from '../../registry/manifest-map.js';
 import { emit } from '../shared/events.js';
+import type { EditingKit } from './editing-kit.js';
 import { editorStyles } from './editor.styles.js';
-import { renderEdges, renderNode, viewPorts } from './graph-view.js';
+import type { CanvasHost, ConnectPreview } from './gestures/host.js';
+import { portMarks, renderConnectPreview, renderEdges, renderNodes } from './graph-view.js';
+import { actionForKey, type EditorAction } from './keyboard.js';
+import type { PointerHost } from './pointer-controller.js';
+import { Selection } from './selection.js';
+import { renderToolbar } from './toolbar.js';
+import { GraphViewModel } from './view-model.js';
+import { fitRect, toGraph, visibleRect, zoomAround, type ZoomLimits } from './viewport.js';
+
+/** Extra screen pixels rendered around the visible area, so panning shows no gaps. */
+const CULL_MARGIN = 200;
 
 /**
  * A visual editor for business-logic flows: nodes wired by typed ports.
@@ -24,30 +35,39 @@ import { renderEdges, renderNode, viewPorts } from './graph-view.js';
  * @summary Edit and run flows of typed nodes; the graph is JSON in `value` or an object in `graph`.
  *
  * @event v2u-change - The graph changed through an edit, undo or redo. Setting `value` or `graph` in code does not fire it.
+ * @event v2u-select - The selection changed. `detail` has `nodes` and `edges` (ids).
  * @event v2u-error - Bad input or a failure. The graph and saved data stay as they were. `detail` has `code`, `message`, `path`, `source`.
  *
- * @csspart viewport - The pannable area.
+ * @csspart toolbar - The row of buttons above the canvas.
+ * @csspart viewport - The pannable canvas.
  * @csspart edges - The SVG layer that holds every edge.
- * @csspart edge - One edge path.
- * @csspart node - A node shell.
+ * @csspart edge - One edge path (also `edge-selected`); `edge-preview` is the edge being dragged.
+ * @csspart node - A node shell (also `node-selected`).
  * @csspart node-header - A node's title bar.
  * @csspart port - A port row (also `port-input` or `port-output`).
- * @csspart port-dot - The connector circle of a port.
+ * @csspart port-dot - The connector of a port: drag it, or focus it and press Enter.
  * @csspart port-label - The name of a port.
+ * @csspart selection-box - The rectangle of a box selection.
+ * @csspart minimap - The overview in the corner.
+ * @csspart inspector - The config form of the selected node.
  *
  * @cssproperty --v2u-editor-background - Canvas background.
  * @cssproperty --v2u-editor-grid-color - Dot grid colour.
  * @cssproperty --v2u-editor-color - Text colour.
+ * @cssproperty --v2u-editor-accent - Selection and focus colour.
+ * @cssproperty --v2u-editor-panel-background - Toolbar, inspector and popover background.
  * @cssproperty --v2u-node-background - Node fill.
  * @cssproperty --v2u-node-border-color - Node border.
  * @cssproperty --v2u-node-radius - Node corner radius.
  * @cssproperty --v2u-edge-color - Edge stroke.
  * @cssproperty --v2u-port-color - Port dot and label colour.
+ * @cssproperty --v2u-valid-color - Ports that accept the edge being dragged.
+ * @cssproperty --v2u-invalid-color - Ports that refuse it.
  * @cssproperty --v2u-font-family - Font of the whole editor.
  * @cssproperty --v2u-font-size - Base font size.
  * @cssproperty --v2u-category-create-color - Accent of create nodes (likewise transform, output, utility, unknown).
  */
-export class V2uEditor extends LitElement {
+export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
   static override styles = editorStyles;
 
   static override properties = {
@@ -60,27 +80,53 @@ export class V2uEditor extends LitElement {
   /** View, pan, zoom and select, but no edits. */
   @property({ type: Boolean, reflect: true }) readonly = false;
 
-  /** Greys out the editor and excludes it from form submission. */
+  /** Greys out the editor and excludes it from form submission; no edits. */
   @property({ type: Boolean, reflect: true }) disabled = false;
 
   /** `light` or `dark`; unset follows `prefers-color-scheme`. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
+  /** Snap dragged nodes to a 20 px grid. */
+  @property({ type: Boolean, reflect: true, attribute: 'snap-to-grid' }) snapToGrid = false;
+
+  /** Smallest zoom factor. */
+  @property({ type: Number, attribute: 'min-zoom' }) minZoom = 0.1;
+
+  /** Largest zoom factor. */
+  @property({ type: Number, attribute: 'max-zoom' }) maxZoom = 2.5;
+
   /**
-   * Node types the editor knows: their manifests give titles, categories and ports.
-   * Types missing here still render (as unknown nodes) and round-trip untouched.
+   * Node types the editor knows: their manifests give titles, categories, ports and config
+   * forms. Types missing here still render (as unknown nodes) and round-trip untouched.
    */
   @property({ attribute: false }) manifests: ManifestSource = new ManifestMap();
 
-  @state() private _revision = 0;
+  /** Background drags draw a selection box instead of panning (the toolbar toggles it). */
+  @property({ type: Boolean, attribute: 'box-select' }) boxMode = false;
 
+  @state() private _revision = 0;
+  @state() private _viewport: Viewport = { x: 0, y: 0, zoom: 1 };
+  @state() private _size = { width: 0, height: 0 };
+  @state() private _preview: ConnectPreview | undefined;
+  @state() private _box: Rect | undefined;
+  @state() private _announcement = '';
+  @state() focusedNode: string | undefined;
+
+  @query('.viewport') private _canvas!: HTMLElement;
+
+  readonly selection = new Selection();
   private _store = new GraphStore();
-  private _unsubscribe?: () => void;
-  private _portsCache = new Map<GraphNode, PortLists>();
+  private _view = new GraphViewModel(this._store, this.manifests);
+  private _resize?: ResizeObserver;
+  private _lastPointer: Point | undefined;
+  private _kit: EditingKit | undefined;
+  private _kitLoad: Promise<EditingKit> | undefined;
+  private _queued: PointerEvent[] = [];
+  private _idle = 0;
 
   constructor() {
     super();
-    this.attachStore(this._store);
+    this._store.subscribe((event) => this.handleStoreChange(event));
   }
 
   /**
@@ -110,6 +156,32 @@ export class V2uEditor extends LitElement {
     return this._store;
   }
 
+  /** Canvas geometry and spatial indexes (for tools and tests). */
+  get view(): GraphViewModel {
+    return this._view;
+  }
+
+  get editable(): boolean {
+    return !this.readonly && !this.disabled;
+  }
+
+  get snapStep(): number {
+    return this.snapToGrid ? 20 : 0;
+  }
+
+  get zoomLimits(): ZoomLimits {
+    return { min: this.minZoom, max: this.maxZoom };
+  }
+
+  /** Size of the canvas in CSS pixels. */
+  get canvasSize(): { width: number; height: number } {
+    return this._size;
+  }
+
+  get liveViewport(): Viewport {
+    return this._viewport;
+  }
+
   /** Returns the current graph as a JSON-ready object (a copy). */
   exportGraph(): GraphDocument {
     return structuredClone(this._store.document);
@@ -120,71 +192,247 @@ export class V2uEditor extends LitElement {
    * `v2u-error`) when it is invalid; the current graph is left untouched.
    */
   importGraph(input: GraphDocument | string): void {
-    const doc = this.validate(input, 'importGraph');
-    this._store.load(doc);
+    this._store.load(this.validate(input, 'importGraph'));
   }
 
   /** Undoes the last edit; returns whether there was one. */
   undo(): boolean {
-    return !this.readonly && this._store.undo();
+    return this.editable && this._store.undo();
   }
 
   /** Redoes the last undone edit; returns whether there was one. */
   redo(): boolean {
-    return !this.readonly && this._store.redo();
+    return this.editable && this._store.redo();
+  }
+
+  /** Zooms and pans so the whole graph is in view. */
+  fitView(): void {
+    const bounds = this._view.nodeIndex.bounds();
+    if (!bounds || !this._size.width) return;
+    this.showViewport(fitRect(bounds, this._size, this.zoomLimits));
+    this.commitViewport();
+  }
+
+  /** Zooms around the canvas centre by `factor` (>1 zooms in). */
+  zoomBy(factor: number): void {
+    this.showViewport(zoomAround(this._viewport, { x: this._size.width / 2, y: this._size.height / 2 }, factor, this.zoomLimits));
+    this.commitViewport();
+  }
+
+  showViewport(viewport: Viewport): void {
+    this._viewport = viewport;
+  }
+
+  commitViewport(): void {
+    const saved = this._store.state.viewport;
+    const v = this._viewport;
+    if (saved.x !== v.x || saved.y !== v.y || saved.zoom !== v.zoom) this._store.setViewport(v);
+  }
+
+  canvasPoint(event: { clientX: number; clientY: number }): Point {
+    const box = this._canvas.getBoundingClientRect();
+    return { x: event.clientX - box.left, y: event.clientY - box.top };
+  }
+
+  /** The graph point under the pointer, or the canvas centre when the pointer is elsewhere. */
+  pointerOrCenter(): Point {
+    return this._lastPointer ?? toGraph(this._viewport, { x: this._size.width / 2, y: this._size.height / 2 });
+  }
+
+  notePointer(event: PointerEvent): void {
+    this._lastPointer = toGraph(this._viewport, this.canvasPoint(event));
+  }
+
+  visibleArea(): Rect {
+    return visibleRect(this._viewport, this._size, CULL_MARGIN);
+  }
+
+  select(nodes: Iterable<string>, edges: Iterable<string> = []): void {
+    if (!this.selection.set(nodes, edges)) return;
+    this._revision++;
+    emit(this, 'v2u-select', { nodes: [...this.selection.nodes], edges: [...this.selection.edges] });
+  }
+
+  setConnectPreview(preview: ConnectPreview | undefined): void {
+    this._preview = preview;
+  }
+
+  setSelectionBox(rect: Rect | undefined): void {
+    this._box = rect;
+  }
+
+  /** Says `message` through the live region for screen readers. */
+  announce(message: string): void {
+    this._announcement = message;
+  }
+
+  /** Reports a failure the way every entry point does: a `v2u-error` event. */
+  reportError(error: unknown, source: string): void {
+    const detail = isV2uError(error)
+      ? { code: error.code, message: error.message, path: error.path, source }
+      : { code: 'unexpected', message: error instanceof Error ? error.message : String(error), source };
+    emit(this, 'v2u-error', detail);
+  }
+
+  /** Runs a toolbar or keyboard action (once the editing code has loaded). */
+  perform(action: EditorAction): void {
+    if (this._kit) this._kit.actions.perform(action);
+    else void this.loadEditing().then((kit) => kit.actions.perform(action));
+  }
+
+  /** Toolbar, keyboard and popover actions; undefined until the editing code has loaded. */
+  get actions(): EditingKit['actions'] | undefined {
+    return this._kit?.actions;
+  }
+
+  /**
+   * Resolves when the editing code (gestures, inspector, minimap) is loaded. It loads by
+   * itself when the browser is idle after the first paint, or on the first pointer or key.
+   */
+  whenEditable(): Promise<void> {
+    return this.loadEditing().then(() => undefined);
+  }
+
+  private loadEditing(): Promise<EditingKit> {
+    return (this._kitLoad ??= import('./editing-kit.js').then((m) => {
+      this._kit = m.createEditingKit(this);
+      for (const event of this._queued.splice(0)) this.routePointer(event);
+      this.requestUpdate();
+      return this._kit;
+    }));
+  }
+
+  /** Pointer events that arrive before the editing code are replayed once it is in. */
+  private handlePointer = (event: PointerEvent) => {
+    if (this._kit) return this.routePointer(event);
+    if (event.type === 'pointerdown') (event.currentTarget as Element).setPointerCapture?.(event.pointerId);
+    this._queued.push(event);
+    void this.loadEditing();
+  };
+
+  private routePointer(event: PointerEvent) {
+    const p = this._kit!.pointer;
+    const handler = { pointerdown: p.handleDown, pointermove: p.handleMove, pointerup: p.handleUp, pointercancel: p.handleCancel }[event.type];
+    handler?.(event);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this._resize = new ResizeObserver(([entry]) => {
+      const { width, height } = entry.contentRect;
+      if (width !== this._size.width || height !== this._size.height) this._size = { width, height };
+    });
+    this.updateComplete.then(() => this.isConnected && this._canvas && this._resize?.observe(this._canvas));
+    const idle = globalThis.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200));
+    this._idle = idle(() => void this.loadEditing(), { timeout: 1000 }) as number;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this._portsCache.clear();
+    this._resize?.disconnect();
+    this._resize = undefined;
+    (globalThis.cancelIdleCallback ?? clearTimeout)(this._idle);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('manifests')) {
       this._store.resolvePorts = (type) => this.manifests.get(type);
-      this._portsCache.clear();
+      this._view.setSources(this._store, this.manifests);
     }
   }
 
   protected override render() {
     const state = this._store.state;
-    const { x, y, zoom } = state.viewport;
-    const portsOf = (node: GraphNode) => this.portsOf(node);
-    return html`<div class="viewport" part="viewport">
-      <div class="layer" style="transform: translate(${x}px, ${y}px) scale(${zoom})">
-        <svg class="edges" part="edges" width="1" height="1" aria-hidden="true">${renderEdges(state.edges(), state, portsOf)}</svg>
-        ${repeat(state.nodes(), (n) => n.id, (n) => renderNode(n, portsOf(n), this.manifests))}
+    const { x, y, zoom } = this._viewport;
+    const nodes = this.visibleNodes();
+    const edges = [...this._view.edgeIndex.query(this.visibleArea())].map((id) => state.getEdge(id)!).filter(Boolean);
+    const stateOf = (n: GraphNode) => ({
+      selected: this.selection.nodes.has(n.id),
+      focused: this.focusedNode === n.id,
+      preview: this._preview,
+      marks: portMarks(n, this._view.portsOf(n), this._preview),
+    });
+    return html`${renderToolbar(this)}
+      <div class="main">
+        <div
+          class="viewport"
+          part="viewport"
+          tabindex=${this.focusedNode ? -1 : 0}
+          role="application"
+          aria-roledescription="flow editor"
+          aria-label="Flow canvas, ${state.nodeCount} nodes. Arrow keys move between nodes, Enter selects, C connects, slash adds a node."
+          @pointerdown=${this.handlePointer}
+          @pointermove=${this.handlePointer}
+          @pointerup=${this.handlePointer}
+          @pointercancel=${this.handlePointer}
+          @keydown=${this.handleKeyDown}
+          @focusin=${this.handleFocusIn}
+          @dblclick=${this.handleDoubleClick}
+        >
+          <div class="layer" style="transform: translate(${x}px, ${y}px) scale(${zoom})">
+            <svg class="edges" part="edges" width="1" height="1" aria-hidden="true">
+              ${renderEdges(edges, this._view, this.selection.edges)}
+              ${renderConnectPreview(this._preview, this._view, this._preview && state.getNode(this._preview.from.node))}
+            </svg>
+            ${renderNodes(nodes, this._view, this.manifests, stateOf)}
+          </div>
+          ${this._box
+            ? html`<div class="selection-box" part="selection-box" style="left:${this._box.x}px;top:${this._box.y}px;width:${this._box.width}px;height:${this._box.height}px"></div>`
+            : nothing}
+          ${this._kit?.renderChrome(this._preview, this._revision)}
+        </div>
+        ${this._kit?.renderInspector()}
       </div>
-    </div>`;
+      <div class="sr-only" role="status" aria-live="polite">${this._announcement}</div>`;
   }
 
-  private portsOf(node: GraphNode): PortLists {
-    let ports = this._portsCache.get(node);
-    if (!ports) this._portsCache.set(node, (ports = viewPorts(node, this._store.state, this.manifests)));
-    return ports;
-  }
-
-  private attachStore(store: GraphStore) {
-    this._unsubscribe?.();
-    this._unsubscribe = store.subscribe((event) => this.handleStoreChange(event));
+  /** Nodes meeting the visible area (and the focused one), in document order. */
+  visibleNodes(): GraphNode[] {
+    const state = this._store.state;
+    const ids = this._view.nodeIndex.query(this.visibleArea());
+    if (this.focusedNode && state.getNode(this.focusedNode)) ids.add(this.focusedNode);
+    return [...ids]
+      .map((id) => [state.seqOf('node', id), state.getNode(id)!] as const)
+      .sort((a, b) => a[0] - b[0])
+      .map(([, node]) => node);
   }
 
   private handleStoreChange(event: StoreEvent) {
-    if (event.origin === 'load') this._portsCache.clear();
-    else this.forgetPorts(event);
+    this._view.update(event);
+    if (event.origin === 'load') this._viewport = { ...this._store.state.viewport };
+    const state = this._store.state;
+    if (this.selection.prune((id) => !!state.getNode(id), (id) => !!state.getEdge(id)))
+      emit(this, 'v2u-select', { nodes: [...this.selection.nodes], edges: [...this.selection.edges] });
+    if (this.focusedNode && !state.getNode(this.focusedNode)) this.focusedNode = undefined;
     this._revision++;
     if (event.origin !== 'load')
       emit(this, 'v2u-change', { origin: event.origin, types: [...new Set(event.changes.map((c) => c.type))], graph: this._store.document });
   }
 
-  /** Unknown types derive ports from edges, so an edge change invalidates its two ends. */
-  private forgetPorts(event: StoreEvent) {
-    const state = this._store.state;
-    for (const change of event.changes)
-      for (const id of touchedNodeIds(change)) {
-        const node = state.getNode(id);
-        if (node) this._portsCache.delete(node);
-      }
+  private handleKeyDown = (event: KeyboardEvent) => {
+    if ((event.target as Element).closest?.('input, textarea, select')) return;
+    const action = actionForKey(event);
+    if (!action) return;
+    event.preventDefault();
+    this.perform(action);
+  };
+
+  private handleFocusIn = (event: FocusEvent) => {
+    const node = (event.composedPath().find((el) => (el as HTMLElement).dataset?.node) as HTMLElement | undefined)?.dataset.node;
+    if (node && node !== this.focusedNode) this.focusedNode = node;
+  };
+
+  private handleDoubleClick = (event: MouseEvent) => {
+    if (event.composedPath().some((el) => (el as HTMLElement).dataset?.node)) return;
+    this._lastPointer = toGraph(this._viewport, this.canvasPoint(event));
+    this.perform('quick-add');
+  };
+
+  /** Moves keyboard focus to a node, rendering it first if it is culled. */
+  async focusNode(id: string): Promise<void> {
+    this.focusedNode = id;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`[data-node="${CSS.escape(id)}"]`)?.focus();
   }
 
   private tryLoad(input: GraphDocument | string, source: string) {
@@ -199,10 +447,7 @@ export class V2uEditor extends LitElement {
     try {
       return parseDocument(input, { resolvePorts: (type) => this.manifests.get(type) });
     } catch (error) {
-      const detail = isV2uError(error)
-        ? { code: error.code, message: error.message, path: error.path, source }
-        : { code: 'unexpected', message: String(error), source };
-      emit(this, 'v2u-error', detail);
+      this.reportError(error, source);
       throw error;
     }
   }

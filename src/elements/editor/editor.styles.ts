@@ -1,14 +1,34 @@
 import { css } from 'lit';
 
+const darkTokens = css`
+  --_bg: var(--v2u-editor-background, #161a22);
+  --_grid: var(--v2u-editor-grid-color, #2a3142);
+  --_fg: var(--v2u-editor-color, #e6e9ef);
+  --_muted: var(--v2u-editor-muted-color, #9aa3b5);
+  --_panel: var(--v2u-editor-panel-background, #1f2430);
+  --_node-bg: var(--v2u-node-background, #232a3a);
+  --_node-border: var(--v2u-node-border-color, #3a4358);
+  --_edge: var(--v2u-edge-color, #7d879c);
+  --_port: var(--v2u-port-color, #b5bdcc);
+  --_accent: var(--v2u-editor-accent, #7c9cff);
+  --_valid: var(--v2u-valid-color, #51cf66);
+  --_invalid: var(--v2u-invalid-color, #ff6b6b);
+`;
+
 export const editorStyles = css`
   :host {
     --_bg: var(--v2u-editor-background, #f7f8fa);
-    --_grid: var(--v2u-editor-grid-color, #e3e6eb);
+    --_grid: var(--v2u-editor-grid-color, #dde1e8);
     --_fg: var(--v2u-editor-color, #1d2230);
+    --_muted: var(--v2u-editor-muted-color, #5f677a);
+    --_panel: var(--v2u-editor-panel-background, #ffffff);
     --_node-bg: var(--v2u-node-background, #ffffff);
-    --_node-border: var(--v2u-node-border-color, #c9ced8);
+    --_node-border: var(--v2u-node-border-color, #c3c9d4);
     --_edge: var(--v2u-edge-color, #8a93a6);
-    --_port: var(--v2u-port-color, #5b6478);
+    --_port: var(--v2u-port-color, #4a5366);
+    --_accent: var(--v2u-editor-accent, #3b5bdb);
+    --_valid: var(--v2u-valid-color, #2b8a3e);
+    --_invalid: var(--v2u-invalid-color, #c92a2a);
     --_font: var(--v2u-font-family, system-ui, -apple-system, 'Segoe UI', sans-serif);
     --_font-size: var(--v2u-font-size, 12px);
     --_radius: var(--v2u-node-radius, 8px);
@@ -17,33 +37,86 @@ export const editorStyles = css`
     --_output: var(--v2u-category-output-color, #e8590c);
     --_utility: var(--v2u-category-utility-color, #7048e8);
     --_unknown: var(--v2u-category-unknown-color, #868e96);
-    display: block;
+    display: flex;
+    flex-direction: column;
     position: relative;
     height: 480px;
     overflow: hidden;
-    contain: strict;
     color: var(--_fg);
     background: var(--_bg);
     font: var(--_font-size) / 1.3 var(--_font);
+    color-scheme: light;
+  }
+  :host([theme='dark']) {
+    ${darkTokens}
+    color-scheme: dark;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      ${darkTokens}
+      color-scheme: dark;
+    }
   }
   :host([hidden]) {
     display: none;
   }
-  :host([theme='dark']) {
-    --_bg: var(--v2u-editor-background, #161a22);
-    --_grid: var(--v2u-editor-grid-color, #232938);
-    --_fg: var(--v2u-editor-color, #e6e9ef);
-    --_node-bg: var(--v2u-node-background, #222838);
-    --_node-border: var(--v2u-node-border-color, #3a4358);
-    --_edge: var(--v2u-edge-color, #7d879c);
-    --_port: var(--v2u-port-color, #aab3c5);
+  :host([disabled]) {
+    opacity: 0.6;
+  }
+  button {
+    font: inherit;
+    color: inherit;
+  }
+  :focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px;
+    padding: 4px 6px;
+    background: var(--_panel);
+    border-bottom: 1px solid var(--_node-border);
+  }
+  .toolbar button {
+    min-width: 28px;
+    height: 26px;
+    padding: 0 6px;
+    border: 1px solid transparent;
+    border-radius: 4px;
+    background: transparent;
+    cursor: pointer;
+  }
+  .toolbar button:hover:not(:disabled) {
+    border-color: var(--_node-border);
+  }
+  .toolbar button[aria-pressed='true'] {
+    background: color-mix(in srgb, var(--_accent) 18%, transparent);
+    border-color: var(--_accent);
+  }
+  .toolbar button:disabled {
+    opacity: 0.4;
+    cursor: default;
+  }
+  .main {
+    position: relative;
+    flex: 1;
+    min-height: 0;
   }
   .viewport {
     position: absolute;
     inset: 0;
     overflow: hidden;
+    contain: strict;
+    touch-action: none;
+    user-select: none;
     background-image: radial-gradient(var(--_grid) 1px, transparent 1px);
     background-size: 20px 20px;
+    cursor: grab;
+  }
+  .viewport:active {
+    cursor: grabbing;
   }
   .layer {
     position: absolute;
@@ -57,12 +130,32 @@ export const editorStyles = css`
     left: 0;
     top: 0;
     overflow: visible;
-    pointer-events: none;
   }
   .edge {
     fill: none;
     stroke: var(--_edge);
     stroke-width: 2;
+    pointer-events: none;
+  }
+  .edge-hit {
+    fill: none;
+    stroke: transparent;
+    stroke-width: 12;
+    pointer-events: stroke;
+    cursor: pointer;
+  }
+  .edge-group.selected .edge {
+    stroke: var(--_accent);
+    stroke-width: 3;
+  }
+  .edge.preview {
+    stroke-dasharray: 6 4;
+  }
+  .edge.preview.valid {
+    stroke: var(--_valid);
+  }
+  .edge.preview.invalid {
+    stroke: var(--_invalid);
   }
   .node {
     position: absolute;
@@ -74,6 +167,11 @@ export const editorStyles = css`
     border-radius: var(--_radius);
     box-shadow: 0 1px 3px rgb(0 0 0 / 0.12);
     contain: layout style;
+    cursor: default;
+  }
+  .node.selected {
+    border-color: var(--_accent);
+    box-shadow: 0 0 0 2px var(--_accent);
   }
   .header {
     display: flex;
@@ -87,6 +185,7 @@ export const editorStyles = css`
     white-space: nowrap;
     overflow: hidden;
     text-overflow: ellipsis;
+    cursor: move;
   }
   .node[data-category='create'] { --_category: var(--_create); }
   .node[data-category='transform'] { --_category: var(--_transform); }
@@ -109,17 +208,115 @@ export const editorStyles = css`
   .port[data-side='out'] { right: 0; padding-right: 10px; flex-direction: row-reverse; }
   .port-dot {
     position: absolute;
-    width: 10px;
-    height: 10px;
+    width: 12px;
+    height: 12px;
+    padding: 0;
     border-radius: 50%;
     background: var(--_node-bg);
     border: 2px solid var(--_port);
     box-sizing: border-box;
+    cursor: crosshair;
   }
-  .port[data-side='in'] .port-dot { left: -5px; }
-  .port[data-side='out'] .port-dot { right: -5px; }
+  .port-dot::before {
+    content: '';
+    position: absolute;
+    inset: -6px;
+  }
+  .port[data-side='in'] .port-dot { left: -6px; }
+  .port[data-side='out'] .port-dot { right: -6px; }
+  .port.valid .port-dot { border-color: var(--_valid); background: var(--_valid); }
+  .port.invalid { color: var(--_invalid); }
+  .port.invalid .port-dot { border-color: var(--_invalid); }
+  .port.hover .port-dot { transform: scale(1.4); }
   .port-label {
     overflow: hidden;
     text-overflow: ellipsis;
+  }
+  .selection-box {
+    position: absolute;
+    border: 1px solid var(--_accent);
+    background: color-mix(in srgb, var(--_accent) 12%, transparent);
+    pointer-events: none;
+  }
+  .hint {
+    position: absolute;
+    max-width: 260px;
+    padding: 4px 8px;
+    border-radius: 4px;
+    background: var(--_invalid);
+    color: #fff;
+    pointer-events: none;
+  }
+  .popover {
+    position: absolute;
+    top: 12px;
+    left: 50%;
+    transform: translateX(-50%);
+    z-index: 2;
+    width: min(420px, 90%);
+    max-height: 60%;
+    display: flex;
+    flex-direction: column;
+    background: var(--_panel);
+    border: 1px solid var(--_node-border);
+    border-radius: 8px;
+    box-shadow: 0 6px 24px rgb(0 0 0 / 0.2);
+  }
+  .popover-title {
+    padding: 8px 10px;
+    font-weight: 600;
+  }
+  .popover input {
+    margin: 8px;
+    padding: 6px 8px;
+    font: inherit;
+    color: inherit;
+    background: var(--_node-bg);
+    border: 1px solid var(--_node-border);
+    border-radius: 4px;
+  }
+  .popover ul {
+    margin: 0;
+    padding: 4px 0;
+    overflow: auto;
+    list-style: none;
+  }
+  .popover li {
+    display: flex;
+    justify-content: space-between;
+    gap: 8px;
+    padding: 5px 10px;
+    cursor: pointer;
+  }
+  .popover li.active {
+    background: color-mix(in srgb, var(--_accent) 20%, transparent);
+  }
+  .popover li[aria-disabled='true'] {
+    color: var(--_muted);
+  }
+  .popover small {
+    color: var(--_muted);
+  }
+  v2u-inspector {
+    position: absolute;
+    top: 10px;
+    right: 10px;
+    width: 260px;
+    max-height: calc(100% - 180px);
+    background: var(--_panel);
+    border: 1px solid var(--_node-border);
+    border-radius: 8px;
+    box-shadow: 0 2px 10px rgb(0 0 0 / 0.12);
+  }
+  v2u-inspector[hidden] {
+    display: none;
+  }
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
   }
 `;

@@ -1,4 +1,6 @@
-import { html, svg, type TemplateResult } from 'lit';
+import { html, nothing, svg, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
+import { repeat } from 'lit/directives/repeat.js';
 import {
   NODE_CATEGORIES,
   NODE_HEADER,
@@ -6,79 +8,120 @@ import {
   PORT_ROW,
   edgePath,
   nodeHeight,
-  portAnchor,
-  portLists,
   type GraphEdge,
   type GraphNode,
-  type GraphState,
   type ManifestSource,
   type PortLists,
 } from '../../core/index.js';
+import { portKey, type ConnectPreview } from './gestures/host.js';
+import type { GraphViewModel } from './view-model.js';
 
-/**
- * Ports of a node as the view shows them: from its manifest, or for a type this editor
- * does not know, the ports its edges use, so an unknown node still shows its wiring.
- */
-export function viewPorts(node: GraphNode, state: GraphState, manifests: ManifestSource): PortLists {
-  const manifest = manifests.get(node.type);
-  if (manifest) return portLists(manifest);
-  const inputs = new Set<string>();
-  const outputs = new Set<string>();
-  for (const edge of state.edgesOf(node.id)) {
-    if (edge.to.node === node.id) inputs.add(edge.to.port);
-    if (edge.from.node === node.id) outputs.add(edge.from.port);
-  }
-  return { inputs: [...inputs], outputs: [...outputs] };
+/** Per-render facts a node template depends on; `guard` re-renders a node only when one changes. */
+export interface NodeViewState {
+  selected: boolean;
+  focused: boolean;
+  /** Only set while a connection is dragged. */
+  preview?: ConnectPreview;
+  /** A digest of this node's port marks in `preview`, so only nodes whose marks change re-render. */
+  marks: string;
 }
 
-export function renderNode(node: GraphNode, ports: PortLists, manifests: ManifestSource): TemplateResult {
+export function nodeTitle(node: GraphNode, manifests: ManifestSource): string {
+  return node.label ?? manifests.get(node.type)?.title ?? node.type;
+}
+
+export function renderNodes(nodes: GraphNode[], view: GraphViewModel, manifests: ManifestSource, stateOf: (node: GraphNode) => NodeViewState) {
+  return repeat(
+    nodes,
+    (n) => n.id,
+    (n) => {
+      const s = stateOf(n);
+      const ports = view.portsOf(n);
+      return guard([n, ports, manifests, s.selected, s.focused, s.marks], () => renderNode(n, ports, manifests, s));
+    },
+  );
+}
+
+function renderNode(node: GraphNode, ports: PortLists, manifests: ManifestSource, s: NodeViewState): TemplateResult {
   const manifest = manifests.get(node.type);
   const category = manifest && NODE_CATEGORIES.includes(manifest.category) ? manifest.category : 'unknown';
-  const title = node.label ?? manifest?.title ?? node.type;
-  const label = manifest ? `${title} (${manifest.title})` : `${title} (unknown type ${node.type})`;
+  const title = nodeTitle(node, manifests);
+  const kind = manifest ? manifest.title : `unknown type ${node.type}`;
   return html`<div
-    class="node"
-    part="node"
+    class="node ${s.selected ? 'selected' : ''}"
+    part="node${s.selected ? ' node-selected' : ''}"
     role="group"
-    aria-label=${label}
-    data-id=${node.id}
+    aria-roledescription="node"
+    aria-label="${title}, ${kind}${s.selected ? ', selected' : ''}"
+    tabindex=${s.focused ? 0 : -1}
+    data-node=${node.id}
     data-category=${category}
     style="transform: translate(${node.position.x}px, ${node.position.y}px); width: ${NODE_WIDTH}px; height: ${nodeHeight(ports)}px"
   >
     <div class="header" part="node-header" style="height: ${NODE_HEADER}px" title=${node.type}>${title}</div>
     <div class="ports">
-      ${ports.inputs.map((name, i) => renderPort(name, 'in', i))} ${ports.outputs.map((name, i) => renderPort(name, 'out', i))}
+      ${ports.inputs.map((name, i) => renderPort(node, title, name, 'in', i, s))}
+      ${ports.outputs.map((name, i) => renderPort(node, title, name, 'out', i, s))}
     </div>
   </div>`;
 }
 
-function renderPort(name: string, side: 'in' | 'out', index: number) {
+function renderPort(node: GraphNode, title: string, name: string, side: 'in' | 'out', index: number, s: NodeViewState) {
+  const verdict = side === 'in' ? s.preview?.verdicts.get(portKey(node.id, name)) : undefined;
+  const mark = verdict === undefined ? '' : verdict === true ? 'valid' : 'invalid';
+  const hovered = s.preview?.hover === portKey(node.id, name);
   return html`<div
-    class="port"
+    class="port ${mark} ${hovered ? 'hover' : ''}"
     part="port port-${side === 'in' ? 'input' : 'output'}"
     data-side=${side}
-    data-port=${name}
     style="top: ${index * PORT_ROW}px; height: ${PORT_ROW}px"
+    title=${typeof verdict === 'string' ? verdict : nothing}
   >
-    <span class="port-dot" part="port-dot"></span><span class="port-label" part="port-label">${name}</span>
+    <button
+      class="port-dot"
+      part="port-dot"
+      tabindex=${s.focused ? 0 : -1}
+      data-port=${name}
+      data-side=${side}
+      aria-label="${side === 'in' ? 'Input' : 'Output'} ${name} of ${title}"
+    ></button
+    ><span class="port-label" part="port-label">${name}</span>
   </div>`;
 }
 
-/** All edges as paths in one SVG layer. `portsOf` is memoised by the caller. */
-export function renderEdges(edges: Iterable<GraphEdge>, state: GraphState, portsOf: (node: GraphNode) => PortLists) {
-  const paths: TemplateResult[] = [];
-  for (const edge of edges) {
-    const d = edgeGeometry(edge, state, portsOf);
-    if (d) paths.push(svg`<path class="edge" part="edge" data-id=${edge.id} d=${d}></path>`);
-  }
-  return paths;
+/** The digest `NodeViewState.marks` of a node's inputs under a connection preview. */
+export function portMarks(node: GraphNode, ports: PortLists, preview: ConnectPreview | undefined): string {
+  if (!preview) return '';
+  return ports.inputs.map((p) => {
+    const key = portKey(node.id, p);
+    const v = preview.verdicts.get(key);
+    return `${v === undefined ? '-' : v === true ? 'v' : 'x'}${preview.hover === key ? '*' : ''}`;
+  }).join('');
 }
 
-function edgeGeometry(edge: GraphEdge, state: GraphState, portsOf: (node: GraphNode) => PortLists): string | undefined {
-  const from = state.getNode(edge.from.node);
-  const to = state.getNode(edge.to.node);
-  if (!from || !to) return undefined;
-  const a = portAnchor(from, 'out', portsOf(from).outputs.indexOf(edge.from.port));
-  const b = portAnchor(to, 'in', portsOf(to).inputs.indexOf(edge.to.port));
-  return edgePath(a, b);
+export function renderEdges(edges: GraphEdge[], view: GraphViewModel, selected: Set<string>) {
+  return repeat(
+    edges,
+    (e) => e.id,
+    (e) => {
+      const d = view.pathOf(e);
+      const isSelected = selected.has(e.id);
+      return guard([d, isSelected], () =>
+        d === undefined
+          ? nothing
+          : svg`<g class="edge-group ${isSelected ? 'selected' : ''}">
+              <path class="edge-hit" data-edge=${e.id} d=${d}></path>
+              <path class="edge" part="edge${isSelected ? ' edge-selected' : ''}" d=${d}></path>
+            </g>`,
+      );
+    },
+  );
+}
+
+/** The edge being dragged, from its port to the pointer. */
+export function renderConnectPreview(preview: ConnectPreview | undefined, view: GraphViewModel, node: GraphNode | undefined) {
+  if (!preview || !node) return nothing;
+  const d = edgePath(view.anchorOf(node, 'out', preview.from.port), preview.pointer);
+  const verdict = preview.hover === undefined ? undefined : preview.verdicts.get(preview.hover);
+  return svg`<path class="edge preview ${verdict === undefined ? '' : verdict === true ? 'valid' : 'invalid'}" part="edge-preview" d=${d}></path>`;
 }

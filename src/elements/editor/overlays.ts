@@ -1,0 +1,127 @@
+import { html, nothing } from 'lit';
+import { directive, Directive, type PartInfo, PartType, type ElementPart } from 'lit/directive.js';
+import type { NodeManifest } from '../../core/index.js';
+import type { ConnectOption, EditorActions } from './actions.js';
+import type { V2uEditor } from './editor.component.js';
+import type { ConnectPreview } from './gestures/host.js';
+import { toScreen } from './viewport.js';
+
+/** Popovers over the canvas: the refusal hint while connecting, keyboard connect, quick add. */
+export function renderOverlays(editor: V2uEditor, actions: EditorActions, preview: ConnectPreview | undefined) {
+  return html`${renderHint(editor, preview)} ${renderConnectList(editor, actions)} ${renderQuickAdd(editor, actions)}`;
+}
+
+function renderHint(editor: V2uEditor, preview: ConnectPreview | undefined) {
+  const verdict = preview?.hover === undefined ? undefined : preview.verdicts.get(preview.hover);
+  if (typeof verdict !== 'string') return nothing;
+  const at = toScreen(editor.liveViewport, preview!.pointer);
+  return html`<div class="hint" part="connect-hint" role="alert" style="left:${at.x + 12}px;top:${at.y + 12}px">${verdict}</div>`;
+}
+
+function renderConnectList(editor: V2uEditor, actions: EditorActions) {
+  const list = actions.connectList;
+  if (!list) return nothing;
+  const pick = (option: ConnectOption) => actions.pickConnection(option);
+  return html`<div class="popover" part="popover connect-list" role="dialog" aria-label=${list.title}>
+    <div class="popover-title">${list.title}</div>
+    <ul
+      role="listbox"
+      tabindex="0"
+      aria-label="Ports"
+      aria-activedescendant=${list.options.length ? `opt-${list.active}` : nothing}
+      @keydown=${(e: KeyboardEvent) => listKeys(e, editor, actions, list, list.options.length, () => pick(list.options[list.active]))}
+      ${focusOnRender}
+    >
+      ${list.options.length === 0 ? html`<li class="empty">No ports to connect to</li>` : nothing}
+      ${list.options.map(
+        (o, i) => html`<li
+          id="opt-${i}"
+          role="option"
+          aria-selected=${i === list.active ? 'true' : 'false'}
+          aria-disabled=${o.verdict === true ? 'false' : 'true'}
+          class=${i === list.active ? 'active' : ''}
+          @click=${() => pick(o)}
+        >
+          <span>${o.label}</span>${o.verdict === true ? nothing : html`<small>${o.verdict}</small>`}
+        </li>`,
+      )}
+    </ul>
+  </div>`;
+}
+
+/** Case-insensitive match on title, type and keywords. */
+export function matchesQuery(manifest: NodeManifest, query: string): boolean {
+  const q = query.trim().toLowerCase();
+  if (!q) return true;
+  return [manifest.title, manifest.type, ...(manifest.keywords ?? [])].some((s) => s.toLowerCase().includes(q));
+}
+
+function renderQuickAdd(editor: V2uEditor, actions: EditorActions) {
+  const state = actions.quickAdd;
+  if (!state) return nothing;
+  const matches = [...(editor.manifests.list?.() ?? [])].filter((m) => matchesQuery(m, state.query)).slice(0, 30);
+  const add = (m: NodeManifest | undefined) => {
+    if (!m) return;
+    actions.closePopovers();
+    actions.addNode(m, state.at);
+  };
+  return html`<div class="popover quick-add" part="popover quick-add" role="dialog" aria-label="Add a node">
+    <input
+      type="search"
+      placeholder="Add a node…"
+      aria-label="Search node types"
+      role="combobox"
+      aria-expanded="true"
+      aria-controls="quick-add-list"
+      aria-activedescendant=${matches.length ? `qa-${state.active}` : nothing}
+      .value=${state.query}
+      @input=${(e: InputEvent) => {
+        state.query = (e.target as HTMLInputElement).value;
+        state.active = 0;
+        editor.requestUpdate();
+      }}
+      @keydown=${(e: KeyboardEvent) => listKeys(e, editor, actions, state, matches.length, () => add(matches[state.active]))}
+      ${focusOnRender}
+    />
+    <ul id="quick-add-list" role="listbox" aria-label="Node types">
+      ${matches.length === 0 ? html`<li class="empty">No node type matches</li>` : nothing}
+      ${matches.map(
+        (m, i) => html`<li id="qa-${i}" role="option" aria-selected=${i === state.active ? 'true' : 'false'} class=${i === state.active ? 'active' : ''} @click=${() => add(m)}>
+          <span>${m.title}</span><small>${m.category} · ${m.type}</small>
+        </li>`,
+      )}
+    </ul>
+  </div>`;
+}
+
+function listKeys(e: KeyboardEvent, editor: V2uEditor, actions: EditorActions, state: { active: number }, count: number, choose: () => void) {
+  const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1 };
+  if (e.key in moves && count) state.active = (state.active + moves[e.key] + count) % count;
+  else if (e.key === 'Enter' && count) choose();
+  else if (e.key === 'Escape') actions.closePopovers();
+  else return;
+  e.preventDefault();
+  e.stopPropagation();
+  editor.requestUpdate();
+}
+
+
+/** Focuses the element once, when it first renders. */
+class FocusOnRender extends Directive {
+  private _done = false;
+  constructor(part: PartInfo) {
+    super(part);
+    if (part.type !== PartType.ELEMENT) throw new Error('focusOnRender goes on an element');
+  }
+  override update(part: ElementPart) {
+    if (!this._done) {
+      this._done = true;
+      requestAnimationFrame(() => (part.element as HTMLElement).focus());
+    }
+    return this.render();
+  }
+  render() {
+    return nothing;
+  }
+}
+const focusOnRender = directive(FocusOnRender)();

@@ -1,0 +1,63 @@
+import { html } from 'lit';
+import type { V2uEditor } from './editor.component.js';
+import type { EditorAction } from './keyboard.js';
+
+interface Button {
+  action: EditorAction;
+  label: string;
+  icon: string;
+  keys: string;
+  edits?: boolean;
+}
+
+const BUTTONS: Button[] = [
+  { action: 'undo', label: 'Undo', icon: '↶', keys: 'Ctrl+Z', edits: true },
+  { action: 'redo', label: 'Redo', icon: '↷', keys: 'Ctrl+Shift+Z', edits: true },
+  { action: 'zoom-out', label: 'Zoom out', icon: '−', keys: '-' },
+  { action: 'zoom-in', label: 'Zoom in', icon: '+', keys: '+' },
+  { action: 'fit-view', label: 'Fit view', icon: '⤢', keys: '0' },
+  { action: 'quick-add', label: 'Add node', icon: '+ Node', keys: '/', edits: true },
+  { action: 'delete', label: 'Delete selection', icon: 'Delete', keys: 'Delete', edits: true },
+];
+
+/** The toolbar: actions as labelled buttons, plus the box-select and snap toggles. */
+export function renderToolbar(editor: V2uEditor) {
+  const disabled = (b: Button) =>
+    (b.edits && !editor.editable) ||
+    (b.action === 'undo' && !editor.store.canUndo) ||
+    (b.action === 'redo' && !editor.store.canRedo) ||
+    (b.action === 'delete' && editor.selection.isEmpty);
+  return html`<div class="toolbar" part="toolbar" role="toolbar" aria-label="Editor tools">
+    ${BUTTONS.map(
+      (b) => html`<button
+        type="button"
+        data-action=${b.action}
+        aria-label=${b.label}
+        title="${b.label} (${b.keys})"
+        ?disabled=${disabled(b)}
+        @click=${() => editor.perform(b.action)}
+      >
+        ${b.icon}
+      </button>`,
+    )}
+    <button
+      type="button"
+      data-action="box-select"
+      aria-pressed=${editor.boxMode ? 'true' : 'false'}
+      title="Box select (or Shift-drag)"
+      @click=${() => (editor.boxMode = !editor.boxMode)}
+    >
+      ⬚ Select
+    </button>
+    <button
+      type="button"
+      data-action="snap"
+      aria-pressed=${editor.snapToGrid ? 'true' : 'false'}
+      title="Snap to grid"
+      @click=${() => (editor.snapToGrid = !editor.snapToGrid)}
+    >
+      ⊞ Snap
+    </button>
+    <slot name="toolbar"></slot>
+  </div>`;
+}

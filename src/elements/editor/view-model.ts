@@ -1,0 +1,157 @@
+import {
+  NODE_HEADER,
+  NODE_WIDTH,
+  PORT_ROW,
+  SpatialIndex,
+  edgePath,
+  nodeHeight,
+  portAnchor,
+  portLists,
+  touchedNodeIds,
+  type GraphEdge,
+  type GraphNode,
+  type GraphStore,
+  type ManifestSource,
+  type Point,
+  type PortLists,
+  type Rect,
+  type StoreEvent,
+} from '../../core/index.js';
+
+/** A port under the pointer or with focus. */
+export interface PortHit {
+  node: string;
+  port: string;
+  side: 'in' | 'out';
+}
+
+/**
+ * What the canvas needs beyond the document: each node's ports and rectangle, edge paths,
+ * and spatial indexes of nodes and edges for culling and hit tests. Kept up to date
+ * incrementally from store events, so a drag touches only the moved nodes and their edges.
+ */
+export class GraphViewModel {
+  readonly nodeIndex = new SpatialIndex<string>();
+  readonly edgeIndex = new SpatialIndex<string>();
+  private _ports = new Map<string, { node: GraphNode; ports: PortLists }>();
+  private _paths = new Map<string, { from: GraphNode; to: GraphNode; d: string }>();
+
+  constructor(
+    private _store: GraphStore,
+    private _manifests: ManifestSource,
+  ) {
+    this.rebuild();
+  }
+
+  setSources(store: GraphStore, manifests: ManifestSource): void {
+    this._store = store;
+    this._manifests = manifests;
+    this.rebuild();
+  }
+
+  /** Ports as shown: the manifest's, or for unknown types the ports their edges use. */
+  portsOf(node: GraphNode): PortLists {
+    const cached = this._ports.get(node.id);
+    if (cached && cached.node === node) return cached.ports;
+    const manifest = this._manifests.get(node.type);
+    const ports = manifest ? portLists(manifest) : this.portsFromEdges(node.id);
+    this._ports.set(node.id, { node, ports });
+    return ports;
+  }
+
+  rectOf(node: GraphNode): Rect {
+    return { x: node.position.x, y: node.position.y, width: NODE_WIDTH, height: nodeHeight(this.portsOf(node)) };
+  }
+
+  /** SVG path data of an edge, memoised on the identity of its two end nodes. */
+  pathOf(edge: GraphEdge): string | undefined {
+    const state = this._store.state;
+    const from = state.getNode(edge.from.node);
+    const to = state.getNode(edge.to.node);
+    if (!from || !to) return undefined;
+    const cached = this._paths.get(edge.id);
+    if (cached && cached.from === from && cached.to === to) return cached.d;
+    const d = edgePath(this.anchorOf(from, 'out', edge.from.port), this.anchorOf(to, 'in', edge.to.port));
+    this._paths.set(edge.id, { from, to, d });
+    return d;
+  }
+
+  anchorOf(node: GraphNode, side: 'in' | 'out', port: string): Point {
+    const ports = this.portsOf(node);
+    return portAnchor(node, side, (side === 'in' ? ports.inputs : ports.outputs).indexOf(port));
+  }
+
+  /** The port at a graph point, or when over a node's body, the node alone. */
+  hitTest(point: Point): { node: GraphNode; port?: PortHit } | undefined {
+    const hits = this.nodeIndex.query({ x: point.x, y: point.y, width: 0, height: 0 });
+    const id = [...hits].pop();
+    const node = id === undefined ? undefined : this._store.state.getNode(id);
+    if (!node) return undefined;
+    const row = Math.floor((point.y - node.position.y - NODE_HEADER) / PORT_ROW);
+    const side = point.x < node.position.x + NODE_WIDTH / 2 ? 'in' : 'out';
+    const ports = this.portsOf(node);
+    const port = (side === 'in' ? ports.inputs : ports.outputs)[row];
+    return { node, port: port === undefined ? undefined : { node: node.id, port, side } };
+  }
+
+  /** Applies a store event to the indexes: only what the changes touched. */
+  update(event: StoreEvent): void {
+    if (event.origin === 'load') return this.rebuild();
+    const nodes = new Set<string>();
+    for (const change of event.changes) {
+      if (change.type === 'edge-remove') this.forgetEdge(change.edge.id);
+      for (const id of touchedNodeIds(change)) nodes.add(id);
+    }
+    const state = this._store.state;
+    for (const id of nodes) {
+      const node = state.getNode(id);
+      if (!node) {
+        this.nodeIndex.delete(id);
+        this._ports.delete(id);
+        continue;
+      }
+      this._ports.delete(id);
+      this.nodeIndex.set(id, this.rectOf(node));
+      for (const edge of state.edgesOf(id)) this.indexEdge(edge);
+    }
+  }
+
+  private rebuild() {
+    this.nodeIndex.clear();
+    this.edgeIndex.clear();
+    this._ports.clear();
+    this._paths.clear();
+    const state = this._store.state;
+    for (const node of state.nodes()) this.nodeIndex.set(node.id, this.rectOf(node));
+    for (const edge of state.edges()) this.indexEdge(edge);
+  }
+
+  private indexEdge(edge: GraphEdge) {
+    const state = this._store.state;
+    const from = state.getNode(edge.from.node);
+    const to = state.getNode(edge.to.node);
+    if (!from || !to) return this.forgetEdge(edge.id);
+    const a = this.anchorOf(from, 'out', edge.from.port);
+    const b = this.anchorOf(to, 'in', edge.to.port);
+    // The curve bulges sideways by its bend; pad the box so culling never clips it.
+    const pad = Math.max(40, Math.abs(b.x - a.x) / 2);
+    const x = Math.min(a.x, b.x) - pad;
+    const y = Math.min(a.y, b.y);
+    this.edgeIndex.set(edge.id, { x, y, width: Math.abs(b.x - a.x) + 2 * pad, height: Math.abs(b.y - a.y) });
+  }
+
+  private forgetEdge(id: string) {
+    this.edgeIndex.delete(id);
+    this._paths.delete(id);
+  }
+
+  private portsFromEdges(nodeId: string): PortLists {
+    const inputs = new Set<string>();
+    const outputs = new Set<string>();
+    for (const edge of this._store.state.edgesOf(nodeId)) {
+      if (edge.to.node === nodeId) inputs.add(edge.to.port);
+      if (edge.from.node === nodeId) outputs.add(edge.from.port);
+    }
+    return { inputs: [...inputs], outputs: [...outputs] };
+  }
+}

@@ -1,0 +1,86 @@
+import { LitElement, html, type PropertyValues } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import type { Point, Rect, Viewport } from '../../core/index.js';
+import type { GraphViewModel } from '../editor/view-model.js';
+import { visibleRect } from '../editor/viewport.js';
+import { minimapStyles } from './minimap.styles.js';
+
+const WIDTH = 200;
+const HEIGHT = 140;
+
+/**
+ * An overview of the whole graph drawn on one canvas (cheap at 10,000 nodes), with the
+ * visible area outlined. Pressing or dragging on it centres the editor there.
+ *
+ * @summary Graph overview that shows and moves the viewport.
+ * @event v2u-minimap-center - A graph point to centre the view on (`detail` is `{ x, y }`).
+ * @cssproperty --v2u-minimap-node-color - Node rectangles.
+ * @cssproperty --v2u-minimap-viewport-color - The visible-area outline.
+ */
+export class V2uMinimap extends LitElement {
+  static override styles = minimapStyles;
+
+  @property({ attribute: false }) view?: GraphViewModel;
+  @property({ attribute: false }) viewport: Viewport = { x: 0, y: 0, zoom: 1 };
+  @property({ attribute: false }) size = { width: 0, height: 0 };
+  /** Bumped by the editor on every graph change, to redraw. */
+  @property({ type: Number }) revision = 0;
+
+  @query('canvas') private _canvas!: HTMLCanvasElement;
+  private _frame = 0;
+  private _scale = { k: 1, x: 0, y: 0 };
+
+  protected override render() {
+    return html`<canvas
+      width=${WIDTH * devicePixelRatio}
+      height=${HEIGHT * devicePixelRatio}
+      role="img"
+      aria-label="Minimap: press to move the view"
+      @pointerdown=${this.handlePointer}
+      @pointermove=${(e: PointerEvent) => e.buttons && this.handlePointer(e)}
+    ></canvas>`;
+  }
+
+  protected override updated(_changed: PropertyValues<this>): void {
+    cancelAnimationFrame(this._frame);
+    this._frame = requestAnimationFrame(() => this.draw());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    cancelAnimationFrame(this._frame);
+  }
+
+  private draw() {
+    const ctx = this._canvas?.getContext('2d');
+    if (!ctx || !this.view) return;
+    const view = visibleRect(this.viewport, this.size);
+    const world = union(this.view.nodeIndex.bounds() ?? view, view);
+    const k = Math.min(WIDTH / world.width, HEIGHT / world.height) * 0.9;
+    this._scale = { k, x: (WIDTH - world.width * k) / 2 - world.x * k, y: (HEIGHT - world.height * k) / 2 - world.y * k };
+    const dpr = devicePixelRatio;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, WIDTH, HEIGHT);
+    const style = getComputedStyle(this);
+    ctx.fillStyle = style.getPropertyValue('--_node').trim() || '#9aa3b5';
+    const { x: ox, y: oy } = this._scale;
+    for (const [, r] of this.view.nodeIndex.entries()) ctx.fillRect(ox + r.x * k, oy + r.y * k, Math.max(1, r.width * k), Math.max(1, r.height * k));
+    ctx.strokeStyle = style.getPropertyValue('--_viewport').trim() || '#3b5bdb';
+    ctx.lineWidth = 1.5;
+    ctx.strokeRect(ox + view.x * k, oy + view.y * k, view.width * k, view.height * k);
+  }
+
+  private handlePointer = (event: PointerEvent) => {
+    event.stopPropagation();
+    const box = this._canvas.getBoundingClientRect();
+    const { k, x, y } = this._scale;
+    const point: Point = { x: (event.clientX - box.left - x) / k, y: (event.clientY - box.top - y) / k };
+    this.dispatchEvent(new CustomEvent('v2u-minimap-center', { detail: point, bubbles: true, composed: true }));
+  };
+}
+
+function union(a: Rect, b: Rect): Rect {
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return { x, y, width: Math.max(a.x + a.width, b.x + b.width) - x, height: Math.max(a.y + a.height, b.y + b.height) - y };
+}
