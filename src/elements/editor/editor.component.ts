@@ -345,7 +345,8 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
     const state = this._store.state;
     const { x, y, zoom } = this._viewport;
     const nodes = this.visibleNodes();
-    const edges = [...this._view.edgeIndex.query(this.visibleArea())].map((id) => state.getEdge(id)!).filter(Boolean);
+    const area = this.visibleArea();
+    const edges = [...this._view.edgeIndex.query(area)].map((id) => state.getEdge(id)!).filter(Boolean);
     const stateOf = (n: GraphNode) => ({
       selected: this.selection.nodes.has(n.id),
       focused: this.focusedNode === n.id,
@@ -370,7 +371,15 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
           @dblclick=${this.handleDoubleClick}
         >
           <div class="layer" style="transform: translate(${x}px, ${y}px) scale(${zoom})">
-            <svg class="edges" part="edges" width="1" height="1" aria-hidden="true">
+            <svg
+              class="edges"
+              part="edges"
+              aria-hidden="true"
+              style="left: ${area.x}px; top: ${area.y}px"
+              width=${area.width}
+              height=${area.height}
+              viewBox="${area.x} ${area.y} ${area.width} ${area.height}"
+            >
               ${renderEdges(edges, this._view, this.selection.edges)}
               ${renderConnectPreview(this._preview, this._view, this._preview && state.getNode(this._preview.from.node))}
             </svg>
@@ -403,7 +412,11 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
     const state = this._store.state;
     if (this.selection.prune((id) => !!state.getNode(id), (id) => !!state.getEdge(id)))
       emit(this, 'v2u-select', { nodes: [...this.selection.nodes], edges: [...this.selection.edges] });
-    if (this.focusedNode && !state.getNode(this.focusedNode)) this.focusedNode = undefined;
+    if (this.focusedNode && !state.getNode(this.focusedNode)) {
+      // The focused node is gone: keep keyboard focus in the editor, on the canvas.
+      this.focusedNode = undefined;
+      this.updateComplete.then(() => this._canvas?.focus({ preventScroll: true }));
+    }
     this._revision++;
     if (event.origin !== 'load')
       emit(this, 'v2u-change', { origin: event.origin, types: [...new Set(event.changes.map((c) => c.type))], graph: this._store.document });
