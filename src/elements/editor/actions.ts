@@ -65,6 +65,8 @@ export class EditorActions {
       case 'toggle-select':
         if (e.focusedNode) e.select([e.focusedNode]);
         return;
+      case 'next-edge':
+        return this.selectNextEdge();
     }
   }
 
@@ -125,10 +127,18 @@ export class EditorActions {
   addNode(manifest: NodeManifest, at: Point): void {
     const e = this._editor;
     if (!e.editable) return;
-    const node = e.store.addNode({ type: manifest.type, position: { x: at.x, y: at.y }, config: {} });
+    const node = e.store.addNode({ type: manifest.type, position: this.freeSpot(at), config: {} });
     e.select([node.id]);
     e.announce(`Added ${manifest.title}`);
     void e.focusNode(node.id);
+  }
+
+  /** `at`, or the first spot down and right of it where no node sits yet. */
+  private freeSpot(at: Point): Point {
+    const index = this._editor.view.nodeIndex;
+    let p = { x: at.x, y: at.y };
+    for (let i = 0; i < 20 && index.query({ ...p, width: 40, height: 30 }).size > 0; i++) p = { x: p.x + 30, y: p.y + 30 };
+    return p;
   }
 
   centerOn(point: Point): void {
@@ -199,11 +209,22 @@ export class EditorActions {
         const from = side === 'out' ? { node: nodeId, port } : { node: other.id, port: p };
         const to = side === 'out' ? { node: other.id, port: p } : { node: nodeId, port };
         const check = e.store.check(from, to);
-        const label = `${nodeTitle(e.store.state.requireNode(from.node), e.manifests)}.${from.port} → ${nodeTitle(e.store.state.requireNode(to.node), e.manifests)}.${to.port}`;
-        options.push({ from, to, label, verdict: check.ok ? true : check.reason });
+        options.push({ from, to, label: e.describeEdge({ id: '', from, to }), verdict: check.ok ? true : check.reason });
       }
     }
     return options;
+  }
+
+  /** Cycles the selection through the focused node's connections, so edges are reachable by keyboard. */
+  private selectNextEdge() {
+    const e = this._editor;
+    if (!e.focusedNode) return e.announce('Focus a node first');
+    const edges = [...e.store.state.edgesOf(e.focusedNode)];
+    if (edges.length === 0) return e.announce('This node has no connections');
+    const current = edges.findIndex((edge) => e.selection.edges.has(edge.id));
+    const edge = edges[(current + 1) % edges.length];
+    e.select([], [edge.id]);
+    e.announce(`Connection ${e.describeEdge(edge)} selected; Delete removes it`);
   }
 
   private escape() {

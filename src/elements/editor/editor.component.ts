@@ -6,6 +6,7 @@ import {
   parseDocument,
   serializeDocument,
   type GraphDocument,
+  type GraphEdge,
   type GraphNode,
   type ManifestSource,
   type Point,
@@ -18,7 +19,7 @@ import { emit } from '../shared/events.js';
 import type { EditingKit } from './editing-kit.js';
 import { editorStyles } from './editor.styles.js';
 import type { CanvasHost, ConnectPreview } from './gestures/host.js';
-import { portMarks, renderConnectPreview, renderEdges, renderNodes } from './graph-view.js';
+import { nodeTitle, portMarks, renderConnectPreview, renderEdges, renderNodes } from './graph-view.js';
 import { actionForKey, type EditorAction } from './keyboard.js';
 import type { PointerHost } from './pointer-controller.js';
 import { Selection } from './selection.js';
@@ -374,13 +375,14 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
             <svg
               class="edges"
               part="edges"
-              aria-hidden="true"
+              role="list"
+              aria-label="Connections"
               style="left: ${area.x}px; top: ${area.y}px"
               width=${area.width}
               height=${area.height}
               viewBox="${area.x} ${area.y} ${area.width} ${area.height}"
             >
-              ${renderEdges(edges, this._view, this.selection.edges)}
+              ${renderEdges(edges, this._view, this.selection.edges, (e) => this.describeEdge(e))}
               ${renderConnectPreview(this._preview, this._view, this._preview && state.getNode(this._preview.from.node))}
             </svg>
             ${renderNodes(nodes, this._view, this.manifests, stateOf)}
@@ -393,6 +395,15 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
         ${this._kit?.renderInspector()}
       </div>
       <div class="sr-only" role="status" aria-live="polite">${this._announcement}</div>`;
+  }
+
+  /** "Title.port to Title.port", for labels and announcements. */
+  describeEdge(edge: GraphEdge): string {
+    const title = (id: string) => {
+      const node = this._store.state.getNode(id);
+      return node ? nodeTitle(node, this.manifests) : id;
+    };
+    return `${title(edge.from.node)}.${edge.from.port} to ${title(edge.to.node)}.${edge.to.port}`;
   }
 
   /** Nodes meeting the visible area (and the focused one), in document order. */
@@ -427,7 +438,12 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
     const action = actionForKey(event);
     if (!action) return;
     event.preventDefault();
-    this.perform(action);
+    const dot = (event.composedPath() as HTMLElement[]).find((el) => el.classList?.contains('port-dot'));
+    const node = dot?.closest<HTMLElement>('[data-node]')?.dataset.node;
+    if (dot && node && (action === 'connect' || action === 'toggle-select')) {
+      const port = { node, port: dot.dataset.port!, side: dot.dataset.side as 'in' | 'out' };
+      void this.loadEditing().then((kit) => kit.actions.openConnectList(port));
+    } else this.perform(action);
   };
 
   private handleFocusIn = (event: FocusEvent) => {

@@ -99,7 +99,7 @@ export function portMarks(node: GraphNode, ports: PortLists, preview: ConnectPre
   }).join('');
 }
 
-export function renderEdges(edges: GraphEdge[], view: GraphViewModel, selected: Set<string>) {
+export function renderEdges(edges: GraphEdge[], view: GraphViewModel, selected: Set<string>, label: (edge: GraphEdge) => string) {
   return repeat(
     edges,
     (e) => e.id,
@@ -109,7 +109,7 @@ export function renderEdges(edges: GraphEdge[], view: GraphViewModel, selected: 
       return guard([d, isSelected], () =>
         d === undefined
           ? nothing
-          : svg`<g class="edge-group ${isSelected ? 'selected' : ''}">
+          : svg`<g class="edge-group ${isSelected ? 'selected' : ''}" role="listitem" aria-label="Connection ${label(e)}${isSelected ? ', selected' : ''}">
               <path class="edge-hit" data-edge=${e.id} d=${d}></path>
               <path class="edge" part="edge${isSelected ? ' edge-selected' : ''}" d=${d}></path>
             </g>`,

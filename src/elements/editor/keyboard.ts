@@ -15,6 +15,7 @@ export type EditorAction =
   | 'quick-add'
   | 'connect'
   | 'toggle-select'
+  | 'next-edge'
   | `focus-${Direction}`
   | `nudge-${Direction}`;
 
@@ -44,6 +45,7 @@ export function actionForKey(event: KeyboardEvent): EditorAction | undefined {
     '0': 'fit-view',
     '/': 'quick-add',
     c: 'connect',
+    e: 'next-edge',
     Enter: 'toggle-select',
     ' ': 'toggle-select',
   };

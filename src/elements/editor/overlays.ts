@@ -22,7 +22,7 @@ function renderConnectList(editor: V2uEditor, actions: EditorActions) {
   const list = actions.connectList;
   if (!list) return nothing;
   const pick = (option: ConnectOption) => actions.pickConnection(option);
-  return html`<div class="popover" part="popover connect-list" role="dialog" aria-label=${list.title}>
+  return html`<div class="popover connect-list" part="popover connect-list" role="dialog" aria-label=${list.title}>
     <div class="popover-title">${list.title}</div>
     <ul
       role="listbox"
