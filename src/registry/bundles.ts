@@ -57,10 +57,10 @@ export function splitIntoBundles(entries: readonly NodeEntry[], maxPerBundle = 2
 /** A bundle from JSON (a `ManifestBundle` or a bare array of entries), every manifest validated. */
 export function parseBundle(json: unknown, where: string): ManifestBundle {
   const nodes = Array.isArray(json) ? json : (json as ManifestBundle | null)?.nodes;
-  if (!Array.isArray(nodes)) throw new V2uError(ErrorCodes.badBundle, `${where}: a bundle must be a list of manifests or { nodes: [...] }`);
+  if (!Array.isArray(nodes)) throw new V2uError(ErrorCodes.badBundle, `${where}: a bundle must be a list of manifests or { nodes: [...] }`, where);
   for (const node of nodes as NodeEntry[]) {
     validateManifest(node);
-    if (typeof node.module !== 'string') throw new V2uError(ErrorCodes.badBundle, `${where}: "${node.type}" has no module URL`);
+    if (typeof node.module !== 'string') throw new V2uError(ErrorCodes.badBundle, `${where}: "${node.type}" has no module URL`, where);
   }
   const first = nodes[0] as NodeEntry | undefined;
   const bundle = json as Partial<ManifestBundle>;

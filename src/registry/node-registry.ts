@@ -121,7 +121,7 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
    * registers its types. The same URL is fetched once; the bundle is persisted for the next visit.
    */
   registerBundle(url: URL | string): Promise<NodeManifest[]> {
-    const href = String(url);
+    const href = this._absolute(url);
     let pending = this._bundles.get(href);
     if (!pending) {
       pending = this._fetchBundle(href);
@@ -136,9 +136,9 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
    * `high` and any holding a type of `graphTypes` (the open graph).
    */
   async registerIndex(url: URL | string, graphTypes: Iterable<string> = []): Promise<void> {
-    const href = String(url);
+    const href = this._absolute(url);
     const index = (await this._json(href)) as BundleIndex;
-    if (!Array.isArray(index?.bundles)) throw new V2uError(ErrorCodes.badBundle, `${href}: not a bundle index`);
+    if (!Array.isArray(index?.bundles)) throw new V2uError(ErrorCodes.badBundle, `${href} is not a bundle index`, href);
     const wanted = new Set(graphTypes);
     const critical = (b: BundleIndex['bundles'][number]) => b.priority === 'high' || b.types.some((t) => wanted.has(t));
     const urls = (list: BundleIndex['bundles']) => list.map((b) => new URL(b.url, href).href);
@@ -205,16 +205,16 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
 
   private async _loadModule(type: string): Promise<NodeDefinition> {
     const entry = this._entries.get(type);
-    if (!entry) throw new V2uError(ErrorCodes.unknownNodeType, `no node type "${type}" is registered`);
+    if (!entry) throw new V2uError(ErrorCodes.unknownNodeType, `no node type "${type}" is registered`, type);
     const start = this._now();
     let definition: NodeDefinition;
     try {
       definition = ((await this._import(entry.module)) as { default: NodeDefinition }).default;
     } catch (error) {
-      throw new V2uError(ErrorCodes.loadFailed, `Unable to load node "${type}" from ${entry.module}: ${(error as Error).message}`);
+      throw new V2uError(ErrorCodes.loadFailed, `Unable to load node "${type}" from ${entry.module}: ${(error as Error).message}`, entry.module);
     }
     if (definition?.type !== type || typeof definition.processLogic !== 'function')
-      throw new V2uError(ErrorCodes.loadFailed, `${entry.module} does not export the definition of "${type}" as its default`);
+      throw new V2uError(ErrorCodes.loadFailed, `${entry.module} does not export the definition of "${type}" as its default`, entry.module);
     this._l1.set(type, definition);
     this._timed(`load ${type}`, start, this._loads);
     return definition;
@@ -234,8 +234,12 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
 
   private async _json(href: string): Promise<unknown> {
     const response = await this._fetch(href);
-    if (!response.ok) throw new V2uError(ErrorCodes.badBundle, `${href}: HTTP ${response.status}`);
+    if (!response.ok) throw new V2uError(ErrorCodes.badBundle, `${href} answered HTTP ${response.status}`, href);
     return response.json();
+  }
+
+  private _absolute(url: URL | string): string {
+    return new URL(String(url), this._options.baseUrl ?? defaultBase()).href;
   }
 
   private _resolve(registration: NodeRegistration | NodeEntry, base: string | undefined): NodeEntry {

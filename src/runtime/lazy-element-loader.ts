@@ -111,7 +111,7 @@ export class LazyElementLoader extends EventTarget {
   define(type: string): Promise<CustomElementConstructor | undefined> {
     const state = this.state(type);
     if (state === 'none') return Promise.resolve(undefined);
-    if (state === 'error') return Promise.reject(new V2uError(ErrorCodes.loadFailed, this._errors.get(type)!));
+    if (state === 'error') return Promise.reject(new V2uError(ErrorCodes.loadFailed, this._errors.get(type)!, this.tagFor(type)));
     let pending = this._pending.get(type);
     if (!pending) {
       pending = this._load(type);
@@ -207,7 +207,7 @@ export class LazyElementLoader extends EventTarget {
     const message = (lastError as V2uError).code === ErrorCodes.elementClash ? (lastError as Error).message : `Unable to load ${tag} from ${this._urlOf(type)}`;
     this._errors.set(type, message);
     this._setState(type, 'error', message);
-    throw new V2uError(ErrorCodes.loadFailed, message);
+    throw new V2uError(ErrorCodes.loadFailed, message, tag);
   }
 
   private _defineFrom(type: string, tag: string, module: unknown): CustomElementConstructor {
@@ -216,7 +216,7 @@ export class LazyElementLoader extends EventTarget {
     if (typeof cls !== 'function') throw new Error(`${this._urlOf(type)} has no default export class`);
     const existing = registry.get(tag);
     if (existing && existing !== cls)
-      throw new V2uError(ErrorCodes.elementClash, `<${tag}> is already defined by another class; the element of "${type}" cannot take its name`);
+      throw new V2uError(ErrorCodes.elementClash, `<${tag}> is already defined by another class; the element of "${type}" cannot take its name`, tag);
     if (!existing) registry.define(tag, cls as CustomElementConstructor);
     const since = this._intentAt.get(type);
     if (since !== undefined) this._timing.add(this._now() - since);

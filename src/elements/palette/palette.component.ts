@@ -133,6 +133,6 @@ export class V2uPalette extends LitElement {
     this._listening?.removeEventListener?.('change', this._handleChange);
     this._listening = source;
     source?.addEventListener?.('change', this._handleChange);
-    this._revision++;
+    if (source) this._revision++;
   }
 }
