@@ -3,15 +3,14 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumArgs, findChromium } from './scripts/lib/chromium.mjs';
 
 // Test-only URLs for real network conditions (no mocks):
-//   /__v2u/slow/<ms>/<path>          serves /<path> after <ms> milliseconds;
+//   <any path>?v2u-slow=<ms>         serves the file after <ms> milliseconds;
 //   /__v2u/flaky/<key>/<n>/<path>    answers 503 to the first <n> requests for <key>, then serves /<path>.
 const flakyCounts = new Map();
 async function networkConditions(ctx, next) {
-  const slow = ctx.path.match(/^\/__v2u\/slow\/(\d+)(\/.*)$/);
+  const slow = Number(ctx.query['v2u-slow'] ?? 0);
   const flaky = ctx.path.match(/^\/__v2u\/flaky\/([^/]+)\/(\d+)(\/.*)$/);
   if (slow) {
-    await new Promise((resolve) => setTimeout(resolve, Number(slow[1])));
-    ctx.url = slow[2];
+    await new Promise((resolve) => setTimeout(resolve, slow));
   } else if (flaky) {
     const count = (flakyCounts.get(flaky[1]) ?? 0) + 1;
     flakyCounts.set(flaky[1], count);

@@ -7,8 +7,10 @@ import { rate, Samples, warn, type DurationSummary } from './metrics.js';
 export interface RegistryCache {
   /** Every bundle seen before, validated; corrupt or stale entries are already dropped. */
   readBundles(): Promise<{ url: string; bundle: ManifestBundle }[]>;
-  /** Remembers a bundle, its module URLs already absolute. */
+  /** Remembers a bundle, its module URLs already absolute and its `hash` the one of the bundle as served. */
   writeBundle(url: string, bundle: ManifestBundle): Promise<void>;
+  /** Forgets a bundle its index no longer lists. */
+  deleteBundle(url: string): Promise<void>;
   /** Counts one use of a node type (placed, run, prefetched in time). */
   recordUsage(type: string, event: UsageEvent): void;
 }
@@ -50,6 +52,8 @@ export interface RegistryMetrics {
   types: number;
   cached: number;
   bundlesFetched: number;
+  /** Bundles an index listed with the hash already cached, so they were not fetched again. */
+  bundlesFromCache: number;
   restoredTypes: number;
 }
 
@@ -75,7 +79,9 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
   private _bundles = new Map<string, Promise<NodeManifest[]>>();
   private _loads = new Samples();
   private _lookups = new Samples();
-  private _counts = { hits: 0, misses: 0, bundlesFetched: 0, restoredTypes: 0 };
+  private _counts = { hits: 0, misses: 0, bundlesFetched: 0, bundlesFromCache: 0, restoredTypes: 0 };
+  private _cachedHashes = new Map<string, string>();
+  private _restoring: Promise<number> | undefined;
   private _now: () => number;
   private _fetch: typeof fetch;
   private _import: (url: string) => Promise<unknown>;
@@ -133,28 +139,47 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
 
   /**
    * Fetches a bundle index and registers its bundles, critical ones first: priority
-   * `high` and any holding a type of `graphTypes` (the open graph).
+   * `high` and any holding a type of `graphTypes` (the open graph). A bundle whose hash
+   * matches the restored copy is not fetched again; cached bundles the index dropped are forgotten.
    */
   async registerIndex(url: URL | string, graphTypes: Iterable<string> = []): Promise<void> {
     const href = this._absolute(url);
     const index = (await this._json(href)) as BundleIndex;
     if (!Array.isArray(index?.bundles)) throw new V2uError(ErrorCodes.badBundle, `${href} is not a bundle index`, href);
+    await this._restoring;
+    const listed = index.bundles.map((b) => ({ ...b, url: new URL(b.url, href).href }));
+    await this._forgetUnlisted(new URL('./', href).href, new Set(listed.map((b) => b.url)));
+    const stale = listed.filter((b) => this._cachedHashes.get(b.url) !== b.hash);
+    this._counts.bundlesFromCache += listed.length - stale.length;
     const wanted = new Set(graphTypes);
     const critical = (b: BundleIndex['bundles'][number]) => b.priority === 'high' || b.types.some((t) => wanted.has(t));
-    const urls = (list: BundleIndex['bundles']) => list.map((b) => new URL(b.url, href).href);
-    await Promise.all(urls(index.bundles.filter(critical)).map((u) => this.registerBundle(u)));
-    await Promise.all(urls(index.bundles.filter((b) => !critical(b))).map((u) => this.registerBundle(u)));
+    await Promise.all(stale.filter(critical).map((b) => this.registerBundle(b.url)));
+    await Promise.all(stale.filter((b) => !critical(b)).map((b) => this.registerBundle(b.url)));
   }
 
   /** Registers every bundle the cache remembers; resolves with the number of types restored. */
-  async restore(): Promise<number> {
+  restore(): Promise<number> {
+    this._restoring ??= this._restore();
+    return this._restoring;
+  }
+
+  private async _restore(): Promise<number> {
     const start = this._now();
     const cached = (await this._options.cache?.readBundles()) ?? [];
+    for (const { url, bundle } of cached) this._cachedHashes.set(url, bundle.hash);
     const fresh = cached.flatMap(({ bundle }) => bundle.nodes.filter((n) => !this._entries.has(n.type)));
     this._add(fresh);
     this._counts.restoredTypes += fresh.length;
     this._timed('restore', start);
     return fresh.length;
+  }
+
+  private async _forgetUnlisted(folder: string, listed: Set<string>): Promise<void> {
+    for (const url of this._cachedHashes.keys())
+      if (url.startsWith(folder) && !listed.has(url)) {
+        this._cachedHashes.delete(url);
+        await this._options.cache?.deleteBundle(url);
+      }
   }
 
   /**
@@ -191,11 +216,11 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
   }
 
   get metrics(): RegistryMetrics {
-    const { hits, misses, bundlesFetched, restoredTypes } = this._counts;
+    const { hits, misses, ...bundles } = this._counts;
     return {
       hits, misses, hitRate: rate(hits, misses), evictions: this._l1.evictions,
       loads: this._loads.summary(), lookups: this._lookups.summary(),
-      types: this._entries.size, cached: this._l1.size, bundlesFetched, restoredTypes,
+      types: this._entries.size, cached: this._l1.size, ...bundles,
     };
   }
 

@@ -1,5 +1,5 @@
+import { validateManifest } from '../core/index.js';
 import type { ManifestBundle } from '../registry/bundles.js';
-import { contentHash } from '../registry/hash.js';
 import type { RegistryCache, UsageEvent } from '../registry/node-registry.js';
 import { Persistence, type PersistenceOptions } from './persistence.js';
 
@@ -13,7 +13,8 @@ export type UsageStats = Record<string, Partial<Record<UsageEvent, number>> & { 
 
 /**
  * The registry's cache on top of `Persistence`: the manifests of every bundle seen, and
- * usage statistics. A bundle whose inner hash does not match its nodes is dropped.
+ * usage statistics. The envelope hash catches corruption; a bundle whose manifests no
+ * longer validate is dropped too.
  *
  * @example
  * const registry = new NodeRegistry({ cache: new RegistryPersistence() });
@@ -31,15 +32,18 @@ export class RegistryPersistence implements RegistryCache {
     const found: { url: string; bundle: ManifestBundle }[] = [];
     for (const key of await this.store.keys(BUNDLE_PREFIX)) {
       const bundle = await this.store.get<ManifestBundle>(key, BUNDLE_CACHE_VERSION);
-      if (bundle && Array.isArray(bundle.nodes) && bundle.hash === contentHash(bundle.nodes))
-        found.push({ url: key.slice(BUNDLE_PREFIX.length), bundle });
+      if (bundle && isValidBundle(bundle)) found.push({ url: key.slice(BUNDLE_PREFIX.length), bundle });
       else if (bundle) await this.store.delete(key);
     }
     return found;
   }
 
   writeBundle(url: string, bundle: ManifestBundle): Promise<void> {
-    return this.store.set(BUNDLE_PREFIX + url, BUNDLE_CACHE_VERSION, { ...bundle, hash: contentHash(bundle.nodes) });
+    return this.store.set(BUNDLE_PREFIX + url, BUNDLE_CACHE_VERSION, bundle);
+  }
+
+  deleteBundle(url: string): Promise<void> {
+    return this.store.delete(BUNDLE_PREFIX + url);
   }
 
   /** The persisted usage statistics. */
@@ -61,5 +65,15 @@ export class RegistryPersistence implements RegistryCache {
   /** Resolves when every recorded usage has been written. */
   flush(): Promise<void> {
     return this._writes;
+  }
+}
+
+function isValidBundle(bundle: ManifestBundle): boolean {
+  try {
+    if (typeof bundle.hash !== 'string' || !Array.isArray(bundle.nodes)) return false;
+    for (const node of bundle.nodes) validateManifest(node);
+    return bundle.nodes.every((node) => typeof node.module === 'string');
+  } catch {
+    return false;
   }
 }

@@ -4,7 +4,7 @@ import '../../src/elements/palette/palette.js';
 import type { V2uPalette } from '../../src/elements/palette/palette.component.js';
 import { NodeRegistry } from '../../src/registry/node-registry.js';
 import { RegistryPersistence } from '../../src/runtime/persistence-registry.js';
-import { INDEX_URL, serverPath } from '../fixtures/registry.js';
+import { INDEX_URL } from '../fixtures/registry.js';
 
 let dbCount = 0;
 const freshName = () => `v2u-visit-${Date.now()}-${++dbCount}`;
@@ -32,7 +32,7 @@ describe('registry cache in IndexedDB', () => {
     const network = countingFetch();
     const registry = new NodeRegistry({ cache: new RegistryPersistence({ dbName }), fetch: network.fetch, slowThreshold: 10_000 });
     const palette = await fixture<V2uPalette>(html`<v2u-palette .source=${registry}></v2u-palette>`);
-    const slowIndex = `/__v2u/slow/1500${serverPath(INDEX_URL)}`;
+    const slowIndex = `${INDEX_URL}?v2u-slow=1500`;
     const refreshed = registry.registerIndex(slowIndex);
     expect(await registry.restore(), 'types restored').to.equal(3);
     await palette.updateComplete;
@@ -41,9 +41,40 @@ describe('registry cache in IndexedDB', () => {
     expect(network.counts.requests, 'the index request is out').to.equal(1);
     expect(network.counts.responses, 'no bundle request has returned yet').to.equal(0);
     await refreshed;
-    expect(network.counts.responses).to.be.greaterThan(1);
+    expect(network.counts.requests, 'unchanged bundles are not fetched again').to.equal(1);
     expect(itemsIn(palette), 'same palette after the network answers').to.have.length(3);
-    expect(registry.metrics.restoredTypes).to.equal(3);
+    expect(registry.metrics).to.include({ restoredTypes: 3, bundlesFromCache: 3, bundlesFetched: 0 });
+  });
+
+  it('refetches a bundle whose hash changed and forgets bundles the index dropped', async () => {
+    const dbName = freshName();
+    const cache = new RegistryPersistence({ dbName });
+    await new NodeRegistry({ cache }).registerIndex(INDEX_URL);
+    const highUrl = new URL('create-high-0.json', INDEX_URL).href;
+    const [high] = (await cache.readBundles()).filter((b) => b.url === highUrl);
+    await cache.writeBundle(highUrl, { ...high!.bundle, hash: 'old', nodes: high!.bundle.nodes.map((n) => ({ ...n, title: 'Old title' })) });
+    await cache.writeBundle(new URL('gone-0.json', INDEX_URL).href, { ...high!.bundle, nodes: [] });
+
+    const network = countingFetch();
+    const registry = new NodeRegistry({ cache: new RegistryPersistence({ dbName }), fetch: network.fetch });
+    await registry.restore();
+    expect(registry.get('create/fixture-number')!.title, 'stale copy shown first').to.equal('Old title');
+    await registry.registerIndex(INDEX_URL);
+    expect(registry.get('create/fixture-number')!.title, 'fresh copy replaces it').to.equal('Fixture number');
+    expect(network.counts.requests, 'the index and the changed bundle').to.equal(2);
+    const urls = (await new RegistryPersistence({ dbName }).readBundles()).map((b) => b.url);
+    expect(urls).to.not.include(new URL('gone-0.json', INDEX_URL).href);
+    expect(urls).to.have.length(3);
+  });
+
+  it('fetches critical bundles (priority high, types of the open graph) before the rest', async () => {
+    const network = countingFetch();
+    const order: string[] = [];
+    const registry = new NodeRegistry({ fetch: (input, init) => (order.push(String(input).split('/').pop()!), network.fetch(input, init)) });
+    await registry.registerIndex(INDEX_URL, ['utility/fixture-note']);
+    expect(order[0]).to.equal('index.json');
+    expect(order.slice(1, 3).sort()).to.deep.equal(['create-high-0.json', 'utility-low-0.json']);
+    expect(order[3]).to.equal('transform-normal-0.json');
   });
 
   it('a restored entry loads its logic module from the cached absolute URL', async () => {
