@@ -127,6 +127,8 @@ export class Persistence {
       this._proven = true;
       return result;
     } catch (error) {
+      // Data that cannot be cloned is the caller's bug, not a storage failure.
+      if ((error as Error)?.name === 'DataCloneError') throw error;
       if (this._backend === backend) this._fallback(error);
       return op(this._backend);
     }

@@ -152,3 +152,24 @@ test('the build emits node chunks and manifest bundles; the entry holds no node 
   const entry = readFileSync('dist/v2u-editor.js', 'utf8');
   assert.ok(!entry.includes('fixture-number') && !entry.includes('Doubles a number'), 'no node code in the entry');
 });
+
+test('with no IndexedDB (Node), persistence keeps working in memory after one warning', async () => {
+  const { RegistryPersistence } = await import('../../dist/src/runtime/persistence-registry.js');
+  const emitter = new EventTarget();
+  const warnings = [];
+  emitter.addEventListener('v2u-warning', (e) => warnings.push(e.detail.code));
+  const original = console.warn;
+  console.warn = () => {};
+  try {
+    const cache = new RegistryPersistence({ emitter });
+    const first = registryWith({ cache });
+    await cache.writeBundle('https://example.test/b.json', { format: 'v2u-bundle', category: 'transform', priority: 'normal', hash: 'h', nodes: [first.entry('transform/fixture-double')] });
+    const second = new NodeRegistry({ cache });
+    assert.equal(await second.restore(), 1);
+    assert.equal(second.get('transform/fixture-double').title, 'Fixture double');
+    assert.equal(cache.store.mode, 'memory');
+    assert.deepEqual(warnings, ['storage-fallback']);
+  } finally {
+    console.warn = original;
+  }
+});
