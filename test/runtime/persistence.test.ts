@@ -54,6 +54,23 @@ describe('Persistence', () => {
     }
   });
 
+  it('treats an IndexedDB that never answers (blocked) as unavailable after the open timeout', async () => {
+    const original = indexedDB.open;
+    // An open request that never fires success or error, as when another tab blocks the database.
+    indexedDB.open = () => new EventTarget() as IDBOpenDBRequest;
+    try {
+      const emitter = new EventTarget();
+      const warnings = warningsOn(emitter);
+      const store = new Persistence({ dbName: freshName(), emitter, openTimeout: 50 });
+      await store.set('k', 1, 'v');
+      expect(await store.get('k', 1)).to.equal('v');
+      expect(warnings).to.have.length(1);
+      expect((warnings[0] as { message: string }).message).to.contain('blocked');
+    } finally {
+      indexedDB.open = original;
+    }
+  });
+
   it('falls back to memory when a write is over quota, keeping the value', async () => {
     const original = IDBObjectStore.prototype.put;
     IDBObjectStore.prototype.put = () => {
