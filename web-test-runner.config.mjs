@@ -3,7 +3,30 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumArgs, findChromium } from './scripts/lib/chromium.mjs';
 import { inputPlugin } from './test/plugins/input-plugin.mjs';
 
+// Test-only URLs for real network conditions (no mocks):
+//   <any path>?v2u-slow=<ms>         serves the file after <ms> milliseconds;
+//   /__v2u/flaky/<key>/<n>/<path>    answers 503 to the first <n> requests for <key>, then serves /<path>.
+const flakyCounts = new Map();
+async function networkConditions(ctx, next) {
+  const slow = Number(ctx.query['v2u-slow'] ?? 0);
+  const flaky = ctx.path.match(/^\/__v2u\/flaky\/([^/]+)\/(\d+)(\/.*)$/);
+  if (slow) {
+    await new Promise((resolve) => setTimeout(resolve, slow));
+  } else if (flaky) {
+    const count = (flakyCounts.get(flaky[1]) ?? 0) + 1;
+    flakyCounts.set(flaky[1], count);
+    if (count <= Number(flaky[2])) {
+      ctx.status = 503;
+      ctx.set('Cache-Control', 'no-store');
+      return;
+    }
+    ctx.url = flaky[3];
+  }
+  return next();
+}
+
 export default {
+  middleware: [networkConditions],
   files: ['dist/test/**/*.test.js'],
   nodeResolve: true,
   plugins: [inputPlugin()],

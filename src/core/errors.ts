@@ -21,6 +21,10 @@ export const ErrorCodes = {
   badPortType: 'bad-port-type',
   missingGroup: 'missing-group',
   badDefinition: 'bad-definition',
+  unknownNodeType: 'unknown-node-type',
+  badBundle: 'bad-bundle',
+  loadFailed: 'load-failed',
+  elementClash: 'element-clash',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

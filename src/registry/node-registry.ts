@@ -1,0 +1,242 @@
+import { ErrorCodes, V2uError, validateManifest, type ManifestSource, type NodeDefinition, type NodeManifest, type NodePorts, type PortResolver } from '../core/index.js';
+import { parseBundle, priorityOf, type BundleIndex, type NodeEntry } from './bundles.js';
+import { LruCache } from './lru-cache.js';
+import { rate, Samples, warn } from './metrics.js';
+import type { NodeRegistration, NodeRegistryOptions, RegistryMetrics, UsageEvent } from './registry-types.js';
+
+export type { NodeRegistration, NodeRegistryOptions, RegistryCache, RegistryMetrics, UsageEvent } from './registry-types.js';
+
+const defaultImport = (url: string): Promise<unknown> => import(/* @vite-ignore */ url);
+const defaultBase = (): string | undefined => (globalThis as { location?: { href: string } }).location?.href;
+
+/**
+ * The node registry: knows every node type by manifest before any of its code loads,
+ * loads a type's logic module by URL on demand, and keeps resolved definitions in an
+ * L1 LRU cache. DOM-free: persistence, fetch and the clock are injected, so it runs in Node.
+ * Fires `change` when the set of known types changes and `v2u-warning` for slow operations.
+ *
+ * @example
+ * const registry = new NodeRegistry({ cache: await RegistryPersistence.open() });
+ * await registry.restore();                      // palette can render now
+ * await registry.registerIndex(new URL('./nodes/bundles/index.json', import.meta.url));
+ * const filter = await registry.load('transform/filter');
+ */
+export class NodeRegistry extends EventTarget implements ManifestSource {
+  private _entries = new Map<string, NodeEntry>();
+  private _l1: LruCache<NodeDefinition>;
+  private _inflight = new Map<string, Promise<NodeDefinition>>();
+  private _bundles = new Map<string, Promise<NodeManifest[]>>();
+  private _loads = new Samples();
+  private _lookups = new Samples();
+  private _counts = { hits: 0, misses: 0, bundlesFetched: 0, bundlesFromCache: 0, restoredTypes: 0 };
+  private _cachedHashes = new Map<string, string>();
+  private _restoring: Promise<number> | undefined;
+  private _now: () => number;
+  private _fetch: typeof fetch;
+  private _import: (url: string) => Promise<unknown>;
+
+  constructor(private readonly _options: NodeRegistryOptions = {}) {
+    super();
+    this._l1 = new LruCache({ maxEntries: _options.maxEntries, ttl: _options.ttl, clock: _options.clock });
+    this._now = _options.now ?? (() => performance.now());
+    this._fetch = _options.fetch ?? ((...args) => fetch(...args));
+    this._import = _options.importModule ?? defaultImport;
+  }
+
+  /** The manifest of `type` from what is known now; never waits for the network. */
+  get(type: string): NodeManifest | undefined {
+    const start = this._now();
+    const entry = this._entries.get(type);
+    this._timed('get', start, this._lookups);
+    return entry;
+  }
+
+  /** The manifest plus module URLs of `type`. */
+  entry(type: string): NodeEntry | undefined {
+    return this._entries.get(type);
+  }
+
+  /** Every known manifest, in registration order. */
+  list(): NodeEntry[] {
+    return [...this._entries.values()];
+  }
+
+  /** A port resolver for the core, reading this registry. */
+  get resolvePorts(): PortResolver {
+    return (type: string): NodePorts | undefined => this.get(type);
+  }
+
+  /** Makes a node type known by manifest and module URLs, without loading any code. */
+  register(registration: NodeRegistration): void {
+    this._add([this._resolve(registration, this._options.baseUrl ?? defaultBase())]);
+  }
+
+  /**
+   * Fetches a bundle (JSON list of manifests, module URLs relative to the bundle) and
+   * registers its types. The same URL is fetched once; the bundle is persisted for the next visit.
+   */
+  registerBundle(url: URL | string): Promise<NodeManifest[]> {
+    const href = this._absolute(url);
+    let pending = this._bundles.get(href);
+    if (!pending) {
+      pending = this._fetchBundle(href);
+      pending.catch(() => this._bundles.delete(href));
+      this._bundles.set(href, pending);
+    }
+    return pending;
+  }
+
+  /**
+   * Fetches a bundle index and registers its bundles, critical ones first: priority
+   * `high` and any holding a type of `graphTypes` (the open graph). A bundle whose hash
+   * matches the restored copy is not fetched again; cached bundles the index dropped are forgotten.
+   */
+  async registerIndex(url: URL | string, graphTypes: Iterable<string> = []): Promise<void> {
+    const href = this._absolute(url);
+    const index = (await this._json(href)) as BundleIndex;
+    if (!Array.isArray(index?.bundles)) throw new V2uError(ErrorCodes.badBundle, `${href} is not a bundle index`, href);
+    await this._restoring;
+    const listed = index.bundles.map((b) => ({ ...b, url: new URL(b.url, href).href }));
+    await this._forgetUnlisted(new URL('./', href).href, new Set(listed.map((b) => b.url)));
+    const stale = listed.filter((b) => this._cachedHashes.get(b.url) !== b.hash);
+    this._counts.bundlesFromCache += listed.length - stale.length;
+    const wanted = new Set(graphTypes);
+    const critical = (b: BundleIndex['bundles'][number]) => b.priority === 'high' || b.types.some((t) => wanted.has(t));
+    await Promise.all(stale.filter(critical).map((b) => this.registerBundle(b.url)));
+    await Promise.all(stale.filter((b) => !critical(b)).map((b) => this.registerBundle(b.url)));
+  }
+
+  /** Registers every bundle the cache remembers; resolves with the number of types restored. */
+  restore(): Promise<number> {
+    this._restoring ??= this._restore();
+    return this._restoring;
+  }
+
+  private async _restore(): Promise<number> {
+    const start = this._now();
+    const cached = (await this._options.cache?.readBundles()) ?? [];
+    for (const { url, bundle } of cached) this._cachedHashes.set(url, bundle.hash);
+    const fresh = cached.flatMap(({ bundle }) => bundle.nodes.filter((n) => !this._entries.has(n.type)));
+    this._add(fresh);
+    this._counts.restoredTypes += fresh.length;
+    this._timed('restore', start);
+    return fresh.length;
+  }
+
+  private async _forgetUnlisted(folder: string, listed: Set<string>): Promise<void> {
+    for (const url of this._cachedHashes.keys())
+      if (url.startsWith(folder) && !listed.has(url)) {
+        this._cachedHashes.delete(url);
+        await this._options.cache?.deleteBundle(url);
+      }
+  }
+
+  /**
+   * The definition of `type`: from the L1 cache, or by importing its logic module.
+   * Concurrent loads of one type share a single import. Rejects with a V2uError
+   * (`unknown-node-type`, `load-failed`) naming the type and URL.
+   */
+  load(type: string): Promise<NodeDefinition> {
+    const cached = this._l1.get(type);
+    if (cached) {
+      this._counts.hits++;
+      return Promise.resolve(cached);
+    }
+    this._counts.misses++;
+    let pending = this._inflight.get(type);
+    if (!pending) {
+      pending = this._loadModule(type).finally(() => this._inflight.delete(type));
+      this._inflight.set(type, pending);
+    }
+    return pending;
+  }
+
+  /** Loads the definitions of critical types (priority high, and `graphTypes`); failures become warnings. */
+  async preload(graphTypes: Iterable<string> = []): Promise<void> {
+    const high = this.list().filter((e) => priorityOf(e) === 'high').map((e) => e.type);
+    const types = new Set([...high, ...graphTypes].filter((t) => this._entries.has(t)));
+    const results = await Promise.allSettled([...types].map((t) => this.load(t)));
+    for (const r of results) if (r.status === 'rejected') warn(this._emitter, { code: ErrorCodes.loadFailed, message: String(r.reason?.message ?? r.reason) });
+  }
+
+  /** Counts a use of `type` (placed on the canvas, run) in the persisted usage statistics. */
+  recordUsage(type: string, event: UsageEvent = 'use'): void {
+    this._options.cache?.recordUsage(type, event);
+  }
+
+  get metrics(): RegistryMetrics {
+    const { hits, misses, ...bundles } = this._counts;
+    return {
+      hits, misses, hitRate: rate(hits, misses), evictions: this._l1.evictions,
+      loads: this._loads.summary(), lookups: this._lookups.summary(),
+      types: this._entries.size, cached: this._l1.size, ...bundles,
+    };
+  }
+
+  private get _emitter(): EventTarget {
+    return this._options.emitter ?? this;
+  }
+
+  private async _loadModule(type: string): Promise<NodeDefinition> {
+    const entry = this._entries.get(type);
+    if (!entry) throw new V2uError(ErrorCodes.unknownNodeType, `no node type "${type}" is registered`, type);
+    const start = this._now();
+    let definition: NodeDefinition;
+    try {
+      definition = ((await this._import(entry.module)) as { default: NodeDefinition }).default;
+    } catch (error) {
+      throw new V2uError(ErrorCodes.loadFailed, `Unable to load node "${type}" from ${entry.module}: ${(error as Error).message}`, entry.module);
+    }
+    if (definition?.type !== type || typeof definition.processLogic !== 'function')
+      throw new V2uError(ErrorCodes.loadFailed, `${entry.module} does not export the definition of "${type}" as its default`, entry.module);
+    this._l1.set(type, definition);
+    this._timed(`load ${type}`, start, this._loads);
+    return definition;
+  }
+
+  private async _fetchBundle(href: string): Promise<NodeManifest[]> {
+    const start = this._now();
+    const bundle = parseBundle(await this._json(href), href);
+    const nodes = bundle.nodes.map((node) => this._resolve(node, href));
+    const resolved = { ...bundle, nodes };
+    this._counts.bundlesFetched++;
+    this._add(nodes);
+    await this._options.cache?.writeBundle(href, resolved);
+    this._timed(`bundle ${href}`, start);
+    return nodes;
+  }
+
+  private async _json(href: string): Promise<unknown> {
+    const response = await this._fetch(href);
+    if (!response.ok) throw new V2uError(ErrorCodes.badBundle, `${href} answered HTTP ${response.status}`, href);
+    return response.json();
+  }
+
+  private _absolute(url: URL | string): string {
+    return new URL(String(url), this._options.baseUrl ?? defaultBase()).href;
+  }
+
+  private _resolve(registration: NodeRegistration | NodeEntry, base: string | undefined): NodeEntry {
+    const { module, element, ...manifest } = registration;
+    validateManifest(manifest);
+    const absolute = (url: URL | string) => new URL(String(url), base).href;
+    return { ...manifest, module: absolute(module), ...(element ? { element: absolute(element) } : {}) };
+  }
+
+  private _add(entries: NodeEntry[]): void {
+    for (const entry of entries) {
+      const known = this._entries.get(entry.type);
+      if (known && (known.version !== entry.version || known.module !== entry.module)) this._l1.delete(entry.type);
+      this._entries.set(entry.type, entry);
+    }
+    if (entries.length) this.dispatchEvent(new Event('change'));
+  }
+
+  private _timed(operation: string, start: number, samples?: Samples): void {
+    const duration = this._now() - start;
+    samples?.add(duration);
+    const threshold = this._options.slowThreshold ?? 100;
+    if (duration > threshold)
+      warn(this._emitter, { code: 'slow-operation', message: `registry ${operation} took ${Math.round(duration)} ms (over ${threshold} ms)`, duration });
+  }
+}

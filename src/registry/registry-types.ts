@@ -1,0 +1,58 @@
+import type { NodeManifest } from '../core/index.js';
+import type { ManifestBundle } from './bundles.js';
+import type { Clock } from './lru-cache.js';
+import type { DurationSummary } from './metrics.js';
+
+/** Where the registry keeps what it learned between visits; `runtime/persistence-registry.ts` backs it with IndexedDB. */
+export interface RegistryCache {
+  /** Every bundle seen before, validated; corrupt or stale entries are already dropped. */
+  readBundles(): Promise<{ url: string; bundle: ManifestBundle }[]>;
+  /** Remembers a bundle, its module URLs already absolute and its `hash` the one of the bundle as served. */
+  writeBundle(url: string, bundle: ManifestBundle): Promise<void>;
+  /** Forgets a bundle its index no longer lists. */
+  deleteBundle(url: string): Promise<void>;
+  /** Counts one use of a node type (placed, run, prefetched in time). */
+  recordUsage(type: string, event: UsageEvent): void;
+}
+
+export type UsageEvent = 'use' | 'prefetch-hit' | 'prefetch-miss';
+
+export interface NodeRegistryOptions {
+  /** L1 cache of resolved definitions: most entries (default 500) and time to live in ms (default 1 h). */
+  maxEntries?: number;
+  ttl?: number;
+  /** Wall clock for TTLs (default Date.now); tests inject their own. */
+  clock?: Clock;
+  /** High-resolution timer for durations (default performance.now). */
+  now?: () => number;
+  /** Operations slower than this many ms raise a `v2u-warning` (default 100). */
+  slowThreshold?: number;
+  /** Receives `v2u-warning` events; the registry itself by default. */
+  emitter?: EventTarget;
+  /** Persistence for bundles and usage; none means memory only. */
+  cache?: RegistryCache;
+  fetch?: typeof fetch;
+  /** Imports a module by URL (default: native dynamic import). */
+  importModule?: (url: string) => Promise<unknown>;
+  /** Resolves relative module URLs given to `register` (default: the page URL). */
+  baseUrl?: string;
+}
+
+/** What `register` accepts: a manifest plus its module URLs. */
+export type NodeRegistration = NodeManifest & { module: URL | string; element?: URL | string };
+
+/** `editor.metrics.registry`. */
+export interface RegistryMetrics {
+  hits: number;
+  misses: number;
+  hitRate: number;
+  evictions: number;
+  loads: DurationSummary;
+  lookups: DurationSummary;
+  types: number;
+  cached: number;
+  bundlesFetched: number;
+  /** Bundles an index listed with the hash already cached, so they were not fetched again. */
+  bundlesFromCache: number;
+  restoredTypes: number;
+}

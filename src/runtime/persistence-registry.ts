@@ -1,0 +1,79 @@
+import { validateManifest } from '../core/index.js';
+import type { ManifestBundle } from '../registry/bundles.js';
+import type { RegistryCache, UsageEvent } from '../registry/node-registry.js';
+import { Persistence, type PersistenceOptions } from './persistence.js';
+
+/** Bump when the cached bundle shape changes: older entries are then dropped on read. */
+export const BUNDLE_CACHE_VERSION = 1;
+const BUNDLE_PREFIX = 'registry:bundle:';
+const USAGE_KEY = 'registry:usage';
+
+/** Per node type: how often it was used, and how often its element was (not) ready in time. */
+export type UsageStats = Record<string, Partial<Record<UsageEvent, number>> & { last?: number }>;
+
+/**
+ * The registry's cache on top of `Persistence`: the manifests of every bundle seen, and
+ * usage statistics. The envelope hash catches corruption; a bundle whose manifests no
+ * longer validate is dropped too.
+ *
+ * @example
+ * const registry = new NodeRegistry({ cache: new RegistryPersistence() });
+ */
+export class RegistryPersistence implements RegistryCache {
+  readonly store: Persistence;
+  private _usage: Promise<UsageStats> | undefined;
+  private _writes: Promise<void> = Promise.resolve();
+
+  constructor(storeOrOptions: Persistence | PersistenceOptions = {}) {
+    this.store = storeOrOptions instanceof Persistence ? storeOrOptions : new Persistence(storeOrOptions);
+  }
+
+  async readBundles(): Promise<{ url: string; bundle: ManifestBundle }[]> {
+    const found: { url: string; bundle: ManifestBundle }[] = [];
+    for (const key of await this.store.keys(BUNDLE_PREFIX)) {
+      const bundle = await this.store.get<ManifestBundle>(key, BUNDLE_CACHE_VERSION);
+      if (bundle && isValidBundle(bundle)) found.push({ url: key.slice(BUNDLE_PREFIX.length), bundle });
+      else if (bundle) await this.store.delete(key);
+    }
+    return found;
+  }
+
+  writeBundle(url: string, bundle: ManifestBundle): Promise<void> {
+    return this.store.set(BUNDLE_PREFIX + url, BUNDLE_CACHE_VERSION, bundle);
+  }
+
+  deleteBundle(url: string): Promise<void> {
+    return this.store.delete(BUNDLE_PREFIX + url);
+  }
+
+  /** The persisted usage statistics. */
+  readUsage(): Promise<UsageStats> {
+    this._usage ??= this.store.get<UsageStats>(USAGE_KEY, BUNDLE_CACHE_VERSION).then((u) => u ?? {});
+    return this._usage;
+  }
+
+  recordUsage(type: string, event: UsageEvent): void {
+    this._writes = this._writes.then(async () => {
+      const usage = await this.readUsage();
+      const stats = (usage[type] ??= {});
+      stats[event] = (stats[event] ?? 0) + 1;
+      stats.last = Date.now();
+      await this.store.set(USAGE_KEY, BUNDLE_CACHE_VERSION, usage);
+    });
+  }
+
+  /** Resolves when every recorded usage has been written. */
+  flush(): Promise<void> {
+    return this._writes;
+  }
+}
+
+function isValidBundle(bundle: ManifestBundle): boolean {
+  try {
+    if (typeof bundle.hash !== 'string' || !Array.isArray(bundle.nodes)) return false;
+    for (const node of bundle.nodes) validateManifest(node);
+    return bundle.nodes.every((node) => typeof node.module === 'string');
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,157 @@
+import { createStore, del, get, keys, set, type UseStore } from 'idb-keyval';
+import { contentHash } from '../registry/hash.js';
+import { warn } from '../registry/metrics.js';
+
+/** What is stored under every key: the data, its format version and its content hash. */
+export interface Envelope<T = unknown> {
+  version: number;
+  hash: string;
+  data: T;
+}
+
+export interface PersistenceOptions {
+  /** IndexedDB database and object store (default `v2u` / `keyval`). One store per database: idb-keyval cannot add a second. */
+  dbName?: string;
+  storeName?: string;
+  /** Receives the one `v2u-warning` when IndexedDB is unavailable and memory takes over. */
+  emitter?: EventTarget;
+  /** Milliseconds to wait for IndexedDB before treating it as blocked (default 3000). */
+  openTimeout?: number;
+}
+
+/** Counters for `metrics`: how often reads found valid data, and how much was dropped. */
+export interface PersistenceUsage {
+  mode: 'indexeddb' | 'memory';
+  reads: number;
+  hits: number;
+  /** Entries dropped on read: corrupt, stale version, or wrong hash. */
+  drops: number;
+  writes: number;
+}
+
+interface Backend {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+  del(key: string): Promise<void>;
+  keys(): Promise<string[]>;
+}
+
+function idbBackend(store: UseStore): Backend {
+  return {
+    get: (key) => get(key, store),
+    set: (key, value) => set(key, value, store),
+    del: (key) => del(key, store),
+    keys: () => keys<string>(store),
+  };
+}
+
+function memoryBackend(map = new Map<string, unknown>()): Backend {
+  return {
+    get: async (key) => structuredClone(map.get(key)),
+    set: async (key, value) => void map.set(key, structuredClone(value)),
+    del: async (key) => void map.delete(key),
+    keys: async () => [...map.keys()],
+  };
+}
+
+/**
+ * A small keyed store over IndexedDB (idb-keyval, its own database). Every value is
+ * wrapped as `{ version, hash, data }` and checked on read: a wrong version or hash is
+ * deleted and reported as missing, never trusted. When IndexedDB is unavailable, blocked
+ * or over quota, it switches to memory, emits one `v2u-warning`, and keeps working.
+ *
+ * @example
+ * const store = new Persistence();
+ * await store.set('autosave:flow-1', 1, graph);
+ * const draft = await store.get<GraphDocument>('autosave:flow-1', 1);
+ */
+export class Persistence {
+  readonly usage: PersistenceUsage = { mode: 'indexeddb', reads: 0, hits: 0, drops: 0, writes: 0 };
+  private _backend: Backend;
+  private _proven = false;
+
+  constructor(private readonly _options: PersistenceOptions = {}) {
+    this._backend = this._open();
+  }
+
+  get mode(): PersistenceUsage['mode'] {
+    return this.usage.mode;
+  }
+
+  /** The data under `key` if it has this `version` and an intact hash; otherwise undefined (and the entry is dropped). */
+  async get<T>(key: string, version: number): Promise<T | undefined> {
+    this.usage.reads++;
+    const stored = (await this._run((b) => b.get(key))) as Envelope<T> | undefined;
+    if (stored === undefined) return undefined;
+    if (!isEnvelope(stored) || stored.version !== version || stored.hash !== contentHash(stored.data)) {
+      this.usage.drops++;
+      await this.delete(key);
+      return undefined;
+    }
+    this.usage.hits++;
+    return stored.data;
+  }
+
+  /** Stores JSON-safe `data` under `key` with its version and content hash. */
+  async set<T>(key: string, version: number, data: T): Promise<void> {
+    this.usage.writes++;
+    const envelope: Envelope<T> = { version, hash: contentHash(data), data };
+    await this._run((b) => b.set(key, envelope));
+  }
+
+  async delete(key: string): Promise<void> {
+    await this._run((b) => b.del(key));
+  }
+
+  /** Keys starting with `prefix` (all keys by default). */
+  async keys(prefix = ''): Promise<string[]> {
+    const all = await this._run((b) => b.keys());
+    return all.filter((k) => typeof k === 'string' && k.startsWith(prefix));
+  }
+
+  private _open(): Backend {
+    try {
+      if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available here');
+      return idbBackend(createStore(this._options.dbName ?? 'v2u', this._options.storeName ?? 'keyval'));
+    } catch (error) {
+      return this._fallback(error);
+    }
+  }
+
+  /** Runs an operation on the current backend; the first IndexedDB failure (or hang) moves everything to memory. */
+  private async _run<R>(op: (backend: Backend) => Promise<R>): Promise<R> {
+    const backend = this._backend;
+    if (this.usage.mode === 'memory') return op(backend);
+    try {
+      const result = await (this._proven ? op(backend) : this._withTimeout(op(backend)));
+      this._proven = true;
+      return result;
+    } catch (error) {
+      // Data that cannot be cloned is the caller's bug, not a storage failure.
+      if ((error as Error)?.name === 'DataCloneError') throw error;
+      if (this._backend === backend) this._fallback(error);
+      return op(this._backend);
+    }
+  }
+
+  private _withTimeout<R>(pending: Promise<R>): Promise<R> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('IndexedDB is blocked (no answer)')), this._options.openTimeout ?? 3000);
+    });
+    return Promise.race([pending, timeout]).finally(() => clearTimeout(timer));
+  }
+
+  private _fallback(error: unknown): Backend {
+    this.usage.mode = 'memory';
+    this._backend = memoryBackend();
+    const reason = (error as Error)?.name === 'QuotaExceededError' ? 'over quota' : String((error as Error)?.message ?? error);
+    warn(this._options.emitter, { code: 'storage-fallback', message: `IndexedDB unusable (${reason}); keeping data in memory for this session` });
+    return this._backend;
+  }
+}
+
+function isEnvelope(value: unknown): value is Envelope {
+  const v = value as Envelope | null;
+  return typeof v === 'object' && v !== null && typeof v.version === 'number' && typeof v.hash === 'string' && 'data' in v;
+}

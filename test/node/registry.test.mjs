@@ -1,0 +1,175 @@
+// The registry runs in Node with no DOM: real fixture node modules imported by file URL,
+// an injected clock for TTLs and an injected timer for slow-operation warnings.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+
+const { NodeRegistry } = await import('../../dist/src/registry/node-registry.js');
+const { splitIntoBundles } = await import('../../dist/src/registry/bundles.js');
+const { LruCache } = await import('../../dist/src/registry/lru-cache.js');
+const { manifestOf } = await import('../../dist/src/core/define-node.js');
+
+const fixture = (name) => pathToFileURL(resolve(`dist/test/fixtures/nodes/${name}.js`)).href;
+const definitions = {
+  number: (await import(fixture('number'))).default,
+  double: (await import(fixture('double'))).default,
+  note: (await import(fixture('note'))).default,
+};
+
+function registryWith(options = {}) {
+  const registry = new NodeRegistry(options);
+  for (const [name, definition] of Object.entries(definitions)) registry.register({ ...manifestOf(definition), module: fixture(name) });
+  return registry;
+}
+
+test('register makes a type known by manifest before any code loads', () => {
+  assert.equal(typeof globalThis.document, 'undefined');
+  const registry = registryWith();
+  assert.equal(registry.get('transform/fixture-double').title, 'Fixture double');
+  assert.equal(registry.metrics.cached, 0, 'nothing loaded yet');
+  assert.deepEqual(registry.list().map((m) => m.type).sort(), ['create/fixture-number', 'transform/fixture-double', 'utility/fixture-note']);
+});
+
+test('load imports the logic module once; later loads hit the L1 cache', async () => {
+  const registry = registryWith();
+  const [a, b] = await Promise.all([registry.load('transform/fixture-double'), registry.load('transform/fixture-double')]);
+  assert.equal(a, b, 'concurrent loads share one import');
+  assert.deepEqual(await a.processLogic({ value: 21 }), { value: 42 });
+  await registry.load('transform/fixture-double');
+  const m = registry.metrics;
+  assert.equal(m.hits, 1);
+  assert.equal(m.misses, 2);
+  assert.equal(m.loads.count, 1, 'one real import');
+});
+
+test('the LRU evicts the least recently used definition past maxEntries', async () => {
+  const registry = registryWith({ maxEntries: 2 });
+  await registry.load('create/fixture-number');
+  await registry.load('transform/fixture-double');
+  await registry.load('create/fixture-number');
+  await registry.load('utility/fixture-note');
+  assert.equal(registry.metrics.evictions, 1);
+  assert.equal(registry.metrics.cached, 2);
+  const hitsBefore = registry.metrics.hits;
+  await registry.load('create/fixture-number');
+  assert.equal(registry.metrics.hits, hitsBefore + 1, 'recently used survived');
+  await registry.load('transform/fixture-double');
+  assert.equal(registry.metrics.hits, hitsBefore + 1, 'least recently used was evicted');
+});
+
+test('entries expire after the TTL of the injected clock', async () => {
+  let now = 0;
+  const registry = registryWith({ ttl: 1000, clock: () => now });
+  await registry.load('transform/fixture-double');
+  now = 999;
+  await registry.load('transform/fixture-double');
+  assert.equal(registry.metrics.hits, 1, 'fresh before the TTL');
+  now = 2000;
+  await registry.load('transform/fixture-double');
+  assert.equal(registry.metrics.hits, 1, 'expired after the TTL');
+  assert.equal(registry.metrics.evictions, 1);
+});
+
+test('LruCache alone: expiry counts, re-set refreshes', () => {
+  let now = 0;
+  const cache = new LruCache({ maxEntries: 3, ttl: 10, clock: () => now });
+  cache.set('a', 1);
+  now = 5;
+  cache.set('a', 2);
+  now = 12;
+  assert.equal(cache.get('a'), 2, 're-set restarted the TTL');
+  now = 16;
+  assert.equal(cache.get('a'), undefined);
+});
+
+test('unknown types and wrong modules reject with coded errors naming the type', async () => {
+  const registry = registryWith();
+  await assert.rejects(registry.load('acme/missing'), (e) => e.code === 'unknown-node-type' && e.message.includes('acme/missing'));
+  registry.register({ ...manifestOf(definitions.double), type: 'transform/impostor', module: fixture('double') });
+  await assert.rejects(registry.load('transform/impostor'), (e) => e.code === 'load-failed' && e.message.includes('transform/impostor'));
+  registry.register({ ...manifestOf(definitions.double), type: 'transform/gone', module: fixture('no-such-file') });
+  await assert.rejects(registry.load('transform/gone'), (e) => e.code === 'load-failed' && /Unable to load node "transform\/gone"/.test(e.message));
+});
+
+test('register validates the manifest and names type and field', () => {
+  const registry = new NodeRegistry();
+  assert.throws(() => registry.register({ ...manifestOf(definitions.double), category: 'nope', module: fixture('double') }),
+    (e) => e.message.includes('transform/fixture-double') && e.message.includes('category'));
+});
+
+test('an operation over the threshold warns on the console and as a v2u-warning event', async () => {
+  const times = [0, 60, 100, 220];
+  const registry = registryWith({ now: () => times.shift() });
+  const seen = [];
+  registry.addEventListener('v2u-warning', (e) => seen.push(e.detail));
+  const original = console.warn;
+  const logged = [];
+  console.warn = (...args) => logged.push(args.join(' '));
+  try {
+    registry.get('transform/fixture-double');
+    await registry.load('transform/fixture-double');
+  } finally {
+    console.warn = original;
+  }
+  assert.equal(seen.length, 1, 'get took 60 ms: no warning; load took 120 ms: one');
+  assert.match(seen[0].message, /load transform\/fixture-double took 120 ms/);
+  assert.equal(logged.length, 1);
+});
+
+test('preload loads high-priority types and the types of the open graph', async () => {
+  const registry = registryWith();
+  await registry.preload(['utility/fixture-note', 'acme/unknown']);
+  await registry.load('create/fixture-number');
+  await registry.load('utility/fixture-note');
+  assert.equal(registry.metrics.hits, 2);
+  assert.equal(registry.metrics.loads.count, 2, 'the double node was not loaded');
+});
+
+test('splitIntoBundles groups by category and priority, at most N per bundle, deterministically', () => {
+  const base = manifestOf(definitions.double);
+  const entries = Array.from({ length: 45 }, (_, i) => ({ ...base, type: `transform/t${String(i).padStart(2, '0')}`, module: `./t${i}.js` }));
+  entries.push({ ...base, type: 'transform/urgent', performance: { priority: 'high' }, module: './u.js' });
+  entries.push({ ...base, type: 'create/c', category: 'create', module: './c.js' });
+  const bundles = splitIntoBundles(entries, 20);
+  assert.deepEqual(bundles.map((b) => [b.category, b.priority, b.nodes.length]), [
+    ['transform', 'high', 1], ['create', 'normal', 1], ['transform', 'normal', 20], ['transform', 'normal', 20], ['transform', 'normal', 5],
+  ]);
+  assert.deepEqual(splitIntoBundles([...entries].reverse(), 20).map((b) => b.hash), bundles.map((b) => b.hash));
+});
+
+test('the build emits node chunks and manifest bundles; the entry holds no node code', async () => {
+  const dir = resolve('dist/test/fixtures/bundled/bundles');
+  const index = JSON.parse(readFileSync(`${dir}/index.json`, 'utf8'));
+  assert.deepEqual(index.bundles.map((b) => b.url), ['./create-high-0.json', './transform-normal-0.json', './utility-low-0.json']);
+  const bundle = JSON.parse(readFileSync(`${dir}/create-high-0.json`, 'utf8'));
+  const [node] = bundle.nodes;
+  assert.match(node.module, /^\.\.\/number-[\w-]+\.js$/);
+  assert.match(node.element, /^\.\.\/number\.element-[\w-]+\.js$/);
+  const logic = (await import(new URL(node.module, pathToFileURL(`${dir}/create-high-0.json`)).href)).default;
+  assert.equal(logic.type, 'create/fixture-number', 'the emitted chunk is the real logic module');
+  const entry = readFileSync('dist/v2u-editor.js', 'utf8');
+  assert.ok(!entry.includes('fixture-number') && !entry.includes('Doubles a number'), 'no node code in the entry');
+});
+
+test('with no IndexedDB (Node), persistence keeps working in memory after one warning', async () => {
+  const { RegistryPersistence } = await import('../../dist/src/runtime/persistence-registry.js');
+  const emitter = new EventTarget();
+  const warnings = [];
+  emitter.addEventListener('v2u-warning', (e) => warnings.push(e.detail.code));
+  const original = console.warn;
+  console.warn = () => {};
+  try {
+    const cache = new RegistryPersistence({ emitter });
+    const first = registryWith({ cache });
+    await cache.writeBundle('https://example.test/b.json', { format: 'v2u-bundle', category: 'transform', priority: 'normal', hash: 'h', nodes: [first.entry('transform/fixture-double')] });
+    const second = new NodeRegistry({ cache });
+    assert.equal(await second.restore(), 1);
+    assert.equal(second.get('transform/fixture-double').title, 'Fixture double');
+    assert.equal(cache.store.mode, 'memory');
+    assert.deepEqual(warnings, ['storage-fallback']);
+  } finally {
+    console.warn = original;
+  }
+});
