@@ -11,9 +11,8 @@ export { ManifestMap } from './registry/manifest-map.js';
 export type * from './core/index.js';
 // The node registry, its IndexedDB cache, the lazy element loader and the palette.
 export { NodeRegistry, type NodeRegistryOptions, type NodeRegistration, type RegistryCache, type RegistryMetrics } from './registry/node-registry.js';
-export { splitIntoBundles, type ManifestBundle, type BundleIndex, type NodeEntry } from './registry/bundles.js';
+export type { ManifestBundle, BundleIndex, NodeEntry } from './registry/bundles.js';
 export { Persistence, type PersistenceOptions, type PersistenceUsage } from './runtime/persistence.js';
 export { RegistryPersistence, type UsageStats } from './runtime/persistence-registry.js';
-export { LazyElementLoader, type LazyElementLoaderOptions, type LazyMetrics, type IntentKind, type ElementState } from './runtime/lazy-element-loader.js';
-export { hoverIntent, type HoverIntent, type HoverIntentOptions } from './runtime/hover-intent.js';
+export type { LazyElementLoader, LazyElementLoaderOptions, LazyMetrics, IntentKind, ElementState } from './runtime/lazy-element-loader.js';
 export { V2uPalette, PALETTE_DRAG_TYPE, type V2uPalettePickDetail, type ManifestListing } from './elements/palette/palette.js';

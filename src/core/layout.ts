@@ -9,6 +9,8 @@ export const NODE_WIDTH = 180;
 export const NODE_HEADER = 32;
 export const PORT_ROW = 22;
 export const NODE_PADDING = 10;
+/** Height of the body area reserved for a node type's own element (previews, charts). */
+export const NODE_BODY = 140;
 
 export interface PortLists {
   inputs: string[];
@@ -19,8 +21,8 @@ export function portLists(ports: NodePorts): PortLists {
   return { inputs: Object.keys(ports.inputs), outputs: Object.keys(ports.outputs) };
 }
 
-export function nodeHeight(ports: PortLists): number {
-  return NODE_HEADER + Math.max(1, ports.inputs.length, ports.outputs.length) * PORT_ROW + NODE_PADDING;
+export function nodeHeight(ports: PortLists, hasBody = false): number {
+  return NODE_HEADER + Math.max(1, ports.inputs.length, ports.outputs.length) * PORT_ROW + NODE_PADDING + (hasBody ? NODE_BODY : 0);
 }
 
 /** Where an edge attaches: left edge for inputs, right edge for outputs. */

@@ -62,6 +62,8 @@ export interface ManifestSource {
   get(type: string): NodeManifest | undefined;
   /** Every known manifest, for palettes and quick-add; optional for lookup-only sources. */
   list?(): Iterable<NodeManifest>;
+  /** URL of the type's own element module, when it has one (the shell reserves room for it). */
+  elementUrl?(type: string): string | undefined;
 }
 
 /** The node's element name: `transform/filter` → `v2u-node-transform-filter`. */

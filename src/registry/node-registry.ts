@@ -57,6 +57,10 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
   }
 
   /** Every known manifest, in registration order. */
+  elementUrl(type: string): string | undefined {
+    return this.entry(type)?.element;
+  }
+
   list(): NodeEntry[] {
     return [...this._entries.values()];
   }

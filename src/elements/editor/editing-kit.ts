@@ -1,25 +1,63 @@
 import { html, nothing } from 'lit';
-import type { Point } from '../../core/index.js';
+import type { GraphNode, Point } from '../../core/index.js';
+import { LazyElementLoader } from '../../runtime/lazy-element-loader.js';
+import { hoverIntent } from '../../runtime/hover-intent.js';
 import '../inspector/inspector.js';
 import '../minimap/minimap.js';
+import { PALETTE_DRAG_TYPE } from '../palette/palette.component.js';
+import '../palette/palette.js';
 import { EditorActions } from './actions.js';
 import type { V2uEditor } from './editor.component.js';
 import type { ConnectPreview } from './gestures/host.js';
+import { renderNodeBody } from './node-body.js';
 import { renderOverlays } from './overlays.js';
 import { PointerController } from './pointer-controller.js';
+import { toGraph } from './viewport.js';
 
 /**
  * Everything the editor needs to edit, as opposed to show: gestures, actions, popovers,
- * inspector and minimap. It is its own chunk, loaded when the browser is idle after the
- * first paint or on the first intent, so the entry stays small and the graph paints first.
+ * palette, inspector, minimap and the lazy loader of node elements. It is its own chunk,
+ * loaded right after the first paint, so the entry stays small and the graph paints first.
  */
 export class EditingKit {
   readonly pointer: PointerController;
   readonly actions: EditorActions;
+  readonly loader: LazyElementLoader;
+  private _intent: { destroy(): void };
+  private _onLoaderState = () => this._editor.requestUpdate();
 
   constructor(private _editor: V2uEditor) {
     this.pointer = new PointerController(_editor);
     this.actions = new EditorActions(_editor);
+    const registry = _editor.registry;
+    this.loader = new LazyElementLoader({ registry, onUsage: (type, event) => registry.recordUsage(type, event) });
+    this.loader.addEventListener('state', this._onLoaderState);
+    this._intent = hoverIntent(_editor.renderRoot, { onIntent: (type, kind) => void this.loader.intent(type, kind) });
+    this.loader.prefetchIdle(new Set([..._editor.store.state.nodes()].map((n) => n.type)));
+  }
+
+  /** Tears down listeners, observers and timers when the editor disconnects. */
+  destroy(): void {
+    this._intent.destroy();
+    this.loader.removeEventListener('state', this._onLoaderState);
+    this.loader.destroy();
+  }
+
+  /** Node types on screen count as intent: their elements load while the person looks. */
+  noteVisible(nodes: GraphNode[]): void {
+    for (const type of new Set(nodes.map((n) => n.type))) if (this._editor.view.hasBody(type) && this.loader.state(type) === 'idle') void this.loader.intent(type, 'viewport');
+  }
+
+  renderBody = (node: GraphNode): unknown => renderNodeBody(node, this.loader, this._editor.outputOf(node.id));
+
+  renderPalette() {
+    return html`<v2u-palette
+      part="palette"
+      exportparts="search: palette-search, item: palette-item"
+      .source=${this._editor.registry}
+      .loader=${this.loader}
+      @v2u-palette-pick=${(e: CustomEvent<{ type: string }>) => this.place(e.detail.type, this._editor.centerPoint())}
+    ></v2u-palette>`;
   }
 
   /** Popovers, minimap and inspector over the canvas. */
@@ -50,6 +88,29 @@ export class EditingKit {
       @v2u-inspector-change=${(ev: CustomEvent<{ id: string; patch: Record<string, unknown>; label?: string | null }>) =>
         this.actions.applyInspector(ev.detail)}
     ></v2u-inspector>`;
+  }
+
+  /** Palette items dragged over the canvas may drop there. */
+  handleDragOver(event: DragEvent): void {
+    if (!this._editor.editable || !event.dataTransfer?.types.includes(PALETTE_DRAG_TYPE)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }
+
+  handleDrop(event: DragEvent): void {
+    const type = event.dataTransfer?.getData(PALETTE_DRAG_TYPE);
+    if (!type || !this._editor.editable) return;
+    event.preventDefault();
+    this.place(type, toGraph(this._editor.liveViewport, this._editor.canvasPoint(event)));
+  }
+
+  /** Adds a node of `type` at a graph point; counts a prefetch hit when its element is ready. */
+  place(type: string, at: Point): void {
+    const manifest = this._editor.manifests.get(type);
+    if (!manifest) return this._editor.reportError(new Error(`Unknown node type "${type}"`), 'palette');
+    void this.loader.use(type);
+    this._editor.registry.recordUsage(type, 'use');
+    this.actions.addNode(manifest, at);
   }
 }
 

@@ -14,7 +14,10 @@ import {
   type StoreEvent,
   type Viewport,
 } from '../../core/index.js';
-import { ManifestMap } from '../../registry/manifest-map.js';
+import { defaultLibraryUrl } from '../../library-url.js';
+import { NodeRegistry, type RegistryMetrics } from '../../registry/node-registry.js';
+import type { LazyMetrics } from '../../runtime/lazy-element-loader.js';
+import { RegistryPersistence } from '../../runtime/persistence-registry.js';
 import { emit } from '../shared/events.js';
 import type { EditingKit } from './editing-kit.js';
 import { editorStyles } from './editor.styles.js';
@@ -97,10 +100,25 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
   @property({ type: Number, attribute: 'max-zoom' }) maxZoom = 2.5;
 
   /**
-   * Node types the editor knows: their manifests give titles, categories, ports and config
-   * forms. Types missing here still render (as unknown nodes) and round-trip untouched.
+   * The node registry: every known node type, where its code lives, the IndexedDB cache
+   * that lets a second visit paint at once, and metrics. Register your own node packs here.
    */
-  @property({ attribute: false }) manifests: ManifestSource = new ManifestMap();
+  @property({ attribute: false }) registry: NodeRegistry;
+
+  /**
+   * Where titles, categories, ports and config forms come from: the registry unless set.
+   * Types missing here still render (as unknown nodes) and round-trip untouched.
+   */
+  @property({ attribute: false }) manifests: ManifestSource;
+
+  /** URL of a node library's bundle index; the built-in library next to the script by default. */
+  @property() library?: string;
+
+  /** Do not load the built-in (or `library`) node library: only types you register. */
+  @property({ type: Boolean, attribute: 'no-library' }) noLibrary = false;
+
+  /** Hide the palette of node types. */
+  @property({ type: Boolean, reflect: true, attribute: 'no-palette' }) noPalette = false;
 
   /** Background drags draw a selection box instead of panning (the toolbar toggles it). */
   @property({ type: Boolean, attribute: 'box-select' }) boxMode = false;
@@ -117,7 +135,7 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
 
   readonly selection = new Selection();
   private _store = new GraphStore();
-  private _view = new GraphViewModel(this._store, this.manifests);
+  private _view: GraphViewModel;
   private _resize?: ResizeObserver;
   private _lastPointer: Point | undefined;
   private _kit: EditingKit | undefined;
@@ -125,9 +143,33 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
   private _queued: PointerEvent[] = [];
   private _idle = 0;
 
+  private _libraryStarted: NodeRegistry | undefined;
+  private _onRegistryChange = () => {
+    this._view.setSources(this._store, this.manifests);
+    this._revision++;
+  };
+
   constructor() {
     super();
+    this.registry = new NodeRegistry({ cache: new RegistryPersistence({ emitter: this }), emitter: this });
+    this.manifests = this.registry;
+    this._view = new GraphViewModel(this._store, this.manifests);
     this._store.subscribe((event) => this.handleStoreChange(event));
+  }
+
+  /** Registry, lazy-loading (and, once running, pool) figures, for dashboards and benchmarks. */
+  get metrics(): { registry: RegistryMetrics; lazy?: LazyMetrics } {
+    return { registry: this.registry.metrics, lazy: this._kit?.loader.metrics };
+  }
+
+  /** The latest output of a node, once it has run. */
+  outputOf(_nodeId: string): unknown {
+    return undefined;
+  }
+
+  /** The graph point at the centre of the canvas. */
+  centerPoint(): Point {
+    return toGraph(this._viewport, { x: this._size.width / 2, y: this._size.height / 2 });
   }
 
   /**
@@ -324,18 +366,45 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
       if (width !== this._size.width || height !== this._size.height) this._size = { width, height };
     });
     this.updateComplete.then(() => this.isConnected && this._canvas && this._resize?.observe(this._canvas));
-    const idle = globalThis.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200));
-    this._idle = idle(() => void this.loadEditing(), { timeout: 1000 }) as number;
+    // The editing code loads right after the first paint, not before it.
+    this._idle = requestAnimationFrame(() => setTimeout(() => this.isConnected && void this.loadEditing()));
+    this.registry.addEventListener('change', this._onRegistryChange);
+    void this.startLibrary();
+  }
+
+  /** Paints from the IndexedDB cache first, then fetches the library's index and preloads. */
+  private async startLibrary() {
+    const registry = this.registry;
+    if (this._libraryStarted === registry) return;
+    this._libraryStarted = registry;
+    const types = () => new Set([...this._store.state.nodes()].map((n) => n.type));
+    try {
+      await registry.restore();
+      if (!this.noLibrary) await registry.registerIndex(this.library ?? defaultLibraryUrl(), types());
+      await registry.preload(types());
+    } catch (error) {
+      this.reportError(error, 'library');
+    }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this._resize?.disconnect();
     this._resize = undefined;
-    (globalThis.cancelIdleCallback ?? clearTimeout)(this._idle);
+    cancelAnimationFrame(this._idle);
+    this.registry.removeEventListener('change', this._onRegistryChange);
+    this._kit?.destroy();
+    if (this._kit) this.removeController(this._kit.pointer);
+    this._kit = undefined;
+    this._kitLoad = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('registry') && changed.get('registry') !== undefined && this.isConnected) {
+      (changed.get('registry') as NodeRegistry).removeEventListener('change', this._onRegistryChange);
+      this.registry.addEventListener('change', this._onRegistryChange);
+      void this.startLibrary();
+    }
     if (changed.has('manifests')) {
       this._store.resolvePorts = (type) => this.manifests.get(type);
       this._view.setSources(this._store, this.manifests);
@@ -348,14 +417,19 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
     const nodes = this.visibleNodes();
     const area = this.visibleArea();
     const edges = [...this._view.edgeIndex.query(area)].map((id) => state.getEdge(id)!).filter(Boolean);
+    const loader = this._kit?.loader;
     const stateOf = (n: GraphNode) => ({
+      bodyKey: loader?.state(n.type),
       selected: this.selection.nodes.has(n.id),
       focused: this.focusedNode === n.id,
       preview: this._preview,
       marks: portMarks(n, this._view.portsOf(n), this._preview),
     });
+    this._kit?.noteVisible(nodes);
     return html`${renderToolbar(this)}
       <div class="main">
+        ${this.noPalette ? nothing : html`<div class="palette-panel">${this._kit?.renderPalette()}</div>`}
+        <div class="stage">
         <div
           class="viewport"
           part="viewport"
@@ -370,6 +444,8 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
           @keydown=${this.handleKeyDown}
           @focusin=${this.handleFocusIn}
           @dblclick=${this.handleDoubleClick}
+          @dragover=${(e: DragEvent) => this._kit?.handleDragOver(e)}
+          @drop=${(e: DragEvent) => this._kit?.handleDrop(e)}
         >
           <div class="layer" style="transform: translate(${x}px, ${y}px) scale(${zoom})">
             <svg
@@ -385,7 +461,7 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
               ${renderEdges(edges, this._view, this.selection.edges, (e) => this.describeEdge(e))}
               ${renderConnectPreview(this._preview, this._view, this._preview && state.getNode(this._preview.from.node))}
             </svg>
-            ${renderNodes(nodes, this._view, this.manifests, stateOf)}
+            ${renderNodes(nodes, this._view, this.manifests, stateOf, this._kit?.renderBody)}
           </div>
           ${this._box
             ? html`<div class="selection-box" part="selection-box" style="left:${this._box.x}px;top:${this._box.y}px;width:${this._box.width}px;height:${this._box.height}px"></div>`
@@ -393,6 +469,7 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
           ${this._kit?.renderChrome(this._preview, this._revision)}
         </div>
         ${this._kit?.renderInspector()}
+        </div>
       </div>
       <div class="sr-only" role="status" aria-live="polite">${this._announcement}</div>`;
   }

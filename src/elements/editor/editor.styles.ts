@@ -100,9 +100,37 @@ export const editorStyles = css`
     cursor: default;
   }
   .main {
-    position: relative;
+    display: flex;
     flex: 1;
     min-height: 0;
+  }
+  .palette-panel {
+    flex: 0 0 var(--v2u-editor-palette-width, 190px);
+    overflow: auto;
+    background: var(--_panel);
+    border-right: 1px solid var(--_node-border);
+  }
+  .stage {
+    position: relative;
+    flex: 1;
+    min-width: 0;
+  }
+  .body {
+    position: absolute;
+    left: 6px;
+    right: 6px;
+    overflow: hidden;
+    border-radius: 4px;
+  }
+  .body-placeholder {
+    height: 100%;
+    background: color-mix(in srgb, var(--_grid) 40%, transparent);
+  }
+  .body-error {
+    display: grid;
+    gap: 6px;
+    padding: 6px;
+    color: var(--_invalid);
   }
   .viewport {
     position: absolute;

@@ -2,8 +2,10 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import {
+  NODE_BODY,
   NODE_CATEGORIES,
   NODE_HEADER,
+  NODE_PADDING,
   NODE_WIDTH,
   PORT_ROW,
   edgePath,
@@ -24,25 +26,31 @@ export interface NodeViewState {
   preview?: ConnectPreview;
   /** A digest of this node's port marks in `preview`, so only nodes whose marks change re-render. */
   marks: string;
+  /** Whatever the body depends on (element state, output); a change re-renders the node. */
+  bodyKey?: unknown;
 }
+
+/** Renders a node's body area (its own element, or a placeholder) when its type has one. */
+export type BodyRenderer = (node: GraphNode) => unknown;
 
 export function nodeTitle(node: GraphNode, manifests: ManifestSource): string {
   return node.label ?? manifests.get(node.type)?.title ?? node.type;
 }
 
-export function renderNodes(nodes: GraphNode[], view: GraphViewModel, manifests: ManifestSource, stateOf: (node: GraphNode) => NodeViewState) {
+export function renderNodes(nodes: GraphNode[], view: GraphViewModel, manifests: ManifestSource, stateOf: (node: GraphNode) => NodeViewState, body?: BodyRenderer) {
   return repeat(
     nodes,
     (n) => n.id,
     (n) => {
       const s = stateOf(n);
       const ports = view.portsOf(n);
-      return guard([n, ports, manifests, s.selected, s.focused, s.marks], () => renderNode(n, ports, manifests, s));
+      const hasBody = view.hasBody(n.type);
+      return guard([n, ports, manifests, s.selected, s.focused, s.marks, hasBody, s.bodyKey, body], () => renderNode(n, ports, manifests, s, hasBody ? body : undefined));
     },
   );
 }
 
-function renderNode(node: GraphNode, ports: PortLists, manifests: ManifestSource, s: NodeViewState): TemplateResult {
+function renderNode(node: GraphNode, ports: PortLists, manifests: ManifestSource, s: NodeViewState, body: BodyRenderer | undefined): TemplateResult {
   const manifest = manifests.get(node.type);
   const category = manifest && NODE_CATEGORIES.includes(manifest.category) ? manifest.category : 'unknown';
   const title = nodeTitle(node, manifests);
@@ -55,14 +63,18 @@ function renderNode(node: GraphNode, ports: PortLists, manifests: ManifestSource
     aria-label="${title}, ${kind}${s.selected ? ', selected' : ''}"
     tabindex=${s.focused ? 0 : -1}
     data-node=${node.id}
+    data-v2u-type=${node.type}
     data-category=${category}
-    style="transform: translate(${node.position.x}px, ${node.position.y}px); width: ${NODE_WIDTH}px; height: ${nodeHeight(ports)}px"
+    style="transform: translate(${node.position.x}px, ${node.position.y}px); width: ${NODE_WIDTH}px; height: ${nodeHeight(ports, !!body)}px"
   >
     <div class="header" part="node-header" style="height: ${NODE_HEADER}px" title=${node.type}>${title}</div>
     <div class="ports">
       ${ports.inputs.map((name, i) => renderPort(node, title, name, 'in', i, s))}
       ${ports.outputs.map((name, i) => renderPort(node, title, name, 'out', i, s))}
     </div>
+    ${body
+      ? html`<div class="body" part="node-body" style="top: ${NODE_HEADER + Math.max(1, ports.inputs.length, ports.outputs.length) * PORT_ROW + NODE_PADDING / 2}px; height: ${NODE_BODY}px">${body(node)}</div>`
+      : nothing}
   </div>`;
 }
 

@@ -60,7 +60,12 @@ export class GraphViewModel {
   }
 
   rectOf(node: GraphNode): Rect {
-    return { x: node.position.x, y: node.position.y, width: NODE_WIDTH, height: nodeHeight(this.portsOf(node)) };
+    return { x: node.position.x, y: node.position.y, width: NODE_WIDTH, height: nodeHeight(this.portsOf(node), this.hasBody(node.type)) };
+  }
+
+  /** Whether the type has its own element, for which the shell reserves a body area. */
+  hasBody(type: string): boolean {
+    return !!this._manifests.elementUrl?.(type);
   }
 
   /** SVG path data of an edge, memoised on the identity of its two end nodes. */
