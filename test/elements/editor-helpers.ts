@@ -103,3 +103,6 @@ export const dblclick = (x: number, y: number) => executeServerCommand('v2u-dblc
 
 /** Real touch points (DevTools protocol), for pinch and touch delays. */
 export const touch = (type: 'start' | 'move' | 'end', points: Array<{ x: number; y: number; id: number }>) => executeServerCommand('v2u-touch', { type, points });
+
+/** A real HTML drag and drop from one page point to another (DevTools protocol). */
+export const dragAndDrop = (from: [number, number], to: [number, number]) => executeServerCommand('v2u-drag-drop', { from, to });
