@@ -8,10 +8,12 @@
 // the same way into dist/test/fixtures/bundled.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { minifyCssTemplates } from './scripts/lib/minify-css.mjs';
 import { nodeLibraryConfig, nodeLibraryInputs } from './scripts/lib/node-bundles.mjs';
 
 const plugins = () => [
   nodeResolve({ browser: true }),
+  minifyCssTemplates(),
   terser({ ecma: 2022, module: true, format: { comments: false }, compress: { passes: 2 } }),
 ];
 

@@ -7,6 +7,8 @@ import '../minimap/minimap.js';
 import { PALETTE_DRAG_TYPE } from '../palette/palette.component.js';
 import '../palette/palette.js';
 import { EditorActions } from './actions.js';
+import { editingStyles } from './editing.styles.js';
+import { actionForKey } from './keyboard.js';
 import type { V2uEditor } from './editor.component.js';
 import type { ConnectPreview } from './gestures/host.js';
 import { renderNodeBody } from './node-body.js';
@@ -34,6 +36,9 @@ export class EditingKit {
     this.loader.addEventListener('state', this._onLoaderState);
     this._intent = hoverIntent(_editor.renderRoot, { onIntent: (type, kind) => void this.loader.intent(type, kind) });
     this.loader.prefetchIdle(new Set([..._editor.store.state.nodes()].map((n) => n.type)));
+    const root = _editor.renderRoot as ShadowRoot;
+    if (editingStyles.styleSheet && !root.adoptedStyleSheets.includes(editingStyles.styleSheet))
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, editingStyles.styleSheet];
   }
 
   /** Tears down listeners, observers and timers when the editor disconnects. */
@@ -88,6 +93,18 @@ export class EditingKit {
       @v2u-inspector-change=${(ev: CustomEvent<{ id: string; patch: Record<string, unknown>; label?: string | null }>) =>
         this.actions.applyInspector(ev.detail)}
     ></v2u-inspector>`;
+  }
+
+  handleKeyDown(event: KeyboardEvent): void {
+    if ((event.target as Element).closest?.('input, textarea, select')) return;
+    const action = actionForKey(event);
+    if (!action) return;
+    event.preventDefault();
+    const dot = (event.composedPath() as HTMLElement[]).find((el) => el.classList?.contains('port-dot'));
+    const node = dot?.closest<HTMLElement>('[data-node]')?.dataset.node;
+    if (dot && node && (action === 'connect' || action === 'toggle-select'))
+      this.actions.openConnectList({ node, port: dot.dataset.port!, side: dot.dataset.side as 'in' | 'out' });
+    else this.actions.perform(action);
   }
 
   /** Palette items dragged over the canvas may drop there. */

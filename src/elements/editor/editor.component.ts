@@ -23,7 +23,7 @@ import type { EditingKit } from './editing-kit.js';
 import { editorStyles } from './editor.styles.js';
 import type { CanvasHost, ConnectPreview } from './gestures/host.js';
 import { nodeTitle, portMarks, renderConnectPreview, renderEdges, renderNodes } from './graph-view.js';
-import { actionForKey, type EditorAction } from './keyboard.js';
+import type { EditorAction } from './keyboard.js';
 import type { PointerHost } from './pointer-controller.js';
 import { Selection } from './selection.js';
 import { renderToolbar } from './toolbar.js';
@@ -510,18 +510,8 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
       emit(this, 'v2u-change', { origin: event.origin, types: [...new Set(event.changes.map((c) => c.type))], graph: this._store.document });
   }
 
-  private handleKeyDown = (event: KeyboardEvent) => {
-    if ((event.target as Element).closest?.('input, textarea, select')) return;
-    const action = actionForKey(event);
-    if (!action) return;
-    event.preventDefault();
-    const dot = (event.composedPath() as HTMLElement[]).find((el) => el.classList?.contains('port-dot'));
-    const node = dot?.closest<HTMLElement>('[data-node]')?.dataset.node;
-    if (dot && node && (action === 'connect' || action === 'toggle-select')) {
-      const port = { node, port: dot.dataset.port!, side: dot.dataset.side as 'in' | 'out' };
-      void this.loadEditing().then((kit) => kit.actions.openConnectList(port));
-    } else this.perform(action);
-  };
+  /** Keys go to the editing code; the few pressed before it loads keep their browser default. */
+  private handleKeyDown = (event: KeyboardEvent) => this._kit?.handleKeyDown(event);
 
   private handleFocusIn = (event: FocusEvent) => {
     const node = (event.composedPath().find((el) => (el as HTMLElement).dataset?.node) as HTMLElement | undefined)?.dataset.node;

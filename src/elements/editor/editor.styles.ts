@@ -126,12 +126,6 @@ export const editorStyles = css`
     height: 100%;
     background: color-mix(in srgb, var(--_grid) 40%, transparent);
   }
-  .body-error {
-    display: grid;
-    gap: 6px;
-    padding: 6px;
-    color: var(--_invalid);
-  }
   .viewport {
     position: absolute;
     inset: 0;
@@ -175,15 +169,6 @@ export const editorStyles = css`
   .edge-group.selected .edge {
     stroke: var(--_accent);
     stroke-width: 3;
-  }
-  .edge.preview {
-    stroke-dasharray: 6 4;
-  }
-  .edge.preview.valid {
-    stroke: var(--_valid);
-  }
-  .edge.preview.invalid {
-    stroke: var(--_invalid);
   }
   .node {
     position: absolute;
@@ -252,92 +237,9 @@ export const editorStyles = css`
   }
   .port[data-side='in'] .port-dot { left: -6px; }
   .port[data-side='out'] .port-dot { right: -6px; }
-  .port.valid .port-dot { border-color: var(--_valid); background: var(--_valid); }
-  .port.invalid { color: var(--_invalid); }
-  .port.invalid .port-dot { border-color: var(--_invalid); }
-  .port.hover .port-dot { transform: scale(1.4); }
   .port-label {
     overflow: hidden;
     text-overflow: ellipsis;
-  }
-  .selection-box {
-    position: absolute;
-    border: 1px solid var(--_accent);
-    background: color-mix(in srgb, var(--_accent) 12%, transparent);
-    pointer-events: none;
-  }
-  .hint {
-    position: absolute;
-    max-width: 260px;
-    padding: 4px 8px;
-    border-radius: 4px;
-    background: var(--_invalid);
-    color: #fff;
-    pointer-events: none;
-  }
-  .popover {
-    position: absolute;
-    top: 12px;
-    left: 50%;
-    transform: translateX(-50%);
-    z-index: 2;
-    width: min(420px, 90%);
-    max-height: 60%;
-    display: flex;
-    flex-direction: column;
-    background: var(--_panel);
-    border: 1px solid var(--_node-border);
-    border-radius: 8px;
-    box-shadow: 0 6px 24px rgb(0 0 0 / 0.2);
-  }
-  .popover-title {
-    padding: 8px 10px;
-    font-weight: 600;
-  }
-  .popover input {
-    margin: 8px;
-    padding: 6px 8px;
-    font: inherit;
-    color: inherit;
-    background: var(--_node-bg);
-    border: 1px solid var(--_node-border);
-    border-radius: 4px;
-  }
-  .popover ul {
-    margin: 0;
-    padding: 4px 0;
-    overflow: auto;
-    list-style: none;
-  }
-  .popover li {
-    display: flex;
-    justify-content: space-between;
-    gap: 8px;
-    padding: 5px 10px;
-    cursor: pointer;
-  }
-  .popover li.active {
-    background: color-mix(in srgb, var(--_accent) 20%, transparent);
-  }
-  .popover li[aria-disabled='true'] {
-    color: var(--_muted);
-  }
-  .popover small {
-    color: var(--_muted);
-  }
-  v2u-inspector {
-    position: absolute;
-    top: 10px;
-    right: 10px;
-    width: 260px;
-    max-height: calc(100% - 180px);
-    background: var(--_panel);
-    border: 1px solid var(--_node-border);
-    border-radius: 8px;
-    box-shadow: 0 2px 10px rgb(0 0 0 / 0.12);
-  }
-  v2u-inspector[hidden] {
-    display: none;
   }
   .sr-only {
     position: absolute;

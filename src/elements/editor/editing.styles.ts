@@ -1,0 +1,103 @@
+import { css } from 'lit';
+
+/** Styles of what only editing shows (popovers, hints, the connection preview, the inspector), adopted when the editing chunk loads. */
+export const editingStyles = css`
+  .edge.preview {
+    stroke-dasharray: 6 4;
+  }
+  .edge.preview.valid {
+    stroke: var(--_valid);
+  }
+  .edge.preview.invalid {
+    stroke: var(--_invalid);
+  }
+  .port.valid .port-dot { border-color: var(--_valid); background: var(--_valid); }
+  .port.invalid { color: var(--_invalid); }
+  .port.invalid .port-dot { border-color: var(--_invalid); }
+  .port.hover .port-dot { transform: scale(1.4); }
+  .selection-box {
+    position: absolute;
+    border: 1px solid var(--_accent);
+    background: color-mix(in srgb, var(--_accent) 12%, transparent);
+    pointer-events: none;
+  }
+  .hint {
+    position: absolute;
+    max-width: 260px;
+    padding: 4px 8px;
+    border-radius: 4px;
+    background: var(--_invalid);
+    color: #fff;
+    pointer-events: none;
+  }
+  .popover {
+    position: absolute;
+    top: 12px;
+    left: 50%;
+    transform: translateX(-50%);
+    z-index: 2;
+    width: min(420px, 90%);
+    max-height: 60%;
+    display: flex;
+    flex-direction: column;
+    background: var(--_panel);
+    border: 1px solid var(--_node-border);
+    border-radius: 8px;
+    box-shadow: 0 6px 24px rgb(0 0 0 / 0.2);
+  }
+  .popover-title {
+    padding: 8px 10px;
+    font-weight: 600;
+  }
+  .popover input {
+    margin: 8px;
+    padding: 6px 8px;
+    font: inherit;
+    color: inherit;
+    background: var(--_node-bg);
+    border: 1px solid var(--_node-border);
+    border-radius: 4px;
+  }
+  .popover ul {
+    margin: 0;
+    padding: 4px 0;
+    overflow: auto;
+    list-style: none;
+  }
+  .popover li {
+    display: flex;
+    justify-content: space-between;
+    gap: 8px;
+    padding: 5px 10px;
+    cursor: pointer;
+  }
+  .popover li.active {
+    background: color-mix(in srgb, var(--_accent) 20%, transparent);
+  }
+  .popover li[aria-disabled='true'] {
+    color: var(--_muted);
+  }
+  .popover small {
+    color: var(--_muted);
+  }
+  v2u-inspector {
+    position: absolute;
+    top: 10px;
+    right: 10px;
+    width: 260px;
+    max-height: calc(100% - 180px);
+    background: var(--_panel);
+    border: 1px solid var(--_node-border);
+    border-radius: 8px;
+    box-shadow: 0 2px 10px rgb(0 0 0 / 0.12);
+  }
+  v2u-inspector[hidden] {
+    display: none;
+  }
+  .body-error {
+    display: grid;
+    gap: 6px;
+    padding: 6px;
+    color: var(--_invalid);
+  }
+`;
