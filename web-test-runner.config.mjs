@@ -5,7 +5,8 @@ import { inputPlugin } from './test/plugins/input-plugin.mjs';
 
 // Test-only URLs for real network conditions (no mocks):
 //   <any path>?v2u-slow=<ms>         serves the file after <ms> milliseconds;
-//   /__v2u/flaky/<key>/<n>/<path>    answers 503 to the first <n> requests for <key>, then serves /<path>.
+//   /__v2u/flaky/<key>/<n>/<path>    answers 503 to the first <n> requests for <key>, then serves /<path>;
+//   POST /__v2u/echo                  answers with the request body (form submissions).
 const flakyCounts = new Map();
 async function networkConditions(ctx, next) {
   const slow = Number(ctx.query['v2u-slow'] ?? 0);
@@ -25,8 +26,17 @@ async function networkConditions(ctx, next) {
   return next();
 }
 
+/** POST /__v2u/echo answers with the body it received, as a form's target shows it. */
+async function echo(ctx, next) {
+  if (ctx.path !== '/__v2u/echo' || ctx.method !== 'POST') return next();
+  const chunks = [];
+  for await (const chunk of ctx.req) chunks.push(chunk);
+  ctx.type = 'text/plain';
+  ctx.body = Buffer.concat(chunks).toString('utf8');
+}
+
 export default {
-  middleware: [networkConditions],
+  middleware: [networkConditions, echo],
   files: ['dist/test/**/*.test.js'],
   nodeResolve: true,
   plugins: [inputPlugin()],

@@ -2,6 +2,9 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import {
   GraphStore,
+  ErrorCodes,
+  V2uError,
+  createDocument,
   isV2uError,
   parseDocument,
   serializeDocument,
@@ -18,6 +21,8 @@ import { defaultLibraryUrl } from '../../library-url.js';
 import { NodeRegistry, type RegistryMetrics } from '../../registry/node-registry.js';
 import type { LazyMetrics } from '../../runtime/lazy-element-loader.js';
 import { RegistryPersistence } from '../../runtime/persistence-registry.js';
+import { Persistence } from '../../runtime/persistence.js';
+import type { Autosave } from './autosave.js';
 import { emit } from '../shared/events.js';
 import type { EditingKit } from './editing-kit.js';
 import { editorStyles } from './editor.styles.js';
@@ -74,6 +79,9 @@ const CULL_MARGIN = 200;
 export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
   static override styles = editorStyles;
 
+  /** Takes part in forms: the graph JSON is the form value. */
+  static formAssociated = true;
+
   static override properties = {
     value: { noAccessor: true },
   };
@@ -120,6 +128,19 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
   /** Hide the palette of node types. */
   @property({ type: Boolean, reflect: true, attribute: 'no-palette' }) noPalette = false;
 
+  /** In a form: an empty graph is invalid ("Add at least one node"). */
+  @property({ type: Boolean, reflect: true }) required = false;
+
+  /** URL of a graph JSON to load when no `value` or inline JSON is given. */
+  @property() src?: string;
+
+  /**
+   * Autosave key: every change is saved to IndexedDB under it, and a draft left by a crash
+   * or reload is offered back. Editors with the same key in two tabs never overwrite each
+   * other silently.
+   */
+  @property({ attribute: 'storage-key' }) storageKey?: string;
+
   /** Background drags draw a selection box instead of panning (the toolbar toggles it). */
   @property({ type: Boolean, attribute: 'box-select' }) boxMode = false;
 
@@ -143,6 +164,16 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
   private _queued: PointerEvent[] = [];
   private _idle = 0;
 
+  /** The IndexedDB store (memory when unavailable) shared by the registry cache and autosave. */
+  readonly persistence: Persistence;
+  private _internals: ElementInternals;
+  private _formDisabled = false;
+  /** The graph the page gave (attribute, inline JSON or `src`): what a form reset restores. */
+  private _initial: string | undefined;
+  private _formTimer: ReturnType<typeof setTimeout> | undefined;
+  private _autosave: Autosave | undefined;
+  private _autosaveReady: Promise<void> = Promise.resolve();
+  private _srcLoad: AbortController | undefined;
   private _libraryStarted: NodeRegistry | undefined;
   private _onRegistryChange = () => {
     this._view.setSources(this._store, this.manifests);
@@ -151,7 +182,9 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
 
   constructor() {
     super();
-    this.registry = new NodeRegistry({ cache: new RegistryPersistence({ emitter: this }), emitter: this });
+    this._internals = this.attachInternals();
+    this.persistence = new Persistence({ emitter: this });
+    this.registry = new NodeRegistry({ cache: new RegistryPersistence(this.persistence), emitter: this });
     this.manifests = this.registry;
     this._view = new GraphViewModel(this._store, this.manifests);
     this._store.subscribe((event) => this.handleStoreChange(event));
@@ -205,7 +238,59 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
   }
 
   get editable(): boolean {
-    return !this.readonly && !this.disabled;
+    return !this.readonly && !this.disabled && !this._formDisabled;
+  }
+
+  /** The form this editor belongs to, if any. */
+  get form(): HTMLFormElement | null {
+    return this._internals.form;
+  }
+
+  /** Form validity, as for any form control. */
+  get validity(): ValidityState {
+    return this._internals.validity;
+  }
+
+  get validationMessage(): string {
+    return this._internals.validationMessage;
+  }
+
+  checkValidity(): boolean {
+    return this._internals.checkValidity();
+  }
+
+  reportValidity(): boolean {
+    return this._internals.reportValidity();
+  }
+
+  /** Form reset: back to the graph the page gave. */
+  formResetCallback(): void {
+    const initial = this.getAttribute('value') || this._initial || serializeDocument(createDocument());
+    this.tryLoad(initial, 'reset');
+  }
+
+  /** Browser form restore (back/forward, session restore). */
+  formStateRestoreCallback(state: string | File | FormData | null): void {
+    if (typeof state === 'string') this.tryLoad(state, 'restore');
+  }
+
+  formDisabledCallback(disabled: boolean): void {
+    this._formDisabled = disabled;
+    this.requestUpdate();
+  }
+
+  /** Publishes the graph to the form, coalescing bursts of changes (a drag) into one. */
+  private syncForm(now = false) {
+    clearTimeout(this._formTimer);
+    const apply = () => {
+      const json = this.value;
+      this._internals.setFormValue(json, json);
+      const empty = this._store.state.nodeCount === 0;
+      if (this.required && empty) this._internals.setValidity({ valueMissing: true }, 'Add at least one node to the flow', this._canvas ?? undefined);
+      else this._internals.setValidity({});
+    };
+    if (now) apply();
+    else this._formTimer = setTimeout(apply, 100);
   }
 
   get snapStep(): number {
@@ -370,6 +455,62 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
     this._idle = requestAnimationFrame(() => setTimeout(() => this.isConnected && void this.loadEditing()));
     this.registry.addEventListener('change', this._onRegistryChange);
     void this.startLibrary();
+    this.loadInitial();
+    this.form?.addEventListener('submit', this._flushForm, true);
+    this.form?.addEventListener('formdata', this._flushForm);
+  }
+
+  /** Before a submission or `new FormData(form)` reads entries: the graph as it is now. */
+  private _flushForm = (event: Event) => {
+    this.syncForm(true);
+    const data = (event as FormDataEvent).formData;
+    if (data && this.name && !this.disabled && !this._formDisabled) data.set(this.name, this.value);
+  };
+
+  /** The first graph: the `value` attribute, else an inline `<script type="application/json">`, else `src`. */
+  private loadInitial() {
+    if (this._initial !== undefined) return;
+    const attribute = this.getAttribute('value');
+    const inline = this.querySelector(':scope > script[type="application/json"]')?.textContent;
+    if (attribute) this._initial = attribute;
+    else if (inline?.trim()) {
+      this._initial = inline;
+      this.tryLoad(inline, 'inline');
+    } else if (this.src) void this.loadSrc(this.src);
+    this.syncForm(true);
+  }
+
+  private async loadSrc(url: string) {
+    this._srcLoad?.abort();
+    const controller = (this._srcLoad = new AbortController());
+    try {
+      const response = await fetch(url, { signal: controller.signal });
+      if (!response.ok) throw new V2uError(ErrorCodes.loadFailed, `could not load ${url}: HTTP ${response.status}`, url);
+      const text = await response.text();
+      if (controller.signal.aborted) return;
+      this._initial = text;
+      this.tryLoad(text, 'src');
+    } catch (error) {
+      if ((error as Error).name !== 'AbortError') this.reportError(error, 'src');
+    }
+  }
+
+  /** Loads the autosave chunk for a storage key and offers back any draft found. */
+  private async startAutosave() {
+    void this._autosave?.destroy();
+    this._autosave = undefined;
+    const key = this.storageKey;
+    if (!key) return;
+    const { Autosave } = await import('./autosave.js');
+    if (key !== this.storageKey || !this.isConnected) return;
+    this._autosave = new Autosave(this, this.persistence, key);
+    await this._autosave.start();
+  }
+
+  /** Saves the autosave draft now, e.g. before the host navigates away. */
+  async saveDraft(): Promise<void> {
+    await this._autosaveReady;
+    await this._autosave?.flush();
   }
 
   /** Paints from the IndexedDB cache first, then fetches the library's index and preloads. */
@@ -392,6 +533,11 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
     this._resize?.disconnect();
     this._resize = undefined;
     cancelAnimationFrame(this._idle);
+    this.form?.removeEventListener('submit', this._flushForm, true);
+    this.form?.removeEventListener('formdata', this._flushForm);
+    this._srcLoad?.abort();
+    this._autosave?.destroy();
+    this._autosave = undefined;
     this.registry.removeEventListener('change', this._onRegistryChange);
     this._kit?.destroy();
     if (this._kit) this.removeController(this._kit.pointer);
@@ -405,6 +551,9 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
       this.registry.addEventListener('change', this._onRegistryChange);
       void this.startLibrary();
     }
+    if (changed.has('src') && changed.get('src') !== undefined && this.src) void this.loadSrc(this.src);
+    if (changed.has('storageKey')) this._autosaveReady = this.startAutosave();
+    if (changed.has('required')) this.syncForm(true);
     if (changed.has('manifests')) {
       this._store.resolvePorts = (type) => this.manifests.get(type);
       this._view.setSources(this._store, this.manifests);
@@ -426,7 +575,7 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
       marks: portMarks(n, this._view.portsOf(n), this._preview),
     });
     this._kit?.noteVisible(nodes);
-    return html`${renderToolbar(this)}
+    return html`${this._autosave?.renderBanner() ?? nothing}${renderToolbar(this)}
       <div class="main">
         ${this.noPalette ? nothing : html`<div class="palette-panel">${this._kit?.renderPalette()}</div>`}
         <div class="stage">
@@ -506,6 +655,8 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
       this.updateComplete.then(() => this._canvas?.focus({ preventScroll: true }));
     }
     this._revision++;
+    this.syncForm();
+    if (event.origin !== 'load') this._autosave?.schedule();
     if (event.origin !== 'load')
       emit(this, 'v2u-change', { origin: event.origin, types: [...new Set(event.changes.map((c) => c.type))], graph: this._store.document });
   }

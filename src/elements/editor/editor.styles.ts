@@ -99,6 +99,17 @@ export const editorStyles = css`
     opacity: 0.4;
     cursor: default;
   }
+  .banner {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    padding: 6px 10px;
+    background: color-mix(in srgb, var(--_accent) 15%, var(--_panel));
+    border-bottom: 1px solid var(--_accent);
+  }
+  .banner span {
+    flex: 1;
+  }
   .main {
     display: flex;
     flex: 1;

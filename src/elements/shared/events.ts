@@ -1,4 +1,7 @@
 import type { ChangeOrigin, ErrorCode, GraphDocument } from '../../core/index.js';
+import type { V2uWarningDetail } from '../../registry/metrics.js';
+
+export type { V2uWarningDetail };
 
 /** `v2u-error`: bad input or a failure; the graph and saved data are left as they were. */
 export interface V2uErrorDetail {
@@ -25,7 +28,16 @@ export interface V2uSelectDetail {
   edges: string[];
 }
 
+/** `v2u-draft-found` and `v2u-draft-conflict`: a saved draft (cancel the event to handle it yourself). */
+export interface V2uDraftDetail {
+  graph: GraphDocument;
+  savedAt: number;
+}
+
 export interface V2uEventMap {
+  'v2u-warning': CustomEvent<V2uWarningDetail>;
+  'v2u-draft-found': CustomEvent<V2uDraftDetail>;
+  'v2u-draft-conflict': CustomEvent<V2uDraftDetail>;
   'v2u-error': CustomEvent<V2uErrorDetail>;
   'v2u-change': CustomEvent<V2uChangeDetail>;
   'v2u-select': CustomEvent<V2uSelectDetail>;
