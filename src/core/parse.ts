@@ -22,8 +22,10 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
  * never returns a half-valid document. Unknown node types and unknown fields are kept.
  */
 export function parseDocument(input: string | unknown, options: ParseOptions = {}): GraphDocument {
-  const raw = typeof input === 'string' ? parseJson(input) : cloneJson(input);
-  checkTree(raw, options.maxDepth ?? 64);
+  // The tree is checked before anything recursive (cloning) touches it.
+  const parsed = typeof input === 'string' ? parseJson(input) : input;
+  checkTree(parsed, options.maxDepth ?? 64);
+  const raw = typeof input === 'string' ? parsed : cloneJson(parsed);
   const root = expectObject(raw, '$');
   const version = root.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)

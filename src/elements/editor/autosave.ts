@@ -28,6 +28,7 @@ export class Autosave {
   conflict: Draft | undefined;
   private _timer: ReturnType<typeof setTimeout> | undefined;
   private _seen = 0;
+  private _savedJson = '';
   private _tab = Math.random().toString(36).slice(2);
   private _channel: BroadcastChannel | undefined;
   private _pending: Promise<void> = Promise.resolve();
@@ -124,8 +125,12 @@ export class Autosave {
   private async save() {
     if (this.offer || this.conflict) return;
     if (await this.checkForeign()) return;
-    const draft: Draft = { graph: this._editor.graph, savedAt: Math.max(Date.now(), this._seen + 1), tab: this._tab };
+    const graph = this._editor.graph;
+    const json = JSON.stringify(graph);
+    if (json === this._savedJson) return;
+    const draft: Draft = { graph, savedAt: Math.max(Date.now(), this._seen + 1), tab: this._tab };
     await this._store.set(this.storageKey, VERSION, draft);
+    this._savedJson = json;
     this._seen = draft.savedAt;
     this._channel?.postMessage({ savedAt: draft.savedAt });
   }
