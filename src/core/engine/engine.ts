@@ -1,0 +1,302 @@
+import { configWithDefaults, type NodeOutputs } from '../define-node.js';
+import type { GraphDocument } from '../document.js';
+import { ErrorCodes, RunErrorCodes } from '../errors.js';
+import { FlowGraph, gatherInputs, hashPorts, type Produced } from './flow-graph.js';
+import { ResultCache, type CacheStrategy } from './result-cache.js';
+import { RunState } from './run-state.js';
+import { stableHash } from './stable-hash.js';
+import type { EngineClock, EngineEvent, EngineListener, NodeExecutor, NodeResolver, NodeRunState, PlainError, RunSummary, TaskPriority } from './types.js';
+
+export interface EngineOptions {
+  resolve: NodeResolver;
+  executor: NodeExecutor;
+  clock: EngineClock;
+  /** Run dirty nodes by themselves after an edit (default true). */
+  autoRun?: boolean;
+  /** Quiet time after the last edit before an auto-run starts (default 150 ms). */
+  debounceMs?: number;
+}
+
+const IDLE: NodeRunState = Object.freeze({ status: 'idle', progress: 0 });
+const PRIORITY_RANK: Record<TaskPriority, number> = { high: 0, normal: 1, low: 2 };
+
+/**
+ * The dataflow engine: schedules a graph's nodes on an injected executor. Ready nodes go out
+ * together, highest priority first; results are cached by a hash of type, config and
+ * inputs; an edit dirties the node and its downstream, cancels their stale work and (with
+ * `autoRun`) re-runs just those after a debounce. An error stops only its downstream.
+ *
+ * @example
+ * const engine = new FlowEngine({ resolve, executor, clock });
+ * engine.subscribe((e) => console.log(e.type));
+ * engine.setDocument(doc);
+ * const summary = await engine.run();
+ */
+export class FlowEngine {
+  autoRunDelay: number;
+  private _autoRun: boolean;
+  private _graph?: FlowGraph;
+  private _states = new Map<string, NodeRunState>();
+  private _produced = new Map<string, Produced>();
+  private _dirty = new Set<string>();
+  private _epochs = new Map<string, number>();
+  private _cache = new ResultCache();
+  private _listeners = new Set<EngineListener>();
+  private _run?: RunState;
+  private _queued?: Promise<RunSummary>;
+  private _chain: Promise<unknown> = Promise.resolve();
+  private _runIds = 0;
+  private _timer: unknown;
+
+  constructor(private readonly _options: EngineOptions) {
+    this._autoRun = _options.autoRun ?? true;
+    this.autoRunDelay = _options.debounceMs ?? 150;
+  }
+
+  get autoRun(): boolean {
+    return this._autoRun;
+  }
+
+  /** Switching auto-run on runs whatever is dirty; switching it off stops a pending auto-run. */
+  set autoRun(on: boolean) {
+    this._autoRun = on;
+    if (on && this._dirty.size) this.scheduleAutoRun();
+    if (!on) this.clearTimer();
+  }
+
+  get running(): boolean {
+    return !!this._run;
+  }
+
+  /** Nodes that will run on the next run. */
+  get dirty(): ReadonlySet<string> {
+    return this._dirty;
+  }
+
+  /** The node's status, progress, duration, error and output of its latest run. */
+  state(nodeId: string): NodeRunState {
+    return this._states.get(nodeId) ?? IDLE;
+  }
+
+  subscribe(listener: EngineListener): () => void {
+    this._listeners.add(listener);
+    return () => this._listeners.delete(listener);
+  }
+
+  /** Takes a new version of the document; changed nodes and their downstream become dirty. */
+  setDocument(doc: GraphDocument): void {
+    const prev = this._graph;
+    const next = new FlowGraph(doc);
+    for (const id of prev?.nodes.keys() ?? []) if (!next.nodes.has(id)) this.forget(id);
+    this._graph = next;
+    const changed = FlowGraph.changed(prev, next);
+    this.markDirty(changed);
+    if (changed.size && this._autoRun) this.scheduleAutoRun();
+  }
+
+  /** Marks nodes and their downstream dirty and aborts their stale work in a running run. */
+  markDirty(ids: Iterable<string>): void {
+    for (const id of this._graph?.downstream(ids) ?? []) {
+      this._dirty.add(id);
+      this._produced.delete(id);
+      this._epochs.set(id, this.epoch(id) + 1);
+      this._run?.abort(id);
+    }
+  }
+
+  /**
+   * Runs every dirty node (and nodes that never cache) and resolves with a summary. Waits
+   * for the stale part of a running run to stop first. Never rejects: failures are on nodes.
+   */
+  run(): Promise<RunSummary> {
+    this.clearTimer();
+    const uncached = [...(this._graph?.nodes.keys() ?? [])].filter((id) => this.strategyOf(id) === 'none');
+    this.markDirty(uncached);
+    return this.enqueue();
+  }
+
+  /** Stops the running run: in-flight tasks are aborted, their nodes show `cancelled`. */
+  cancel(): void {
+    this.clearTimer();
+    this._run?.abortAll();
+  }
+
+  /** Cancels everything and drops listeners and cached results. */
+  dispose(): void {
+    this.cancel();
+    this._listeners.clear();
+    this._cache.clear();
+  }
+
+  private enqueue(): Promise<RunSummary> {
+    if (this._queued) return this._queued;
+    const next = this._chain.then(() => {
+      this._queued = undefined;
+      return this.execute();
+    });
+    this._chain = this._queued = next;
+    return next;
+  }
+
+  private scheduleAutoRun() {
+    this.clearTimer();
+    this._timer = this._options.clock.setTimeout(() => {
+      this._timer = undefined;
+      void this.enqueue();
+    }, this.autoRunDelay);
+  }
+
+  private clearTimer() {
+    if (this._timer !== undefined) this._options.clock.clearTimeout(this._timer);
+    this._timer = undefined;
+  }
+
+  private execute(): Promise<RunSummary> {
+    const graph = this._graph ?? new FlowGraph({ version: 2, nodes: [], edges: [], groups: [], viewport: { x: 0, y: 0, zoom: 1 }, metadata: {} });
+    const run = new RunState(++this._runIds, graph, this.now(), new Set(this._dirty), (id) => this.epoch(id));
+    this._run = run;
+    this.emit({ type: 'run-start', runId: run.id, nodes: [...run.nodes.keys()] });
+    for (const id of run.nodes.keys()) this.setState(run, id, { status: 'queued', progress: 0 });
+    if (run.nodes.size === 0) run.finish(this.now());
+    else this.dispatch(run, run.initiallyReady());
+    return run.done.then((summary) => {
+      this._run = undefined;
+      this.emit({ type: 'run-end', summary });
+      return summary;
+    });
+  }
+
+  private dispatch(run: RunState, ready: string[]) {
+    const { rank } = run.graph;
+    ready.sort((a, b) => this.priorityRank(a) - this.priorityRank(b) || (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
+    for (const id of ready) if (run.isOpen(id)) this.start(run, id);
+  }
+
+  private start(run: RunState, id: string) {
+    if (run.cancelled || run.get(id).epoch !== this.epoch(id)) return this.cancelled(run, id);
+    const node = run.graph.nodes.get(id)!;
+    const resolved = this._options.resolve(node.type);
+    if (!resolved) return this.fail(run, id, { name: 'V2uError', code: RunErrorCodes.unknownNodeType, message: `unknown node type "${node.type}"` });
+    if (!run.graph.rank.has(id)) return this.fail(run, id, { name: 'V2uError', code: ErrorCodes.cycle, message: `node "${id}" is on a cycle` });
+    const { manifest, moduleUrl } = resolved;
+    const gathered = gatherInputs(run.graph, id, manifest, (u) => this._produced.get(u));
+    if (!gathered) return this.skip(run, id, run.graph.upstream(id).find((u) => !this._produced.has(u)) ?? id);
+    const config = configWithDefaults(manifest, node.config);
+    const key = stableHash([node.type, manifest.version, config, gathered.hashes]);
+    const strategy = manifest.performance?.cacheStrategy ?? 'normal';
+    const hit = strategy === 'none' ? undefined : this._cache.get(id, key);
+    if (hit) return this.succeed(run, id, hit, key, strategy, true);
+    const controller = (run.get(id).controller = new AbortController());
+    const priority = manifest.performance?.priority ?? 'normal';
+    this._options.executor
+      .execute({
+        runId: run.id, nodeId: id, type: node.type, moduleUrl, inputs: gathered.inputs, config, priority, signal: controller.signal,
+        onStart: () => this.started(run, id),
+        onProgress: (progress, message) => this.progressed(run, id, progress, message),
+      })
+      .then(
+        (outputs) => this.succeed(run, id, { outputs, portHashes: hashPorts(outputs) }, key, strategy, false),
+        (error: PlainError) => (controller.signal.aborted ? this.cancelled(run, id) : this.fail(run, id, plain(error))),
+      );
+  }
+
+  private started(run: RunState, id: string) {
+    if (!run.isOpen(id)) return;
+    run.get(id).startedAt = this.now();
+    this.setState(run, id, { status: 'running', progress: 0 });
+  }
+
+  private progressed(run: RunState, id: string, fraction: number, message?: string) {
+    if (!run.isOpen(id) || run.get(id).epoch !== this.epoch(id)) return;
+    const progress = Math.min(1, Math.max(0, Number(fraction) || 0));
+    this._states.set(id, { ...this.state(id), progress, message });
+    this.emit({ type: 'node-progress', runId: run.id, nodeId: id, progress, message });
+  }
+
+  private succeed(run: RunState, id: string, produced: Produced, key: string, strategy: CacheStrategy, cached: boolean) {
+    if (!run.isOpen(id)) return;
+    if (run.get(id).epoch !== this.epoch(id)) return this.cancelled(run, id);
+    this._cache.set(id, key, produced, strategy);
+    this._produced.set(id, produced);
+    this._dirty.delete(id);
+    (cached ? run.summary.cached : run.summary.executed).push(id);
+    this.setState(run, id, { status: 'done', progress: 1, durationMs: this.elapsed(run, id), output: produced.outputs as NodeOutputs, cached });
+    this.dispatch(run, run.settle(id, this.now()));
+  }
+
+  private fail(run: RunState, id: string, error: PlainError) {
+    if (!run.isOpen(id)) return;
+    run.summary.failed.push(id);
+    this.setState(run, id, { status: 'error', progress: 0, durationMs: this.elapsed(run, id), error });
+    this.emit({ type: 'error', runId: run.id, nodeId: id, error });
+    this.settleDownstream(run, id, () => run.settle(id, this.now()), id);
+  }
+
+  private skip(run: RunState, id: string, blockedBy: string) {
+    run.summary.skipped.push(id);
+    this.setState(run, id, { status: 'cancelled', progress: 0, blockedBy });
+    run.settle(id, this.now());
+  }
+
+  private cancelled(run: RunState, id: string) {
+    if (!run.isOpen(id)) return;
+    run.summary.cancelled.push(id);
+    this.setState(run, id, { status: 'cancelled', progress: 0, durationMs: this.elapsed(run, id) });
+    this.settleDownstream(run, id, () => run.settle(id, this.now()));
+  }
+
+  /** Settles a node, then every open node downstream of it as skipped (error) or cancelled. */
+  private settleDownstream(run: RunState, id: string, settleSelf: () => void, blockedBy?: string) {
+    const below = [...run.graph.downstream([id])].filter((d) => d !== id && run.isOpen(d));
+    settleSelf();
+    for (const d of below.sort((a, b) => (run.graph.rank.get(a) ?? 0) - (run.graph.rank.get(b) ?? 0))) {
+      if (blockedBy) this.skip(run, d, blockedBy);
+      else this.cancelled(run, d);
+    }
+  }
+
+  private setState(run: RunState, nodeId: string, state: NodeRunState) {
+    this._states.set(nodeId, state);
+    this.emit({ type: 'node-status', runId: run.id, nodeId, state });
+  }
+
+  private emit(event: EngineEvent) {
+    for (const listener of [...this._listeners]) listener(event);
+  }
+
+  private forget(id: string) {
+    this._run?.abort(id);
+    this._epochs.set(id, this.epoch(id) + 1);
+    for (const map of [this._states, this._produced]) map.delete(id);
+    this._dirty.delete(id);
+    this._cache.forget(id);
+  }
+
+  private strategyOf(id: string): CacheStrategy {
+    const type = this._graph?.nodes.get(id)?.type;
+    return (type && this._options.resolve(type)?.manifest.performance?.cacheStrategy) || 'normal';
+  }
+
+  private priorityRank(id: string): number {
+    const type = this._graph?.nodes.get(id)?.type ?? this._run?.graph.nodes.get(id)?.type;
+    return PRIORITY_RANK[(type && this._options.resolve(type)?.manifest.performance?.priority) || 'normal'];
+  }
+
+  private epoch(id: string): number {
+    return this._epochs.get(id) ?? 0;
+  }
+
+  private elapsed(run: RunState, id: string): number {
+    const startedAt = run.get(id).startedAt;
+    return startedAt === undefined ? 0 : this.now() - startedAt;
+  }
+
+  private now(): number {
+    return this._options.clock.now();
+  }
+}
+
+function plain(error: unknown): PlainError {
+  const e = (error ?? {}) as Partial<PlainError>;
+  return { name: String(e.name ?? 'Error'), message: String(e.message ?? error), ...(e.code ? { code: String(e.code) } : {}), ...(e.stack ? { stack: String(e.stack) } : {}) };
+}
