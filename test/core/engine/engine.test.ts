@@ -1,0 +1,139 @@
+import { expect } from '@open-wc/testing';
+import { RunErrorCodes } from '../../../src/core/errors.js';
+import { diamond, flow, wide, withConfig } from '../../fixtures/flows.js';
+import { engineOn, until } from '../../fixtures/engine-setup.js';
+
+for (const mode of ['worker', 'main'] as const) {
+  describe(`FlowEngine on the ${mode === 'worker' ? 'worker pool' : 'main-thread fallback'}`, () => {
+    let setup: ReturnType<typeof engineOn>;
+    beforeEach(() => (setup = engineOn({ mode })));
+    afterEach(() => setup.dispose());
+
+    it('computes a diamond graph', async () => {
+      setup.engine.setDocument(diamond());
+      const summary = await setup.engine.run();
+      expect(summary.status).to.equal('done');
+      expect(setup.output('left', 'sum')).to.equal(3);
+      expect(setup.output('right', 'sum')).to.equal(13);
+      expect(setup.output('total', 'sum'), 'total = left + right').to.equal(16);
+      expect(summary.executed.indexOf('total'), 'total runs last').to.equal(4);
+      expect(setup.pool.mode).to.equal(mode);
+    });
+
+    it('computes a wide graph with a multiple input', async () => {
+      setup.engine.setDocument(wide(12));
+      const summary = await setup.engine.run();
+      expect(summary.executed).to.have.length(25);
+      expect(setup.output('sum', 'total'), 'sum of 1..12').to.equal(78);
+    });
+
+    it('isolates the downstream of a throwing node and of an unknown type', async () => {
+      const doc = flow(
+        [['a', 'create/number', { value: 1 }], ['bad', 'utility/fail'], ['below', 'transform/add'], ['ok', 'transform/add'], ['nope', 'acme/nope'], ['after', 'transform/add']],
+        ['a.value>bad.value', 'bad.value>below.a', 'a.value>ok.a', 'a.value>nope.in', 'nope.out>after.a'],
+      );
+      const before = structuredClone(doc);
+      setup.engine.setDocument(doc);
+      const summary = await setup.engine.run();
+      expect(summary.status).to.equal('error');
+      expect(setup.engine.state('bad').error).to.include({ name: 'BoomError', code: 'boom' });
+      expect(setup.engine.state('below')).to.include({ status: 'cancelled', blockedBy: 'bad' });
+      expect(setup.output('ok', 'sum'), 'the other branch finishes').to.equal(1);
+      expect(setup.engine.state('nope').error).to.include({ code: RunErrorCodes.unknownNodeType, message: 'unknown node type "acme/nope"' });
+      expect(setup.engine.state('after').blockedBy).to.equal('nope');
+      expect([...summary.skipped].sort()).to.deep.equal(['after', 'below']);
+      expect(setup.events.filter((e) => e.type === 'error').map((e) => e.type === 'error' && e.nodeId).sort()).to.deep.equal(['bad', 'nope']);
+      expect(doc, 'the graph is untouched').to.deep.equal(before);
+    });
+  });
+}
+
+describe('FlowEngine edits', () => {
+  let setup: ReturnType<typeof engineOn>;
+  afterEach(() => setup.dispose());
+
+  it('re-runs only the edited node and its downstream', async () => {
+    setup = engineOn({ mode: 'worker' });
+    const doc = diamond();
+    setup.engine.setDocument(doc);
+    expect((await setup.engine.run()).executed).to.have.length(5);
+    setup.engine.setDocument(withConfig(doc, 'right', { plus: 20 }));
+    const second = await setup.engine.run();
+    expect([...second.executed].sort(), 'right and total only').to.deep.equal(['right', 'total']);
+    expect(setup.output('total', 'sum')).to.equal(26);
+    setup.engine.setDocument(withConfig(withConfig(doc, 'right', { plus: 20 }), 'a', { value: 1 }));
+    expect((await setup.engine.run()).executed, 'an equal config is no edit').to.deep.equal([]);
+    const moved = { ...doc, nodes: doc.nodes.map((n) => ({ ...n, position: { x: n.position.x + 5, y: 9 } })) };
+    setup.engine.setDocument(withConfig(moved, 'right', { plus: 20 }));
+    expect((await setup.engine.run()).executed, 'moving nodes is no edit').to.deep.equal([]);
+  });
+
+  it('answers an edit that leaves inputs equal from the cache', async () => {
+    setup = engineOn({ mode: 'worker' });
+    const doc = flow([['a', 'create/number', { value: 1 }], ['b', 'create/number', { value: 2 }], ['sum', 'transform/add']], ['a.value>sum.a', 'b.value>sum.b']);
+    setup.engine.setDocument(doc);
+    await setup.engine.run();
+    setup.engine.setDocument({ ...doc, edges: doc.edges.slice(0, 1) });
+    expect((await setup.engine.run()).executed).to.deep.equal(['sum']);
+    setup.engine.setDocument({ ...doc, edges: [...doc.edges.slice(0, 1), { id: 'e9', from: { node: 'b', port: 'value' }, to: { node: 'sum', port: 'b' } }] });
+    const summary = await setup.engine.run();
+    expect(summary.executed).to.deep.equal(['sum'], 'sum re-runs (normal cache keeps the latest only)');
+    expect(setup.output('sum', 'sum')).to.equal(3);
+  });
+
+  it('auto-runs after edits, debounced, and can be switched off', async () => {
+    setup = engineOn({ mode: 'worker' }, { autoRun: true, debounceMs: 40 });
+    const doc = diamond();
+    setup.engine.setDocument(doc);
+    setup.engine.setDocument(withConfig(doc, 'a', { value: 5 }));
+    setup.engine.setDocument(withConfig(doc, 'a', { value: 6 }));
+    await until(() => setup.events.some((e) => e.type === 'run-end'));
+    expect(setup.events.filter((e) => e.type === 'run-start'), 'three edits, one run').to.have.length(1);
+    expect(setup.output('total', 'sum')).to.equal(6 + 2 + 6 + 2 + 10);
+    setup.engine.autoRun = false;
+    setup.engine.setDocument(withConfig(doc, 'a', { value: 7 }));
+    await new Promise((r) => setTimeout(r, 120));
+    expect(setup.events.filter((e) => e.type === 'run-start'), 'no run with auto-run off').to.have.length(1);
+    expect([...setup.engine.dirty].sort()).to.deep.equal(['a', 'left', 'right', 'total']);
+  });
+
+  it('a newer edit cancels the stale part of a running run; other branches finish', async () => {
+    setup = engineOn({ mode: 'worker' });
+    const doc = flow(
+      [['n', 'create/number', { value: 1 }], ['slow', 'utility/spin', { ms: 4000, steps: 400 }], ['after', 'transform/add'], ['x', 'create/number', { value: 7 }]],
+      ['n.value>slow.value', 'slow.value>after.a'],
+    );
+    setup.engine.setDocument(doc);
+    const first = setup.engine.run();
+    await until(() => setup.engine.state('slow').status === 'running');
+    setup.engine.setDocument(withConfig(doc, 'slow', { ms: 20, steps: 2, add: 5 }));
+    const stale = await first;
+    expect(stale.cancelled).to.include.members(['slow', 'after']);
+    expect(setup.output('x', 'value'), 'the independent branch finished').to.equal(7);
+    const fresh = await setup.engine.run();
+    expect(fresh.executed).to.deep.equal(['slow', 'after']);
+    expect(setup.output('after', 'sum')).to.equal(6);
+  });
+
+  it('cancel() stops a running task and reports cancelled', async () => {
+    setup = engineOn({ mode: 'worker' });
+    setup.engine.setDocument(flow([['slow', 'utility/spin', { ms: 5000, steps: 500 }]]));
+    const running = setup.engine.run();
+    await until(() => setup.engine.state('slow').status === 'running');
+    setup.engine.cancel();
+    const summary = await running;
+    expect(summary.status).to.equal('cancelled');
+    expect(setup.engine.state('slow').status).to.equal('cancelled');
+    expect(summary.durationMs, 'stopped long before the 5 s of work').to.be.below(4000);
+  });
+
+  it('reports progress in order before done', async () => {
+    setup = engineOn({ mode: 'worker' });
+    setup.engine.setDocument(flow([['slow', 'utility/spin', { ms: 60, steps: 12 }]]));
+    await setup.engine.run();
+    const trail = setup.events.filter((e) => (e.type === 'node-progress' || e.type === 'node-status') && e.nodeId === 'slow');
+    const progress = trail.flatMap((e) => (e.type === 'node-progress' ? [e.progress] : []));
+    expect(progress).to.deep.equal(Array.from({ length: 12 }, (_, i) => (i + 1) / 12));
+    expect(trail.map((e) => (e.type === 'node-status' ? e.state.status : 'p')).filter((s, i, all) => s !== all[i - 1])).to.deep.equal(['queued', 'running', 'p', 'done']);
+  });
+});
