@@ -56,6 +56,8 @@ export class WorkerPool {
   private _launcher: Launcher;
   private _ids = 0;
   private _users = 0;
+  /** Bumped by shutdown, so a worker that finishes starting afterwards is terminated at once. */
+  private _generation = 0;
   private _idleTimer?: ReturnType<typeof setTimeout>;
   private _healthTimer?: ReturnType<typeof setInterval>;
   private _warnings: PoolWarning[] = [];
@@ -123,9 +125,11 @@ export class WorkerPool {
   /** Stops every worker now; queued and running tasks reject as cancelled. */
   shutdown(): void {
     for (const task of this._queue.drain()) this.settle(task, abortError(task.job));
+    this._generation++;
     for (const slot of this._slots) {
       for (const task of slot.batch) this.settle(task, abortError(task.job));
       slot.stop();
+      slot.starting = undefined;
     }
     clearTimeout(this._idleTimer);
     clearInterval(this._healthTimer);
@@ -149,8 +153,10 @@ export class WorkerPool {
   }
 
   private startSlot(slot: Slot) {
-    slot.starting = this._launcher.start().then(
+    const generation = this._generation;
+    const starting = this._launcher.start().then(
       (endpoint) => {
+        if (generation !== this._generation) return endpoint.terminate();
         slot.endpoint = endpoint;
         slot.metrics.starts++;
         this._healthTimer ??= setInterval(() => this.checkHealth(), this.options.healthIntervalMs);
@@ -160,7 +166,9 @@ export class WorkerPool {
         for (const task of this._queue.drain()) this.settle(task, failure);
       },
     );
-    void slot.starting.finally(() => {
+    slot.starting = starting;
+    void starting.finally(() => {
+      if (generation !== this._generation) return;
       slot.starting = undefined;
       this.pump();
     });
@@ -170,6 +178,7 @@ export class WorkerPool {
     const endpoint = slot.endpoint!;
     slot.batch = batch;
     slot.busySince = performance.now();
+    slot.metrics.batches++;
     for (const task of batch) task.slot = slot;
     this.arm(slot);
     const report = (message: ReportMessage) => slot.endpoint === endpoint && this.onReport(slot, message);

@@ -7,6 +7,8 @@ export interface WorkerMetrics {
   state: 'stopped' | 'starting' | 'idle' | 'busy';
   /** Tasks finished here (ok or not). */
   tasks: number;
+  /** Messages sent to the worker: a batch of small tasks is one. */
+  batches: number;
   busyMs: number;
   failures: number;
   timeouts: number;
@@ -26,7 +28,7 @@ export class Slot {
   readonly metrics: WorkerMetrics;
 
   constructor(id: number) {
-    this.metrics = { id, state: 'stopped', tasks: 0, busyMs: 0, failures: 0, timeouts: 0, restarts: 0, starts: 0 };
+    this.metrics = { id, state: 'stopped', tasks: 0, batches: 0, busyMs: 0, failures: 0, timeouts: 0, restarts: 0, starts: 0 };
   }
 
   get idle(): boolean {

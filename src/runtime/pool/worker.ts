@@ -4,9 +4,14 @@
  */
 import { expose, releaseProxy, transfer, type Remote } from 'comlink';
 import { createRunner } from './runner.js';
+import { slicedYield, yieldToEventLoop } from './yield.js';
 import { transferablesOf, type Job, type Report, type RunnerApi } from './protocol.js';
 
-const runner = createRunner({ send: (report, message) => report(transfer(message, transferablesOf(message))) });
+// Awaiting reportProgress yields a turn every 20 ms, so an abort from the pool gets through.
+const runner = createRunner({
+  send: (report, message) => report(transfer(message, transferablesOf(message))),
+  pause: slicedYield(20, yieldToEventLoop),
+});
 
 const api: RunnerApi = {
   ...runner,
