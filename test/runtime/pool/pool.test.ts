@@ -157,3 +157,18 @@ describe('WorkerPool', () => {
     expect(sharedPool({ workerUrl: new URL('./other.js', import.meta.url).href })).to.not.equal(sharedPool());
   });
 });
+
+describe('WorkerPool from another origin', () => {
+  it('starts a blob-URL module worker that imports the cross-origin worker script', async () => {
+    const url = new URL('../../../src/runtime/pool/worker.js', import.meta.url);
+    url.hostname = url.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+    const pool = new WorkerPool({ workerUrl: url.href, size: 1 });
+    try {
+      expect(await pool.submit(job('add', { plus: 0 }, { a: 1, b: 2 }))).to.deep.equal({ sum: 3 });
+      expect(pool.mode).to.equal('blob');
+      expect(pool.warnings).to.deep.equal([]);
+    } finally {
+      pool.shutdown();
+    }
+  });
+});
