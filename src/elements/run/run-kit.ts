@@ -3,7 +3,8 @@
  * an executor is injected, the page's shared worker pool.
  */
 import { FlowEngine } from '../../core/engine/engine.js';
-import type { EngineClock, NodeExecutor, NodeResolver } from '../../core/engine/types.js';
+import type { NodeExecutor, NodeResolver } from '../../core/engine/types.js';
+import { browserClock } from '../../runtime/pool/clock.js';
 import { poolExecutor, sharedPool } from '../../runtime/pool/shared-pool.js';
 import type { PoolOptions, WorkerPool } from '../../runtime/pool/pool.js';
 
@@ -21,13 +22,6 @@ export interface RunKit {
   /** Cancels, disposes the engine and releases the pool (the last release stops its workers). */
   destroy(): void;
 }
-
-/** Timers of the browser for the DOM-free engine. */
-export const browserClock: EngineClock = {
-  now: () => performance.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
 
 export function createRunKit(options: RunKitOptions): RunKit {
   const pool = options.executor ? undefined : sharedPool(options.pool);

@@ -146,10 +146,11 @@ describe('WorkerPool', () => {
     const longTasks: number[] = [];
     const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => e.duration)));
     observer.observe({ type: 'longtask' });
-    await pool.submit(job('spin', { ms: 400, steps: 40 }));
+    await pool.submit(job('spin', { ms: 1000, steps: 100 }));
     await new Promise((r) => setTimeout(r, 50));
     observer.disconnect();
-    expect(Math.max(0, ...longTasks), '400 ms of work in slices, not one long task').to.be.below(150);
+    // Slices are 40 ms; the bound leaves room for a loaded machine yet fails for one 1 s block.
+    expect(Math.max(0, ...longTasks), '1 s of work in slices, not one long task').to.be.below(500);
   });
 
   it('is one instance per worker URL on a page', () => {
