@@ -1,10 +1,10 @@
 import { configWithDefaults, type NodeOutputs } from '../define-node.js';
 import type { GraphDocument } from '../document.js';
 import { ErrorCodes, RunErrorCodes } from '../errors.js';
-import { FlowGraph, gatherInputs, hashPorts, type Produced } from './flow-graph.js';
+import { FlowGraph, gatherInputs, type Produced } from './flow-graph.js';
 import { ResultCache, type CacheStrategy } from './result-cache.js';
 import { RunState } from './run-state.js';
-import { stableHash } from './stable-hash.js';
+import { hashPorts, stableHash } from './stable-hash.js';
 import type { EngineClock, EngineEvent, EngineListener, NodeExecutor, NodeResolver, NodeRunState, PlainError, RunSummary, TaskPriority } from './types.js';
 
 export interface EngineOptions {
@@ -195,7 +195,7 @@ export class FlowEngine {
         onProgress: (progress, message) => this.progressed(run, id, progress, message),
       })
       .then(
-        (outputs) => this.succeed(run, id, { outputs, portHashes: hashPorts(outputs) }, key, strategy, false),
+        ({ outputs, portHashes }) => this.succeed(run, id, { outputs, portHashes: portHashes ?? hashPorts(outputs) }, key, strategy, false),
         (error: PlainError) => (controller.signal.aborted ? this.cancelled(run, id) : this.fail(run, id, plain(error))),
       );
   }

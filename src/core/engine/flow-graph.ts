@@ -98,10 +98,3 @@ export function gatherInputs(graph: FlowGraph, id: string, manifest: NodeManifes
   }
   return { inputs, hashes };
 }
-
-/** Hashes each output port once, when the output is produced. */
-export function hashPorts(outputs: Record<string, unknown>): Record<string, string> {
-  const hashes: Record<string, string> = {};
-  for (const [port, value] of Object.entries(outputs ?? {})) hashes[port] = stableHash(value);
-  return hashes;
-}

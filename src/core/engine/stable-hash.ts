@@ -1,12 +1,20 @@
 /**
  * A deterministic hash over structured-clone data: equal data (by value, object keys in any
- * order) gives the same hash in every realm. The engine keys its cache on it, so it must not
- * depend on identity, key order or the machine. Two 32-bit lanes (cyrb53-style) in hex.
+ * order) gives the same hash in every realm of a page (main thread and workers). The engine
+ * keys its cache on it, so it must not depend on identity or key order. Two 32-bit lanes
+ * (cyrb53-style) in hex; binary data is read a 32-bit word at a time.
  */
 export function stableHash(value: unknown): string {
   const h = new Hasher();
   h.value(value, new Map());
   return h.digest();
+}
+
+/** One hash per output port; workers compute these so big outputs are not hashed on the main thread. */
+export function hashPorts(outputs: Record<string, unknown>): Record<string, string> {
+  const hashes: Record<string, string> = {};
+  for (const [port, value] of Object.entries(outputs ?? {})) hashes[port] = stableHash(value);
+  return hashes;
 }
 
 class Hasher {
@@ -31,7 +39,10 @@ class Hasher {
 
   private bytes(view: Uint8Array) {
     this.code(view.length);
-    for (let i = 0; i < view.length; i++) this.code(view[i]);
+    const words = view.byteOffset % 4 === 0 ? view.length >>> 2 : 0;
+    const wide = new Uint32Array(view.buffer, view.byteOffset, words);
+    for (let i = 0; i < words; i++) this.code(wide[i]);
+    for (let i = words * 4; i < view.length; i++) this.code(view[i]);
   }
 
   value(v: unknown, seen: Map<object, number>): void {

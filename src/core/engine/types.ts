@@ -28,12 +28,18 @@ export interface NodeTask {
   onProgress(fraction: number, message?: string): void;
 }
 
+/** A node's outputs, with one hash per port when the executor computed them (off the main thread). */
+export interface ExecutionResult {
+  outputs: NodeOutputs;
+  portHashes?: Record<string, string>;
+}
+
 /**
  * Runs node logic somewhere (worker pool, main thread). Rejects with a plain
  * `{ name, message, code? }`; an aborted task rejects with name `AbortError`.
  */
 export interface NodeExecutor {
-  execute(task: NodeTask): Promise<NodeOutputs>;
+  execute(task: NodeTask): Promise<ExecutionResult>;
 }
 
 /** Timers come from outside: the core has none of its own. */

@@ -1,4 +1,4 @@
-import type { TaskPriority } from '../../core/engine/types.js';
+import type { ExecutionResult, TaskPriority } from '../../core/engine/types.js';
 import type { Job, TaskError } from './protocol.js';
 import type { Slot } from './slot.js';
 
@@ -29,7 +29,7 @@ export interface PendingTask {
   options: SubmitOptions;
   slot?: Slot;
   settled: boolean;
-  resolve(outputs: Record<string, unknown>): void;
+  resolve(result: ExecutionResult): void;
   reject(error: TaskError): void;
 }
 

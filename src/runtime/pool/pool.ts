@@ -1,4 +1,5 @@
 import { proxy, type Remote } from 'comlink';
+import type { ExecutionResult } from '../../core/engine/types.js';
 import { RunErrorCodes } from '../../core/errors.js';
 import { Launcher, type PoolMode, type PoolWarning } from './launcher.js';
 import { abortError, type PendingTask, type SubmitOptions } from './pending-task.js';
@@ -96,8 +97,8 @@ export class WorkerPool {
     };
   }
 
-  /** Queues a node job; resolves with its outputs or rejects with a plain `TaskError`. */
-  submit(job: Omit<Job, 'id'>, options: SubmitOptions = {}): Promise<Record<string, unknown>> {
+  /** Queues a node job; resolves with its outputs (and port hashes from a worker) or rejects with a plain `TaskError`. */
+  submit(job: Omit<Job, 'id'>, options: SubmitOptions = {}): Promise<ExecutionResult> {
     return new Promise((resolve, reject) => {
       const task: PendingTask = {
         job: { ...job, moduleUrl: new URL(job.moduleUrl, location.href).href, id: `t${++this._ids}` },
@@ -199,7 +200,7 @@ export class WorkerPool {
     if (message.kind === 'progress') return task.options.onProgress?.(message.fraction, message.message);
     slot.metrics.tasks++;
     if (task.options.signal?.aborted) this.settle(task, abortError(task.job));
-    else if (message.ok) this.settle(task, undefined, message.outputs);
+    else if (message.ok) this.settle(task, undefined, { outputs: message.outputs, portHashes: message.portHashes });
     else this.failed(slot, task, message.error);
     this.arm(slot);
   }
@@ -215,11 +216,11 @@ export class WorkerPool {
     slot.batch = slot.batch.filter((t) => t !== task);
   }
 
-  private settle(task: PendingTask, error?: TaskError, outputs?: Record<string, unknown>) {
+  private settle(task: PendingTask, error?: TaskError, result?: ExecutionResult) {
     if (task.settled) return;
     task.settled = true;
     if (error) task.reject(error);
-    else task.resolve(outputs ?? {});
+    else task.resolve(result ?? { outputs: {} });
   }
 
   /** The watchdog: the task a worker is on must finish within its timeout. */

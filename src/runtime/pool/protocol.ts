@@ -19,7 +19,7 @@ export interface TaskError extends PlainError {
 export type ReportMessage =
   | { kind: 'start'; id: string }
   | { kind: 'progress'; id: string; fraction: number; message?: string }
-  | { kind: 'result'; id: string; ok: true; outputs: Record<string, unknown> }
+  | { kind: 'result'; id: string; ok: true; outputs: Record<string, unknown>; portHashes?: Record<string, string> }
   | { kind: 'result'; id: string; ok: false; error: TaskError };
 
 export type Report = (message: ReportMessage) => unknown;

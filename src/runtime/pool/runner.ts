@@ -1,4 +1,5 @@
 import type { NodeDefinition, NodeOutputs } from '../../core/define-node.js';
+import { hashPorts } from '../../core/engine/stable-hash.js';
 import { RunErrorCodes } from '../../core/errors.js';
 import type { Job, Report, ReportMessage, RunnerApi } from './protocol.js';
 import { toTaskError } from './protocol.js';
@@ -10,6 +11,8 @@ export interface RunnerOptions {
   pause?: () => Promise<void> | undefined;
   /** Copies inputs before a node sees them (the main thread shares memory with the cache). */
   cloneInputs?: boolean;
+  /** Hashes each output port here, so the main thread need not (workers). */
+  hashOutputs?: boolean;
 }
 
 /**
@@ -31,7 +34,8 @@ export function createRunner(options: RunnerOptions = {}): RunnerApi {
           await options.pause?.();
           void report({ kind: 'start', id: job.id });
           const outputs = await runJob(job, controller.signal, report, options);
-          await send(report, { kind: 'result', id: job.id, ok: true, outputs });
+          const portHashes = options.hashOutputs ? hashPorts(outputs) : undefined;
+          await send(report, { kind: 'result', id: job.id, ok: true, outputs, portHashes });
         } catch (error) {
           await report({ kind: 'result', id: job.id, ok: false, error: toTaskError(error) });
         } finally {

@@ -1,5 +1,4 @@
-import type { NodeOutputs } from '../../core/define-node.js';
-import type { NodeExecutor, NodeTask } from '../../core/engine/types.js';
+import type { ExecutionResult, NodeExecutor, NodeTask } from '../../core/engine/types.js';
 import { WorkerPool, type PoolOptions } from './pool.js';
 import { defaultWorkerUrl } from './worker-url.js';
 
@@ -21,7 +20,7 @@ export function sharedPool(options: PoolOptions = {}): WorkerPool {
 /** The engine's executor backed by a pool: each node task becomes one pool task. */
 export function poolExecutor(pool: WorkerPool, options: { timeoutMs?: number } = {}): NodeExecutor {
   return {
-    execute(task: NodeTask): Promise<NodeOutputs> {
+    execute(task: NodeTask): Promise<ExecutionResult> {
       const { nodeId, moduleUrl, inputs, config, priority, signal, onStart, onProgress } = task;
       return pool.submit({ nodeId, moduleUrl, inputs, config }, { priority, signal, onStart, onProgress, timeoutMs: options.timeoutMs });
     },

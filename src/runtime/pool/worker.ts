@@ -11,6 +11,7 @@ import { transferablesOf, type Job, type Report, type RunnerApi } from './protoc
 const runner = createRunner({
   send: (report, message) => report(transfer(message, transferablesOf(message))),
   pause: slicedYield(20, yieldToEventLoop),
+  hashOutputs: true,
 });
 
 const api: RunnerApi = {
