@@ -52,8 +52,10 @@ export class FlowGraph {
   /** Nodes of `next` that are new, edited, or whose incoming edges changed since `prev`. */
   static changed(prev: FlowGraph | undefined, next: FlowGraph): Set<string> {
     const changed = new Set<string>();
-    for (const id of next.nodes.keys()) {
+    for (const [id, node] of next.nodes) {
       const before = prev?.nodes.get(id);
+      // The store replaces config objects on edit, so a move (same config object) skips hashing.
+      if (before && before.type === node.type && before.config === node.config) next._configHashes.set(id, prev!.nodeHash(id));
       if (!before || prev!.nodeHash(id) !== next.nodeHash(id) || edgeKey(prev!, id) !== edgeKey(next, id)) changed.add(id);
     }
     return changed;

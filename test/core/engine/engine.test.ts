@@ -81,6 +81,21 @@ describe('FlowEngine edits', () => {
     expect(setup.output('sum', 'sum')).to.equal(3);
   });
 
+  it('keeps earlier results of aggressive nodes and never caches uncached ones', async () => {
+    setup = engineOn({ mode: 'worker' });
+    const doc = flow([['n', 'create/number', { value: 3 }], ['x', 'transform/scale', { factor: 2 }], ['c', 'create/counter']], ['n.value>x.value']);
+    setup.engine.setDocument(doc);
+    await setup.engine.run();
+    setup.engine.setDocument(withConfig(doc, 'x', { factor: 5 }));
+    expect([...(await setup.engine.run()).executed].sort(), 'run() re-runs the uncached counter').to.deep.equal(['c', 'x']);
+    setup.engine.setDocument(withConfig(doc, 'x', { factor: 2 }));
+    const back = await setup.engine.run();
+    expect(back.cached, 'factor 2 again comes from the cache').to.deep.equal(['x']);
+    expect(setup.engine.state('x')).to.include({ status: 'done', cached: true });
+    expect(setup.output('x', 'value')).to.equal(6);
+    expect(setup.output('c', 'value'), 'the counter ran on every run()').to.equal(3);
+  });
+
   it('auto-runs after edits, debounced, and can be switched off', async () => {
     setup = engineOn({ mode: 'worker' }, { autoRun: true, debounceMs: 40 });
     const doc = diamond();
