@@ -48,9 +48,18 @@ for (const mode of ['worker', 'main'] as const) {
   });
 }
 
-describe('FlowEngine edits', () => {
+describe('FlowEngine on workers', () => {
   let setup: ReturnType<typeof engineOn>;
   afterEach(() => setup.dispose());
+
+  it('runs two independent heavy branches at the same time on two workers', async () => {
+    setup = engineOn({ mode: 'worker', size: 2 });
+    setup.engine.setDocument(flow([['a', 'utility/spin', { ms: 600, steps: 6 }], ['b', 'utility/spin', { ms: 600, steps: 6 }]]));
+    await setup.engine.run();
+    const [sa, ea, sb, eb] = ['a', 'b'].flatMap((id) => [setup.output(id, 'startedAt'), setup.output(id, 'endedAt')] as number[]);
+    expect(sa < eb && sb < ea, `windows [${sa}, ${ea}] and [${sb}, ${eb}] overlap`).to.equal(true);
+    expect(setup.pool.metrics().workers.map((w) => w.tasks)).to.deep.equal([1, 1]);
+  });
 
   it('re-runs only the edited node and its downstream', async () => {
     setup = engineOn({ mode: 'worker' });
