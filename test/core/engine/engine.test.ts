@@ -91,7 +91,7 @@ describe('FlowEngine on workers', () => {
   });
 
   it('keeps earlier results of aggressive nodes and never caches uncached ones', async () => {
-    setup = engineOn({ mode: 'worker' });
+    setup = engineOn({ mode: 'worker', size: 1 }); // one worker: the counter counts per realm
     const doc = flow([['n', 'create/number', { value: 3 }], ['x', 'transform/scale', { factor: 2 }], ['c', 'create/counter']], ['n.value>x.value']);
     setup.engine.setDocument(doc);
     await setup.engine.run();
