@@ -3,6 +3,7 @@ import type { GraphDocument } from '../document.js';
 import { ErrorCodes, RunErrorCodes } from '../errors.js';
 import { FlowGraph, gatherInputs, type Produced } from './flow-graph.js';
 import { ResultCache, type CacheStrategy } from './result-cache.js';
+import { RunQueue } from './run-queue.js';
 import { RunState } from './run-state.js';
 import { hashPorts, stableHash } from './stable-hash.js';
 import type { EngineClock, EngineEvent, EngineListener, NodeExecutor, NodeResolver, NodeRunState, PlainError, RunSummary, TaskPriority } from './types.js';
@@ -43,14 +44,15 @@ export class FlowEngine {
   private _cache = new ResultCache();
   private _listeners = new Set<EngineListener>();
   private _run?: RunState;
-  private _queued?: Promise<RunSummary>;
-  private _chain: Promise<unknown> = Promise.resolve();
+  private _queue: RunQueue;
   private _runIds = 0;
-  private _timer: unknown;
 
   constructor(private readonly _options: EngineOptions) {
     this._autoRun = _options.autoRun ?? true;
     this.autoRunDelay = _options.debounceMs ?? 150;
+    this._queue = new RunQueue(_options.clock, () => this.execute(), () => ({
+      runId: ++this._runIds, status: 'cancelled', executed: [], cached: [], failed: [], cancelled: [], skipped: [], durationMs: 0,
+    }));
   }
 
   get autoRun(): boolean {
@@ -60,8 +62,8 @@ export class FlowEngine {
   /** Switching auto-run on runs whatever is dirty; switching it off stops a pending auto-run. */
   set autoRun(on: boolean) {
     this._autoRun = on;
-    if (on && this._dirty.size) this.scheduleAutoRun();
-    if (!on) this.clearTimer();
+    if (on && this._dirty.size) this._queue.debounce(this.autoRunDelay);
+    if (!on) this._queue.clear();
   }
 
   get running(): boolean {
@@ -91,7 +93,7 @@ export class FlowEngine {
     this._graph = next;
     const changed = FlowGraph.changed(prev, next);
     this.markDirty(changed);
-    if (changed.size && this._autoRun) this.scheduleAutoRun();
+    if (changed.size && this._autoRun) this._queue.debounce(this.autoRunDelay);
   }
 
   /** Marks nodes and their downstream dirty and aborts their stale work in a running run. */
@@ -109,15 +111,14 @@ export class FlowEngine {
    * for the stale part of a running run to stop first. Never rejects: failures are on nodes.
    */
   run(): Promise<RunSummary> {
-    this.clearTimer();
     const uncached = [...(this._graph?.nodes.keys() ?? [])].filter((id) => this.strategyOf(id) === 'none');
     this.markDirty(uncached);
-    return this.enqueue();
+    return this._queue.enqueue();
   }
 
-  /** Stops the running run: in-flight tasks are aborted, their nodes show `cancelled`. */
+  /** Stops the running run (in-flight tasks are aborted, their nodes show `cancelled`) and any run waiting to start. */
   cancel(): void {
-    this.clearTimer();
+    this._queue.cancel();
     this._run?.abortAll();
   }
 
@@ -126,29 +127,6 @@ export class FlowEngine {
     this.cancel();
     this._listeners.clear();
     this._cache.clear();
-  }
-
-  private enqueue(): Promise<RunSummary> {
-    if (this._queued) return this._queued;
-    const next = this._chain.then(() => {
-      this._queued = undefined;
-      return this.execute();
-    });
-    this._chain = this._queued = next;
-    return next;
-  }
-
-  private scheduleAutoRun() {
-    this.clearTimer();
-    this._timer = this._options.clock.setTimeout(() => {
-      this._timer = undefined;
-      void this.enqueue();
-    }, this.autoRunDelay);
-  }
-
-  private clearTimer() {
-    if (this._timer !== undefined) this._options.clock.clearTimeout(this._timer);
-    this._timer = undefined;
   }
 
   private execute(): Promise<RunSummary> {

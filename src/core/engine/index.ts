@@ -5,3 +5,4 @@ export * from './flow-graph.js';
 export * from './result-cache.js';
 export * from './engine.js';
 export * from './preview.js';
+export * from './run-queue.js';

@@ -151,6 +151,21 @@ describe('FlowEngine on workers', () => {
     expect(summary.durationMs, 'stopped long before the 5 s of work').to.be.below(4000);
   });
 
+  it('cancel() also drops a run waiting behind the running one', async () => {
+    setup = engineOn({ mode: 'worker' });
+    const doc = flow([['slow', 'utility/spin', { ms: 5000, steps: 500 }]]);
+    setup.engine.setDocument(doc);
+    const first = setup.engine.run();
+    await until(() => setup.engine.state('slow').status === 'running');
+    setup.engine.setDocument(withConfig(doc, 'slow', { add: 2 }));
+    const second = setup.engine.run();
+    setup.engine.cancel();
+    const summaries = await Promise.all([first, second]);
+    expect(summaries.map((s) => s.status)).to.deep.equal(['cancelled', 'cancelled']);
+    expect(setup.events.filter((e) => e.type === 'run-start'), 'the waiting run never started').to.have.length(1);
+    expect([...setup.engine.dirty], 'the edit still waits for a run').to.deep.equal(['slow']);
+  });
+
   it('reports progress in order before done', async () => {
     setup = engineOn({ mode: 'worker' });
     setup.engine.setDocument(flow([['slow', 'utility/spin', { ms: 60, steps: 12 }]]));
