@@ -3,7 +3,7 @@ import type { ExecutionResult } from '../../core/engine/types.js';
 import { RunErrorCodes } from '../../core/errors.js';
 import { Launcher, type PoolMode, type PoolWarning } from './launcher.js';
 import { abortError, type PendingTask, type SubmitOptions } from './pending-task.js';
-import type { Job, ReportMessage, RunnerApi, TaskError } from './protocol.js';
+import { toTaskError, type Job, type ReportMessage, type RunnerApi, type TaskError } from './protocol.js';
 import { Slot, type WorkerMetrics } from './slot.js';
 import { TaskQueue } from './task-queue.js';
 import { defaultWorkerUrl } from './worker-url.js';
@@ -185,10 +185,11 @@ export class WorkerPool {
     const report = (message: ReportMessage) => slot.endpoint === endpoint && this.onReport(slot, message);
     const jobs = batch.map((t) => t.job);
     const done = endpoint.remote ? (endpoint.api as Remote<RunnerApi>).run(jobs, proxy(report)) : (endpoint.api as RunnerApi).run(jobs, report);
-    done.catch(() => undefined).then(() => {
+    done.then(() => undefined, (error: unknown) => error).then((error) => {
       if (slot.endpoint !== endpoint) return;
-      const crashed = { name: 'WorkerError', code: RunErrorCodes.workerCrashed, message: 'the worker stopped mid-task', retryable: true };
-      for (const task of slot.batch) if (!task.settled) this.failed(slot, task, crashed);
+      // A rejected call is a message that could not be sent (say, inputs that do not clone): final.
+      const failure = error ? toTaskError(error) : { name: 'WorkerError', code: RunErrorCodes.workerCrashed, message: 'the worker stopped mid-task', retryable: true };
+      for (const task of slot.batch) if (!task.settled) this.failed(slot, task, failure);
       this.release(slot);
     });
   }
