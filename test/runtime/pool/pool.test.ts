@@ -6,7 +6,7 @@ import type { TaskError } from '../../../src/runtime/pool/protocol.js';
 import { hashPorts } from '../../../src/core/engine/stable-hash.js';
 import { sharedPool } from '../../../src/runtime/pool/shared-pool.js';
 import { moduleUrl } from '../../fixtures/nodes/index.js';
-import { until } from '../../fixtures/engine-setup.js';
+import { until, warmUp } from '../../fixtures/engine-setup.js';
 
 const job = (name: string, config: Record<string, unknown> = {}, inputs: Record<string, unknown> = {}) => ({ nodeId: name, moduleUrl: moduleUrl(name), inputs, config });
 /** A pool task's outputs (the pool also returns port hashes). */
@@ -24,15 +24,16 @@ describe('WorkerPool', () => {
 
   it('runs two heavy tasks at the same time on two workers', async () => {
     const pool = newPool({ size: 2 });
+    const tasksSince = await warmUp(pool, moduleUrl('number'));
     const [a, b] = await Promise.all([run(pool, job('spin', { ms: 600, steps: 6 })), run(pool, job('spin', { ms: 600, steps: 6 }))]);
     const [sa, ea, sb, eb] = [a.startedAt, a.endedAt, b.startedAt, b.endedAt] as number[];
     expect(sa < eb && sb < ea, `windows [${sa}, ${ea}] and [${sb}, ${eb}] overlap`).to.equal(true);
     expect(pool.mode).to.equal('worker');
-    expect(pool.metrics().workers.map((w) => w.tasks)).to.deep.equal([1, 1]);
+    expect(tasksSince(), 'one task on each worker').to.deep.equal([1, 1]);
   });
 
   it('cancels a running task that honours its signal, without a restart', async () => {
-    const pool = newPool({ size: 1 });
+    const pool = newPool({ size: 1, cancelGraceMs: 5000 });
     const controller = new AbortController();
     const task = run(pool, job('spin', { ms: 10000, steps: 1000 }), { signal: controller.signal, onStart: () => setTimeout(() => controller.abort(), 50) });
     expect(await failure(task)).to.include({ name: 'AbortError', code: 'cancelled' });
@@ -139,7 +140,7 @@ describe('WorkerPool', () => {
   it('replaces a worker that stops answering health pings', async () => {
     const pool = newPool({ size: 1, healthIntervalMs: 100, pingTimeoutMs: 150 });
     expect(await run(pool, job('hang-later'))).to.deep.equal({ value: 1 });
-    await until(() => pool.metrics().workers[0].restarts === 1);
+    await until(() => pool.metrics().workers[0].restarts >= 1);
     expect(await run(pool, job('number', { value: 8 }))).to.deep.equal({ value: 8 });
   });
 
