@@ -54,3 +54,12 @@ function safeJson(value: unknown): string {
     return Object.prototype.toString.call(value);
   }
 }
+
+/** A node's run time as short text: `35 ms`, `1.2 s`, `2 min 05 s`. */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return '';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60000) return `${(ms / 1000).toFixed(1)} s`;
+  const seconds = Math.round(ms / 1000);
+  return `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`;
+}

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { formatValue, previewOutput } from '../../../src/core/engine/preview.js';
+import { formatDuration, formatValue, previewOutput } from '../../../src/core/engine/preview.js';
 
 describe('previewOutput', () => {
   it('shows the first rows of a table with every column seen', () => {
@@ -14,5 +14,9 @@ describe('previewOutput', () => {
     expect(formatValue(new Float64Array(4))).to.equal('Float64Array(4)');
     expect(formatValue('x'.repeat(100), 10)).to.equal(`${'x'.repeat(9)}…`);
     expect(formatValue({ a: [1, 2] })).to.equal('{"a":[1,2]}');
+  });
+
+  it('formats durations for the node shell', () => {
+    expect([0, 35.4, 1234, 59999, 125000, NaN].map(formatDuration)).to.deep.equal(['0 ms', '35 ms', '1.2 s', '60.0 s', '2 min 05 s', '']);
   });
 });
