@@ -96,6 +96,18 @@ export class FlowEngine {
     if (changed.size && this._autoRun) this._queue.debounce(this.autoRunDelay);
   }
 
+  /**
+   * Node types whose module or manifest changed (the registry loaded or updated them): their
+   * nodes and everything downstream become dirty and, with auto-run, run again.
+   */
+  typesChanged(types: Iterable<string>): void {
+    const wanted = new Set(types);
+    const ids = [...(this._graph?.nodes.values() ?? [])].filter((n) => wanted.has(n.type)).map((n) => n.id);
+    for (const id of ids) this._cache.forget(id);
+    this.markDirty(ids);
+    if (ids.length && this._autoRun) this._queue.debounce(this.autoRunDelay);
+  }
+
   /** Marks nodes and their downstream dirty and aborts their stale work in a running run. */
   markDirty(ids: Iterable<string>): void {
     for (const id of this._graph?.downstream(ids) ?? []) {

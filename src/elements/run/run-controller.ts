@@ -94,6 +94,11 @@ export class RunController implements ReactiveController {
     this._kit?.engine.setDocument(this._options.document());
   }
 
+  /** Tell the controller node types became known or changed; their nodes run again. */
+  typesChanged(types: Iterable<string>): void {
+    this._kit?.engine.typesChanged(types);
+  }
+
   /** Runs every dirty node; resolves with the run summary (also sent as `v2u-run-end`). */
   async run(): Promise<RunSummary> {
     const kit = await this.load();

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { RunErrorCodes } from '../../../src/core/errors.js';
 import { diamond, flow, wide, withConfig } from '../../fixtures/flows.js';
 import { engineOn, until, warmUp } from '../../fixtures/engine-setup.js';
-import { moduleUrl } from '../../fixtures/nodes/index.js';
+import { moduleUrl, resolveFixture } from '../../fixtures/nodes/index.js';
 
 for (const mode of ['worker', 'main'] as const) {
   describe(`FlowEngine on the ${mode === 'worker' ? 'worker pool' : 'main-thread fallback'}`, () => {
@@ -105,6 +105,21 @@ describe('FlowEngine on workers', () => {
     expect(setup.engine.state('x')).to.include({ status: 'done', cached: true });
     expect(setup.output('x', 'value')).to.equal(6);
     expect(setup.output('c', 'value'), 'the counter ran on every run()').to.equal(3);
+  });
+
+  it('runs nodes of a type again once the type becomes known', async () => {
+    const known = new Set(['create/number']);
+    setup = engineOn({ mode: 'worker' }, {}, (type) => (known.has(type) ? resolveFixture(type) : undefined));
+    setup.engine.setDocument(flow([['a', 'create/number', { value: 2 }], ['x', 'transform/scale', { factor: 3 }]], ['a.value>x.value']));
+    await setup.engine.run();
+    expect(setup.engine.state('x').error?.code).to.equal(RunErrorCodes.unknownNodeType);
+    known.add('transform/scale');
+    setup.engine.typesChanged(['transform/scale']);
+    expect((await setup.engine.run()).executed).to.deep.equal(['x']);
+    expect(setup.output('x', 'value')).to.equal(6);
+    setup.engine.typesChanged(['transform/scale']);
+    expect([...setup.engine.dirty], 'a new module version re-runs its nodes').to.deep.equal(['x']);
+    expect((await setup.engine.run()).executed, 'not from the cache').to.deep.equal(['x']);
   });
 
   it('auto-runs after edits, debounced, and can be switched off', async () => {
