@@ -84,6 +84,11 @@ export class RunController implements ReactiveController {
     return !!this._kit?.engine.running;
   }
 
+  /** Nodes whose shown result is out of date: they run on the next run. */
+  get dirty(): ReadonlySet<string> {
+    return this._kit?.engine.dirty ?? new Set();
+  }
+
   /** Per-worker counters of the pool behind this host (`editor.metrics.pool`). */
   get metrics(): { pool?: PoolMetrics } {
     return { pool: this._kit?.pool?.metrics() };

@@ -74,6 +74,7 @@ describe('RunController', () => {
     expect(first.detail.summary.executed).to.have.length(5);
     const second = oneEvent(el, 'v2u-run-end');
     el.edit(withConfig(el.doc, 'right', { plus: 100 }));
+    expect([...el.runner.dirty].sort(), 'dirty until the debounced run').to.deep.equal(['right', 'total']);
     expect([...(await second).detail.summary.executed].sort()).to.deep.equal(['right', 'total']);
     expect(el.runner.nodeState('total').output).to.deep.equal({ sum: 106 });
   });
