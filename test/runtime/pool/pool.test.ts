@@ -171,6 +171,12 @@ describe('WorkerPool', () => {
     expect(yields, 'yields during 1 s of main-thread work').to.be.within(15, 99);
   });
 
+  it('runs on the bundled, self-contained dist/worker.js', async () => {
+    const pool = newPool({ size: 1, workerUrl: new URL('../../../worker.js', import.meta.url).href });
+    expect(await run(pool, job('add', { plus: 1 }, { a: 1, b: 1 }))).to.deep.equal({ sum: 3 });
+    expect([pool.mode, pool.warnings.length]).to.deep.equal(['worker', 0]);
+  });
+
   it('is one instance per worker URL on a page', () => {
     expect(sharedPool()).to.equal(sharedPool());
     expect(sharedPool({ workerUrl: new URL('./other.js', import.meta.url).href })).to.not.equal(sharedPool());
