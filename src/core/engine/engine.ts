@@ -1,8 +1,9 @@
 import { configWithDefaults, type NodeOutputs } from '../define-node.js';
-import type { GraphDocument } from '../document.js';
+import { createDocument, type GraphDocument } from '../document.js';
 import { ErrorCodes, RunErrorCodes } from '../errors.js';
 import { FlowGraph, gatherInputs, type Produced } from './flow-graph.js';
 import { ResultCache, type CacheStrategy } from './result-cache.js';
+import { toPlainError } from './plain-error.js';
 import { RunQueue } from './run-queue.js';
 import { RunState } from './run-state.js';
 import { hashPorts, stableHash } from './stable-hash.js';
@@ -123,7 +124,7 @@ export class FlowEngine {
    * for the stale part of a running run to stop first. Never rejects: failures are on nodes.
    */
   run(): Promise<RunSummary> {
-    const uncached = [...(this._graph?.nodes.keys() ?? [])].filter((id) => this.strategyOf(id) === 'none');
+    const uncached = [...(this._graph?.nodes.keys() ?? [])].filter((id) => this.performanceOf(id).cacheStrategy === 'none');
     this.markDirty(uncached);
     return this._queue.enqueue();
   }
@@ -142,11 +143,12 @@ export class FlowEngine {
   }
 
   private execute(): Promise<RunSummary> {
-    const graph = this._graph ?? new FlowGraph({ version: 2, nodes: [], edges: [], groups: [], viewport: { x: 0, y: 0, zoom: 1 }, metadata: {} });
+    const graph = this._graph ?? new FlowGraph(createDocument());
     const run = new RunState(++this._runIds, graph, this.now(), new Set(this._dirty), (id) => this.epoch(id));
     this._run = run;
     this.emit({ type: 'run-start', runId: run.id, nodes: [...run.nodes.keys()] });
     for (const id of run.nodes.keys()) this.setState(run, id, { status: 'queued', progress: 0 });
+    this.failCycles(run);
     if (run.nodes.size === 0) run.finish(this.now());
     else this.dispatch(run, run.initiallyReady());
     return run.done.then((summary) => {
@@ -158,7 +160,8 @@ export class FlowEngine {
 
   private dispatch(run: RunState, ready: string[]) {
     const { rank } = run.graph;
-    ready.sort((a, b) => this.priorityRank(a) - this.priorityRank(b) || (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
+    const priority = (id: string) => PRIORITY_RANK[this.performanceOf(id).priority ?? 'normal'];
+    ready.sort((a, b) => priority(a) - priority(b) || (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
     for (const id of ready) if (run.isOpen(id)) this.start(run, id);
   }
 
@@ -167,7 +170,6 @@ export class FlowEngine {
     const node = run.graph.nodes.get(id)!;
     const resolved = this._options.resolve(node.type);
     if (!resolved) return this.fail(run, id, { name: 'V2uError', code: RunErrorCodes.unknownNodeType, message: `unknown node type "${node.type}"` });
-    if (!run.graph.rank.has(id)) return this.fail(run, id, { name: 'V2uError', code: ErrorCodes.cycle, message: `node "${id}" is on a cycle` });
     const { manifest, moduleUrl } = resolved;
     const gathered = gatherInputs(run.graph, id, manifest, (u) => this._produced.get(u));
     if (!gathered) return this.skip(run, id, run.graph.upstream(id).find((u) => !this._produced.has(u)) ?? id);
@@ -186,7 +188,7 @@ export class FlowEngine {
       })
       .then(
         ({ outputs, portHashes }) => this.succeed(run, id, { outputs, portHashes: portHashes ?? hashPorts(outputs) }, key, strategy, false),
-        (error: PlainError) => (controller.signal.aborted ? this.cancelled(run, id) : this.fail(run, id, plain(error))),
+        (error: unknown) => (controller.signal.aborted ? this.cancelled(run, id) : this.fail(run, id, toPlainError(error))),
       );
   }
 
@@ -216,10 +218,29 @@ export class FlowEngine {
 
   private fail(run: RunState, id: string, error: PlainError) {
     if (!run.isOpen(id)) return;
+    this.markFailed(run, id, error);
+    this.settleDownstream(run, id, () => run.settle(id, this.now()), id);
+  }
+
+  private markFailed(run: RunState, id: string, error: PlainError) {
     run.summary.failed.push(id);
     this.setState(run, id, { status: 'error', progress: 0, durationMs: this.elapsed(run, id), error });
     this.emit({ type: 'error', runId: run.id, nodeId: id, error });
-    this.settleDownstream(run, id, () => run.settle(id, this.now()), id);
+  }
+
+  /**
+   * Nodes on a cycle would wait for each other forever (parseDocument refuses cycles, but a
+   * host may hand over any document): each fails, and what lies below them is skipped.
+   */
+  private failCycles(run: RunState) {
+    const { graph } = run;
+    const unranked = [...run.nodes.keys()].filter((id) => !graph.rank.has(id));
+    const onCycle = unranked.filter((id) => graph.downstream(graph.outgoing.get(id) ?? []).has(id));
+    for (const id of onCycle) {
+      this.markFailed(run, id, { name: 'V2uError', code: ErrorCodes.cycle, message: `node "${id}" is on a cycle` });
+      run.settle(id, this.now());
+    }
+    for (const id of onCycle) this.settleDownstream(run, id, () => undefined, id);
   }
 
   private skip(run: RunState, id: string, blockedBy: string) {
@@ -262,14 +283,9 @@ export class FlowEngine {
     this._cache.forget(id);
   }
 
-  private strategyOf(id: string): CacheStrategy {
-    const type = this._graph?.nodes.get(id)?.type;
-    return (type && this._options.resolve(type)?.manifest.performance?.cacheStrategy) || 'normal';
-  }
-
-  private priorityRank(id: string): number {
+  private performanceOf(id: string) {
     const type = this._graph?.nodes.get(id)?.type ?? this._run?.graph.nodes.get(id)?.type;
-    return PRIORITY_RANK[(type && this._options.resolve(type)?.manifest.performance?.priority) || 'normal'];
+    return (type && this._options.resolve(type)?.manifest.performance) || {};
   }
 
   private epoch(id: string): number {
@@ -284,9 +300,4 @@ export class FlowEngine {
   private now(): number {
     return this._options.clock.now();
   }
-}
-
-function plain(error: unknown): PlainError {
-  const e = (error ?? {}) as Partial<PlainError>;
-  return { name: String(e.name ?? 'Error'), message: String(e.message ?? error), ...(e.code ? { code: String(e.code) } : {}), ...(e.stack ? { stack: String(e.stack) } : {}) };
 }

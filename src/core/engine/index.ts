@@ -6,3 +6,4 @@ export * from './result-cache.js';
 export * from './engine.js';
 export * from './preview.js';
 export * from './run-queue.js';
+export * from './plain-error.js';

@@ -1,3 +1,4 @@
+import { toPlainError } from '../../core/engine/plain-error.js';
 import type { PlainError } from '../../core/engine/types.js';
 
 /** One node execution as it crosses to a worker: plain structured-clone data, no functions. */
@@ -35,12 +36,8 @@ export interface RunnerApi {
 
 /** Any thrown value as plain `{ name, message, stack, code, retryable }` data. */
 export function toTaskError(error: unknown): TaskError {
-  if (typeof error !== 'object' || error === null) return { name: 'Error', message: String(error) };
-  const e = error as Partial<TaskError>;
-  const out: TaskError = { name: String(e.name ?? 'Error'), message: String(e.message ?? error) };
-  if (e.stack) out.stack = String(e.stack);
-  if (e.code) out.code = String(e.code);
-  if (e.retryable === true) out.retryable = true;
+  const out: TaskError = toPlainError(error);
+  if ((error as Partial<TaskError> | null)?.retryable === true) out.retryable = true;
   return out;
 }
 

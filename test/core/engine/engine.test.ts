@@ -122,6 +122,20 @@ describe('FlowEngine on workers', () => {
     expect((await setup.engine.run()).executed, 'not from the cache').to.deep.equal(['x']);
   });
 
+  it('fails nodes on a cycle instead of waiting forever; the rest runs', async () => {
+    setup = engineOn({ mode: 'worker' });
+    const doc = flow(
+      [['a', 'transform/add'], ['b', 'transform/add'], ['after', 'transform/add'], ['ok', 'create/number', { value: 1 }]],
+      ['a.sum>b.a', 'b.sum>a.a', 'b.sum>after.a'],
+    );
+    setup.engine.setDocument(doc);
+    const summary = await setup.engine.run();
+    expect([...summary.failed].sort()).to.deep.equal(['a', 'b']);
+    expect(setup.engine.state('a').error?.code).to.equal('cycle');
+    expect(setup.engine.state('after').status).to.equal('cancelled');
+    expect(setup.output('ok', 'value')).to.equal(1);
+  });
+
   it('auto-runs after edits, debounced, and can be switched off', async () => {
     setup = engineOn({ mode: 'worker' }, { autoRun: true, debounceMs: 40 });
     const doc = diamond();
