@@ -1,4 +1,4 @@
-import { wrap, type Remote } from 'comlink';
+import { releaseProxy, wrap, type Remote } from 'comlink';
 import { RunErrorCodes } from '../../core/errors.js';
 import type { RunnerApi } from './protocol.js';
 import { createRunner } from './runner.js';
@@ -70,9 +70,13 @@ export class Launcher {
       if (mode === 'blob') setTimeout(() => URL.revokeObjectURL(source), this._startTimeoutMs);
     }
     const api = wrap<RunnerApi>(worker);
-    const endpoint: Endpoint = { api, remote: true, terminate: () => worker.terminate() };
-    await handshake(worker, api, this._startTimeoutMs).catch((error) => {
+    const terminate = () => {
+      api[releaseProxy]();
       worker.terminate();
+    };
+    const endpoint: Endpoint = { api, remote: true, terminate };
+    await handshake(worker, api, this._startTimeoutMs).catch((error) => {
+      terminate();
       throw error;
     });
     return endpoint;

@@ -114,7 +114,7 @@ export class WorkerPool {
       if (!options.dependsOn?.length) return this.enqueue(task);
       Promise.all(options.dependsOn).then(
         () => this.enqueue(task),
-        (error) => this.settle(task, { name: 'DependencyError', code: RunErrorCodes.dependencyFailed, message: `a task "${task.job.nodeId}" depends on failed: ${error?.message ?? error}` }),
+        (error) => this.settle(task, { name: 'DependencyError', code: RunErrorCodes.dependencyFailed, message: `task "${task.job.nodeId}" depends on a task that failed: ${error?.message ?? error}` }),
       );
     });
   }
