@@ -1,15 +1,19 @@
 // Bundles the tsc output (dist/src) in one graph, so Lit and the core are shared:
 // - dist/v2u-editor.js, the script-tag entry (it holds no node code at all);
 // - dist/core.js, the DOM-free core, for node packs loaded from a script tag;
+// - dist/worker.js, the pool's worker, built first and self-contained;
 // - dist/nodes/<category>/<name>-<hash>.js (+ .element), one chunk per node module, and
 //   dist/nodes/bundles/*.json, the manifest bundles the registry fetches;
 // - dist/chunks/, lazy and shared chunks.
 // tsc runs first (scripts/build.mjs), so rollup sees plain ESM. Test fixture nodes build
 // the same way into dist/test/fixtures/bundled.
+import { readFileSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { minifyCssTemplates } from './scripts/lib/minify-css.mjs';
 import { nodeLibraryConfig, nodeLibraryInputs } from './scripts/lib/node-bundles.mjs';
+
+const WORKER = 'dist/worker.js';
 
 const plugins = () => [
   nodeResolve({ browser: true }),
@@ -17,9 +21,33 @@ const plugins = () => [
   terser({ ecma: 2022, module: true, format: { comments: false }, compress: { passes: 2 } }),
 ];
 
+// The main build ships the worker (built first, self-contained, so it shares no chunk with
+// the entry) as the asset dist/worker.js, and points worker-url.js at it through rollup's
+// file URL, so the URL holds wherever the pool code lands (entry or lazy chunk).
+function workerAsset() {
+  const source = "new URL('./worker.js', import.meta.url)";
+  let ref;
+  return {
+    name: 'v2u-worker-asset',
+    buildStart() {
+      ref = this.emitFile({ type: 'asset', fileName: 'worker.js', source: readFileSync(WORKER, 'utf8') });
+    },
+    transform(code, id) {
+      if (!id.endsWith('/runtime/pool/worker-url.js')) return null;
+      if (!code.includes(source)) this.error(`worker-url.js no longer contains ${source}`);
+      return code.replace(source, `new URL(import.meta.ROLLUP_FILE_URL_${ref})`);
+    },
+  };
+}
+
 const library = nodeLibraryInputs({ srcDir: 'dist/src/nodes', prefix: 'nodes/' });
 
 export default [
+  {
+    input: 'dist/src/runtime/pool/worker.js',
+    output: { file: WORKER, format: 'es', sourcemap: true },
+    plugins: plugins(),
+  },
   {
     input: { 'v2u-editor': 'dist/src/index.js', core: 'dist/src/core/index.js', ...library.input },
     preserveEntrySignatures: 'strict',
@@ -30,7 +58,7 @@ export default [
       chunkFileNames: 'chunks/[name]-[hash].js',
       sourcemap: true,
     },
-    plugins: [...plugins(), ...library.plugins],
+    plugins: [workerAsset(), ...plugins(), ...library.plugins],
   },
   nodeLibraryConfig({ srcDir: 'dist/test/fixtures/nodes', outDir: 'dist/test/fixtures/bundled', plugins: plugins(), maxPerBundle: 2 }),
 ].filter(Boolean);

@@ -35,8 +35,14 @@ async function echo(ctx, next) {
   ctx.body = Buffer.concat(chunks).toString('utf8');
 }
 
+/** The test server answers like a CDN (CORS), so a test can load the worker from the other loopback name. */
+async function cors(ctx, next) {
+  ctx.set('Access-Control-Allow-Origin', '*');
+  return next();
+}
+
 export default {
-  middleware: [networkConditions, echo],
+  middleware: [cors, networkConditions, echo],
   files: ['dist/test/**/*.test.js'],
   nodeResolve: true,
   plugins: [inputPlugin()],

@@ -48,3 +48,17 @@ export class V2uError extends Error {
 export function isV2uError(error: unknown): error is V2uError {
   return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'V2uError';
 }
+
+/** Codes of run-time failures: the engine and the worker pool report these on nodes and tasks. */
+export const RunErrorCodes = {
+  unknownNodeType: 'unknown-node-type',
+  nodeFailed: 'node-failed',
+  badNodeModule: 'bad-node-module',
+  taskTimeout: 'task-timeout',
+  workerCrashed: 'worker-crashed',
+  cancelled: 'cancelled',
+  dependencyFailed: 'dependency-failed',
+  workerUnavailable: 'worker-unavailable',
+} as const;
+
+export type RunErrorCode = (typeof RunErrorCodes)[keyof typeof RunErrorCodes];

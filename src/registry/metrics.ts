@@ -49,6 +49,8 @@ export interface V2uWarningDetail {
   message: string;
   /** How long the operation took, for slow-operation warnings. */
   duration?: number;
+  /** What degraded: `pool`, `storage`, `registry`, … */
+  source?: string;
 }
 
 /**

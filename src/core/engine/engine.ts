@@ -1,0 +1,303 @@
+import { configWithDefaults, type NodeOutputs } from '../define-node.js';
+import { createDocument, type GraphDocument } from '../document.js';
+import { ErrorCodes, RunErrorCodes } from '../errors.js';
+import { FlowGraph, gatherInputs, type Produced } from './flow-graph.js';
+import { ResultCache, type CacheStrategy } from './result-cache.js';
+import { toPlainError } from './plain-error.js';
+import { RunQueue } from './run-queue.js';
+import { RunState } from './run-state.js';
+import { hashPorts, stableHash } from './stable-hash.js';
+import type { EngineClock, EngineEvent, EngineListener, NodeExecutor, NodeResolver, NodeRunState, PlainError, RunSummary, TaskPriority } from './types.js';
+
+export interface EngineOptions {
+  resolve: NodeResolver;
+  executor: NodeExecutor;
+  clock: EngineClock;
+  /** Run dirty nodes by themselves after an edit (default true). */
+  autoRun?: boolean;
+  /** Quiet time after the last edit before an auto-run starts (default 150 ms). */
+  debounceMs?: number;
+}
+
+const IDLE: NodeRunState = Object.freeze({ status: 'idle', progress: 0 });
+const PRIORITY_RANK: Record<TaskPriority, number> = { high: 0, normal: 1, low: 2 };
+
+/**
+ * The dataflow engine: schedules a graph's nodes on an injected executor. Ready nodes go out
+ * together, highest priority first; results are cached by a hash of type, config and
+ * inputs; an edit dirties the node and its downstream, cancels their stale work and (with
+ * `autoRun`) re-runs just those after a debounce. An error stops only its downstream.
+ *
+ * @example
+ * const engine = new FlowEngine({ resolve, executor, clock });
+ * engine.subscribe((e) => console.log(e.type));
+ * engine.setDocument(doc);
+ * const summary = await engine.run();
+ */
+export class FlowEngine {
+  autoRunDelay: number;
+  private _autoRun: boolean;
+  private _graph?: FlowGraph;
+  private _states = new Map<string, NodeRunState>();
+  private _produced = new Map<string, Produced>();
+  private _dirty = new Set<string>();
+  private _epochs = new Map<string, number>();
+  private _cache = new ResultCache();
+  private _listeners = new Set<EngineListener>();
+  private _run?: RunState;
+  private _queue: RunQueue;
+  private _runIds = 0;
+
+  constructor(private readonly _options: EngineOptions) {
+    this._autoRun = _options.autoRun ?? true;
+    this.autoRunDelay = _options.debounceMs ?? 150;
+    this._queue = new RunQueue(_options.clock, () => this.execute(), () => ({
+      runId: ++this._runIds, status: 'cancelled', executed: [], cached: [], failed: [], cancelled: [], skipped: [], durationMs: 0,
+    }));
+  }
+
+  get autoRun(): boolean {
+    return this._autoRun;
+  }
+
+  /** Switching auto-run on runs whatever is dirty; switching it off stops a pending auto-run. */
+  set autoRun(on: boolean) {
+    this._autoRun = on;
+    if (on && this._dirty.size) this._queue.debounce(this.autoRunDelay);
+    if (!on) this._queue.clear();
+  }
+
+  get running(): boolean {
+    return !!this._run;
+  }
+
+  /** Nodes that will run on the next run. */
+  get dirty(): ReadonlySet<string> {
+    return this._dirty;
+  }
+
+  /** The node's status, progress, duration, error and output of its latest run. */
+  state(nodeId: string): NodeRunState {
+    return this._states.get(nodeId) ?? IDLE;
+  }
+
+  subscribe(listener: EngineListener): () => void {
+    this._listeners.add(listener);
+    return () => this._listeners.delete(listener);
+  }
+
+  /** Takes a new version of the document; changed nodes and their downstream become dirty. */
+  setDocument(doc: GraphDocument): void {
+    const prev = this._graph;
+    const next = new FlowGraph(doc);
+    for (const id of prev?.nodes.keys() ?? []) if (!next.nodes.has(id)) this.forget(id);
+    this._graph = next;
+    const changed = FlowGraph.changed(prev, next);
+    this.markDirty(changed);
+    if (changed.size && this._autoRun) this._queue.debounce(this.autoRunDelay);
+  }
+
+  /**
+   * Node types whose module or manifest changed (the registry loaded or updated them): their
+   * nodes and everything downstream become dirty and, with auto-run, run again.
+   */
+  typesChanged(types: Iterable<string>): void {
+    const wanted = new Set(types);
+    const ids = [...(this._graph?.nodes.values() ?? [])].filter((n) => wanted.has(n.type)).map((n) => n.id);
+    for (const id of ids) this._cache.forget(id);
+    this.markDirty(ids);
+    if (ids.length && this._autoRun) this._queue.debounce(this.autoRunDelay);
+  }
+
+  /** Marks nodes and their downstream dirty and aborts their stale work in a running run. */
+  markDirty(ids: Iterable<string>): void {
+    for (const id of this._graph?.downstream(ids) ?? []) {
+      this._dirty.add(id);
+      this._produced.delete(id);
+      this._epochs.set(id, this.epoch(id) + 1);
+      this._run?.abort(id);
+    }
+  }
+
+  /**
+   * Runs every dirty node (and nodes that never cache) and resolves with a summary. Waits
+   * for the stale part of a running run to stop first. Never rejects: failures are on nodes.
+   */
+  run(): Promise<RunSummary> {
+    const uncached = [...(this._graph?.nodes.keys() ?? [])].filter((id) => this.performanceOf(id).cacheStrategy === 'none');
+    this.markDirty(uncached);
+    return this._queue.enqueue();
+  }
+
+  /** Stops the running run (in-flight tasks are aborted, their nodes show `cancelled`) and any run waiting to start. */
+  cancel(): void {
+    this._queue.cancel();
+    this._run?.abortAll();
+  }
+
+  /** Cancels everything and drops listeners and cached results. */
+  dispose(): void {
+    this.cancel();
+    this._listeners.clear();
+    this._cache.clear();
+  }
+
+  private execute(): Promise<RunSummary> {
+    const graph = this._graph ?? new FlowGraph(createDocument());
+    const run = new RunState(++this._runIds, graph, this.now(), new Set(this._dirty), (id) => this.epoch(id));
+    this._run = run;
+    this.emit({ type: 'run-start', runId: run.id, nodes: [...run.nodes.keys()] });
+    for (const id of run.nodes.keys()) this.setState(run, id, { status: 'queued', progress: 0 });
+    this.failCycles(run);
+    if (run.nodes.size === 0) run.finish(this.now());
+    else this.dispatch(run, run.initiallyReady());
+    return run.done.then((summary) => {
+      this._run = undefined;
+      this.emit({ type: 'run-end', summary });
+      return summary;
+    });
+  }
+
+  private dispatch(run: RunState, ready: string[]) {
+    const { rank } = run.graph;
+    const priority = (id: string) => PRIORITY_RANK[this.performanceOf(id).priority ?? 'normal'];
+    ready.sort((a, b) => priority(a) - priority(b) || (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
+    for (const id of ready) if (run.isOpen(id)) this.start(run, id);
+  }
+
+  private start(run: RunState, id: string) {
+    if (run.cancelled || run.get(id).epoch !== this.epoch(id)) return this.cancelled(run, id);
+    const node = run.graph.nodes.get(id)!;
+    const resolved = this._options.resolve(node.type);
+    if (!resolved) return this.fail(run, id, { name: 'V2uError', code: RunErrorCodes.unknownNodeType, message: `unknown node type "${node.type}"` });
+    const { manifest, moduleUrl } = resolved;
+    const gathered = gatherInputs(run.graph, id, manifest, (u) => this._produced.get(u));
+    if (!gathered) return this.skip(run, id, run.graph.upstream(id).find((u) => !this._produced.has(u)) ?? id);
+    const config = configWithDefaults(manifest, node.config);
+    const key = stableHash([node.type, manifest.version, config, gathered.hashes]);
+    const strategy = manifest.performance?.cacheStrategy ?? 'normal';
+    const hit = strategy === 'none' ? undefined : this._cache.get(id, key);
+    if (hit) return this.succeed(run, id, hit, key, strategy, true);
+    const controller = (run.get(id).controller = new AbortController());
+    const priority = manifest.performance?.priority ?? 'normal';
+    this._options.executor
+      .execute({
+        runId: run.id, nodeId: id, type: node.type, moduleUrl, inputs: gathered.inputs, config, priority, signal: controller.signal,
+        onStart: () => this.started(run, id),
+        onProgress: (progress, message) => this.progressed(run, id, progress, message),
+      })
+      .then(
+        ({ outputs, portHashes }) => this.succeed(run, id, { outputs, portHashes: portHashes ?? hashPorts(outputs) }, key, strategy, false),
+        (error: unknown) => (controller.signal.aborted ? this.cancelled(run, id) : this.fail(run, id, toPlainError(error))),
+      );
+  }
+
+  private started(run: RunState, id: string) {
+    if (!run.isOpen(id)) return;
+    run.get(id).startedAt = this.now();
+    this.setState(run, id, { status: 'running', progress: 0 });
+  }
+
+  private progressed(run: RunState, id: string, fraction: number, message?: string) {
+    if (!run.isOpen(id) || run.get(id).epoch !== this.epoch(id)) return;
+    const progress = Math.min(1, Math.max(0, Number(fraction) || 0));
+    this._states.set(id, { ...this.state(id), progress, message });
+    this.emit({ type: 'node-progress', runId: run.id, nodeId: id, progress, message });
+  }
+
+  private succeed(run: RunState, id: string, produced: Produced, key: string, strategy: CacheStrategy, cached: boolean) {
+    if (!run.isOpen(id)) return;
+    if (run.get(id).epoch !== this.epoch(id)) return this.cancelled(run, id);
+    this._cache.set(id, key, produced, strategy);
+    this._produced.set(id, produced);
+    this._dirty.delete(id);
+    (cached ? run.summary.cached : run.summary.executed).push(id);
+    this.setState(run, id, { status: 'done', progress: 1, durationMs: this.elapsed(run, id), output: produced.outputs as NodeOutputs, cached });
+    this.dispatch(run, run.settle(id, this.now()));
+  }
+
+  private fail(run: RunState, id: string, error: PlainError) {
+    if (!run.isOpen(id)) return;
+    this.markFailed(run, id, error);
+    this.settleDownstream(run, id, () => run.settle(id, this.now()), id);
+  }
+
+  private markFailed(run: RunState, id: string, error: PlainError) {
+    run.summary.failed.push(id);
+    this.setState(run, id, { status: 'error', progress: 0, durationMs: this.elapsed(run, id), error });
+    this.emit({ type: 'error', runId: run.id, nodeId: id, error });
+  }
+
+  /**
+   * Nodes on a cycle would wait for each other forever (parseDocument refuses cycles, but a
+   * host may hand over any document): each fails, and what lies below them is skipped.
+   */
+  private failCycles(run: RunState) {
+    const { graph } = run;
+    const unranked = [...run.nodes.keys()].filter((id) => !graph.rank.has(id));
+    const onCycle = unranked.filter((id) => graph.downstream(graph.outgoing.get(id) ?? []).has(id));
+    for (const id of onCycle) {
+      this.markFailed(run, id, { name: 'V2uError', code: ErrorCodes.cycle, message: `node "${id}" is on a cycle` });
+      run.settle(id, this.now());
+    }
+    for (const id of onCycle) this.settleDownstream(run, id, () => undefined, id);
+  }
+
+  private skip(run: RunState, id: string, blockedBy: string) {
+    run.summary.skipped.push(id);
+    this.setState(run, id, { status: 'cancelled', progress: 0, blockedBy });
+    run.settle(id, this.now());
+  }
+
+  private cancelled(run: RunState, id: string) {
+    if (!run.isOpen(id)) return;
+    run.summary.cancelled.push(id);
+    this.setState(run, id, { status: 'cancelled', progress: 0, durationMs: this.elapsed(run, id) });
+    this.settleDownstream(run, id, () => run.settle(id, this.now()));
+  }
+
+  /** Settles a node, then every open node downstream of it as skipped (error) or cancelled. */
+  private settleDownstream(run: RunState, id: string, settleSelf: () => void, blockedBy?: string) {
+    const below = [...run.graph.downstream([id])].filter((d) => d !== id && run.isOpen(d));
+    settleSelf();
+    for (const d of below.sort((a, b) => (run.graph.rank.get(a) ?? 0) - (run.graph.rank.get(b) ?? 0))) {
+      if (blockedBy) this.skip(run, d, blockedBy);
+      else this.cancelled(run, d);
+    }
+  }
+
+  private setState(run: RunState, nodeId: string, state: NodeRunState) {
+    this._states.set(nodeId, state);
+    this.emit({ type: 'node-status', runId: run.id, nodeId, state });
+  }
+
+  private emit(event: EngineEvent) {
+    for (const listener of [...this._listeners]) listener(event);
+  }
+
+  private forget(id: string) {
+    this._run?.abort(id);
+    this._epochs.set(id, this.epoch(id) + 1);
+    for (const map of [this._states, this._produced]) map.delete(id);
+    this._dirty.delete(id);
+    this._cache.forget(id);
+  }
+
+  private performanceOf(id: string) {
+    const type = this._graph?.nodes.get(id)?.type ?? this._run?.graph.nodes.get(id)?.type;
+    return (type && this._options.resolve(type)?.manifest.performance) || {};
+  }
+
+  private epoch(id: string): number {
+    return this._epochs.get(id) ?? 0;
+  }
+
+  private elapsed(run: RunState, id: string): number {
+    const startedAt = run.get(id).startedAt;
+    return startedAt === undefined ? 0 : this.now() - startedAt;
+  }
+
+  private now(): number {
+    return this._options.clock.now();
+  }
+}

@@ -1,0 +1,167 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { GraphDocument } from '../../core/document.js';
+import { previewOutput, type OutputPreview } from '../../core/engine/preview.js';
+import type { EngineEvent, NodeExecutor, NodeResolver, NodeRunState, RunSummary } from '../../core/engine/types.js';
+import type { PoolMetrics, PoolOptions } from '../../runtime/pool/pool.js';
+import { emit } from '../shared/events.js';
+import type { RunKit } from './run-kit.js';
+import './run-events.js';
+
+export interface RunControllerOptions {
+  /** Node type → manifest and logic module URL (the registry answers this). */
+  resolve: NodeResolver;
+  /** The graph to run, read on the first run and on `documentChanged()`. */
+  document: () => GraphDocument;
+  /** Run dirty nodes by themselves after an edit (default true). */
+  autoRun?: boolean;
+  debounceMs?: number;
+  /** Options of the shared pool (`workerUrl`, `size`, timeouts…), used when it is first made. */
+  pool?: PoolOptions;
+  /** Runs node logic elsewhere than the shared pool (tests, custom hosts). */
+  executor?: NodeExecutor;
+}
+
+/** A node's run state plus a text preview of its output, ready to render. */
+export interface NodeView extends NodeRunState {
+  preview?: OutputPreview;
+}
+
+const IDLE: NodeView = Object.freeze({ status: 'idle', progress: 0 });
+
+/**
+ * Runs its host's graph: a Lit `ReactiveController` that loads the engine and the shared
+ * worker pool on first use, mirrors per-node state for rendering, re-renders the host on
+ * every change and dispatches `v2u-run-start`, `v2u-node-status`, `v2u-node-progress`,
+ * `v2u-run-end`, `v2u-error` and `v2u-warning` on it. Disconnecting cancels and releases all.
+ *
+ * @example
+ * class MyEditor extends LitElement {
+ *   private _runner = new RunController(this, { resolve, document: () => this.store.document });
+ *   // after each store change: this._runner.documentChanged();
+ * }
+ */
+export class RunController implements ReactiveController {
+  private _kit?: RunKit;
+  private _loading?: Promise<RunKit>;
+  private _connected = false;
+  private _autoRun: boolean;
+  private _previews = new WeakMap<NodeRunState, OutputPreview>();
+  private _cleanups: (() => void)[] = [];
+
+  constructor(
+    private readonly _host: ReactiveControllerHost & HTMLElement,
+    private readonly _options: RunControllerOptions,
+  ) {
+    this._autoRun = _options.autoRun ?? true;
+    _host.addController(this);
+  }
+
+  hostConnected(): void {
+    this._connected = true;
+    if (this._autoRun) void this.load();
+  }
+
+  hostDisconnected(): void {
+    this._connected = false;
+    for (const cleanup of this._cleanups.splice(0)) cleanup();
+    this._kit?.destroy();
+    this._kit = this._loading = undefined;
+  }
+
+  /** Auto-run: after an edit, dirty nodes run by themselves after a short debounce. */
+  get autoRun(): boolean {
+    return this._autoRun;
+  }
+
+  set autoRun(on: boolean) {
+    this._autoRun = on;
+    if (this._kit) this._kit.engine.autoRun = on;
+    else if (on && this._connected) void this.load();
+    this._host.requestUpdate();
+  }
+
+  get running(): boolean {
+    return !!this._kit?.engine.running;
+  }
+
+  /** Nodes whose shown result is out of date: they run on the next run. */
+  get dirty(): ReadonlySet<string> {
+    return this._kit?.engine.dirty ?? new Set();
+  }
+
+  /** Per-worker counters of the pool behind this host (`editor.metrics.pool`). */
+  get metrics(): { pool?: PoolMetrics } {
+    return { pool: this._kit?.pool?.metrics() };
+  }
+
+  /** Tell the controller the graph changed; edited nodes and their downstream become dirty. */
+  documentChanged(): void {
+    this._kit?.engine.setDocument(this._options.document());
+  }
+
+  /** Tell the controller node types became known or changed; their nodes run again. */
+  typesChanged(types: Iterable<string>): void {
+    this._kit?.engine.typesChanged(types);
+  }
+
+  /** Runs every dirty node; resolves with the run summary (also sent as `v2u-run-end`). */
+  async run(): Promise<RunSummary> {
+    const kit = await this.load();
+    return kit.engine.run();
+  }
+
+  /** Cancels the running run: in-flight tasks are aborted and show `cancelled`. */
+  cancel(): void {
+    this._kit?.engine.cancel();
+  }
+
+  /** The node's status, progress, duration, error and output preview. */
+  nodeState(nodeId: string): NodeView {
+    const state = this._kit?.engine.state(nodeId);
+    if (!state) return IDLE;
+    if (!state.output) return state;
+    let preview = this._previews.get(state);
+    if (!preview) this._previews.set(state, (preview = previewOutput(state.output)));
+    return { ...state, preview };
+  }
+
+  private load(): Promise<RunKit> {
+    return (this._loading ??= import('./run-kit.js').then((m) => {
+      const { resolve, executor, pool, debounceMs } = this._options;
+      const kit = m.createRunKit({ resolve, executor, pool, debounceMs, autoRun: this._autoRun });
+      if (!this._connected) kit.destroy();
+      else this.attach(kit);
+      return kit;
+    }));
+  }
+
+  private attach(kit: RunKit) {
+    this._kit = kit;
+    this._cleanups.push(kit.engine.subscribe((event) => this.handleEngineEvent(event)));
+    if (kit.pool) {
+      for (const warning of kit.pool.warnings) this.warn(warning);
+      this._cleanups.push(kit.pool.onWarning((warning) => this.warn(warning)));
+    }
+    kit.engine.setDocument(this._options.document());
+  }
+
+  private warn(warning: { code: string; message: string }) {
+    emit(this._host, 'v2u-warning', { code: warning.code, message: warning.message, source: 'pool' });
+  }
+
+  private handleEngineEvent(event: EngineEvent) {
+    this._host.requestUpdate();
+    switch (event.type) {
+      case 'run-start':
+        return emit(this._host, 'v2u-run-start', { runId: event.runId, nodes: event.nodes });
+      case 'node-status':
+        return emit(this._host, 'v2u-node-status', { runId: event.runId, nodeId: event.nodeId, status: event.state.status, state: event.state });
+      case 'node-progress':
+        return emit(this._host, 'v2u-node-progress', { runId: event.runId, nodeId: event.nodeId, progress: event.progress, message: event.message });
+      case 'run-end':
+        return emit(this._host, 'v2u-run-end', { summary: event.summary });
+      case 'error':
+        return emit(this._host, 'v2u-error', { code: event.error.code ?? event.error.name, message: event.error.message, source: 'run', nodeId: event.nodeId });
+    }
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * What a run needs, loaded on the first run so the entry stays small: the engine and, unless
+ * an executor is injected, the page's shared worker pool.
+ */
+import { FlowEngine } from '../../core/engine/engine.js';
+import type { NodeExecutor, NodeResolver } from '../../core/engine/types.js';
+import { browserClock } from '../../runtime/pool/clock.js';
+import { poolExecutor, sharedPool } from '../../runtime/pool/shared-pool.js';
+import type { PoolOptions, WorkerPool } from '../../runtime/pool/pool.js';
+
+export interface RunKitOptions {
+  resolve: NodeResolver;
+  executor?: NodeExecutor;
+  pool?: PoolOptions;
+  autoRun: boolean;
+  debounceMs?: number;
+}
+
+export interface RunKit {
+  engine: FlowEngine;
+  pool?: WorkerPool;
+  /** Cancels, disposes the engine and releases the pool (the last release stops its workers). */
+  destroy(): void;
+}
+
+export function createRunKit(options: RunKitOptions): RunKit {
+  const pool = options.executor ? undefined : sharedPool(options.pool);
+  const release = pool?.acquire();
+  const executor = options.executor ?? poolExecutor(pool!, { timeoutMs: options.pool?.taskTimeoutMs });
+  const engine = new FlowEngine({ resolve: options.resolve, executor, clock: browserClock, autoRun: options.autoRun, debounceMs: options.debounceMs });
+  return {
+    engine,
+    pool,
+    destroy() {
+      engine.dispose();
+      release?.();
+    },
+  };
+}

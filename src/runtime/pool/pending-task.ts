@@ -1,0 +1,38 @@
+import type { ExecutionResult, TaskPriority } from '../../core/engine/types.js';
+import type { Job, TaskError } from './protocol.js';
+import type { Slot } from './slot.js';
+
+/** What a caller hands the pool with a job. */
+export interface SubmitOptions {
+  priority?: TaskPriority;
+  /** Fails the task (and replaces its worker) after this long on a worker. */
+  timeoutMs?: number;
+  /** Attempts after the first for failures marked `retryable` (exponential backoff). */
+  retries?: number;
+  signal?: AbortSignal;
+  /** Tasks that must succeed before this one is queued; a failure fails this one too. */
+  dependsOn?: Promise<unknown>[];
+  /** Small tasks may travel together in one message to a worker. */
+  small?: boolean;
+  onStart?: () => void;
+  onProgress?: (fraction: number, message?: string) => void;
+}
+
+/** A task in the pool's hands, from submit to its settled promise. */
+export interface PendingTask {
+  job: Job;
+  priority: TaskPriority;
+  small: boolean;
+  timeoutMs: number;
+  retriesLeft: number;
+  attempt: number;
+  options: SubmitOptions;
+  slot?: Slot;
+  settled: boolean;
+  resolve(result: ExecutionResult): void;
+  reject(error: TaskError): void;
+}
+
+export function abortError(job: Job): TaskError {
+  return { name: 'AbortError', code: 'cancelled', message: `node "${job.nodeId}" was cancelled` };
+}

@@ -1,0 +1,294 @@
+import { proxy, type Remote } from 'comlink';
+import type { ExecutionResult } from '../../core/engine/types.js';
+import { RunErrorCodes } from '../../core/errors.js';
+import { Launcher, type PoolMode, type PoolWarning } from './launcher.js';
+import { abortError, type PendingTask, type SubmitOptions } from './pending-task.js';
+import { toTaskError, type Job, type ReportMessage, type RunnerApi, type TaskError } from './protocol.js';
+import { Slot, type WorkerMetrics } from './slot.js';
+import { TaskQueue } from './task-queue.js';
+import { defaultWorkerUrl } from './worker-url.js';
+
+export interface PoolOptions {
+  /** Workers at most; default `min(8, navigator.hardwareConcurrency)`. */
+  size?: number;
+  /** The worker entry; default the `worker.js` shipped next to this module. */
+  workerUrl?: string;
+  /** Force a mode (benchmarks, tests); by default the first that starts. */
+  mode?: PoolMode;
+  idleTimeoutMs?: number;
+  taskTimeoutMs?: number;
+  retries?: number;
+  retryDelayMs?: number;
+  healthIntervalMs?: number;
+  pingTimeoutMs?: number;
+  /** How long a cancelled task may take to stop before its worker is terminated. */
+  cancelGraceMs?: number;
+  batchSize?: number;
+  startTimeoutMs?: number;
+}
+
+export interface PoolMetrics {
+  mode: PoolMode | 'unstarted';
+  size: number;
+  queued: number;
+  users: number;
+  workers: WorkerMetrics[];
+}
+
+const DEFAULTS = { idleTimeoutMs: 30000, taskTimeoutMs: 60000, retries: 2, retryDelayMs: 100, healthIntervalMs: 10000, pingTimeoutMs: 3000, cancelGraceMs: 300, batchSize: 8, startTimeoutMs: 10000 };
+
+/**
+ * Runs node logic off the main thread: a lazily started set of module workers with a
+ * priority queue (high, normal, low; FIFO within), per-task timeouts that replace the
+ * worker, retries with backoff, health pings, batching of small tasks, progress and
+ * cancellation. Idle workers are terminated; so is everything when the last user leaves.
+ *
+ * @example
+ * const pool = sharedPool();
+ * const release = pool.acquire();
+ * const out = await pool.submit({ nodeId: 'n1', moduleUrl, inputs: {}, config: {} }, { priority: 'high' });
+ * release();
+ */
+export class WorkerPool {
+  readonly size: number;
+  readonly options: Required<Omit<PoolOptions, 'mode' | 'size'>>;
+  private _slots: Slot[] = [];
+  private _queue = new TaskQueue<PendingTask>();
+  private _launcher: Launcher;
+  private _ids = 0;
+  private _users = 0;
+  /** Bumped by shutdown, so a worker that finishes starting afterwards is terminated at once. */
+  private _generation = 0;
+  private _idleTimer?: ReturnType<typeof setTimeout>;
+  private _healthTimer?: ReturnType<typeof setInterval>;
+  private _warnings: PoolWarning[] = [];
+  private _warningListeners = new Set<(warning: PoolWarning) => void>();
+
+  constructor(options: PoolOptions = {}) {
+    this.size = Math.max(1, options.size ?? Math.min(8, navigator.hardwareConcurrency || 4));
+    this.options = { ...DEFAULTS, workerUrl: defaultWorkerUrl(), ...stripUndefined(options) } as WorkerPool['options'];
+    this._launcher = new Launcher(this.options.workerUrl, (w) => this.warn(w), this.options.startTimeoutMs, options.mode);
+    for (let i = 0; i < this.size; i++) this._slots.push(new Slot(i));
+  }
+
+  /** How tasks run now: `worker`, `blob`, `main`, or `unstarted` before the first task. */
+  get mode(): PoolMode | 'unstarted' {
+    return this._launcher.mode ?? 'unstarted';
+  }
+
+  /** Fallback warnings so far (a user that subscribes late still sees them). */
+  get warnings(): readonly PoolWarning[] {
+    return this._warnings;
+  }
+
+  onWarning(listener: (warning: PoolWarning) => void): () => void {
+    this._warningListeners.add(listener);
+    return () => this._warningListeners.delete(listener);
+  }
+
+  /** Registers a user (an editor); the returned function releases it. The last release stops every worker. */
+  acquire(): () => void {
+    this._users++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      if (--this._users === 0) this.shutdown();
+    };
+  }
+
+  /** Queues a node job; resolves with its outputs (and port hashes from a worker) or rejects with a plain `TaskError`. */
+  submit(job: Omit<Job, 'id'>, options: SubmitOptions = {}): Promise<ExecutionResult> {
+    return new Promise((resolve, reject) => {
+      const task: PendingTask = {
+        job: { ...job, moduleUrl: new URL(job.moduleUrl, location.href).href, id: `t${++this._ids}` },
+        priority: options.priority ?? 'normal', small: !!options.small, options, settled: false, attempt: 0,
+        timeoutMs: options.timeoutMs ?? this.options.taskTimeoutMs, retriesLeft: options.retries ?? this.options.retries,
+        resolve, reject,
+      };
+      const onAbort = () => this.abortTask(task);
+      if (options.signal?.aborted) return this.settle(task, abortError(task.job));
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+      task.resolve = (value) => (options.signal?.removeEventListener('abort', onAbort), resolve(value));
+      task.reject = (error) => (options.signal?.removeEventListener('abort', onAbort), reject(error));
+      if (!options.dependsOn?.length) return this.enqueue(task);
+      Promise.all(options.dependsOn).then(
+        () => this.enqueue(task),
+        (error) => this.settle(task, { name: 'DependencyError', code: RunErrorCodes.dependencyFailed, message: `task "${task.job.nodeId}" depends on a task that failed: ${error?.message ?? error}` }),
+      );
+    });
+  }
+
+  metrics(): PoolMetrics {
+    return { mode: this.mode, size: this.size, queued: this._queue.size, users: this._users, workers: this._slots.map((s) => s.snapshot()) };
+  }
+
+  /** Stops every worker now; queued and running tasks reject as cancelled. */
+  shutdown(): void {
+    for (const task of this._queue.drain()) this.settle(task, abortError(task.job));
+    this._generation++;
+    for (const slot of this._slots) {
+      for (const task of slot.batch) this.settle(task, abortError(task.job));
+      slot.stop();
+      slot.starting = undefined;
+    }
+    clearTimeout(this._idleTimer);
+    clearInterval(this._healthTimer);
+    this._healthTimer = this._idleTimer = undefined;
+  }
+
+  private enqueue(task: PendingTask) {
+    if (task.settled) return;
+    this._queue.push(task);
+    this.pump();
+  }
+
+  private pump() {
+    for (const slot of this._slots) if (slot.idle && this._queue.size) this.runBatch(slot, this._queue.takeBatch(this.options.batchSize));
+    const capacity = this._launcher.mode === 'main' ? 1 : this.size;
+    const starting = this._slots.filter((s) => s.starting).length;
+    const probing = !this._launcher.mode && starting > 0;
+    let wanted = Math.min(this._queue.size - starting, probing ? 0 : this._launcher.mode ? Infinity : 1);
+    for (const slot of this._slots.slice(0, capacity)) if (wanted > 0 && !slot.endpoint && !slot.starting) this.startSlot(slot), wanted--;
+    this.checkIdle();
+  }
+
+  private startSlot(slot: Slot) {
+    const generation = this._generation;
+    const starting = this._launcher.start().then(
+      (endpoint) => {
+        if (generation !== this._generation) return endpoint.terminate();
+        slot.endpoint = endpoint;
+        slot.metrics.starts++;
+        this._healthTimer ??= setInterval(() => this.checkHealth(), this.options.healthIntervalMs);
+      },
+      (error: Error) => {
+        const failure = { name: 'WorkerError', code: RunErrorCodes.workerUnavailable, message: `no worker could start: ${error.message}` };
+        for (const task of this._queue.drain()) this.settle(task, failure);
+      },
+    );
+    slot.starting = starting;
+    void starting.finally(() => {
+      if (generation !== this._generation) return;
+      slot.starting = undefined;
+      this.pump();
+    });
+  }
+
+  private runBatch(slot: Slot, batch: PendingTask[]) {
+    const endpoint = slot.endpoint!;
+    slot.batch = batch;
+    slot.busySince = performance.now();
+    slot.metrics.batches++;
+    for (const task of batch) task.slot = slot;
+    this.arm(slot);
+    const report = (message: ReportMessage) => slot.endpoint === endpoint && this.onReport(slot, message);
+    const jobs = batch.map((t) => t.job);
+    const done = endpoint.remote ? (endpoint.api as Remote<RunnerApi>).run(jobs, proxy(report)) : (endpoint.api as RunnerApi).run(jobs, report);
+    done.then(() => undefined, (error: unknown) => error).then((error) => {
+      if (slot.endpoint !== endpoint) return;
+      // A rejected call is a message that could not be sent (say, inputs that do not clone): final.
+      const failure = error ? toTaskError(error) : { name: 'WorkerError', code: RunErrorCodes.workerCrashed, message: 'the worker stopped mid-task', retryable: true };
+      for (const task of slot.batch) if (!task.settled) this.failed(slot, task, failure);
+      this.release(slot);
+    });
+  }
+
+  private onReport(slot: Slot, message: ReportMessage) {
+    const task = slot.batch.find((t) => t.job.id === message.id);
+    if (!task || task.settled) return;
+    if (message.kind === 'start') return task.options.onStart?.();
+    if (message.kind === 'progress') return task.options.onProgress?.(message.fraction, message.message);
+    slot.metrics.tasks++;
+    if (task.options.signal?.aborted) this.settle(task, abortError(task.job));
+    else if (message.ok) this.settle(task, undefined, { outputs: message.outputs, portHashes: message.portHashes });
+    else this.failed(slot, task, message.error);
+    this.arm(slot);
+  }
+
+  /** A failed attempt: retried after a backoff when marked retryable and attempts are left. */
+  private failed(slot: Slot, task: PendingTask, error: TaskError) {
+    slot.metrics.failures++;
+    if (!error.retryable || task.retriesLeft <= 0 || task.options.signal?.aborted) return this.settle(task, error);
+    task.retriesLeft--;
+    task.slot = undefined;
+    const delay = this.options.retryDelayMs * 2 ** task.attempt++;
+    setTimeout(() => this.enqueue(task), delay);
+    slot.batch = slot.batch.filter((t) => t !== task);
+  }
+
+  private settle(task: PendingTask, error?: TaskError, result?: ExecutionResult) {
+    if (task.settled) return;
+    task.settled = true;
+    if (error) task.reject(error);
+    else task.resolve(result ?? { outputs: {} });
+  }
+
+  /** The watchdog: the task a worker is on must finish within its timeout. */
+  private arm(slot: Slot) {
+    clearTimeout(slot.watchdog);
+    const task = slot.current;
+    if (task) slot.watchdog = setTimeout(() => this.timedOut(slot, task), task.timeoutMs);
+  }
+
+  private timedOut(slot: Slot, task: PendingTask) {
+    slot.metrics.tasks++;
+    slot.metrics.failures++;
+    slot.metrics.timeouts++;
+    this.settle(task, { name: 'TimeoutError', code: RunErrorCodes.taskTimeout, message: `node "${task.job.nodeId}" ran longer than ${task.timeoutMs} ms; its worker was replaced` });
+    this.replace(slot);
+  }
+
+  private abortTask(task: PendingTask) {
+    if (task.settled) return;
+    const slot = task.slot;
+    if (this._queue.remove(task) || !slot) return this.settle(task, abortError(task.job));
+    const endpoint = slot.endpoint;
+    void Promise.resolve(endpoint?.api.abort(task.job.id)).catch(() => undefined);
+    setTimeout(() => {
+      if (task.settled || slot.endpoint !== endpoint) return;
+      this.settle(task, abortError(task.job));
+      this.replace(slot);
+    }, this.options.cancelGraceMs);
+  }
+
+  /** Terminates a slot's worker, puts its other tasks back at the front and starts a new one. */
+  private replace(slot: Slot) {
+    const others = slot.batch.filter((t) => !t.settled);
+    slot.stop();
+    slot.metrics.restarts++;
+    for (const task of others.reverse()) (task.slot = undefined), this._queue.push(task, true);
+    this.startSlot(slot);
+  }
+
+  private release(slot: Slot) {
+    clearTimeout(slot.watchdog);
+    slot.metrics.busyMs += performance.now() - slot.busySince;
+    slot.batch = [];
+    this.pump();
+  }
+
+  private checkIdle() {
+    const busy = this._queue.size > 0 || this._slots.some((s) => s.batch.length || s.starting);
+    clearTimeout(this._idleTimer);
+    this._idleTimer = busy ? undefined : setTimeout(() => this.shutdown(), this.options.idleTimeoutMs);
+  }
+
+  private checkHealth() {
+    for (const slot of this._slots) {
+      const endpoint = slot.endpoint;
+      if (!endpoint || !slot.idle) continue;
+      const timer = setTimeout(() => slot.endpoint === endpoint && slot.idle && this.replace(slot), this.options.pingTimeoutMs);
+      void Promise.resolve(endpoint.api.ping()).then(() => clearTimeout(timer), () => undefined);
+    }
+  }
+
+  private warn(warning: PoolWarning) {
+    this._warnings.push(warning);
+    for (const listener of this._warningListeners) listener(warning);
+  }
+}
+
+function stripUndefined<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

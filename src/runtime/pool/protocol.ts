@@ -1,0 +1,55 @@
+import { toPlainError } from '../../core/engine/plain-error.js';
+import type { PlainError } from '../../core/engine/types.js';
+
+/** One node execution as it crosses to a worker: plain structured-clone data, no functions. */
+export interface Job {
+  id: string;
+  nodeId: string;
+  /** Absolute URL of a `defineNode` module; the worker `import()`s it. */
+  moduleUrl: string;
+  inputs: Record<string, unknown>;
+  config: Record<string, unknown>;
+}
+
+/** A failure as it crosses the worker boundary. `retryable` asks the pool to try again. */
+export interface TaskError extends PlainError {
+  retryable?: boolean;
+}
+
+/** What a runner reports while it works through a batch, in order. */
+export type ReportMessage =
+  | { kind: 'start'; id: string }
+  | { kind: 'progress'; id: string; fraction: number; message?: string }
+  | { kind: 'result'; id: string; ok: true; outputs: Record<string, unknown>; portHashes?: Record<string, string> }
+  | { kind: 'result'; id: string; ok: false; error: TaskError };
+
+export type Report = (message: ReportMessage) => unknown;
+
+/** The one worker API: `expose()`d in the worker, `wrap()`ped in the pool, called directly on the main thread. */
+export interface RunnerApi {
+  ping(): string;
+  /** Runs the jobs one after another, reporting start, progress and each result. */
+  run(jobs: Job[], report: Report): Promise<void>;
+  /** Aborts a job's signal; the node should stop soon (the pool terminates it otherwise). */
+  abort(id: string): void;
+}
+
+/** Any thrown value as plain `{ name, message, stack, code, retryable }` data. */
+export function toTaskError(error: unknown): TaskError {
+  const out: TaskError = toPlainError(error);
+  if ((error as Partial<TaskError> | null)?.retryable === true) out.retryable = true;
+  return out;
+}
+
+/** The ArrayBuffers inside a result (typed arrays and bare buffers), each once, for transfer. */
+export function transferablesOf(value: unknown, found = new Set<ArrayBuffer>(), seen = new Set<object>()): ArrayBuffer[] {
+  if (typeof value !== 'object' || value === null || seen.has(value)) return [...found];
+  seen.add(value);
+  if (value instanceof ArrayBuffer) found.add(value);
+  else if (ArrayBuffer.isView(value)) {
+    if (value.buffer instanceof ArrayBuffer) found.add(value.buffer);
+  } else if (Array.isArray(value) || value instanceof Set) for (const v of value) transferablesOf(v, found, seen);
+  else if (value instanceof Map) for (const [k, v] of value) transferablesOf(k, found, seen), transferablesOf(v, found, seen);
+  else for (const v of Object.values(value)) transferablesOf(v, found, seen);
+  return [...found];
+}

@@ -1,0 +1,62 @@
+import type { NodeDefinition, NodeOutputs } from '../../core/define-node.js';
+import { hashPorts } from '../../core/engine/stable-hash.js';
+import { RunErrorCodes } from '../../core/errors.js';
+import type { Job, Report, ReportMessage, RunnerApi } from './protocol.js';
+import { toTaskError } from './protocol.js';
+
+export interface RunnerOptions {
+  /** Wraps a result for the trip back (the worker marks its buffers for transfer). */
+  send?: (report: Report, message: ReportMessage) => unknown;
+  /** Called between jobs and from `reportProgress`; the main thread yields there. */
+  pause?: () => Promise<void> | undefined;
+  /** Copies inputs before a node sees them (the main thread shares memory with the cache). */
+  cloneInputs?: boolean;
+  /** Hashes each output port here, so the main thread need not (workers). */
+  hashOutputs?: boolean;
+}
+
+/**
+ * Runs node logic modules by URL: `import(job.moduleUrl)`, then its default export's
+ * `processLogic`. The same code serves a worker and the main-thread fallback. Nothing is
+ * evaluated from a string and no function ever crosses a boundary.
+ */
+export function createRunner(options: RunnerOptions = {}): RunnerApi {
+  const controllers = new Map<string, AbortController>();
+  const send = options.send ?? ((report, message) => report(message));
+  return {
+    ping: () => 'pong',
+    abort: (id) => controllers.get(id)?.abort(),
+    async run(jobs, report) {
+      for (const job of jobs) {
+        const controller = new AbortController();
+        controllers.set(job.id, controller);
+        try {
+          await options.pause?.();
+          void report({ kind: 'start', id: job.id });
+          const outputs = await runJob(job, controller.signal, report, options);
+          const portHashes = options.hashOutputs ? hashPorts(outputs) : undefined;
+          await send(report, { kind: 'result', id: job.id, ok: true, outputs, portHashes });
+        } catch (error) {
+          await report({ kind: 'result', id: job.id, ok: false, error: toTaskError(error) });
+        } finally {
+          controllers.delete(job.id);
+        }
+      }
+    },
+  };
+}
+
+async function runJob(job: Job, signal: AbortSignal, report: Report, options: RunnerOptions): Promise<NodeOutputs> {
+  const definition = (await import(/* @vite-ignore */ job.moduleUrl)).default as NodeDefinition | undefined;
+  if (typeof definition?.processLogic !== 'function')
+    throw Object.assign(new Error(`${job.moduleUrl} has no default export made by defineNode`), { name: 'V2uError', code: RunErrorCodes.badNodeModule });
+  const inputs = options.cloneInputs ? structuredClone(job.inputs) : job.inputs;
+  const log = (...args: unknown[]) => console.debug(`[v2u ${job.nodeId}]`, ...args);
+  const progress = (fraction: number, message?: string) => {
+    void report({ kind: 'progress', id: job.id, fraction, message });
+    return options.pause?.();
+  };
+  const outputs = await definition.processLogic(inputs, { signal, config: job.config, nodeId: job.nodeId, log }, progress);
+  signal.throwIfAborted();
+  return outputs ?? {};
+}

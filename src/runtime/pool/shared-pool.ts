@@ -1,0 +1,28 @@
+import type { ExecutionResult, NodeExecutor, NodeTask } from '../../core/engine/types.js';
+import { WorkerPool, type PoolOptions } from './pool.js';
+import { defaultWorkerUrl } from './worker-url.js';
+
+const pools = new Map<string, WorkerPool>();
+
+/**
+ * The page's pool for a worker URL: every editor on the page that asks with the same URL
+ * gets the same instance (a module singleton), so they share its workers. Options apply
+ * when the pool is first made.
+ */
+export function sharedPool(options: PoolOptions = {}): WorkerPool {
+  const url = new URL(options.workerUrl ?? defaultWorkerUrl(), location.href).href;
+  const key = `${options.mode ?? 'auto'} ${url}`;
+  let pool = pools.get(key);
+  if (!pool) pools.set(key, (pool = new WorkerPool({ ...options, workerUrl: url })));
+  return pool;
+}
+
+/** The engine's executor backed by a pool: each node task becomes one pool task. */
+export function poolExecutor(pool: WorkerPool, options: { timeoutMs?: number } = {}): NodeExecutor {
+  return {
+    execute(task: NodeTask): Promise<ExecutionResult> {
+      const { nodeId, moduleUrl, inputs, config, priority, signal, onStart, onProgress } = task;
+      return pool.submit({ nodeId, moduleUrl, inputs, config }, { priority, signal, onStart, onProgress, timeoutMs: options.timeoutMs });
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import type { Endpoint } from './launcher.js';
+import type { PendingTask } from './pending-task.js';
+
+/** Per-worker counters, as `editor.metrics.pool.workers[i]`. */
+export interface WorkerMetrics {
+  id: number;
+  state: 'stopped' | 'starting' | 'idle' | 'busy';
+  /** Tasks finished here (ok or not). */
+  tasks: number;
+  /** Messages sent to the worker: a batch of small tasks is one. */
+  batches: number;
+  busyMs: number;
+  failures: number;
+  timeouts: number;
+  /** Times this slot's worker was terminated and replaced (timeout, stuck cancel, failed ping). */
+  restarts: number;
+  /** Times a worker started here (lazily, after idle termination, or as a replacement). */
+  starts: number;
+}
+
+/** One place in the pool: holds at most one worker at a time and the batch it works on. */
+export class Slot {
+  endpoint?: Endpoint;
+  starting?: Promise<void>;
+  batch: PendingTask[] = [];
+  busySince = 0;
+  watchdog?: ReturnType<typeof setTimeout>;
+  readonly metrics: WorkerMetrics;
+
+  constructor(id: number) {
+    this.metrics = { id, state: 'stopped', tasks: 0, batches: 0, busyMs: 0, failures: 0, timeouts: 0, restarts: 0, starts: 0 };
+  }
+
+  get idle(): boolean {
+    return !!this.endpoint && this.batch.length === 0 && !this.starting;
+  }
+
+  /** The first task of the batch that has not settled: the one the worker is on. */
+  get current(): PendingTask | undefined {
+    return this.batch.find((t) => !t.settled);
+  }
+
+  snapshot(): WorkerMetrics {
+    const state = this.starting ? 'starting' : !this.endpoint ? 'stopped' : this.batch.length ? 'busy' : 'idle';
+    const busyMs = this.metrics.busyMs + (this.batch.length ? performance.now() - this.busySince : 0);
+    return { ...this.metrics, state, busyMs: Math.round(busyMs) };
+  }
+
+  /** Terminates the worker and forgets it; late messages from it are ignored by identity. */
+  stop(): void {
+    clearTimeout(this.watchdog);
+    if (this.batch.length) this.metrics.busyMs += performance.now() - this.busySince;
+    this.endpoint?.terminate();
+    this.endpoint = undefined;
+    this.batch = [];
+  }
+}

@@ -1,0 +1,44 @@
+import type { TaskPriority } from '../../core/engine/types.js';
+
+export interface Queueable {
+  priority: TaskPriority;
+  /** Small tasks may share one message to a worker. */
+  small?: boolean;
+}
+
+const LANES: TaskPriority[] = ['high', 'normal', 'low'];
+
+/** Three FIFO lanes: high before normal before low, first in first out within a lane. */
+export class TaskQueue<T extends Queueable> {
+  private _lanes: Record<TaskPriority, T[]> = { high: [], normal: [], low: [] };
+
+  get size(): number {
+    return this._lanes.high.length + this._lanes.normal.length + this._lanes.low.length;
+  }
+
+  /** Adds a task at the back of its lane, or at the front (a task put back after a worker died). */
+  push(task: T, front = false): void {
+    if (front) this._lanes[task.priority].unshift(task);
+    else this._lanes[task.priority].push(task);
+  }
+
+  remove(task: T): boolean {
+    const lane = this._lanes[task.priority];
+    const at = lane.indexOf(task);
+    if (at >= 0) lane.splice(at, 1);
+    return at >= 0;
+  }
+
+  /** The next task, plus following small tasks of the same lane when it is small (up to `max`). */
+  takeBatch(max: number): T[] {
+    const lane = LANES.map((p) => this._lanes[p]).find((l) => l.length > 0);
+    if (!lane) return [];
+    const batch = [lane.shift()!];
+    while (batch[0].small && batch.length < max && lane[0]?.small) batch.push(lane.shift()!);
+    return batch;
+  }
+
+  drain(): T[] {
+    return LANES.flatMap((p) => this._lanes[p].splice(0));
+  }
+}
