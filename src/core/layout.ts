@@ -11,6 +11,8 @@ export const PORT_ROW = 22;
 export const NODE_PADDING = 10;
 /** Height of the body area reserved for a node type's own element (previews, charts). */
 export const NODE_BODY = 140;
+/** Height of the status area under the ports: status, progress, duration, output preview. */
+export const NODE_STATUS = 34;
 
 export interface PortLists {
   inputs: string[];
@@ -22,7 +24,12 @@ export function portLists(ports: NodePorts): PortLists {
 }
 
 export function nodeHeight(ports: PortLists, hasBody = false): number {
-  return NODE_HEADER + Math.max(1, ports.inputs.length, ports.outputs.length) * PORT_ROW + NODE_PADDING + (hasBody ? NODE_BODY : 0);
+  return portsBottom(ports) + NODE_STATUS + (hasBody ? NODE_BODY : 0);
+}
+
+/** Where the port rows end, measured from the node's top. */
+export function portsBottom(ports: PortLists): number {
+  return NODE_HEADER + Math.max(1, ports.inputs.length, ports.outputs.length) * PORT_ROW + NODE_PADDING;
 }
 
 /** Where an edge attaches: left edge for inputs, right edge for outputs. */

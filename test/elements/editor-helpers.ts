@@ -38,13 +38,14 @@ export const smallGraph = {
 };
 
 /** Mounts an editor at the top-left of the page, measured and with its editing code loaded. */
-export async function mountEditor(graph: unknown = smallGraph, attrs: { readonly?: boolean; palette?: boolean } = {}): Promise<V2uEditor> {
+export async function mountEditor(graph: unknown = smallGraph, attrs: { readonly?: boolean; palette?: boolean; autoRun?: boolean } = {}): Promise<V2uEditor> {
   await resetMouse();
   const el = await fixture<V2uEditor>(
     html`<v2u-editor
       style="position: fixed; left: 0; top: 0; width: 1000px; height: 600px"
       ?readonly=${attrs.readonly ?? false}
       ?no-palette=${!attrs.palette}
+      ?no-auto-run=${!attrs.autoRun}
       no-library
       .manifests=${testManifests}
       .graph=${graph}

@@ -1,7 +1,9 @@
 import { html, nothing } from 'lit';
 import { isV2uError, parseDocument, type GraphDocument } from '../../core/index.js';
 import type { Persistence } from '../../runtime/persistence.js';
+import { adoptStyles } from '../shared/adopt-styles.js';
 import { emit } from '../shared/events.js';
+import { bannerStyles } from './banner.styles.js';
 import type { V2uEditor } from './editor.component.js';
 
 /** A saved draft: the graph, when and by which tab it was saved. */
@@ -41,6 +43,7 @@ export class Autosave {
     private _store: Persistence,
     readonly key: string,
   ) {
+    adoptStyles(_editor.renderRoot, bannerStyles);
     addEventListener('pagehide', this._onHide);
     document.addEventListener('visibilitychange', this._onHide);
     if (typeof BroadcastChannel !== 'undefined') {

@@ -8,11 +8,15 @@ import { PALETTE_DRAG_TYPE } from '../palette/palette.component.js';
 import '../palette/palette.js';
 import { EditorActions } from './actions.js';
 import { editingStyles } from './editing.styles.js';
+import { adoptStyles } from '../shared/adopt-styles.js';
 import { actionForKey } from './keyboard.js';
 import type { V2uEditor } from './editor.component.js';
 import type { ConnectPreview } from './gestures/host.js';
 import { renderNodeBody } from './node-body.js';
+import { renderNodeStatus, statusKey } from './node-status.js';
+import { RunController } from '../run/run-controller.js';
 import { renderOverlays } from './overlays.js';
+import { renderToolbarItems } from './toolbar.js';
 import { PointerController } from './pointer-controller.js';
 import { toGraph } from './viewport.js';
 
@@ -25,6 +29,8 @@ export class EditingKit {
   readonly pointer: PointerController;
   readonly actions: EditorActions;
   readonly loader: LazyElementLoader;
+  /** Runs the graph on the shared worker pool; the engine itself loads on first use. */
+  readonly runner: RunController;
   private _intent: { destroy(): void };
   private _onLoaderState = () => this._editor.requestUpdate();
 
@@ -33,16 +39,24 @@ export class EditingKit {
     this.actions = new EditorActions(_editor);
     const registry = _editor.registry;
     this.loader = new LazyElementLoader({ registry, onUsage: (type, event) => registry.recordUsage(type, event) });
+    this.runner = new RunController(_editor, {
+      resolve: (type) => {
+        const entry = registry.entry(type);
+        return entry && { manifest: entry, moduleUrl: entry.module };
+      },
+      document: () => _editor.store.document,
+      autoRun: !_editor.noAutoRun,
+      pool: _editor.workerUrl ? { workerUrl: _editor.workerUrl } : {},
+    });
     this.loader.addEventListener('state', this._onLoaderState);
     this._intent = hoverIntent(_editor.renderRoot, { onIntent: (type, kind) => void this.loader.intent(type, kind) });
     this.loader.prefetchIdle(new Set([..._editor.store.state.nodes()].map((n) => n.type)));
-    const root = _editor.renderRoot as ShadowRoot;
-    if (editingStyles.styleSheet && !root.adoptedStyleSheets.includes(editingStyles.styleSheet))
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, editingStyles.styleSheet];
+    adoptStyles(_editor.renderRoot, editingStyles);
   }
 
   /** Tears down listeners, observers and timers when the editor disconnects. */
   destroy(): void {
+    this._editor.removeController(this.runner);
     this._intent.destroy();
     this.loader.removeEventListener('state', this._onLoaderState);
     this.loader.destroy();
@@ -53,7 +67,18 @@ export class EditingKit {
     for (const type of new Set(nodes.map((n) => n.type))) if (this._editor.view.hasBody(type) && this.loader.state(type) === 'idle') void this.loader.intent(type, 'viewport');
   }
 
-  renderBody = (node: GraphNode): unknown => renderNodeBody(node, this.loader, this._editor.outputOf(node.id));
+  renderBody = (node: GraphNode): unknown => renderNodeBody(node, this.loader, this.runner.nodeState(node.id).output);
+
+  renderStatus = (node: GraphNode): unknown => renderNodeStatus(this.runner.nodeState(node.id));
+
+  /** What a node's status shows, for the shell's re-render check. */
+  runKey(nodeId: string): string {
+    return statusKey(this.runner.nodeState(nodeId));
+  }
+
+  renderToolbar() {
+    return renderToolbarItems(this._editor);
+  }
 
   renderPalette() {
     return html`<v2u-palette

@@ -2,6 +2,66 @@ import { css } from 'lit';
 
 /** Styles of what only editing shows (popovers, hints, the connection preview, the inspector), adopted when the editing chunk loads. */
 export const editingStyles = css`
+  .toolbar button {
+    min-width: 28px;
+    height: 26px;
+    padding: 0 6px;
+    border: 1px solid transparent;
+    border-radius: 4px;
+    background: transparent;
+    cursor: pointer;
+  }
+  .toolbar button:hover:not(:disabled) {
+    border-color: var(--_node-border);
+  }
+  .toolbar button[aria-pressed='true'] {
+    background: color-mix(in srgb, var(--_accent) 18%, transparent);
+    border-color: var(--_accent);
+  }
+  .toolbar button:disabled {
+    opacity: 0.4;
+    cursor: default;
+  }
+  .status {
+    position: absolute;
+    left: 8px;
+    right: 8px;
+    overflow: hidden;
+    font-size: 0.92em;
+    color: var(--_muted);
+  }
+  .status-line {
+    display: flex;
+    align-items: center;
+    gap: 6px;
+    height: 16px;
+  }
+  .badge {
+    padding: 0 5px;
+    color: var(--_fg);
+    border-radius: 3px;
+    background: color-mix(in srgb, var(--_muted) 18%, transparent);
+  }
+  .badge.running,
+  .badge.queued { background: color-mix(in srgb, var(--_accent) 25%, transparent); }
+  .badge.done { background: color-mix(in srgb, var(--_valid) 25%, transparent); }
+  .badge.error { background: color-mix(in srgb, var(--_invalid) 25%, transparent); }
+  progress {
+    flex: 1;
+    height: 6px;
+  }
+  .preview {
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .preview.error {
+    color: var(--_invalid);
+  }
+  .body-placeholder {
+    height: 100%;
+    background: color-mix(in srgb, var(--_grid) 40%, transparent);
+  }
   .edge.preview {
     stroke-dasharray: 6 4;
   }

@@ -20,6 +20,9 @@ import {
 import { defaultLibraryUrl } from '../../library-url.js';
 import { NodeRegistry, type RegistryMetrics } from '../../registry/node-registry.js';
 import type { LazyMetrics } from '../../runtime/lazy-element-loader.js';
+import type { PoolMetrics } from '../../runtime/pool/pool.js';
+import type { RunSummary } from '../../core/engine/types.js';
+import type { NodeView } from '../run/run-controller.js';
 import { RegistryPersistence } from '../../runtime/persistence-registry.js';
 import { Persistence } from '../../runtime/persistence.js';
 import type { Autosave } from './autosave.js';
@@ -31,7 +34,6 @@ import { nodeTitle, portMarks, renderConnectPreview, renderEdges, renderNodes } 
 import type { EditorAction } from './keyboard.js';
 import type { PointerHost } from './pointer-controller.js';
 import { Selection } from './selection.js';
-import { renderToolbar } from './toolbar.js';
 import { GraphViewModel } from './view-model.js';
 import { fitRect, toGraph, visibleRect, zoomAround, type ZoomLimits } from './viewport.js';
 
@@ -128,6 +130,12 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
   /** Hide the palette of node types. */
   @property({ type: Boolean, reflect: true, attribute: 'no-palette' }) noPalette = false;
 
+  /** Do not run dirty nodes by themselves after an edit; `run()` and the Run button still work. */
+  @property({ type: Boolean, attribute: 'no-auto-run' }) noAutoRun = false;
+
+  /** URL of the pool's worker script on the page's own origin, when the default cannot be used. */
+  @property({ attribute: 'worker-url' }) workerUrl?: string;
+
   /** In a form: an empty graph is invalid ("Add at least one node"). */
   @property({ type: Boolean, reflect: true }) required = false;
 
@@ -177,6 +185,7 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
   private _libraryStarted: NodeRegistry | undefined;
   private _onRegistryChange = () => {
     this._view.setSources(this._store, this.manifests);
+    this._kit?.runner.typesChanged(new Set([...this._store.state.nodes()].map((n) => n.type)));
     this._revision++;
   };
 
@@ -190,14 +199,32 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
     this._store.subscribe((event) => this.handleStoreChange(event));
   }
 
-  /** Registry, lazy-loading (and, once running, pool) figures, for dashboards and benchmarks. */
-  get metrics(): { registry: RegistryMetrics; lazy?: LazyMetrics } {
-    return { registry: this.registry.metrics, lazy: this._kit?.loader.metrics };
+  /** Registry, lazy-loading and worker-pool figures, for dashboards and benchmarks. */
+  get metrics(): { registry: RegistryMetrics; lazy?: LazyMetrics; pool?: PoolMetrics } {
+    return { registry: this.registry.metrics, lazy: this._kit?.loader.metrics, pool: this._kit?.runner.metrics.pool };
   }
 
-  /** The latest output of a node, once it has run. */
-  outputOf(_nodeId: string): unknown {
-    return undefined;
+  /**
+   * Runs every dirty node (all of them the first time) on the shared worker pool and
+   * resolves with the run summary; per-node progress arrives as `v2u-node-progress`.
+   */
+  async run(): Promise<RunSummary> {
+    return (await this.loadEditing()).runner.run();
+  }
+
+  /** Cancels the running run; in-flight nodes show `cancelled`, the graph is untouched. */
+  cancel(): void {
+    this._kit?.runner.cancel();
+  }
+
+  /** Whether a run is in progress. */
+  get running(): boolean {
+    return !!this._kit?.runner.running;
+  }
+
+  /** A node's run state: status, progress, duration, error, output and its preview. */
+  nodeState(nodeId: string): NodeView | undefined {
+    return this._kit?.runner.nodeState(nodeId);
   }
 
   /** The graph point at the centre of the canvas. */
@@ -554,6 +581,7 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
     if (changed.has('src') && changed.get('src') !== undefined && this.src) void this.loadSrc(this.src);
     if (changed.has('storageKey')) this._autosaveReady = this.startAutosave();
     if (changed.has('required')) this.syncForm(true);
+    if (changed.has('noAutoRun') && this._kit) this._kit.runner.autoRun = !this.noAutoRun;
     if (changed.has('manifests')) {
       this._store.resolvePorts = (type) => this.manifests.get(type);
       this._view.setSources(this._store, this.manifests);
@@ -569,13 +597,15 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
     const loader = this._kit?.loader;
     const stateOf = (n: GraphNode) => ({
       bodyKey: loader?.state(n.type),
+      runKey: this._kit?.runKey(n.id),
       selected: this.selection.nodes.has(n.id),
       focused: this.focusedNode === n.id,
       preview: this._preview,
       marks: portMarks(n, this._view.portsOf(n), this._preview),
     });
     this._kit?.noteVisible(nodes);
-    return html`${this._autosave?.renderBanner() ?? nothing}${renderToolbar(this)}
+    return html`${this._autosave?.renderBanner() ?? nothing}
+      <div class="toolbar" part="toolbar" role="toolbar" aria-label="Editor tools">${this._kit?.renderToolbar()}<slot name="toolbar"></slot></div>
       <div class="main">
         ${this.noPalette ? nothing : html`<div class="palette-panel">${this._kit?.renderPalette()}</div>`}
         <div class="stage">
@@ -610,7 +640,7 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
               ${renderEdges(edges, this._view, this.selection.edges, (e) => this.describeEdge(e))}
               ${renderConnectPreview(this._preview, this._view, this._preview && state.getNode(this._preview.from.node))}
             </svg>
-            ${renderNodes(nodes, this._view, this.manifests, stateOf, this._kit?.renderBody)}
+            ${renderNodes(nodes, this._view, this.manifests, stateOf, { body: this._kit?.renderBody, status: this._kit?.renderStatus })}
           </div>
           ${this._box
             ? html`<div class="selection-box" part="selection-box" style="left:${this._box.x}px;top:${this._box.y}px;width:${this._box.width}px;height:${this._box.height}px"></div>`
@@ -655,6 +685,7 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
       this.updateComplete.then(() => this._canvas?.focus({ preventScroll: true }));
     }
     this._revision++;
+    this._kit?.runner.documentChanged();
     this.syncForm();
     if (event.origin !== 'load') this._autosave?.schedule();
     if (event.origin !== 'load')

@@ -73,42 +73,13 @@ export const editorStyles = css`
   }
   .toolbar {
     display: flex;
-    flex-wrap: wrap;
     gap: 4px;
+    box-sizing: border-box;
+    min-height: 35px;
     padding: 4px 6px;
+    overflow-x: auto;
     background: var(--_panel);
     border-bottom: 1px solid var(--_node-border);
-  }
-  .toolbar button {
-    min-width: 28px;
-    height: 26px;
-    padding: 0 6px;
-    border: 1px solid transparent;
-    border-radius: 4px;
-    background: transparent;
-    cursor: pointer;
-  }
-  .toolbar button:hover:not(:disabled) {
-    border-color: var(--_node-border);
-  }
-  .toolbar button[aria-pressed='true'] {
-    background: color-mix(in srgb, var(--_accent) 18%, transparent);
-    border-color: var(--_accent);
-  }
-  .toolbar button:disabled {
-    opacity: 0.4;
-    cursor: default;
-  }
-  .banner {
-    display: flex;
-    align-items: center;
-    gap: 8px;
-    padding: 6px 10px;
-    background: color-mix(in srgb, var(--_accent) 15%, var(--_panel));
-    border-bottom: 1px solid var(--_accent);
-  }
-  .banner span {
-    flex: 1;
   }
   .main {
     display: flex;
@@ -132,10 +103,6 @@ export const editorStyles = css`
     right: 6px;
     overflow: hidden;
     border-radius: 4px;
-  }
-  .body-placeholder {
-    height: 100%;
-    background: color-mix(in srgb, var(--_grid) 40%, transparent);
   }
   .viewport {
     position: absolute;

@@ -5,7 +5,8 @@ import {
   NODE_BODY,
   NODE_CATEGORIES,
   NODE_HEADER,
-  NODE_PADDING,
+  NODE_STATUS,
+  portsBottom,
   NODE_WIDTH,
   PORT_ROW,
   edgePath,
@@ -26,18 +27,24 @@ export interface NodeViewState {
   preview?: ConnectPreview;
   /** A digest of this node's port marks in `preview`, so only nodes whose marks change re-render. */
   marks: string;
-  /** Whatever the body depends on (element state, output); a change re-renders the node. */
+  /** Whatever the body and status depend on (element state, run state); a change re-renders the node. */
   bodyKey?: unknown;
+  runKey?: unknown;
 }
 
-/** Renders a node's body area (its own element, or a placeholder) when its type has one. */
-export type BodyRenderer = (node: GraphNode) => unknown;
+/** Renders part of a node: its body (own element) or its run status. */
+export type NodePartRenderer = (node: GraphNode) => unknown;
+
+export interface NodeRenderers {
+  body?: NodePartRenderer;
+  status?: NodePartRenderer;
+}
 
 export function nodeTitle(node: GraphNode, manifests: ManifestSource): string {
   return node.label ?? manifests.get(node.type)?.title ?? node.type;
 }
 
-export function renderNodes(nodes: GraphNode[], view: GraphViewModel, manifests: ManifestSource, stateOf: (node: GraphNode) => NodeViewState, body?: BodyRenderer) {
+export function renderNodes(nodes: GraphNode[], view: GraphViewModel, manifests: ManifestSource, stateOf: (node: GraphNode) => NodeViewState, parts: NodeRenderers = {}) {
   return repeat(
     nodes,
     (n) => n.id,
@@ -45,12 +52,14 @@ export function renderNodes(nodes: GraphNode[], view: GraphViewModel, manifests:
       const s = stateOf(n);
       const ports = view.portsOf(n);
       const hasBody = view.hasBody(n.type);
-      return guard([n, ports, manifests, s.selected, s.focused, s.marks, hasBody, s.bodyKey, body], () => renderNode(n, ports, manifests, s, hasBody ? body : undefined));
+      return guard([n, ports, manifests, s.selected, s.focused, s.marks, hasBody, s.bodyKey, s.runKey, parts.body, parts.status], () =>
+        renderNode(n, ports, manifests, s, hasBody, parts),
+      );
     },
   );
 }
 
-function renderNode(node: GraphNode, ports: PortLists, manifests: ManifestSource, s: NodeViewState, body: BodyRenderer | undefined): TemplateResult {
+function renderNode(node: GraphNode, ports: PortLists, manifests: ManifestSource, s: NodeViewState, hasBody: boolean, parts: NodeRenderers): TemplateResult {
   const manifest = manifests.get(node.type);
   const category = manifest && NODE_CATEGORIES.includes(manifest.category) ? manifest.category : 'unknown';
   const title = nodeTitle(node, manifests);
@@ -65,15 +74,16 @@ function renderNode(node: GraphNode, ports: PortLists, manifests: ManifestSource
     data-node=${node.id}
     data-v2u-type=${node.type}
     data-category=${category}
-    style="transform: translate(${node.position.x}px, ${node.position.y}px); width: ${NODE_WIDTH}px; height: ${nodeHeight(ports, !!body)}px"
+    style="transform: translate(${node.position.x}px, ${node.position.y}px); width: ${NODE_WIDTH}px; height: ${nodeHeight(ports, hasBody)}px"
   >
     <div class="header" part="node-header" style="height: ${NODE_HEADER}px" title=${node.type}>${title}</div>
     <div class="ports">
       ${ports.inputs.map((name, i) => renderPort(node, title, name, 'in', i, s))}
       ${ports.outputs.map((name, i) => renderPort(node, title, name, 'out', i, s))}
     </div>
-    ${body
-      ? html`<div class="body" part="node-body" style="top: ${NODE_HEADER + Math.max(1, ports.inputs.length, ports.outputs.length) * PORT_ROW + NODE_PADDING / 2}px; height: ${NODE_BODY}px">${body(node)}</div>`
+    <div class="status" part="node-status" style="top: ${portsBottom(ports)}px; height: ${NODE_STATUS}px">${parts.status?.(node)}</div>
+    ${hasBody
+      ? html`<div class="body" part="node-body" style="top: ${portsBottom(ports) + NODE_STATUS}px; height: ${NODE_BODY}px">${parts.body?.(node)}</div>`
       : nothing}
   </div>`;
 }

@@ -20,15 +20,14 @@ const BUTTONS: Button[] = [
   { action: 'delete', label: 'Delete selection', icon: 'Delete', keys: 'Delete', edits: true },
 ];
 
-/** The toolbar: actions as labelled buttons, plus the box-select and snap toggles. */
-export function renderToolbar(editor: V2uEditor) {
+/** The toolbar's buttons: actions, run controls, and the box-select and snap toggles. */
+export function renderToolbarItems(editor: V2uEditor) {
   const disabled = (b: Button) =>
     (b.edits && !editor.editable) ||
     (b.action === 'undo' && !editor.store.canUndo) ||
     (b.action === 'redo' && !editor.store.canRedo) ||
     (b.action === 'delete' && editor.selection.isEmpty);
-  return html`<div class="toolbar" part="toolbar" role="toolbar" aria-label="Editor tools">
-    ${BUTTONS.map(
+  return html`${BUTTONS.map(
       (b) => html`<button
         type="button"
         data-action=${b.action}
@@ -40,6 +39,17 @@ export function renderToolbar(editor: V2uEditor) {
         ${b.icon}
       </button>`,
     )}
+    <button type="button" data-action="run" title="Run the flow" ?disabled=${editor.running} @click=${() => void editor.run()}>▶ Run</button>
+    <button type="button" data-action="cancel" title="Cancel the run" ?disabled=${!editor.running} @click=${() => editor.cancel()}>■ Cancel</button>
+    <button
+      type="button"
+      data-action="auto-run"
+      aria-pressed=${editor.noAutoRun ? 'false' : 'true'}
+      title="Run changed nodes after each edit"
+      @click=${() => (editor.noAutoRun = !editor.noAutoRun)}
+    >
+      Auto
+    </button>
     <button
       type="button"
       data-action="box-select"
@@ -57,7 +67,5 @@ export function renderToolbar(editor: V2uEditor) {
       @click=${() => (editor.snapToGrid = !editor.snapToGrid)}
     >
       ⊞ Snap
-    </button>
-    <slot name="toolbar"></slot>
-  </div>`;
+    </button>`;
 }
