@@ -1,0 +1,116 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
+import '../../src/elements/editor/editor.js';
+import type { V2uEditor } from '../../src/elements/editor/editor.component.js';
+import { resolveFixture } from '../fixtures/engine/index.js';
+import { $, centerOf } from './editor-helpers.js';
+
+const TYPES = ['create/number', 'transform/add', 'utility/spin', 'utility/fail'];
+
+const flow = {
+  version: 2,
+  nodes: [
+    { id: 'a', type: 'create/number', position: { x: 20, y: 20 }, config: { value: 2 } },
+    { id: 'b', type: 'create/number', position: { x: 20, y: 200 }, config: { value: 3 } },
+    { id: 'sum', type: 'transform/add', position: { x: 300, y: 80 }, config: {} },
+    { id: 'bad', type: 'utility/fail', position: { x: 300, y: 300 }, config: {} },
+    { id: 'after', type: 'transform/add', position: { x: 600, y: 300 }, config: {} },
+  ],
+  edges: [
+    { id: 'e1', from: { node: 'a', port: 'value' }, to: { node: 'sum', port: 'a' } },
+    { id: 'e2', from: { node: 'b', port: 'value' }, to: { node: 'sum', port: 'b' } },
+    { id: 'e3', from: { node: 'b', port: 'value' }, to: { node: 'bad', port: 'value' } },
+    { id: 'e4', from: { node: 'bad', port: 'value' }, to: { node: 'after', port: 'a' } },
+  ],
+};
+
+/** An editor whose registry knows the engine's fixture nodes by module URL, as a node pack would register them. */
+async function runnableEditor(graph: unknown = flow, autoRun = false) {
+  const el = await fixture<V2uEditor>(html`<v2u-editor no-library no-palette ?no-auto-run=${!autoRun} style="position: fixed; left: 0; top: 0; width: 1000px; height: 600px"></v2u-editor>`);
+  for (const type of TYPES) {
+    const { manifest, moduleUrl } = resolveFixture(type)!;
+    el.registry.register({ ...manifest, module: moduleUrl });
+  }
+  el.graph = graph as never;
+  await el.whenEditable();
+  await el.updateComplete;
+  return el;
+}
+
+const statusText = (el: V2uEditor, id: string) => $(el, `[data-node="${id}"] [part~="node-status"]`)?.textContent?.replace(/\s+/g, ' ').trim();
+
+describe('<v2u-editor> running flows', () => {
+  it('runs the graph in workers, shows status, duration and preview, and isolates a failing branch', async () => {
+    const el = await runnableEditor();
+    const events: string[] = [];
+    for (const type of ['v2u-run-start', 'v2u-run-end'] as const) el.addEventListener(type, () => events.push(type));
+    const errors: string[] = [];
+    el.addEventListener('v2u-error', (e) => errors.push(`${e.detail.source}:${(e.detail as { nodeId?: string }).nodeId}`));
+    const summary = await el.run();
+    expect(summary.status).to.equal('error');
+    expect(el.nodeState('sum')!.output).to.deep.equal({ sum: 5 });
+    expect(el.nodeState('bad')!.status).to.equal('error');
+    expect(el.nodeState('after')!.status, 'downstream of the failure does not run').to.equal('cancelled');
+    expect(events).to.deep.equal(['v2u-run-start', 'v2u-run-end']);
+    expect(errors).to.deep.equal(['run:bad']);
+    await el.updateComplete;
+    expect(statusText(el, 'sum')).to.match(/^done \d+(\.\d+)? (ms|s) 5$/);
+    expect(statusText(el, 'bad')).to.contain('error').and.contain('boom on call');
+    expect(el.graph.nodes, 'nothing is lost').to.have.length(5);
+    expect(el.metrics.pool!.workers.length, 'it ran on the shared pool').to.be.greaterThan(0);
+  });
+
+  it('re-runs only what an edit made dirty, by itself when auto-run is on', async () => {
+    const el = await runnableEditor(flow, true);
+    await waitUntil(() => el.nodeState('sum')?.status === 'done', 'auto-run runs the graph');
+    const ended = oneEvent(el, 'v2u-run-end');
+    el.store.updateConfig('b', { value: 10 });
+    const { summary } = (await ended).detail;
+    expect([...summary.executed, ...summary.failed].sort(), 'only the edited node and its downstream').to.deep.equal(['b', 'bad', 'sum']);
+    expect(summary.skipped).to.deep.equal(['after']);
+    expect(el.nodeState('sum')!.output).to.deep.equal({ sum: 12 });
+    el.store.moveNodes([{ id: 'a', position: { x: 40, y: 40 } }]);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(el.running, 'a move does not run anything').to.equal(false);
+  });
+
+  it('cancels a running node from the toolbar, showing progress until then', async () => {
+    const el = await runnableEditor({
+      version: 2,
+      nodes: [
+        { id: 'n', type: 'create/number', position: { x: 20, y: 20 }, config: { value: 1 } },
+        { id: 'slow', type: 'utility/spin', position: { x: 300, y: 20 }, config: { ms: 20000, steps: 400 } },
+      ],
+      edges: [{ id: 'e', from: { node: 'n', port: 'value' }, to: { node: 'slow', port: 'value' } }],
+    });
+    const progress = oneEvent(el, 'v2u-node-progress');
+    const done = el.run();
+    await progress;
+    await el.updateComplete;
+    expect($(el, '[data-node="slow"] progress'), 'a progress bar while it runs').to.exist;
+    expect(($(el, 'button[data-action="cancel"]') as HTMLButtonElement).disabled).to.equal(false);
+    await sendMouse({ type: 'click', position: centerOf($(el, 'button[data-action="cancel"]')!) });
+    const summary = await done;
+    expect(summary.status).to.equal('cancelled');
+    expect(el.nodeState('slow')!.status).to.equal('cancelled');
+  });
+
+  it('two editors on one page share one pool and do not interfere', async () => {
+    const one = await runnableEditor();
+    const two = await runnableEditor({ ...flow, nodes: flow.nodes.map((n) => (n.id === 'a' ? { ...n, config: { value: 100 } } : n)) });
+    await Promise.all([one.run(), two.run()]);
+    expect(one.nodeState('sum')!.output).to.deep.equal({ sum: 5 });
+    expect(two.nodeState('sum')!.output).to.deep.equal({ sum: 103 });
+    const workersOf = (el: V2uEditor) => el.metrics.pool!.workers.map((w) => w.id).join();
+    expect(workersOf(one)).to.equal(workersOf(two));
+  });
+
+  it('unknown node types do not run and say so, and keep their data', async () => {
+    const el = await runnableEditor({ version: 2, nodes: [{ id: 'u', type: 'vendor/unknown', position: { x: 0, y: 0 }, config: { keep: 1 } }], edges: [] });
+    await el.run();
+    expect(el.nodeState('u')!.status).to.equal('error');
+    expect(el.nodeState('u')!.error!.message).to.contain('vendor/unknown');
+    expect(el.graph.nodes[0].config).to.deep.equal({ keep: 1 });
+  });
+});
+
