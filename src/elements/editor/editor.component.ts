@@ -1,3 +1,4 @@
+import { inlineStyle } from '../shared/inline-style.js';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import {
@@ -626,13 +627,13 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
           @dragover=${(e: DragEvent) => this._kit?.handleDragOver(e)}
           @drop=${(e: DragEvent) => this._kit?.handleDrop(e)}
         >
-          <div class="layer" style="transform: translate(${x}px, ${y}px) scale(${zoom})">
+          <div class="layer" style=${inlineStyle(`transform: translate(${x}px, ${y}px) scale(${zoom})`)}>
             <svg
               class="edges"
               part="edges"
               role="list"
               aria-label="Connections"
-              style="left: ${area.x}px; top: ${area.y}px"
+              style=${inlineStyle(`left: ${area.x}px; top: ${area.y}px`)}
               width=${area.width}
               height=${area.height}
               viewBox="${area.x} ${area.y} ${area.width} ${area.height}"
@@ -643,7 +644,7 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
             ${renderNodes(nodes, this._view, this.manifests, stateOf, { body: this._kit?.renderBody, status: this._kit?.renderStatus })}
           </div>
           ${this._box
-            ? html`<div class="selection-box" part="selection-box" style="left:${this._box.x}px;top:${this._box.y}px;width:${this._box.width}px;height:${this._box.height}px"></div>`
+            ? html`<div class="selection-box" part="selection-box" style=${inlineStyle(`left:${this._box.x}px;top:${this._box.y}px;width:${this._box.width}px;height:${this._box.height}px`)}></div>`
             : nothing}
           ${this._kit?.renderChrome(this._preview, this._revision)}
         </div>

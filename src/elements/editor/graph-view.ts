@@ -1,3 +1,4 @@
+import { inlineStyle } from '../shared/inline-style.js';
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -74,16 +75,16 @@ function renderNode(node: GraphNode, ports: PortLists, manifests: ManifestSource
     data-node=${node.id}
     data-v2u-type=${node.type}
     data-category=${category}
-    style="transform: translate(${node.position.x}px, ${node.position.y}px); width: ${NODE_WIDTH}px; height: ${nodeHeight(ports, hasBody)}px"
+    style=${inlineStyle(`transform: translate(${node.position.x}px, ${node.position.y}px); width: ${NODE_WIDTH}px; height: ${nodeHeight(ports, hasBody)}px`)}
   >
-    <div class="header" part="node-header" style="height: ${NODE_HEADER}px" title=${node.type}>${title}</div>
+    <div class="header" part="node-header" style=${inlineStyle(`height: ${NODE_HEADER}px`)} title=${node.type}>${title}</div>
     <div class="ports">
       ${ports.inputs.map((name, i) => renderPort(node, title, name, 'in', i, s))}
       ${ports.outputs.map((name, i) => renderPort(node, title, name, 'out', i, s))}
     </div>
-    <div class="status" part="node-status" style="top: ${portsBottom(ports)}px; height: ${NODE_STATUS}px">${parts.status?.(node)}</div>
+    <div class="status" part="node-status" style=${inlineStyle(`top: ${portsBottom(ports)}px; height: ${NODE_STATUS}px`)}>${parts.status?.(node)}</div>
     ${hasBody
-      ? html`<div class="body" part="node-body" style="top: ${portsBottom(ports) + NODE_STATUS}px; height: ${NODE_BODY}px">${parts.body?.(node)}</div>`
+      ? html`<div class="body" part="node-body" style=${inlineStyle(`top: ${portsBottom(ports) + NODE_STATUS}px; height: ${NODE_BODY}px`)}>${parts.body?.(node)}</div>`
       : nothing}
   </div>`;
 }
@@ -96,7 +97,7 @@ function renderPort(node: GraphNode, title: string, name: string, side: 'in' | '
     class="port ${mark} ${hovered ? 'hover' : ''}"
     part="port port-${side === 'in' ? 'input' : 'output'}"
     data-side=${side}
-    style="top: ${index * PORT_ROW}px; height: ${PORT_ROW}px"
+    style=${inlineStyle(`top: ${index * PORT_ROW}px; height: ${PORT_ROW}px`)}
     title=${typeof verdict === 'string' ? verdict : nothing}
   >
     <button

@@ -1,3 +1,4 @@
+import { inlineStyle } from '../shared/inline-style.js';
 import { html, nothing } from 'lit';
 import { directive, Directive, type PartInfo, PartType, type ElementPart } from 'lit/directive.js';
 import type { NodeManifest } from '../../core/index.js';
@@ -15,7 +16,7 @@ function renderHint(editor: V2uEditor, preview: ConnectPreview | undefined) {
   const verdict = preview?.hover === undefined ? undefined : preview.verdicts.get(preview.hover);
   if (typeof verdict !== 'string') return nothing;
   const at = toScreen(editor.liveViewport, preview!.pointer);
-  return html`<div class="hint" part="connect-hint" role="alert" style="left:${at.x + 12}px;top:${at.y + 12}px">${verdict}</div>`;
+  return html`<div class="hint" part="connect-hint" role="alert" style=${inlineStyle(`left:${at.x + 12}px;top:${at.y + 12}px`)}>${verdict}</div>`;
 }
 
 function renderConnectList(editor: V2uEditor, actions: EditorActions) {
