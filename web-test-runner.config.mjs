@@ -2,6 +2,7 @@
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumArgs, findChromium } from './scripts/lib/chromium.mjs';
 import { inputPlugin } from './test/plugins/input-plugin.mjs';
+import { STRICT_CSP, isStrictCspPage } from './scripts/lib/csp.mjs';
 
 // Test-only URLs for real network conditions (no mocks):
 //   <any path>?v2u-slow=<ms>         serves the file after <ms> milliseconds;
@@ -35,6 +36,11 @@ async function echo(ctx, next) {
   ctx.body = Buffer.concat(chunks).toString('utf8');
 }
 
+async function strictCsp(ctx, next) {
+  await next();
+  if (isStrictCspPage(ctx.path)) ctx.set('Content-Security-Policy', STRICT_CSP);
+}
+
 /** The test server answers like a CDN (CORS), so a test can load the worker from the other loopback name. */
 async function cors(ctx, next) {
   ctx.set('Access-Control-Allow-Origin', '*');
@@ -42,7 +48,7 @@ async function cors(ctx, next) {
 }
 
 export default {
-  middleware: [cors, networkConditions, echo],
+  middleware: [cors, strictCsp, networkConditions, echo],
   files: ['dist/test/**/*.test.js'],
   nodeResolve: true,
   plugins: [inputPlugin()],

@@ -3,6 +3,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { STRICT_CSP, isStrictCspPage } from './lib/csp.mjs';
 
 const ROOT = resolve(process.env.V2U_ROOT ?? '.');
 const TYPES = {
@@ -29,6 +30,7 @@ export function handle(request, response) {
       'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
       'content-length': size,
       'cache-control': 'no-cache',
+      ...(isStrictCspPage(url.pathname) ? { 'content-security-policy': STRICT_CSP } : {}),
     });
     createReadStream(path).pipe(response);
   } catch {

@@ -1,0 +1,42 @@
+import { expect } from '@open-wc/testing';
+
+interface Report {
+  violations: string[];
+  evalRefused?: boolean;
+  evalReported?: boolean;
+  status?: string;
+  output?: unknown;
+  mode?: string;
+  nodeTransform?: string;
+  error?: string;
+}
+
+/** Loads the CSP page in a frame and waits for the report its own script sends. */
+function loadReport(): Promise<Report> {
+  return new Promise((resolve, reject) => {
+    const frame = document.createElement('iframe');
+    const timer = setTimeout(() => reject(new Error('no report from the CSP page')), 15000);
+    addEventListener('message', function onMessage(event) {
+      if (event.data?.kind !== 'v2u-csp-report') return;
+      removeEventListener('message', onMessage);
+      clearTimeout(timer);
+      frame.remove();
+      resolve(event.data);
+    });
+    frame.src = new URL('../../../test/csp/page.html', import.meta.url).href;
+    document.body.append(frame);
+  });
+}
+
+describe('strict Content-Security-Policy', () => {
+  it('loads, edits and runs a flow in workers with no violation, while eval is refused', async () => {
+    const report = await loadReport();
+    expect(report.error, report.error).to.equal(undefined);
+    expect(report.evalRefused && report.evalReported, 'the policy is live: eval is blocked and reported').to.equal(true);
+    expect(report.violations, 'no violation from the editor').to.deep.equal([]);
+    expect(report.status).to.equal('done');
+    expect(report.output).to.deep.equal({ value: 42 });
+    expect(report.mode, 'it ran in workers').to.equal('worker');
+    expect(report.nodeTransform, 'positions apply without inline style attributes').to.equal('translate(320px, 40px)');
+  });
+});

@@ -1,0 +1,45 @@
+// Runs inside test/csp/page.html, which is served with a strict CSP. It loads the built
+// bundle, edits and runs a flow in workers, then reports every CSP violation it saw to
+// its parent. A final eval() must be refused and reported, proving the policy is live.
+import type { V2uEditor } from '../../src/elements/editor/editor.component.js';
+
+const violations: string[] = [];
+document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.effectiveDirective}: ${e.blockedURI || e.sample}`));
+
+async function main() {
+  await import(new URL('../../v2u-editor.js', import.meta.url).href);
+  const editor = document.getElementById('editor') as V2uEditor;
+  await customElements.whenDefined('v2u-editor');
+  await editor.whenEditable();
+  for (let i = 0; i < 100 && !editor.registry.get('transform/fixture-double'); i++) await new Promise((r) => setTimeout(r, 20));
+  const n = editor.store.addNode({ type: 'create/fixture-number', position: { x: 20, y: 20 }, config: { value: 21 } });
+  const d = editor.store.addNode({ type: 'transform/fixture-double', position: { x: 300, y: 20 } });
+  editor.store.connect({ node: n.id, port: 'value' }, { node: d.id, port: 'value' });
+  editor.store.moveNodes([{ id: d.id, position: { x: 320, y: 40 } }]);
+  const summary = await editor.run();
+  await editor.updateComplete;
+  await new Promise((r) => setTimeout(r, 50));
+  const before = [...violations];
+  let evalRefused = false;
+  try {
+    (0, eval)('1');
+  } catch {
+    evalRefused = true;
+  }
+  await new Promise((r) => setTimeout(r, 50));
+  parent.postMessage(
+    {
+      kind: 'v2u-csp-report',
+      violations: before,
+      evalRefused,
+      evalReported: violations.length > before.length,
+      status: summary.status,
+      output: editor.nodeState(d.id)?.output,
+      mode: editor.metrics.pool?.mode,
+      nodeTransform: (editor.shadowRoot!.querySelector(`[data-node="${d.id}"]`) as HTMLElement | null)?.style.transform,
+    },
+    '*',
+  );
+}
+
+main().catch((error) => parent.postMessage({ kind: 'v2u-csp-report', error: String(error), violations }, '*'));
