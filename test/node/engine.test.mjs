@@ -4,23 +4,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 const { FlowEngine } = await import('../../dist/src/core/engine/index.js');
-const { createRunner } = await import('../../dist/src/runtime/pool/runner.js');
+const { inProcessExecutor } = await import('../../dist/src/runtime/pool/in-process-executor.js');
 const { resolveFixture } = await import('../../dist/test/fixtures/engine/index.js');
 const { diamond, withConfig } = await import('../../dist/test/fixtures/flows.js');
 
-const runner = createRunner({ cloneInputs: true });
-const executor = {
-  async execute(task) {
-    let result;
-    await runner.run([{ id: task.nodeId, nodeId: task.nodeId, moduleUrl: task.moduleUrl, inputs: task.inputs, config: task.config }], (m) => {
-      if (m.kind === 'start') task.onStart();
-      else if (m.kind === 'progress') task.onProgress(m.fraction, m.message);
-      else result = m;
-    });
-    if (!result.ok) throw result.error;
-    return { outputs: result.outputs };
-  },
-};
+const executor = inProcessExecutor();
 const clock = { now: () => performance.now(), setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h) };
 
 test('the engine runs a diamond in Node and re-runs only what an edit dirtied', async () => {
