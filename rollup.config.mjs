@@ -1,6 +1,7 @@
 // Bundles the tsc output (dist/src) into the script-tag entry dist/v2u-editor.js plus
 // lazily loaded chunks. tsc runs first (scripts/build.mjs), so rollup sees plain ESM.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+import commonjs from '@rollup/plugin-commonjs';
 import terser from '@rollup/plugin-terser';
 
 export default {
@@ -14,6 +15,8 @@ export default {
   },
   plugins: [
     nodeResolve({ browser: true }),
+    // jsonata ships only a UMD build; the commonjs plugin turns it into ESM for the node chunks.
+    commonjs(),
     terser({ ecma: 2022, module: true, format: { comments: false }, compress: { passes: 2 } }),
   ],
 };
