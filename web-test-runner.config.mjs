@@ -1,6 +1,4 @@
 // Runs the compiled tests (dist/test) in headless Chromium. scripts/test.mjs sets CHROME_PATH.
-import commonjs from '@rollup/plugin-commonjs';
-import { fromRollup } from '@web/dev-server-rollup';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { httpFixtures } from './test/fixtures/http-fixtures.mjs';
 import { chromiumArgs, findChromium } from './scripts/lib/chromium.mjs';
@@ -8,8 +6,7 @@ import { chromiumArgs, findChromium } from './scripts/lib/chromium.mjs';
 export default {
   files: ['dist/test/**/*.test.js'],
   nodeResolve: true,
-  // jsonata is UMD only: serve it as ESM to pages and workers alike.
-  plugins: [fromRollup(commonjs)({ include: ['**/node_modules/jsonata/**'] })],
+  plugins: [umdAsEsm(/\/node_modules\/jsonata\/jsonata\.js$/)],
   middleware: [httpFixtures],
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   concurrency: 1,
@@ -22,3 +19,17 @@ export default {
     }),
   ],
 };
+
+/**
+ * jsonata ships only a UMD build. Rollup converts it with @rollup/plugin-commonjs; the test
+ * server wraps it the same way so pages and workers can `import jsonata from 'jsonata'`.
+ */
+function umdAsEsm(pattern) {
+  return {
+    name: 'umd-as-esm',
+    transform(context) {
+      if (!pattern.test(context.path)) return undefined;
+      return { body: `const module = { exports: {} };\nconst exports = module.exports;\n${context.body}\nexport default module.exports;\n` };
+    },
+  };
+}

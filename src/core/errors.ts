@@ -21,6 +21,13 @@ export const ErrorCodes = {
   badPortType: 'bad-port-type',
   missingGroup: 'missing-group',
   badDefinition: 'bad-definition',
+  missingInput: 'missing-input',
+  badInput: 'bad-input',
+  badConfig: 'bad-config',
+  badExpression: 'bad-expression',
+  missingColumn: 'missing-column',
+  httpFailed: 'http-failed',
+  originDenied: 'origin-denied',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
