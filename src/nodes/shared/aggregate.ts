@@ -41,7 +41,9 @@ export function accumulator(name: AggregateName): Accumulator {
     case 'max': {
       let best: unknown = null;
       const sign = name === 'min' ? 1 : -1;
-      return { add: (v) => void (present(v) && (best === null || sign * compareValues(v, best) < 0) && (best = v)), result: () => best };
+      // Numeric text counts as its number, as it does for sum and avg.
+      const add = (v: unknown) => void ((best === null || sign * compareValues(v, best) < 0) && (best = v));
+      return { add: (v) => present(v) && add(numeric(v) ?? v), result: () => best };
     }
     case 'distinct': {
       const seen = new Set<string>();
