@@ -15,7 +15,7 @@ export default {
   },
   plugins: [
     nodeResolve({ browser: true }),
-    // jsonata ships only a UMD build; the commonjs plugin turns it into ESM for the node chunks.
+    // jsonata and papaparse ship only UMD builds; the commonjs plugin turns them into ESM for the node chunks.
     commonjs(),
     terser({ ecma: 2022, module: true, format: { comments: false }, compress: { passes: 2 } }),
   ],

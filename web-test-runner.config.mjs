@@ -6,7 +6,7 @@ import { chromiumArgs, findChromium } from './scripts/lib/chromium.mjs';
 export default {
   files: ['dist/test/**/*.test.js'],
   nodeResolve: true,
-  plugins: [umdAsEsm(/\/node_modules\/jsonata\/jsonata\.js$/)],
+  plugins: [umdAsEsm(/\/node_modules\/(jsonata\/jsonata|papaparse\/papaparse)\.js$/)],
   middleware: [httpFixtures],
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   concurrency: 1,
@@ -21,8 +21,8 @@ export default {
 };
 
 /**
- * jsonata ships only a UMD build. Rollup converts it with @rollup/plugin-commonjs; the test
- * server wraps it the same way so pages and workers can `import jsonata from 'jsonata'`.
+ * jsonata and papaparse ship only UMD builds. Rollup converts them with @rollup/plugin-commonjs; the test
+ * server wraps them the same way so pages and workers can `import jsonata from 'jsonata'`.
  */
 function umdAsEsm(pattern) {
   return {

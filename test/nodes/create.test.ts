@@ -47,6 +47,12 @@ describe('create/table-from-text', () => {
     expect((await run(tableFromText, {}, { text: '' })).outputs.rows).to.deep.equal([]);
   });
 
+  it('names the row of broken quoting', async () => {
+    const error = await failure(tableFromText, {}, { text: 'a,b\n1,2\n"3,4' });
+    expect(error.code).to.equal('bad-input');
+    expect(error.message).to.match(/Table from text: .*quote.* in data row 3/i);
+  });
+
   it('rejects JSON that is not a list of objects', async () => {
     expect((await failure(tableFromText, {}, { text: '[1,2]' })).message).to.contain('JSON item 0 is not an object');
     expect((await failure(tableFromText, {}, { text: '[{' })).code).to.equal('bad-json');

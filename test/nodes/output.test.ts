@@ -67,6 +67,12 @@ describe('output/export', () => {
     });
   });
 
+  it('guards against spreadsheet formulas unless told not to', async () => {
+    const data = [{ a: '=HYPERLINK("http://x")', b: -5, c: '@SUM(1)' }];
+    expect(((await run(exportNode, { data })).outputs.file as { text: string }).text).to.equal('a,b,c\n"\'=HYPERLINK(""http://x"")",-5,"\'@SUM(1)"');
+    expect(((await run(exportNode, { data }, { escapeFormulas: false })).outputs.file as { text: string }).text).to.equal('a,b,c\n"=HYPERLINK(""http://x"")",-5,@SUM(1)');
+  });
+
   it('writes JSON of any value and cleans the file name', async () => {
     const { file } = (await run(exportNode, { data: { n: 1 } }, { format: 'json', fileName: '../a:b.JSON' })).outputs as { file: { text: string; fileName: string; mime: string } };
     expect(JSON.parse(file.text)).to.deep.equal({ n: 1 });

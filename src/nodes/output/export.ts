@@ -25,6 +25,7 @@ export default defineNode({
   config: {
     format: { type: 'enum', options: ['csv', 'json'], default: 'csv', label: 'Format' },
     fileName: { type: 'string', default: 'export', label: 'File name' },
+    escapeFormulas: { type: 'boolean', default: true, label: 'Guard against spreadsheet formulas (CSV)', description: "Text starting with = + - @ gets a leading ' so Excel does not run it." },
   },
   performance: { cacheStrategy: 'aggressive' },
   processLogic(inputs, { config }) {
@@ -34,7 +35,7 @@ export default defineNode({
       return { file };
     }
     if (config.format !== 'csv') throw configError(TITLE, 'format', 'must be csv or json');
-    const file: ExportFile = { text: toCsv(requireTable(inputs, 'data', TITLE)), mime: 'text/csv;charset=utf-8', fileName: withExtension(base, 'csv') };
+    const file: ExportFile = { text: toCsv(requireTable(inputs, 'data', TITLE), { escapeFormulas: config.escapeFormulas !== false }), mime: 'text/csv;charset=utf-8', fileName: withExtension(base, 'csv') };
     return { file };
   },
 });

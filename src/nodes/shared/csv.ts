@@ -1,4 +1,4 @@
-import { csvFormatRows, dsvFormat } from 'd3-dsv';
+import Papa from 'papaparse';
 import { ErrorCodes, V2uError } from '../../core/errors.js';
 import { columnsOf, isPlainObject, type Row } from './inputs.js';
 
@@ -16,25 +16,21 @@ export interface ParseOptions {
 
 const DELIMITERS: Record<string, string> = { csv: ',', tsv: '\t', semicolon: ';' };
 
-/** Parses pasted or uploaded text (CSV, TSV, semicolon-separated or JSON) into a table. */
+/**
+ * Parses pasted or uploaded text (CSV, TSV, semicolon-separated or JSON) into a table.
+ * `auto` treats text starting with [ or { as JSON and lets papaparse guess the delimiter.
+ */
 export function parseTableText(text: string, options: ParseOptions): Row[] {
-  const format = options.format === 'auto' ? sniffFormat(text) : options.format;
+  const format = options.format === 'auto' && /^\s*[[{]/.test(text) ? 'json' : options.format;
   if (format === 'json') return parseJsonTable(text, options.node);
-  const cells = dsvFormat(DELIMITERS[format] ?? ',').parseRows(text.replace(/^\uFEFF/, ''));
-  while (cells.length && cells[cells.length - 1].every((cell) => cell === '')) cells.pop();
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { delimiter: DELIMITERS[format] ?? '', skipEmptyLines: true });
+  const broken = parsed.errors.find((error) => error.type === 'Quotes' || error.type === 'FieldMismatch');
+  if (broken)
+    throw new V2uError(ErrorCodes.badInput, `${options.node}: ${broken.message} in data row ${(broken.row ?? 0) + 1}`, '$.config');
+  const cells = parsed.data;
   const names = headerNames(options.header ? (cells.shift() ?? []) : [], Math.max(0, ...cells.map((r) => r.length)));
   const rows = cells.map((cells) => Object.fromEntries(names.map((name, i) => [name, cells[i] ?? ''])) as Row);
   return options.detectTypes ? detectColumnTypes(rows, names) : rows;
-}
-
-/** JSON starts with [ or {; otherwise the delimiter seen most on the first line wins. */
-export function sniffFormat(text: string): Exclude<TextFormat, 'auto'> {
-  const start = text.trimStart();
-  if (start.startsWith('[') || start.startsWith('{')) return 'json';
-  const firstLine = start.split(/\r?\n/, 1)[0] ?? '';
-  const count = (delimiter: string) => firstLine.split(delimiter).length - 1;
-  const best = (['tsv', 'semicolon', 'csv'] as const).map((f) => [f, count(DELIMITERS[f])] as const).sort((a, b) => b[1] - a[1])[0];
-  return best[1] > 0 ? best[0] : 'csv';
 }
 
 function parseJsonTable(text: string, node: string): Row[] {
@@ -92,15 +88,17 @@ function toBoolean(cell: string): boolean {
   return cell.toLowerCase() === 'true';
 }
 
-/** Writes a table as CSV (RFC 4180 quoting). Objects and lists are written as JSON text. */
-export function toCsv(rows: readonly Row[], delimiter = ','): string {
+/**
+ * Writes a table as CSV (RFC 4180 quoting). Objects and lists are written as JSON text.
+ * `escapeFormulas` prefixes text starting with = + - @ with a quote, so a spreadsheet opening
+ * the file does not run it as a formula (numbers are left alone).
+ */
+export function toCsv(rows: readonly Row[], options: { delimiter?: string; escapeFormulas?: boolean } = {}): string {
   const columns = columnsOf(rows);
-  const body = rows.map((row) => columns.map((column) => cellText(row[column])));
-  return delimiter === ',' ? csvFormatRows([columns, ...body]) : dsvFormat(delimiter).formatRows([columns, ...body]);
+  const data = rows.map((row) => columns.map((column) => cellValue(row[column])));
+  return Papa.unparse({ fields: columns, data }, { delimiter: options.delimiter ?? ',', newline: '\n', escapeFormulae: options.escapeFormulas ?? false });
 }
 
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object') return value instanceof Date ? value.toISOString() : JSON.stringify(value);
-  return String(value);
+function cellValue(value: unknown): unknown {
+  return typeof value === 'object' && value !== null && !(value instanceof Date) ? JSON.stringify(value) : value;
 }
