@@ -101,6 +101,12 @@ describe('transform/sort', () => {
     expect(sorted.filter((r) => r.g === 1).map((r) => r.id)).to.deep.equal(stable.filter((r) => r.g === 1).map((r) => r.id));
   });
 
+  it('puts NaN with the empty values, last in both directions', async () => {
+    const rows = [{ v: NaN }, { v: 2 }, { v: null }, { v: 1 }];
+    const desc = (await run(sort, { rows }, { keys: 'v desc' })).outputs.rows as { v: number | null }[];
+    expect(desc.slice(0, 2).map((r) => r.v)).to.deep.equal([2, 1]);
+  });
+
   it('sorts text by locale with numbers in numeric order', async () => {
     const rows = ['item10', 'item9', 'Äpfel', 'apple', 'zebra'].map((name) => ({ name }));
     const sorted = (await run(sort, { rows }, { keys: 'name asc' })).outputs.rows as { name: string }[];

@@ -102,5 +102,7 @@ describe('transform/pivot', () => {
     const { outputs } = await run(pivot, { rows }, { rowKeys: 'r', pivotColumn: 'c', valueColumn: '', aggregate: 'count' });
     expect(outputs.rows).to.deep.equal([{ r: 1, '(empty)': 1, ü: 2 }]);
     expect((await failure(pivot, { rows }, { rowKeys: 'r', pivotColumn: 'nope' })).code).to.equal('missing-column');
+    const clash = (await run(pivot, { rows: [{ r: 1, c: 'r' }] }, { rowKeys: 'r', pivotColumn: 'c', valueColumn: '', aggregate: 'count' })).outputs.rows;
+    expect(clash, 'a pivot value named like a row key keeps both').to.deep.equal([{ r: 1, 'c: r': 1 }]);
   });
 });

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { compareValues } from '../shared/compare.js';
+import { compareDirected } from '../shared/compare.js';
 import { countText, displayText } from '../shared/format.js';
 import type { Row } from '../shared/inputs.js';
 
@@ -65,12 +65,8 @@ export class V2uTableView extends LitElement {
     const order = rows.map((_, i) => i);
     const column = this._sortColumn;
     if (column === undefined) return order;
-    const sign = this._descending ? -1 : 1;
-    return order.sort((a, b) => {
-      const x = rows[a][column];
-      const y = rows[b][column];
-      return (x == null || y == null ? 1 : sign) * compareValues(x, y) || a - b;
-    });
+    const direction = this._descending ? -1 : 1;
+    return order.sort((a, b) => compareDirected(rows[a][column], rows[b][column], direction) || a - b);
   }
 
   private _handleSort(column: string): void {

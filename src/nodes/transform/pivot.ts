@@ -40,13 +40,15 @@ export default defineNode({
       const key = keyOf(values);
       let group = groups.get(key);
       if (!group) groups.set(key, (group = { row: Object.fromEntries(rowKeys.map((k, j) => [k, values[j]])), cells: new Map() }));
-      const name = String(source[pivotColumn] ?? '(empty)');
+      const value = String(source[pivotColumn] ?? '(empty)');
+      // A pivot value named like a row key would overwrite it; prefix it with its column.
+      const name = rowKeys.includes(value) ? `${pivotColumn}: ${value}` : value;
       pivotNames.add(name);
       let cell = group.cells.get(name);
       if (!cell) group.cells.set(name, (cell = accumulator(fn)));
       cell.add(valueColumn ? source[valueColumn] : 1);
     });
-    const names = [...pivotNames].filter((n) => !rowKeys.includes(n));
+    const names = [...pivotNames];
     const rows = [...groups.values()].map(({ row, cells }) => {
       for (const name of names) row[name] = cells.get(name)?.result() ?? null;
       return row;

@@ -1,5 +1,5 @@
 import { defineNode } from '../../core/define-node.js';
-import { compareValues } from '../shared/compare.js';
+import { compareDirected } from '../shared/compare.js';
 import { configError, requireColumns, requireTable, parseList } from '../shared/inputs.js';
 import { eachIndex, throwIfAborted } from '../shared/loop.js';
 
@@ -34,8 +34,8 @@ export default defineNode({
     });
     decorated.sort((a, b) => {
       for (let k = 0; k < keys.length; k++) {
-        const order = compareValues(a.values[k], b.values[k]);
-        if (order !== 0) return (a.values[k] == null || b.values[k] == null ? 1 : keys[k].direction) * order;
+        const order = compareDirected(a.values[k], b.values[k], keys[k].direction);
+        if (order !== 0) return order;
       }
       return a.index - b.index;
     });
