@@ -1,4 +1,6 @@
 import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import { compareDirected } from '../../src/nodes/shared/compare.js';
 import compute from '../../src/nodes/transform/compute.js';
 import deduplicate from '../../src/nodes/transform/deduplicate.js';
 import filter from '../../src/nodes/transform/filter.js';
@@ -105,6 +107,29 @@ describe('transform/sort', () => {
     const rows = [{ v: NaN }, { v: 2 }, { v: null }, { v: 1 }];
     const desc = (await run(sort, { rows }, { keys: 'v desc' })).outputs.rows as { v: number | null }[];
     expect(desc.slice(0, 2).map((r) => r.v)).to.deep.equal([2, 1]);
+  });
+
+  it('orders mixed kinds: booleans, numbers, text, objects, then empties', async () => {
+    const rows = ['b', 2, true, { a: 1 }, null, 'a', -1e300].map((v) => ({ v }));
+    const asc = (await run(sort, { rows }, { keys: 'v' })).outputs.rows as { v: unknown }[];
+    expect(asc.map((r) => r.v)).to.deep.equal([true, -1e300, 2, 'a', 'b', { a: 1 }, null]);
+    const desc = (await run(sort, { rows }, { keys: 'v desc' })).outputs.rows as { v: unknown }[];
+    expect(desc.map((r) => r.v)).to.deep.equal([{ a: 1 }, 'b', 'a', 2, -1e300, true, null]);
+  });
+
+  it('agrees with a plain stable sort by compareDirected on any data (property)', async () => {
+    const cell = fc.oneof(fc.integer({ min: -5, max: 5 }), fc.constantFrom('a', 'B', 'ä', 'a10', 'a9', ''), fc.constant(null), fc.boolean());
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.record({ x: cell, y: cell }), { maxLength: 40 }), fc.constantFrom<1 | -1>(1, -1), async (rows, direction) => {
+        const expected = rows
+          .map((row, i) => ({ row, i }))
+          .sort((a, b) => compareDirected(a.row.x, b.row.x, direction) || compareDirected(a.row.y, b.row.y, 1) || a.i - b.i)
+          .map((e) => e.row);
+        const keys = `x ${direction === 1 ? 'asc' : 'desc'}, y`;
+        expect((await run(sort, { rows }, { keys })).outputs.rows).to.deep.equal(expected);
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('sorts text by locale with numbers in numeric order', async () => {

@@ -33,6 +33,18 @@ export function describe(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value} (${String(value).slice(0, 40)})`;
 }
 
+/**
+ * A copy of `row` with `extra` columns set (added at the end, or replaced in place). Copies
+ * key by key: `{ ...row, ...extra }` drops V8 into slow dictionary objects, which made a
+ * million-row join 10× slower.
+ */
+export function withColumns(row: Row, extra: Row): Row {
+  const copy: Row = {};
+  for (const key in row) copy[key] = row[key];
+  for (const key in extra) copy[key] = extra[key];
+  return copy;
+}
+
 /** Every column of a table, in order of first appearance (rows may differ in their keys). */
 export function columnsOf(rows: readonly Row[]): string[] {
   const seen = new Set<string>();

@@ -30,7 +30,6 @@ export async function eachIndex(
   context: Pick<NodeContext, 'signal'>,
   reportProgress: ReportProgress,
   step: (index: number) => unknown,
-  label = 'rows',
 ): Promise<void> {
   throwIfAborted(context.signal);
   for (let start = 0; start < count; start += CHUNK_ROWS) {
@@ -40,7 +39,7 @@ export async function eachIndex(
       if (result instanceof Promise) await result;
     }
     if (end < count) {
-      reportProgress(end / count, `${end.toLocaleString('en')} of ${count.toLocaleString('en')} ${label}`);
+      reportProgress(end / count, `${Math.round((100 * end) / count)}%`);
       await checkpoint(context.signal);
     }
   }

@@ -1,6 +1,6 @@
 import { defineNode } from '../../core/define-node.js';
 import { checkResult, compileExpression } from '../shared/expression.js';
-import { configError, requireTable, type Row } from '../shared/inputs.js';
+import { configError, requireTable, withColumns, type Row } from '../shared/inputs.js';
 import { eachIndex } from '../shared/loop.js';
 
 const TITLE = 'Compute column';
@@ -30,7 +30,7 @@ export default defineNode({
     const rows: Row[] = new Array(table.length);
     await eachIndex(table.length, context, reportProgress, async (i) => {
       const result = checkResult(await value.evaluate(table[i], { index: i }, `row ${i}`), value, where, `row ${i}`);
-      rows[i] = { ...table[i], [column]: result === undefined ? null : result };
+      rows[i] = withColumns(table[i], { [column]: result === undefined ? null : result });
     });
     return { rows };
   },

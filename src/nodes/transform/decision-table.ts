@@ -1,6 +1,6 @@
 import { defineNode } from '../../core/define-node.js';
 import { compileExpression, isTruthy, type Expression } from '../shared/expression.js';
-import { configError, isPlainObject, requireTable, type Row } from '../shared/inputs.js';
+import { configError, isPlainObject, requireTable, withColumns, type Row } from '../shared/inputs.js';
 import { eachIndex } from '../shared/loop.js';
 
 const TITLE = 'Decision table';
@@ -53,7 +53,7 @@ export default defineNode({
         hits.push(rule.then);
         if (!collect) break;
       }
-      rows[i] = { ...table[i], ...decide(hits, outputs, otherwise, collect) };
+      rows[i] = withColumns(table[i], decide(hits, outputs, otherwise, collect));
     });
     return { rows };
   },

@@ -1,6 +1,6 @@
 import { defineNode } from '../../core/define-node.js';
 import { keyOf } from '../shared/compare.js';
-import { columnsOf, configError, parseList, requireColumns, requireTable, type Row } from '../shared/inputs.js';
+import { columnsOf, configError, parseList, requireColumns, requireTable, withColumns, type Row } from '../shared/inputs.js';
 import { eachIndex } from '../shared/loop.js';
 
 const TITLE = 'Join';
@@ -47,7 +47,7 @@ export default defineNode({
       const key = joinKey(left[i], leftKeys);
       const matches = key === undefined ? undefined : index.get(key);
       if (matches) for (const match of matches) rows.push(combine(left[i], match, rename));
-      else if (context.config.kind === 'left') rows.push({ ...left[i], ...empty });
+      else if (context.config.kind === 'left') rows.push(withColumns(left[i], empty));
     });
     return { rows };
   },
@@ -65,7 +65,7 @@ function renamer(leftColumns: string[], rightColumns: string[], rightKeys: Set<s
 }
 
 function combine(left: Row, right: Row, rename: Map<string, string>): Row {
-  const row: Row = { ...left };
-  for (const [column, name] of rename) row[name] = right[column] ?? null;
-  return row;
+  const extra: Row = {};
+  for (const [column, name] of rename) extra[name] = right[column] ?? null;
+  return withColumns(left, extra);
 }

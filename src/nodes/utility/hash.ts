@@ -1,5 +1,5 @@
 import { defineNode } from '../../core/define-node.js';
-import { configError, isPlainObject, requireInput, requireColumns, type Row } from '../shared/inputs.js';
+import { configError, isPlainObject, requireInput, requireColumns, withColumns, type Row } from '../shared/inputs.js';
 import { eachIndex } from '../shared/loop.js';
 
 const TITLE = 'Hash';
@@ -36,7 +36,7 @@ export default defineNode({
     const rows: Row[] = new Array(value.length);
     await eachIndex(value.length, context, reportProgress, async (i) => {
       const cell = value[i][column];
-      rows[i] = { ...value[i], [`${column}_hash`]: cell === null || cell === undefined ? null : await digest(algorithm, cell) };
+      rows[i] = withColumns(value[i], { [`${column}_hash`]: cell === null || cell === undefined ? null : await digest(algorithm, cell) });
     });
     return { value: rows };
   },

@@ -1,5 +1,5 @@
 import { defineNode } from '../../core/define-node.js';
-import { configError, isPlainObject, requireTable, type Row } from '../shared/inputs.js';
+import { configError, isPlainObject, requireTable, withColumns, type Row } from '../shared/inputs.js';
 import { eachIndex } from '../shared/loop.js';
 
 const TITLE = 'Validate';
@@ -48,7 +48,7 @@ export default defineNode({
         const problem = check(table[i][column]);
         return problem ? [`${column} ${problem}`] : [];
       });
-      if (errors.length) invalid.push({ ...table[i], errors });
+      if (errors.length) invalid.push(withColumns(table[i], { errors }));
       else valid.push(table[i]);
     });
     return { valid, invalid };
