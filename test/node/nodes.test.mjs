@@ -25,7 +25,8 @@ test('expression errors point at the position in Node too', async () => {
   await assert.rejects(filter.processLogic({ rows: [] }, context({ expression: 'a >' }), () => {}), (error) => error.name === 'V2uError' && /at position \d+/.test(error.message));
 });
 
-test('HTTP request without a host origin denies every URL in Node', async () => {
+test('HTTP request without a host policy denies every URL in Node, whatever the config says', async () => {
   const http = await load('create/http-request');
-  await assert.rejects(http.processLogic({}, context({ url: 'https://example.com/x', method: 'GET', timeoutMs: 100 }), () => {}), (error) => error.code === 'origin-denied');
+  const config = { url: 'https://example.com/x', method: 'GET', timeoutMs: 100, allowedOrigins: '*', origin: 'https://example.com' };
+  await assert.rejects(http.processLogic({}, context(config), () => {}), (error) => error.code === 'origin-denied');
 });

@@ -118,7 +118,7 @@ describe('create/sample-data', () => {
 });
 
 describe('create/http-request', () => {
-  const base = { origin: location.origin };
+  const base = {};
 
   it('GETs JSON and CSV from the same origin', async () => {
     const json = await run(httpRequest, {}, { ...base, url: '/__fixtures__/http/orders.json' });
@@ -146,12 +146,15 @@ describe('create/http-request', () => {
     expect((await failure(httpRequest, {}, { ...base, url: '/__fixtures__/http/slow' }, controller.signal)).name).to.equal('AbortError');
   });
 
-  it('refuses origins the host did not allow', async () => {
-    const denied = await failure(httpRequest, {}, { ...base, url: 'http://127.0.0.2:9/x' });
-    expect(denied.code).to.equal('origin-denied');
-    expect(denied.message).to.contain('http://127.0.0.2:9 is not an allowed origin');
-    expect((await failure(httpRequest, {}, { ...base, url: 'javascript:alert(1)', allowedOrigins: '*' })).code).to.equal('origin-denied');
-    const allowed = await failure(httpRequest, {}, { ...base, url: 'http://127.0.0.2:9/x', allowedOrigins: ['http://127.0.0.2:9'], timeoutMs: 2000 });
-    expect(allowed.code, 'allowed, then fails to connect').to.equal('http-failed');
+  it('refuses origins the host did not allow; the graph cannot widen them', async () => {
+    const denied = await failure(httpRequest, {}, { url: 'http://127.0.0.2:9/x', allowedOrigins: '*', origin: 'http://127.0.0.2:9' });
+    expect(denied.code, 'config keys are ignored').to.equal('origin-denied');
+    expect(denied.message).to.contain(`http://127.0.0.2:9 is not an allowed origin for http://127.0.0.2:9/x (allowed: ${location.origin})`);
+    const host = { host: { allowedOrigins: '*' } };
+    expect((await failure(httpRequest, {}, { url: 'javascript:alert(1)' }, undefined, host)).code).to.equal('origin-denied');
+    const allowed = await failure(httpRequest, {}, { url: 'http://127.0.0.2:9/x', timeoutMs: 2000 }, undefined, { host: { allowedOrigins: ['http://127.0.0.2:9'] } });
+    expect(allowed.code, 'allowed by the host, then fails to connect').to.equal('http-failed');
+    const elsewhere = await failure(httpRequest, {}, { url: '/__fixtures__/http/orders.json' }, undefined, { host: { origin: 'http://127.0.0.3:9' } });
+    expect(elsewhere.message, 'relative URLs resolve against the host origin').to.contain('http://127.0.0.3:9/__fixtures__/http/orders.json');
   });
 });

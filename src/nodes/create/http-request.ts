@@ -1,4 +1,4 @@
-import { defineNode } from '../../core/define-node.js';
+import { defineNode, type NodeContext } from '../../core/define-node.js';
 import { ErrorCodes, V2uError } from '../../core/errors.js';
 import { parseTableText } from '../shared/csv.js';
 import { abortError } from '../shared/loop.js';
@@ -6,14 +6,19 @@ import { abortError } from '../shared/loop.js';
 const TITLE = 'HTTP request';
 
 /**
- * Which origins a flow may call. The host sets these, never the graph: the executor puts the
- * page's `origin` and the editor's `allowedOrigins` into the config it passes (overriding
- * whatever the document holds), so a graph loaded from elsewhere cannot widen them.
- * `'*'` allows any origin. By default only the page's own origin is allowed.
+ * Which origins a flow may call. Only the host sets these, through `context.host` (the
+ * executor copies them from the editor's settings); node config is never read for them, so
+ * a graph loaded from elsewhere cannot widen them. `origin` defaults to the page's (or the
+ * worker's) own; `allowedOrigins` lists more, or `'*'` for any.
  */
 export interface HttpPolicy {
   origin?: string;
   allowedOrigins?: readonly string[] | string;
+}
+
+/** The context the HTTP node reads: the usual one plus the host's policy. */
+export interface HostContext extends NodeContext {
+  host?: HttpPolicy;
 }
 
 /** Fetches JSON, CSV or text with GET or POST, headers and a timeout; runs in the worker. */
@@ -36,8 +41,9 @@ export default defineNode({
     timeoutMs: { type: 'number', default: 10000, min: 1, label: 'Timeout (ms)' },
   },
   performance: { backgroundProcessing: true, cacheStrategy: 'normal' },
-  async processLogic(inputs, { config, signal }) {
-    const policy = config as HttpPolicy;
+  async processLogic(inputs, context) {
+    const { config, signal } = context;
+    const policy = (context as HostContext).host ?? {};
     const url = checkUrl(String(config.url ?? ''), policy);
     const timeoutMs = Number(config.timeoutMs) > 0 ? Number(config.timeoutMs) : 10000;
     const response = await send(url, config, inputs.body ?? config.body, signal, timeoutMs);
