@@ -39,6 +39,11 @@ describe('transform/filter', () => {
     expect(error.message).to.contain('\n  amount > > 3\n  ' + ' '.repeat(error.position - 1) + '^');
   });
 
+  it('gives line and column in a multi-line expression', async () => {
+    const error = (await failure(filter, { rows: [] }, { expression: 'amount > 1\nand (region = ' })) as Error & { position: number };
+    expect(error.message).to.match(/at position \d+ \(line 2, column \d+\)\n  and \(region = \n +\^/);
+  });
+
   it('names the row of an evaluation error, and the unconnected port', async () => {
     const error = await failure(filter, { rows: [{ a: 1 }, { a: 'x' }] }, { expression: 'a + 1 > 0' });
     expect(error.message).to.contain('(row 1)');

@@ -56,11 +56,20 @@ function expressionError(error: JsonataFailure, text: string, where: { node: str
   if (!error || typeof error.message !== 'string' || (error as Error).name === 'AbortError') throw error;
   const source = where.source ?? text;
   const position = typeof error.position === 'number' ? Math.max(1, error.position) + (where.offset ?? 0) : undefined;
-  const place = position === undefined ? '' : ` at position ${position}`;
-  const pointer = position === undefined ? '' : `\n  ${source}\n  ${' '.repeat(position - 1)}^`;
-  const message = `${where.node}: ${where.field} "${source}"${at ? ` (${at})` : ''}: ${error.message}${place}${pointer}`;
+  const message = `${where.node}: ${where.field} "${source}"${at ? ` (${at})` : ''}: ${error.message}${position === undefined ? '' : pointAt(source, position)}`;
   const wrapped = new V2uError(ErrorCodes.badExpression, message, `$.config.${where.field}`);
   return Object.assign(wrapped, { expression: source, position, token: error.token });
+}
+
+/** " at position 12 (line 2, column 3)" and the line with a caret under that character. */
+function pointAt(source: string, position: number): string {
+  const before = source.slice(0, position - 1);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  const line = before.split('\n').length;
+  const column = position - lineStart;
+  const text = source.slice(lineStart).split('\n', 1)[0];
+  const place = line > 1 || source.includes('\n') ? ` at position ${position} (line ${line}, column ${column})` : ` at position ${position}`;
+  return `${place}\n  ${text}\n  ${' '.repeat(Math.max(0, column - 1))}^`;
 }
 
 function withoutNulls(input: unknown): unknown {
