@@ -42,7 +42,8 @@ describe('transform/group', () => {
     expect((await failure(group, { rows: sales }, { aggregations: 'total = median(amount)' })).message).to.contain('"median", which is none of count, sum');
     expect((await failure(group, { rows: sales }, { aggregations: 'oops' })).message).to.contain('line 1 "oops" should look like name = sum(column)');
     expect((await failure(group, { rows: sales }, { aggregations: 's = sum()' })).message).to.contain('sum() needs a column');
-    expect((await failure(group, { rows: sales }, { groupBy: 'country', aggregations: 'n = count()' })).code).to.equal('missing-column');
+    const missing = await failure(group, { rows: sales }, { groupBy: 'country', aggregations: 'n = count()' });
+    expect([missing.code, missing.message]).to.deep.equal(['missing-column', '$.config.groupBy: Group and aggregate: groupBy names column "country" not in the table (columns: region, cat, amount, customer)']);
   });
 });
 

@@ -43,7 +43,8 @@ export default defineNode({
     const x = String(config.x ?? '').trim();
     const ys = parseList(config.y);
     if (!ys.length) throw configError(TITLE, 'y', 'needs at least one column');
-    requireColumns(table, x ? [x, ...ys] : ys, TITLE, 'x/y');
+    requireColumns(table, x ? [x] : [], TITLE, 'x');
+    requireColumns(table, ys, TITLE, 'y');
     const rows = table.slice(0, MAX_POINTS);
     const chart: ChartData = {
       kind: (['bar', 'line', 'pie'].includes(String(config.kind)) ? config.kind : 'bar') as ChartData['kind'],

@@ -37,7 +37,8 @@ export default defineNode({
     const table = requireTable(inputs, 'rows', TITLE);
     const keys = parseList(context.config.groupBy);
     const aggregations = parseAggregations(String(context.config.aggregations ?? ''));
-    requireColumns(table, [...keys, ...aggregations.flatMap((a) => (a.column ? [a.column] : []))], TITLE, 'groupBy/aggregations');
+    requireColumns(table, keys, TITLE, 'groupBy');
+    requireColumns(table, aggregations.flatMap((a) => (a.column ? [a.column] : [])), TITLE, 'aggregations');
     const groups = new Map<string, { row: Row; folds: Accumulator[] }>();
     await eachIndex(table.length, context, reportProgress, (i) => {
       const source = table[i];

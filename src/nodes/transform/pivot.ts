@@ -30,7 +30,8 @@ export default defineNode({
     const pivotColumn = String(context.config.pivotColumn ?? '').trim();
     const valueColumn = String(context.config.valueColumn ?? '').trim();
     if (!pivotColumn) throw configError(TITLE, 'pivotColumn', 'needs a column');
-    requireColumns(table, [...rowKeys, pivotColumn, ...(valueColumn ? [valueColumn] : [])], TITLE, 'rowKeys/pivotColumn/valueColumn');
+    for (const [field, columns] of Object.entries({ rowKeys, pivotColumn: [pivotColumn], valueColumn: valueColumn ? [valueColumn] : [] }))
+      requireColumns(table, columns, TITLE, field);
     const fn = checkAggregate(String(context.config.aggregate), TITLE, 'aggregate');
     const pivotNames = new Set<string>();
     const groups = new Map<string, { row: Row; cells: Map<string, Accumulator> }>();
