@@ -39,6 +39,13 @@ describe('node modules in a real module Worker', () => {
     expect(hashed.outputs!.value).to.equal('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
   });
 
+  it('fetches from the same origin inside the worker, and refuses others', async () => {
+    const reply = await runInWorker(worker, 'create/http-request', {}, { url: '/__fixtures__/http/orders.csv' });
+    expect(reply.outputs).to.deep.equal({ data: [{ id: 1, total: 9.5 }, { id: 2, total: 20 }], status: 200 });
+    const denied = await runInWorker(worker, 'create/http-request', {}, { url: 'http://127.0.0.2:9/x' });
+    expect(denied.error!.code).to.equal('origin-denied');
+  });
+
   it('brings expression errors back with their position, as plain data', async () => {
     const reply = await runInWorker(worker, 'transform/filter', { rows: [{ a: 1 }] }, { expression: 'a = = 1' });
     expect(reply.error!.name).to.equal('V2uError');
