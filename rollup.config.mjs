@@ -9,6 +9,7 @@
 // the same way into dist/test/fixtures/bundled.
 import { readFileSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+import commonjs from '@rollup/plugin-commonjs';
 import terser from '@rollup/plugin-terser';
 import { minifyCssTemplates } from './scripts/lib/minify-css.mjs';
 import { nodeLibraryConfig, nodeLibraryInputs } from './scripts/lib/node-bundles.mjs';
@@ -17,6 +18,8 @@ const WORKER = 'dist/worker.js';
 
 const plugins = () => [
   nodeResolve({ browser: true }),
+  // jsonata and papaparse ship only UMD builds; the commonjs plugin turns them into ESM for the node chunks.
+  commonjs(),
   minifyCssTemplates(),
   terser({ ecma: 2022, module: true, format: { comments: false }, compress: { passes: 2 } }),
 ];
@@ -40,6 +43,19 @@ function workerAsset() {
   };
 }
 
+/**
+ * Node chunks share small pieces with the editor (Lit's decorators, the core's defineNode,
+ * shared element helpers). Left alone, rollup makes each its own tiny chunk, and the first
+ * paint pays per file; here they join two chunks the page loads anyway. The core stays
+ * DOM-free on its own, because workers import node modules, and through them the core.
+ */
+function manualChunks(id) {
+  const litCore = /\/node_modules\/(@lit\/reactive-element|lit-element)\/|\/node_modules\/lit-html\/(lit-html|directive|is-server)\.js$|\/node_modules\/lit\/(index|directive)\.js$/;
+  if ((litCore.test(id) && !id.includes('/decorators')) || id.includes('/dist/src/elements/shared/')) return 'lit';
+  if (id.includes('/dist/src/core/') && !id.includes('/dist/src/core/engine/')) return 'core';
+  return undefined;
+}
+
 const library = nodeLibraryInputs({ srcDir: 'dist/src/nodes', prefix: 'nodes/' });
 
 export default [
@@ -56,6 +72,7 @@ export default [
       format: 'es',
       entryFileNames: (chunk) => (chunk.name.startsWith('nodes/') ? '[name]-[hash].js' : '[name].js'),
       chunkFileNames: 'chunks/[name]-[hash].js',
+      manualChunks,
       sourcemap: true,
     },
     plugins: [workerAsset(), ...plugins(), ...library.plugins],

@@ -1,5 +1,6 @@
 // Runs the compiled tests (dist/test) in headless Chromium. scripts/test.mjs sets CHROME_PATH.
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { httpFixtures } from './test/fixtures/http-fixtures.mjs';
 import { chromiumArgs, findChromium } from './scripts/lib/chromium.mjs';
 import { inputPlugin } from './test/plugins/input-plugin.mjs';
 import { STRICT_CSP, isStrictCspPage } from './scripts/lib/csp.mjs';
@@ -48,10 +49,10 @@ async function cors(ctx, next) {
 }
 
 export default {
-  middleware: [cors, strictCsp, networkConditions, echo],
+  middleware: [cors, strictCsp, networkConditions, echo, httpFixtures],
   files: ['dist/test/**/*.test.js'],
   nodeResolve: true,
-  plugins: [inputPlugin()],
+  plugins: [inputPlugin(), umdAsEsm(/\/node_modules\/(jsonata\/jsonata|papaparse\/papaparse)\.js$/)],
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   concurrency: 1,
   concurrentBrowsers: 1,
@@ -63,3 +64,17 @@ export default {
     }),
   ],
 };
+
+/**
+ * jsonata and papaparse ship only UMD builds. Rollup converts them with @rollup/plugin-commonjs; the test
+ * server wraps them the same way so pages and workers can `import jsonata from 'jsonata'`.
+ */
+function umdAsEsm(pattern) {
+  return {
+    name: 'umd-as-esm',
+    transform(context) {
+      if (!pattern.test(context.path)) return undefined;
+      return { body: `const module = { exports: {} };\nconst exports = module.exports;\n${context.body}\nexport default module.exports;\n` };
+    },
+  };
+}

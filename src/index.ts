@@ -15,4 +15,4 @@ export type { ManifestBundle, BundleIndex, NodeEntry } from './registry/bundles.
 export { Persistence, type PersistenceOptions, type PersistenceUsage } from './runtime/persistence.js';
 export { RegistryPersistence, type UsageStats } from './runtime/persistence-registry.js';
 export type { LazyElementLoader, LazyElementLoaderOptions, LazyMetrics, IntentKind, ElementState } from './runtime/lazy-element-loader.js';
-export { V2uPalette, PALETTE_DRAG_TYPE, type V2uPalettePickDetail, type ManifestListing } from './elements/palette/palette.js';
+export type { V2uPalette, V2uPalettePickDetail, ManifestListing } from './elements/palette/palette.js';

@@ -12,7 +12,8 @@ export function discoverNodes(dir) {
   const walk = (folder) => {
     for (const name of readdirSync(folder).sort()) {
       const path = join(folder, name);
-      if (statSync(path).isDirectory()) walk(path);
+      // shared/ holds helpers of the node modules, not node modules.
+      if (statSync(path).isDirectory()) name !== 'shared' && walk(path);
       else if (name.endsWith('.js') && !name.endsWith('.element.js') && !name.endsWith('.test.js')) {
         const element = path.replace(/\.js$/, '.element.js');
         found.push({ name: relative(dir, path).replace(/\\/g, '/').replace(/\.js$/, ''), logic: path, element: existsSync(element) ? element : undefined });
@@ -35,6 +36,7 @@ export function nodeBundles({ nodes, maxPerBundle = 20, prefix = '' }) {
       const entries = [];
       for (const node of nodes) {
         const definition = (await import(pathToFileURL(resolve(node.logic)).href)).default;
+        if (typeof definition?.processLogic !== 'function') this.error(`${node.logic} has no default export made by defineNode`);
         const element = node.element && `../${fileOf(node.element)}`;
         entries.push({ ...manifestOf(definition), module: `../${fileOf(node.logic)}`, ...(element ? { element } : {}) });
       }

@@ -25,6 +25,13 @@ export const ErrorCodes = {
   badBundle: 'bad-bundle',
   loadFailed: 'load-failed',
   elementClash: 'element-clash',
+  missingInput: 'missing-input',
+  badInput: 'bad-input',
+  badConfig: 'bad-config',
+  badExpression: 'bad-expression',
+  missingColumn: 'missing-column',
+  httpFailed: 'http-failed',
+  originDenied: 'origin-denied',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

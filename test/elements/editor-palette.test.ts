@@ -44,7 +44,8 @@ describe('<v2u-editor> palette', () => {
     search.focus();
     await sendKeys({ type: 'constant' });
     await (palette as unknown as { updateComplete: Promise<void> }).updateComplete;
-    expect(palette.shadowRoot!.querySelectorAll('[data-v2u-type]').length).to.equal(1);
+    const shown = [...palette.shadowRoot!.querySelectorAll<HTMLElement>('[data-v2u-type]')].map((b) => b.dataset.v2uType);
+    expect(shown, 'only types matching the keyword').to.deep.equal(['create/number']);
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Enter' });
     expect(el.store.state.nodeCount).to.equal(2);

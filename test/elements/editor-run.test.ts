@@ -79,7 +79,7 @@ describe('<v2u-editor> running flows', () => {
       version: 2,
       nodes: [
         { id: 'n', type: 'create/number', position: { x: 20, y: 20 }, config: { value: 1 } },
-        { id: 'slow', type: 'utility/spin', position: { x: 300, y: 20 }, config: { ms: 20000, steps: 400 } },
+        { id: 'slow', type: 'utility/spin', position: { x: 300, y: 20 }, config: { ms: 8000, steps: 160 } },
       ],
       edges: [{ id: 'e', from: { node: 'n', port: 'value' }, to: { node: 'slow', port: 'value' } }],
     });
@@ -88,7 +88,7 @@ describe('<v2u-editor> running flows', () => {
     await progress;
     await el.updateComplete;
     expect($(el, '[data-node="slow"] progress'), 'a progress bar while it runs').to.exist;
-    expect(($(el, 'button[data-action="cancel"]') as HTMLButtonElement).disabled).to.equal(false);
+    await waitUntil(() => !($(el, 'button[data-action="cancel"]') as HTMLButtonElement).disabled, 'Cancel is enabled while running');
     await sendMouse({ type: 'click', position: centerOf($(el, 'button[data-action="cancel"]')!) });
     const summary = await done;
     expect(summary.status).to.equal('cancelled');

@@ -1,0 +1,107 @@
+import { defineNode, type NodeContext } from '../../core/define-node.js';
+import { ErrorCodes, V2uError } from '../../core/errors.js';
+import { parseTableText } from '../shared/csv.js';
+import { abortError } from '../shared/loop.js';
+
+const TITLE = 'HTTP request';
+
+/**
+ * Which origins a flow may call. Only the host sets these, through `context.host` (the
+ * executor copies them from the editor's settings); node config is never read for them, so
+ * a graph loaded from elsewhere cannot widen them. `origin` defaults to the page's (or the
+ * worker's) own; `allowedOrigins` lists more, or `'*'` for any.
+ */
+export interface HttpPolicy {
+  origin?: string;
+  allowedOrigins?: readonly string[] | string;
+}
+
+/** The context the HTTP node reads: the usual one plus the host's policy. */
+export interface HostContext extends NodeContext {
+  host?: HttpPolicy;
+}
+
+/** Fetches JSON, CSV or text with GET or POST, headers and a timeout; runs in the worker. */
+export default defineNode({
+  type: 'create/http-request',
+  version: 1,
+  category: 'create',
+  title: TITLE,
+  description: 'Fetches JSON or CSV from an allowed URL (GET or POST).',
+  keywords: ['http', 'fetch', 'api', 'rest', 'url', 'download', 'request'],
+  icon: '🌐',
+  inputs: { body: { type: 'any', label: 'Body (POST)' } },
+  outputs: { data: { type: 'any' }, status: { type: 'number' } },
+  config: {
+    url: { type: 'string', default: '/data.json', label: 'URL' },
+    method: { type: 'enum', options: ['GET', 'POST'], default: 'GET', label: 'Method' },
+    responseType: { type: 'enum', options: ['auto', 'json', 'csv', 'text'], default: 'auto', label: 'Response' },
+    headers: { type: 'json', default: {}, label: 'Headers' },
+    body: { type: 'json', default: null, label: 'Body (POST, when no input)' },
+    timeoutMs: { type: 'number', default: 10000, min: 1, label: 'Timeout (ms)' },
+  },
+  performance: { backgroundProcessing: true, cacheStrategy: 'normal' },
+  async processLogic(inputs, context) {
+    const { config, signal } = context;
+    const policy = (context as HostContext).host ?? {};
+    const url = checkUrl(String(config.url ?? ''), policy);
+    const timeoutMs = Number(config.timeoutMs) > 0 ? Number(config.timeoutMs) : 10000;
+    const response = await send(url, config, inputs.body ?? config.body, signal, timeoutMs);
+    checkUrl(response.url || url.href, policy);
+    const text = await response.text();
+    if (!response.ok) throw failure(url, `answered ${response.status} ${response.statusText}: ${text.slice(0, 200)}`, response.status);
+    return { data: decode(text, String(config.responseType), response.headers.get('content-type') ?? '', url), status: response.status };
+  },
+});
+
+function checkUrl(text: string, policy: HttpPolicy): URL {
+  const origin = policy.origin ?? globalThis.location?.origin;
+  let url: URL;
+  try {
+    url = new URL(text, origin && origin !== 'null' ? origin : undefined);
+  } catch {
+    throw new V2uError(ErrorCodes.badConfig, `${TITLE}: "${text}" is not a URL`, '$.config.url');
+  }
+  const allowed = [origin, ...toList(policy.allowedOrigins)].filter(Boolean);
+  if (!/^https?:$/.test(url.protocol) || !(allowed.includes('*') || allowed.includes(url.origin)))
+    throw new V2uError(ErrorCodes.originDenied, `${TITLE}: ${url.origin} is not an allowed origin for ${url.href} (allowed: ${allowed.join(', ') || 'none'})`, '$.config.url');
+  return url;
+}
+
+function toList(value: HttpPolicy['allowedOrigins']): string[] {
+  return (typeof value === 'string' ? value.split(/[\s,]+/) : [...(value ?? [])]).filter(Boolean);
+}
+
+async function send(url: URL, config: Record<string, unknown>, body: unknown, signal: AbortSignal, timeoutMs: number): Promise<Response> {
+  const post = config.method === 'POST';
+  const headers = new Headers(config.headers && typeof config.headers === 'object' ? (config.headers as Record<string, string>) : {});
+  if (post && !headers.has('content-type')) headers.set('content-type', 'application/json');
+  try {
+    return await fetch(url, {
+      method: post ? 'POST' : 'GET',
+      headers,
+      body: post ? (typeof body === 'string' ? body : JSON.stringify(body ?? null)) : undefined,
+      signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
+      credentials: 'same-origin',
+    });
+  } catch (error) {
+    if (signal.aborted) throw abortError();
+    if ((error as Error).name === 'TimeoutError') throw failure(url, `did not answer within ${timeoutMs} ms`);
+    throw failure(url, `could not be reached (${(error as Error).message})`);
+  }
+}
+
+function decode(text: string, type: string, contentType: string, url: URL): unknown {
+  const kind = type !== 'auto' ? type : /json/i.test(contentType) ? 'json' : /csv|tab-separated/i.test(contentType) ? 'csv' : 'text';
+  if (kind === 'text') return text;
+  if (kind === 'csv') return parseTableText(text, { format: /tab-separated/i.test(contentType) ? 'tsv' : 'csv', header: true, detectTypes: true, node: `${TITLE} ${url.href}` });
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw failure(url, `did not return valid JSON (${(error as Error).message})`);
+  }
+}
+
+function failure(url: URL, problem: string, status?: number): V2uError {
+  return Object.assign(new V2uError(ErrorCodes.httpFailed, `${TITLE}: ${url.href} ${problem}`, '$.config.url'), { status });
+}

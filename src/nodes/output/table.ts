@@ -1,0 +1,21 @@
+import { defineNode } from '../../core/define-node.js';
+import { columnsOf, requireTable } from '../shared/inputs.js';
+
+/** Shows a table: its element renders `rows` virtualized, with sortable columns and the row count. */
+export default defineNode({
+  type: 'output/table',
+  version: 1,
+  category: 'output',
+  title: 'Table view',
+  description: 'Shows rows in a scrollable, sortable table with the row count.',
+  keywords: ['view', 'grid', 'preview', 'show', 'display', 'rows'],
+  icon: '📄',
+  inputs: { rows: { type: 'table' } },
+  outputs: { rows: { type: 'table' }, columns: { type: 'list<string>' }, rowCount: { type: 'number' } },
+  config: {},
+  performance: { cacheStrategy: 'aggressive' },
+  processLogic(inputs) {
+    const rows = requireTable(inputs, 'rows', 'Table view');
+    return { rows, columns: columnsOf(rows), rowCount: rows.length };
+  },
+});

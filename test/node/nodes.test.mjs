@@ -1,0 +1,32 @@
+// The node modules are isomorphic: the compiled ones must import and run in Node (no DOM).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+const load = async (path) => (await import(new URL(`../../dist/src/nodes/${path}.js`, import.meta.url))).default;
+const context = (config = {}) => ({ signal: new AbortController().signal, config, nodeId: 'n', log() {} });
+
+test('table from text → compute → sort runs in Node, with jsonata and d3-dsv', async () => {
+  assert.equal(typeof globalThis.document, 'undefined');
+  const [fromText, compute, sort] = await Promise.all(['create/table-from-text', 'transform/compute', 'transform/sort'].map(load));
+  const { rows } = await fromText.processLogic({}, context({ text: 'item,price,qty\nb,2,3\na,10,1', format: 'auto', header: true, detectTypes: true }), () => {});
+  const computed = await compute.processLogic({ rows }, context({ column: 'total', expression: 'price * qty' }), () => {});
+  const sorted = await sort.processLogic(computed, context({ keys: 'total desc' }), () => {});
+  assert.deepEqual(sorted.rows, [{ item: 'a', price: 10, qty: 1, total: 10 }, { item: 'b', price: 2, qty: 3, total: 6 }]);
+});
+
+test('hash uses globalThis.crypto in Node 20', async () => {
+  const hash = await load('utility/hash');
+  const { value } = await hash.processLogic({ value: 'abc' }, context({ algorithm: 'SHA-256', column: '' }), () => {});
+  assert.equal(value, 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+});
+
+test('expression errors point at the position in Node too', async () => {
+  const filter = await load('transform/filter');
+  await assert.rejects(filter.processLogic({ rows: [] }, context({ expression: 'a >' }), () => {}), (error) => error.name === 'V2uError' && /at position \d+/.test(error.message));
+});
+
+test('HTTP request without a host policy denies every URL in Node, whatever the config says', async () => {
+  const http = await load('create/http-request');
+  const config = { url: 'https://example.com/x', method: 'GET', timeoutMs: 100, allowedOrigins: '*', origin: 'https://example.com' };
+  await assert.rejects(http.processLogic({}, context(config), () => {}), (error) => error.code === 'origin-denied');
+});
