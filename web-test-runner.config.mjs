@@ -1,6 +1,7 @@
 // Runs the compiled tests (dist/test) in headless Chromium. scripts/test.mjs sets CHROME_PATH.
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumArgs, findChromium } from './scripts/lib/chromium.mjs';
+import { frameworkPlugins } from './test/plugins/frameworks-plugin.mjs';
 import { inputPlugin } from './test/plugins/input-plugin.mjs';
 
 // Test-only URLs for real network conditions (no mocks):
@@ -29,7 +30,7 @@ export default {
   middleware: [networkConditions],
   files: ['dist/test/**/*.test.js'],
   nodeResolve: true,
-  plugins: [inputPlugin()],
+  plugins: [inputPlugin(), ...frameworkPlugins()],
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   concurrency: 1,
   concurrentBrowsers: 1,
