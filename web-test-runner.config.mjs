@@ -31,7 +31,7 @@ export default {
   files: ['dist/test/**/*.test.js'],
   nodeResolve: true,
   plugins: [inputPlugin(), ...frameworkPlugins()],
-  filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
+  filterBrowserLogs: ({ args }) => !/^(Lit is in dev mode|Angular is running in development mode)/.test(String(args[0])),
   concurrency: 1,
   concurrentBrowsers: 1,
   testFramework: { config: { timeout: 20000 } },

@@ -82,6 +82,7 @@ export function describeFrameworkApp(name: string, mountApp: MountApp): void {
       expect(positionOf(fx.editor('b'), 'num'), 'editor b got graph b').to.deep.equal({ x: 60, y: 20 });
       expect(fx.editor('a').hasAttribute('graph'), 'no [object Object] attribute').to.equal(false);
       expect(fx.editor('a').manifests, 'manifests bound as a property').to.equal(testManifests);
+      expect(fx.editor('a').noLibrary && fx.editor('b').noLibrary, 'the no-library attribute arrives').to.equal(true);
       expect(fx.seen('a')).to.equal('0 changes, 4 nodes, num at 40,40');
     });
 

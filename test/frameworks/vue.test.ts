@@ -1,10 +1,11 @@
 // Vue 3 with its ESM browser build, which compiles string templates at runtime. Editor a
 // uses the documented v-model wrapper; editor b binds `:graph.prop` and `@v2u-change` directly.
-import { createApp, defineComponent, ref, shallowRef, watch } from 'vue/dist/vue.esm-browser.js';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { createApp, defineComponent, markRaw, reactive, ref, shallowRef, watch } from 'vue/dist/vue.esm-browser.js';
 import type { GraphDocument } from '../../src/core/index.js';
 import type { V2uEditor } from '../../src/elements/editor/editor.component.js';
 import type { V2uChangeDetail } from '../../src/elements/shared/events.js';
-import { describeFrameworkApp, EDITOR_STYLE, summarize, testManifests, type MountApp } from './framework-scenarios.js';
+import { describeFrameworkApp, EDITOR_STYLE, summarize, testManifests, twoGraphs, type MountApp } from './framework-scenarios.js';
 
 /**
  * `<graph-editor v-model="graph">`, the v-model pattern (its tag must not start with `v2u-`:
@@ -61,3 +62,17 @@ const mountVue: MountApp = (root, graphs) => {
 };
 
 describeFrameworkApp('Vue 3', mountVue);
+
+describe('<v2u-editor> and Vue reactivity', () => {
+  // docs/frameworks.md tells Vue users to use shallowRef or markRaw: this is why.
+  it('refuses a deep reactive proxy with a v2u-error, and takes the same graph marked raw', async () => {
+    const el = await fixture<V2uEditor>(html`<v2u-editor no-library no-palette .manifests=${testManifests}></v2u-editor>`);
+    const graph = structuredClone(twoGraphs().a);
+    const refused = oneEvent(el, 'v2u-error');
+    el.graph = reactive(graph) as GraphDocument;
+    expect((await refused).detail.source, 'the proxy is refused').to.equal('graph');
+    expect(el.store.state.nodeCount, 'the editor keeps its empty graph').to.equal(0);
+    el.graph = markRaw(graph);
+    expect(el.store.state.nodeCount, 'the raw object loads').to.equal(4);
+  });
+});
