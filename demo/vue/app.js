@@ -38,6 +38,7 @@ const App = defineComponent({
     const reset = () => {
       left.value = sampleFlow('v-model');
       rightInitial.value = right.value = sampleFlow(':graph.prop');
+      changes.value = { left: 0, right: 0 };
     };
     return { left, rightInitial, right, changes, locked, onRightChange, reset, describeFlow, manifests: new ManifestMap(sampleManifests) };
   },

@@ -4,7 +4,7 @@
 // Angular maps a `[readonly]` binding to the DOM property `readOnly` (as for <input>), which
 // the editor does not have: bind the attribute, `[attr.readonly]`, instead.
 import '@angular/compiler';
-import { ApplicationRef, Component, CUSTOM_ELEMENTS_SCHEMA, inject, InjectionToken, provideZonelessChangeDetection, signal } from '@angular/core';
+import { Component, CUSTOM_ELEMENTS_SCHEMA, inject, InjectionToken, provideZonelessChangeDetection, signal } from '@angular/core';
 import { bootstrapApplication } from '@angular/platform-browser';
 import type { GraphDocument } from '../../src/core/index.js';
 import type { V2uChangeDetail } from '../../src/elements/shared/events.js';
@@ -55,7 +55,7 @@ const mountAngular: MountApp = async (root, graphs) => {
   return {
     load: (doc) => flows.graphA.set(doc),
     setReadonly: (on) => flows.locked.set(on),
-    unmount: () => appRef.injector.get(ApplicationRef).destroy(),
+    unmount: () => appRef.destroy(),
   };
 };
 
