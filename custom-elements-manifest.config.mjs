@@ -1,6 +1,6 @@
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.test.ts'],
+  exclude: ['src/**/*.test.ts', 'src/types/**'],
   outdir: '.',
   litelement: true,
   dev: false,

@@ -2,6 +2,7 @@
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { httpFixtures } from './test/fixtures/http-fixtures.mjs';
 import { chromiumArgs, findChromium } from './scripts/lib/chromium.mjs';
+import { frameworkPlugins } from './test/plugins/frameworks-plugin.mjs';
 import { inputPlugin } from './test/plugins/input-plugin.mjs';
 import { STRICT_CSP, isStrictCspPage } from './scripts/lib/csp.mjs';
 
@@ -52,8 +53,8 @@ export default {
   middleware: [cors, strictCsp, networkConditions, echo, httpFixtures],
   files: ['dist/test/**/*.test.js'],
   nodeResolve: true,
-  plugins: [inputPlugin(), umdAsEsm(/\/node_modules\/(jsonata\/jsonata|papaparse\/papaparse)\.js$/)],
-  filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
+  plugins: [inputPlugin(), umdAsEsm(/\/node_modules\/(jsonata\/jsonata|papaparse\/papaparse)\.js$/), ...frameworkPlugins()],
+  filterBrowserLogs: ({ args }) => !/^(Lit is in dev mode|Angular is running in development mode)/.test(String(args[0])),
   concurrency: 1,
   concurrentBrowsers: 1,
   testFramework: { config: { timeout: 20000 } },
