@@ -13,6 +13,12 @@ export type ChangeOrigin = 'edit' | 'undo' | 'redo' | 'load';
 export interface StoreEvent {
   changes: readonly Change[];
   origin: ChangeOrigin;
+  /**
+   * False while a batch (a drag, a transaction) is still open; the batch's end sends one
+   * more event, with no changes and `settled` true. Hosts that report edits to the outside
+   * world wait for it, so a drag is one report, not one per frame.
+   */
+  settled: boolean;
 }
 
 export type StoreListener = (event: StoreEvent) => void;
@@ -52,6 +58,7 @@ export class GraphStore {
   private _listeners = new Set<StoreListener>();
   private _snapshot: GraphDocument | undefined;
   private _ids = 0;
+  private _batchChanged = false;
   resolvePorts: PortResolver;
 
   constructor(doc: GraphDocument = createDocument(), options: GraphStoreOptions = {}) {
@@ -94,11 +101,11 @@ export class GraphStore {
 
   /** Groups every change made inside `fn` into one undo step. */
   transaction<T>(label: string, fn: () => T): T {
-    this._history.begin(label);
+    this.beginBatch(label);
     try {
       return fn();
     } finally {
-      this._history.end();
+      this.endBatch();
     }
   }
 
@@ -109,6 +116,10 @@ export class GraphStore {
 
   endBatch(): void {
     this._history.end();
+    if (!this._history.batching && this._batchChanged) {
+      this._batchChanged = false;
+      this.emit([], 'edit');
+    }
   }
 
   undo(): boolean {
@@ -275,7 +286,9 @@ export class GraphStore {
 
   private emit(changes: readonly Change[], origin: ChangeOrigin) {
     this._snapshot = undefined;
-    const event = { changes, origin };
+    const settled = !this._history.batching;
+    if (!settled) this._batchChanged = true;
+    const event = { changes, origin, settled };
     for (const listener of this._listeners) listener(event);
   }
 

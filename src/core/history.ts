@@ -30,6 +30,11 @@ export class History {
     return this._undo.map((e) => e.label);
   }
 
+  /** True inside a batch: changes are being grouped into one step. */
+  get batching(): boolean {
+    return this._depth > 0;
+  }
+
   begin(label: string): void {
     if (this._depth++ === 0) this._open = { label, changes: [] };
   }

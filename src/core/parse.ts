@@ -184,7 +184,12 @@ function cloneJson(value: unknown): unknown {
   try {
     return structuredClone(value);
   } catch {
-    fail(ErrorCodes.wrongType, 'expected plain JSON data (no functions, elements or symbols)', '$');
+    // Framework proxies (Vue's reactive graphs) are not cloneable but are JSON: copy them as JSON.
+    try {
+      return JSON.parse(JSON.stringify(value));
+    } catch {
+      fail(ErrorCodes.wrongType, 'expected plain JSON data (no functions, elements or symbols)', '$');
+    }
   }
 }
 

@@ -65,6 +65,19 @@ describe('<v2u-editor> editing with real input', () => {
     expect(el.store.state.getNode('txt')!.position).to.deep.equal({ x: 40, y: 200 });
   });
 
+  it('a drag reports one v2u-change when it ends, and binding that graph back keeps undo', async () => {
+    const el = await mountEditor();
+    const reports: Array<{ types: string[]; graph: unknown }> = [];
+    el.addEventListener('v2u-change', (e) => reports.push(e.detail));
+    const [x, y] = centerOf(nodeHeader(el, 'add'));
+    await drag([x, y], [x + 120, y + 60], 8);
+    expect(reports.map((r) => r.types)).to.deep.equal([['node-move']]);
+    el.graph = reports[0].graph as never;
+    expect(el.store.canUndo, 'the reported graph is the current one: nothing reloads').to.equal(true);
+    await el.updateComplete;
+    expect(($(el, 'button[data-action="undo"]') as HTMLButtonElement).disabled, 'the toolbar sees the new undo step').to.equal(false);
+  });
+
   it('click selects, shift-click adds, a background click clears, Delete removes', async () => {
     const el = await mountEditor();
     await sendMouse({ type: 'click', position: centerOf(nodeHeader(el, 'num')) });

@@ -1,6 +1,6 @@
 // Vue 3 with its ESM browser build, which compiles string templates at runtime. Editor a
 // uses the documented v-model wrapper; editor b binds `:graph.prop` and `@v2u-change` directly.
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { createApp, defineComponent, markRaw, reactive, ref, shallowRef, watch } from 'vue/dist/vue.esm-browser.js';
 import type { GraphDocument } from '../../src/core/index.js';
 import type { V2uEditor } from '../../src/elements/editor/editor.component.js';
@@ -64,15 +64,15 @@ const mountVue: MountApp = (root, graphs) => {
 describeFrameworkApp('Vue 3', mountVue);
 
 describe('<v2u-editor> and Vue reactivity', () => {
-  // docs/frameworks.md tells Vue users to use shallowRef or markRaw: this is why.
-  it('refuses a deep reactive proxy with a v2u-error, and takes the same graph marked raw', async () => {
+  it('takes a deep reactive proxy as well as the same graph marked raw, copying it', async () => {
     const el = await fixture<V2uEditor>(html`<v2u-editor no-library no-palette .manifests=${testManifests}></v2u-editor>`);
     const graph = structuredClone(twoGraphs().a);
-    const refused = oneEvent(el, 'v2u-error');
-    el.graph = reactive(graph) as GraphDocument;
-    expect((await refused).detail.source, 'the proxy is refused').to.equal('graph');
-    expect(el.store.state.nodeCount, 'the editor keeps its empty graph').to.equal(0);
-    el.graph = markRaw(graph);
-    expect(el.store.state.nodeCount, 'the raw object loads').to.equal(4);
+    const proxy = reactive(graph) as GraphDocument;
+    el.graph = proxy;
+    expect(el.store.state.nodeCount, 'the reactive graph loads').to.equal(4);
+    proxy.nodes[0].position.x = 999;
+    expect(el.graph.nodes[0].position.x, 'the editor keeps its own copy').to.not.equal(999);
+    el.graph = markRaw(structuredClone(twoGraphs().b));
+    expect(el.store.state.nodeCount, 'the raw object loads').to.equal(twoGraphs().b.nodes.length);
   });
 });

@@ -209,6 +209,8 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
   private _formTimer: ReturnType<typeof setTimeout> | undefined;
   private _autosave: Autosave | undefined;
   private _autosaveReady: Promise<void> = Promise.resolve();
+  /** Change types of an open batch (a drag), reported once as one `v2u-change` when it ends. */
+  private _pendingTypes = new Set<string>();
   private _srcLoad: AbortController | undefined;
   private _libraryStarted: NodeRegistry | undefined;
   private _onRegistryChange = () => {
@@ -279,7 +281,18 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
   }
 
   set graph(doc: GraphDocument) {
+    // Frameworks bind back the document the editor reported; reloading it would clear undo.
+    if (doc === this._store.document) return;
     this.tryLoad(doc, 'graph');
+  }
+
+  /** Alias of `readonly` for frameworks that bind DOM-style names (Angular's `[readonly]`). */
+  get readOnly(): boolean {
+    return this.readonly;
+  }
+
+  set readOnly(value: boolean) {
+    this.readonly = value;
   }
 
   /** The live store behind the editor: commands with undo, subscriptions. */
@@ -717,8 +730,12 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
     this._kit?.runner.documentChanged();
     this.syncForm();
     if (event.origin !== 'load') this._autosave?.schedule();
-    if (event.origin !== 'load')
-      emit(this, 'v2u-change', { origin: event.origin, types: [...new Set(event.changes.map((c) => c.type))], graph: this._store.document });
+    if (event.origin === 'load') return;
+    for (const change of event.changes) this._pendingTypes.add(change.type);
+    if (!event.settled || this._pendingTypes.size === 0) return;
+    const types = [...this._pendingTypes];
+    this._pendingTypes.clear();
+    emit(this, 'v2u-change', { origin: event.origin, types, graph: this._store.document });
   }
 
   /** Keys go to the editing code; the few pressed before it loads keep their browser default. */
