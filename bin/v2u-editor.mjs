@@ -10,22 +10,24 @@ const USAGE = `Usage: v2u-editor run <flow.json | -> [--library <dir>] [--node <
 
 Runs every node of the flow and prints JSON: the run status and each node's status,
 output or error. Reads the flow from stdin when the file is "-" or missing.
-  --library <dir>  folder of node modules (default: the built-in library)
+  --library <dir>  folder of node modules (default: the built-in library); repeat it to
+                   add node packs
   --node <id>      print only that node's outputs
   --compact        one line of JSON instead of an indented one`;
 
 function parseArgs(argv) {
   const [command, ...rest] = argv;
-  const options = { command, file: undefined, library: join(root, 'dist/src/nodes'), node: undefined, compact: false };
+  const options = { command, file: undefined, libraries: [], node: undefined, compact: false };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
-    if (arg === '--library') options.library = resolve(rest[++i] ?? '');
+    if (arg === '--library') options.libraries.push(resolve(rest[++i] ?? ''));
     else if (arg === '--node') options.node = rest[++i];
     else if (arg === '--compact') options.compact = true;
     else if (arg === '-h' || arg === '--help') options.command = 'help';
     else if (!arg.startsWith('--') && options.file === undefined) options.file = arg;
     else throw new Error(`unknown option ${arg}`);
   }
+  if (options.libraries.length === 0) options.libraries.push(join(root, 'dist/src/nodes'));
   return options;
 }
 
@@ -35,8 +37,8 @@ async function readStdin() {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Every `defineNode` module under `dir` (not element modules), by node type. */
-async function loadLibrary(dir, manifestOf) {
+/** Every `defineNode` module under the folders (not element modules), by node type. */
+async function loadLibraries(dirs, manifestOf) {
   const byType = new Map();
   const walk = async (folder) => {
     for (const entry of await readdir(folder, { withFileTypes: true })) {
@@ -49,16 +51,16 @@ async function loadLibrary(dir, manifestOf) {
       }
     }
   };
-  await walk(dir);
+  for (const dir of dirs) await walk(dir);
   return byType;
 }
 
-export async function runFlow(text, { library }) {
+export async function runFlow(text, { libraries }) {
   const { parseDocument } = await import(pathToFileURL(join(root, 'dist/src/core/index.js')).href);
   const { manifestOf } = await import(pathToFileURL(join(root, 'dist/src/core/define-node.js')).href);
   const { FlowEngine } = await import(pathToFileURL(join(root, 'dist/src/core/engine/index.js')).href);
   const { inProcessExecutor } = await import(pathToFileURL(join(root, 'dist/src/runtime/pool/in-process-executor.js')).href);
-  const nodes = await loadLibrary(library, manifestOf);
+  const nodes = await loadLibraries(libraries, manifestOf);
   const doc = parseDocument(text, { resolvePorts: (type) => nodes.get(type)?.manifest });
   const clock = { now: () => performance.now(), setTimeout, clearTimeout };
   const engine = new FlowEngine({ resolve: (type) => nodes.get(type), executor: inProcessExecutor(), clock, autoRun: false });

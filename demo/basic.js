@@ -1,48 +1,57 @@
-// The basic demo: a small order-analytics flow, with the node types it uses described
-// by manifests (the built-in node library will replace these).
-import { ManifestMap } from '../dist/v2u-editor.js';
-
-const manifests = new ManifestMap([
-  { type: 'create/sample-data', version: 1, category: 'create', title: 'Sample orders', inputs: {}, outputs: { rows: { type: 'table' } } },
-  { type: 'transform/filter', version: 1, category: 'transform', title: 'Filter rows', inputs: { rows: { type: 'table' } }, outputs: { rows: { type: 'table' } } },
-  { type: 'transform/group', version: 1, category: 'transform', title: 'Group and aggregate', inputs: { rows: { type: 'table' } }, outputs: { rows: { type: 'table' } } },
-  { type: 'output/table', version: 1, category: 'output', title: 'Table view', inputs: { rows: { type: 'table' } }, outputs: {} },
-  { type: 'output/chart', version: 1, category: 'output', title: 'Chart', inputs: { rows: { type: 'table' } }, outputs: {} },
-  { type: 'utility/note', version: 1, category: 'utility', title: 'Note', inputs: {}, outputs: {} },
-]);
-
-const flow = {
-  version: 2,
-  nodes: [
-    { id: 'orders', type: 'create/sample-data', position: { x: 40, y: 80 }, config: { kind: 'orders', rows: 1000 } },
-    { id: 'big', type: 'transform/filter', position: { x: 300, y: 80 }, config: { expression: 'amount > 100' }, label: 'Orders over 100' },
-    { id: 'byRegion', type: 'transform/group', position: { x: 560, y: 80 }, config: { by: ['region'], sum: 'amount' }, label: 'Revenue by region' },
-    { id: 'chart', type: 'output/chart', position: { x: 820, y: 20 }, config: { kind: 'bar' } },
-    { id: 'table', type: 'output/table', position: { x: 820, y: 160 }, config: {} },
-    { id: 'note', type: 'utility/note', position: { x: 40, y: 240 }, config: { text: 'Drop a script tag, get an editor.' } },
-  ],
-  edges: [
-    { id: 'e1', from: { node: 'orders', port: 'rows' }, to: { node: 'big', port: 'rows' } },
-    { id: 'e2', from: { node: 'big', port: 'rows' }, to: { node: 'byRegion', port: 'rows' } },
-    { id: 'e3', from: { node: 'byRegion', port: 'rows' }, to: { node: 'chart', port: 'rows' } },
-    { id: 'e4', from: { node: 'byRegion', port: 'rows' }, to: { node: 'table', port: 'rows' } },
-  ],
-};
-
+// The basic demo: pick an example flow, run it, edit it and watch only the affected nodes
+// re-run. A small dev panel shows registry, lazy-loading and worker-pool metrics.
 const editor = document.getElementById('editor');
 const log = document.getElementById('log');
-editor.manifests = manifests;
-editor.graph = flow;
+const flows = await (await fetch('./flows/index.json')).json();
+const menu = document.getElementById('flows');
 
-for (const type of ['v2u-change', 'v2u-error']) {
-  editor.addEventListener(type, (event) => {
-    const item = document.createElement('li');
-    item.textContent = `${type}: ${JSON.stringify(event.detail.types ?? event.detail.message)}`;
-    log.prepend(item);
-  });
+for (const flow of flows) menu.append(new Option(flow.title, flow.url));
+
+async function open(url) {
+  editor.graph = await (await fetch(url)).json();
+  editor.fitView();
 }
+
+menu.addEventListener('change', () => open(menu.value));
+if (!editor.graph.nodes.length) await open(flows[0].url);
+
+function note(text) {
+  const item = document.createElement('li');
+  item.textContent = `${new Date().toLocaleTimeString()} ${text}`;
+  log.prepend(item);
+  while (log.children.length > 40) log.lastChild.remove();
+}
+
+editor.addEventListener('v2u-change', (e) => note(`change: ${e.detail.types.join(', ')}`));
+editor.addEventListener('v2u-error', (e) => note(`error: ${e.detail.message}`));
+editor.addEventListener('v2u-warning', (e) => note(`warning: ${e.detail.message}`));
+editor.addEventListener('v2u-run-end', (e) => {
+  const s = e.detail.summary;
+  note(`run ${s.status} in ${Math.round(s.durationMs)} ms: ${s.executed.length} ran, ${s.cached.length} cached`);
+});
+editor.addEventListener('v2u-output', (e) => {
+  document.getElementById('output').textContent = `${e.detail.name}: ${JSON.stringify(e.detail.value, null, 2).slice(0, 2000)}`;
+});
 
 document.getElementById('theme').addEventListener('change', (event) => {
   if (event.target.value) editor.setAttribute('theme', event.target.value);
   else editor.removeAttribute('theme');
 });
+
+const metrics = document.getElementById('metrics');
+function showMetrics() {
+  const { registry, lazy, pool } = editor.metrics;
+  const rows = [
+    ['Node types', registry.types],
+    ['Registry hit rate', `${Math.round(registry.hitRate * 100)}% (${registry.hits} hits, ${registry.misses} misses)`],
+    ['Bundles fetched / from cache', `${registry.bundlesFetched} / ${registry.bundlesFromCache}`],
+    ['Module loads p50 / p95', `${registry.loads.p50.toFixed(1)} / ${registry.loads.p95.toFixed(1)} ms`],
+    ['Prefetch hit rate', lazy ? `${Math.round(lazy.prefetchHitRate * 100)}%` : '–'],
+    ['Intent → defined p50', lazy ? `${lazy.intentToDefined.p50.toFixed(1)} ms` : '–'],
+    ['Element chunks loaded', lazy?.chunksLoaded ?? '–'],
+    ['Pool', pool ? `${pool.mode}, ${pool.workers.length} workers, ${pool.workers.reduce((n, w) => n + w.tasks, 0)} tasks` : 'idle'],
+  ];
+  metrics.replaceChildren(...rows.flatMap(([k, v]) => [Object.assign(document.createElement('dt'), { textContent: k }), Object.assign(document.createElement('dd'), { textContent: String(v) })]));
+}
+setInterval(showMetrics, 1000);
+showMetrics();

@@ -21,6 +21,7 @@ const TYPES = {
 export function handle(request, response) {
   const url = new URL(request.url, 'http://localhost');
   if (url.pathname === '/') return redirect(response, '/demo/');
+  if (url.pathname === '/api/echo' && request.method === 'POST') return echo(request, response);
   let path = normalize(join(ROOT, decodeURIComponent(url.pathname)));
   if (!path.startsWith(ROOT)) return send(response, 403, 'Forbidden');
   try {
@@ -36,6 +37,14 @@ export function handle(request, response) {
   } catch {
     send(response, 404, `Not found: ${url.pathname}`);
   }
+}
+
+/** The CMS demo's tiny endpoint: answers with the form fields it received, as plain text. */
+async function echo(request, response) {
+  let body = '';
+  for await (const chunk of request) body += chunk;
+  const fields = [...new URLSearchParams(body)].map(([name, value]) => `${name} (${value.length} characters):\n${value.slice(0, 4000)}`);
+  send(response, 200, `Received ${fields.length} fields at ${new Date().toISOString()}\n\n${fields.join('\n\n')}`);
 }
 
 function redirect(response, location) {

@@ -2,8 +2,20 @@ import { ErrorCodes, V2uError } from './errors.js';
 import { NODE_CATEGORIES, type ConfigField, type NodeManifest, type PortSpec } from './manifest.js';
 import { parsePortType } from './port-types.js';
 
+/**
+ * What the host page allows a flow to reach: network nodes may call `origin` (default: the
+ * page's or worker's own) and `allowedOrigins` (`'*'` for any). Only the host sets it, never
+ * a graph, so a flow loaded from elsewhere cannot widen it.
+ */
+export interface HostPolicy {
+  origin?: string;
+  allowedOrigins?: readonly string[] | string;
+}
+
 /** What `processLogic` gets besides its inputs. */
 export interface NodeContext {
+  /** The host's policy for nodes that reach outside (HTTP). */
+  host?: HostPolicy;
   /** Aborted when the run is cancelled or superseded by a newer edit. */
   signal: AbortSignal;
   /** The node's config, defaults filled in. */

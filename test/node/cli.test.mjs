@@ -40,3 +40,23 @@ test('v2u-editor run - reads stdin, --node prints one node, errors name the path
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /\$\.version/);
 });
+
+test('the CLI runs a demo flow with the built-in library and prints the expected result', async () => {
+  const { stdout } = await run('node', ['bin/v2u-editor.mjs', 'run', 'demo/flows/customer-cleanup.json', '--node', 'clean', '--compact']);
+  assert.deepEqual(JSON.parse(stdout).rows.map((r) => r.customerId), ['C-0000001', 'C-0000004', 'C-0000006']);
+});
+
+test('a third-party node pack runs from its own folder', async () => {
+  const flow = {
+    version: 2,
+    nodes: [
+      { id: 'in', type: 'create/table-from-text', position: { x: 0, y: 0 }, config: { text: 'total\n100' } },
+      { id: 'fx', type: 'acme/convert-currency', position: { x: 200, y: 0 }, config: { to: 'JPY' } },
+    ],
+    edges: [{ id: 'e', from: { node: 'in', port: 'rows' }, to: { node: 'fx', port: 'rows' } }],
+  };
+  const file = join(await mkdtemp(join(tmpdir(), 'v2u-')), 'pack.json');
+  await writeFile(file, JSON.stringify(flow));
+  const { stdout } = await run('node', ['bin/v2u-editor.mjs', 'run', file, '--library', 'dist/src/nodes', '--library', 'demo/node-pack/nodes', '--node', 'fx', '--compact']);
+  assert.deepEqual(JSON.parse(stdout).rows, [{ total: 100, total_JPY: 15130 }]);
+});

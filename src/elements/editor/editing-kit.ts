@@ -9,6 +9,7 @@ import '../palette/palette.js';
 import { EditorActions } from './actions.js';
 import { editingStyles } from './editing.styles.js';
 import { adoptStyles } from '../shared/adopt-styles.js';
+import { emit } from '../shared/events.js';
 import { actionForKey } from './keyboard.js';
 import type { V2uEditor } from './editor.component.js';
 import type { ConnectPreview } from './gestures/host.js';
@@ -34,6 +35,25 @@ export class EditingKit {
   private _intent: { destroy(): void };
   private _onLoaderState = () => this._editor.requestUpdate();
 
+  /** A node's own element asks for a config change (File input's chosen file): an undoable edit. */
+  private _onNodeConfig = (event: Event) => {
+    const shell = event.composedPath().find((el) => (el as HTMLElement).dataset?.node) as HTMLElement | undefined;
+    const patch = (event as CustomEvent<{ patch?: Record<string, unknown> }>).detail?.patch;
+    if (!shell || !patch || !this._editor.editable) return;
+    try {
+      this._editor.store.updateConfig(shell.dataset.node!, patch);
+    } catch (error) {
+      this._editor.reportError(error, 'node-config');
+    }
+  };
+
+  /** An Emit node finished: hand its value to the host page. */
+  private _onNodeStatus = (event: Event) => {
+    const { nodeId, status, state } = (event as CustomEvent<{ nodeId: string; status: string; state: { output?: Record<string, unknown> } }>).detail;
+    if (status !== 'done' || this._editor.store.state.getNode(nodeId)?.type !== 'output/emit' || !state.output) return;
+    emit(this._editor, 'v2u-output', { nodeId, name: String(state.output.name ?? 'result'), value: state.output.value });
+  };
+
   constructor(private _editor: V2uEditor) {
     this.pointer = new PointerController(_editor);
     this.actions = new EditorActions(_editor);
@@ -47,8 +67,11 @@ export class EditingKit {
       document: () => _editor.store.document,
       autoRun: !_editor.noAutoRun,
       pool: _editor.workerUrl ? { workerUrl: _editor.workerUrl } : {},
+      host: () => ({ origin: location.origin, allowedOrigins: _editor.allowedOrigins?.split(/[\s,]+/).filter(Boolean) ?? [] }),
     });
     this.loader.addEventListener('state', this._onLoaderState);
+    _editor.addEventListener('v2u-node-config', this._onNodeConfig);
+    _editor.addEventListener('v2u-node-status', this._onNodeStatus);
     this._intent = hoverIntent(_editor.renderRoot, { onIntent: (type, kind) => void this.loader.intent(type, kind) });
     this.loader.prefetchIdle(new Set([..._editor.store.state.nodes()].map((n) => n.type)));
     adoptStyles(_editor.renderRoot, editingStyles);
@@ -59,6 +82,8 @@ export class EditingKit {
     this._editor.removeController(this.runner);
     this._intent.destroy();
     this.loader.removeEventListener('state', this._onLoaderState);
+    this._editor.removeEventListener('v2u-node-config', this._onNodeConfig);
+    this._editor.removeEventListener('v2u-node-status', this._onNodeStatus);
     this.loader.destroy();
   }
 

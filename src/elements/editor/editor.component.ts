@@ -101,6 +101,7 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
     noPalette: { type: Boolean, reflect: true, attribute: 'no-palette' },
     noAutoRun: { type: Boolean, attribute: 'no-auto-run' },
     workerUrl: { attribute: 'worker-url' },
+    allowedOrigins: { attribute: 'allowed-origins' },
     required: { type: Boolean, reflect: true },
     src: {},
     storageKey: { attribute: 'storage-key' },
@@ -161,6 +162,12 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
 
   /** URL of the pool's worker script on the page's own origin, when the default cannot be used. */
   workerUrl?: string;
+
+  /**
+   * Origins (space- or comma-separated, or `*`) that network nodes such as HTTP request may
+   * call besides the page's own. Only the host page sets this; a loaded graph cannot.
+   */
+  allowedOrigins?: string;
 
   /** In a form: an empty graph is invalid ("Add at least one node"). */
   required = false;

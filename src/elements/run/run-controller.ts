@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { HostPolicy } from '../../core/define-node.js';
 import type { GraphDocument } from '../../core/document.js';
 import { previewOutput, type OutputPreview } from '../../core/engine/preview.js';
 import type { EngineEvent, NodeExecutor, NodeResolver, NodeRunState, RunSummary } from '../../core/engine/types.js';
@@ -19,6 +20,8 @@ export interface RunControllerOptions {
   pool?: PoolOptions;
   /** Runs node logic elsewhere than the shared pool (tests, custom hosts). */
   executor?: NodeExecutor;
+  /** The host's policy (allowed origins) for nodes that reach outside, read per task. */
+  host?: () => HostPolicy;
 }
 
 /** A node's run state plus a text preview of its output, ready to render. */
@@ -127,8 +130,8 @@ export class RunController implements ReactiveController {
 
   private load(): Promise<RunKit> {
     return (this._loading ??= import('./run-kit.js').then((m) => {
-      const { resolve, executor, pool, debounceMs } = this._options;
-      const kit = m.createRunKit({ resolve, executor, pool, debounceMs, autoRun: this._autoRun });
+      const { resolve, executor, pool, debounceMs, host } = this._options;
+      const kit = m.createRunKit({ resolve, executor, pool, debounceMs, host, autoRun: this._autoRun });
       if (!this._connected) kit.destroy();
       else this.attach(kit);
       return kit;

@@ -3,6 +3,7 @@
  * an executor is injected, the page's shared worker pool.
  */
 import { FlowEngine } from '../../core/engine/engine.js';
+import type { HostPolicy } from '../../core/define-node.js';
 import type { NodeExecutor, NodeResolver } from '../../core/engine/types.js';
 import { browserClock } from '../../runtime/pool/clock.js';
 import { poolExecutor, sharedPool } from '../../runtime/pool/shared-pool.js';
@@ -14,6 +15,8 @@ export interface RunKitOptions {
   pool?: PoolOptions;
   autoRun: boolean;
   debounceMs?: number;
+  /** The host's policy for nodes that reach outside, read for every task. */
+  host?: () => HostPolicy;
 }
 
 export interface RunKit {
@@ -26,7 +29,7 @@ export interface RunKit {
 export function createRunKit(options: RunKitOptions): RunKit {
   const pool = options.executor ? undefined : sharedPool(options.pool);
   const release = pool?.acquire();
-  const executor = options.executor ?? poolExecutor(pool!, { timeoutMs: options.pool?.taskTimeoutMs });
+  const executor = options.executor ?? poolExecutor(pool!, { timeoutMs: options.pool?.taskTimeoutMs, host: options.host });
   const engine = new FlowEngine({ resolve: options.resolve, executor, clock: browserClock, autoRun: options.autoRun, debounceMs: options.debounceMs });
   return {
     engine,

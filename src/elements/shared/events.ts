@@ -34,7 +34,15 @@ export interface V2uDraftDetail {
   savedAt: number;
 }
 
+/** `v2u-output`: an Emit node produced a result; how a CMS or app takes a flow's output. */
+export interface V2uOutputDetail {
+  nodeId: string;
+  name: string;
+  value: unknown;
+}
+
 export interface V2uEventMap {
+  'v2u-output': CustomEvent<V2uOutputDetail>;
   'v2u-warning': CustomEvent<V2uWarningDetail>;
   'v2u-draft-found': CustomEvent<V2uDraftDetail>;
   'v2u-draft-conflict': CustomEvent<V2uDraftDetail>;

@@ -1,25 +1,9 @@
-import { defineNode, type NodeContext } from '../../core/define-node.js';
+import { defineNode, type HostPolicy } from '../../core/define-node.js';
 import { ErrorCodes, V2uError } from '../../core/errors.js';
 import { parseTableText } from '../shared/csv.js';
 import { abortError } from '../shared/loop.js';
 
 const TITLE = 'HTTP request';
-
-/**
- * Which origins a flow may call. Only the host sets these, through `context.host` (the
- * executor copies them from the editor's settings); node config is never read for them, so
- * a graph loaded from elsewhere cannot widen them. `origin` defaults to the page's (or the
- * worker's) own; `allowedOrigins` lists more, or `'*'` for any.
- */
-export interface HttpPolicy {
-  origin?: string;
-  allowedOrigins?: readonly string[] | string;
-}
-
-/** The context the HTTP node reads: the usual one plus the host's policy. */
-export interface HostContext extends NodeContext {
-  host?: HttpPolicy;
-}
 
 /** Fetches JSON, CSV or text with GET or POST, headers and a timeout; runs in the worker. */
 export default defineNode({
@@ -43,7 +27,7 @@ export default defineNode({
   performance: { backgroundProcessing: true, cacheStrategy: 'normal' },
   async processLogic(inputs, context) {
     const { config, signal } = context;
-    const policy = (context as HostContext).host ?? {};
+    const policy = context.host ?? {};
     const url = checkUrl(String(config.url ?? ''), policy);
     const timeoutMs = Number(config.timeoutMs) > 0 ? Number(config.timeoutMs) : 10000;
     const response = await send(url, config, inputs.body ?? config.body, signal, timeoutMs);
@@ -54,7 +38,7 @@ export default defineNode({
   },
 });
 
-function checkUrl(text: string, policy: HttpPolicy): URL {
+function checkUrl(text: string, policy: HostPolicy): URL {
   const origin = policy.origin ?? globalThis.location?.origin;
   let url: URL;
   try {
@@ -68,7 +52,7 @@ function checkUrl(text: string, policy: HttpPolicy): URL {
   return url;
 }
 
-function toList(value: HttpPolicy['allowedOrigins']): string[] {
+function toList(value: HostPolicy['allowedOrigins']): string[] {
   return (typeof value === 'string' ? value.split(/[\s,]+/) : [...(value ?? [])]).filter(Boolean);
 }
 

@@ -1,3 +1,4 @@
+import type { HostPolicy } from '../../core/define-node.js';
 import { toPlainError } from '../../core/engine/plain-error.js';
 import type { PlainError } from '../../core/engine/types.js';
 
@@ -9,6 +10,8 @@ export interface Job {
   moduleUrl: string;
   inputs: Record<string, unknown>;
   config: Record<string, unknown>;
+  /** The host page's policy (allowed origins), passed to the node as `context.host`. */
+  host?: HostPolicy;
 }
 
 /** A failure as it crosses the worker boundary. `retryable` asks the pool to try again. */

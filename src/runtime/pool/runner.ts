@@ -56,7 +56,7 @@ async function runJob(job: Job, signal: AbortSignal, report: Report, options: Ru
     void report({ kind: 'progress', id: job.id, fraction, message });
     return options.pause?.();
   };
-  const outputs = await definition.processLogic(inputs, { signal, config: job.config, nodeId: job.nodeId, log }, progress);
+  const outputs = await definition.processLogic(inputs, { signal, config: job.config, nodeId: job.nodeId, log, host: job.host }, progress);
   signal.throwIfAborted();
   return outputs ?? {};
 }

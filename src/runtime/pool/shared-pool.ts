@@ -1,3 +1,4 @@
+import type { HostPolicy } from '../../core/define-node.js';
 import type { ExecutionResult, NodeExecutor, NodeTask } from '../../core/engine/types.js';
 import { WorkerPool, type PoolOptions } from './pool.js';
 import { defaultWorkerUrl } from './worker-url.js';
@@ -18,11 +19,11 @@ export function sharedPool(options: PoolOptions = {}): WorkerPool {
 }
 
 /** The engine's executor backed by a pool: each node task becomes one pool task. */
-export function poolExecutor(pool: WorkerPool, options: { timeoutMs?: number } = {}): NodeExecutor {
+export function poolExecutor(pool: WorkerPool, options: { timeoutMs?: number; host?: () => HostPolicy } = {}): NodeExecutor {
   return {
     execute(task: NodeTask): Promise<ExecutionResult> {
       const { nodeId, moduleUrl, inputs, config, priority, signal, onStart, onProgress } = task;
-      return pool.submit({ nodeId, moduleUrl, inputs, config }, { priority, signal, onStart, onProgress, timeoutMs: options.timeoutMs });
+      return pool.submit({ nodeId, moduleUrl, inputs, config, host: options.host?.() }, { priority, signal, onStart, onProgress, timeoutMs: options.timeoutMs });
     },
   };
 }
