@@ -13,6 +13,8 @@ export interface Endpoint {
   /** Whether the API is remote (a comlink proxy): progress callbacks go as `proxy()`. */
   remote: boolean;
   terminate(): void;
+  /** Calls `listener` when the worker dies of an uncaught error mid-flight (a crash). */
+  onCrash?(listener: (message: string) => void): void;
 }
 
 export interface PoolWarning {
@@ -74,7 +76,17 @@ export class Launcher {
       api[releaseProxy]();
       worker.terminate();
     };
-    const endpoint: Endpoint = { api, remote: true, terminate };
+    const endpoint: Endpoint = {
+      api,
+      remote: true,
+      terminate,
+      onCrash: (listener) =>
+        worker.addEventListener('error', (event) => {
+          // Handled here (the task fails, the worker is replaced): not the page's uncaught error.
+          event.preventDefault();
+          listener(event.message || 'uncaught error');
+        }),
+    };
     await handshake(worker, api, this._startTimeoutMs).catch((error) => {
       terminate();
       throw error;

@@ -160,6 +160,7 @@ export class WorkerPool {
         if (generation !== this._generation) return endpoint.terminate();
         slot.endpoint = endpoint;
         slot.metrics.starts++;
+        endpoint.onCrash?.((message) => slot.endpoint === endpoint && this.crashed(slot, message));
         this._healthTimer ??= setInterval(() => this.checkHealth(), this.options.healthIntervalMs);
       },
       (error: Error) => {
@@ -236,6 +237,17 @@ export class WorkerPool {
     slot.metrics.failures++;
     slot.metrics.timeouts++;
     this.settle(task, { name: 'TimeoutError', code: RunErrorCodes.taskTimeout, message: `node "${task.job.nodeId}" ran longer than ${task.timeoutMs} ms; its worker was replaced` });
+    this.replace(slot);
+  }
+
+  /** A worker died of an uncaught error: its running tasks fail with the reason, the rest go back in the queue. */
+  private crashed(slot: Slot, message: string) {
+    const running = slot.batch.filter((t) => !t.settled && t === slot.current);
+    for (const task of running) {
+      slot.metrics.tasks++;
+      slot.metrics.failures++;
+      this.settle(task, { name: 'WorkerError', code: RunErrorCodes.workerCrashed, message: `the worker crashed while running node "${task.job.nodeId}": ${message}; it was replaced` });
+    }
     this.replace(slot);
   }
 

@@ -20,6 +20,24 @@ export interface RunnerOptions {
  * `processLogic`. The same code serves a worker and the main-thread fallback. Nothing is
  * evaluated from a string and no function ever crosses a boundary.
  */
+const IMPORT_ATTEMPTS = 3;
+
+/**
+ * Imports a node module, trying again (after 100, then 200 ms) when the fetch fails. A
+ * retry adds a query to the URL: browsers remember a failed module fetch for its exact URL.
+ */
+async function importWithRetry(url: string): Promise<{ default?: unknown }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const target = attempt === 1 ? url : `${url}${url.includes('?') ? '&' : '?'}v2u-retry=${Date.now()}-${attempt}`;
+      return await import(/* @vite-ignore */ target);
+    } catch (error) {
+      if (attempt >= IMPORT_ATTEMPTS || (error as Error)?.name === 'SyntaxError') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** (attempt - 1)));
+    }
+  }
+}
+
 export function createRunner(options: RunnerOptions = {}): RunnerApi {
   const controllers = new Map<string, AbortController>();
   const send = options.send ?? ((report, message) => report(message));
@@ -47,7 +65,7 @@ export function createRunner(options: RunnerOptions = {}): RunnerApi {
 }
 
 async function runJob(job: Job, signal: AbortSignal, report: Report, options: RunnerOptions): Promise<NodeOutputs> {
-  const definition = (await import(/* @vite-ignore */ job.moduleUrl)).default as NodeDefinition | undefined;
+  const definition = (await importWithRetry(job.moduleUrl)).default as NodeDefinition | undefined;
   if (typeof definition?.processLogic !== 'function')
     throw Object.assign(new Error(`${job.moduleUrl} has no default export made by defineNode`), { name: 'V2uError', code: RunErrorCodes.badNodeModule });
   const inputs = options.cloneInputs ? structuredClone(job.inputs) : job.inputs;
