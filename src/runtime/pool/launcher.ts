@@ -50,6 +50,13 @@ export class Launcher {
   private async probe(): Promise<Endpoint> {
     const sameOrigin = new URL(this.workerUrl, location.href).origin === location.origin;
     const first: PoolMode = sameOrigin ? 'worker' : 'blob';
+    if (!sameOrigin)
+      this._warn({
+        code: 'worker-fallback',
+        from: 'worker',
+        to: 'blob',
+        message: `the worker script is on another origin (${new URL(this.workerUrl, location.href).origin}); workers start from a blob URL that imports it (set worker-url to a copy on this origin to avoid that)`,
+      });
     try {
       const endpoint = await this.spawn(first);
       this.mode = first;

@@ -191,7 +191,8 @@ describe('WorkerPool from another origin', () => {
     try {
       expect(await run(pool, job('add', { plus: 0 }, { a: 1, b: 2 }))).to.deep.equal({ sum: 3 });
       expect(pool.mode).to.equal('blob');
-      expect(pool.warnings).to.deep.equal([]);
+      expect(pool.warnings.map((w) => `${w.from}→${w.to}`), 'one warning says why').to.deep.equal(['worker→blob']);
+      expect(pool.warnings[0].message).to.contain('another origin');
     } finally {
       pool.shutdown();
     }
