@@ -47,7 +47,17 @@ const CULL_MARGIN = 200;
  *
  * @event v2u-change - The graph changed through an edit, undo or redo. Setting `value` or `graph` in code does not fire it.
  * @event v2u-select - The selection changed. `detail` has `nodes` and `edges` (ids).
- * @event v2u-error - Bad input or a failure. The graph and saved data stay as they were. `detail` has `code`, `message`, `path`, `source`.
+ * @event v2u-error - Bad input or a failure. The graph and saved data stay as they were. `detail` has `code`, `message`, `path`, `source` (and `nodeId` for a node that failed in a run).
+ * @event v2u-warning - Something degraded but works: storage fell back to memory, workers fell back, an operation was slow. `detail` has `code`, `message`.
+ * @event v2u-run-start - A run began; `detail.nodes` are the nodes it will run or take from the cache.
+ * @event v2u-node-status - A node moved to queued, running, done, error or cancelled; `detail` has `nodeId`, `status`, `state`.
+ * @event v2u-node-progress - A running node reported progress (0..1), in order; `detail` has `nodeId`, `progress`, `message`.
+ * @event v2u-run-end - A run finished; `detail.summary` lists executed, cached, failed, cancelled and skipped nodes.
+ * @event v2u-output - An Emit node produced a result for the page; `detail` has `nodeId`, `name`, `value`.
+ * @event v2u-draft-found - With `storage-key`: an unsaved draft differs from the graph. Cancel it to handle it yourself instead of the banner.
+ * @event v2u-draft-conflict - With `storage-key`: another tab saved a newer draft. Cancel it to handle it yourself instead of the banner.
+ *
+ * @slot toolbar - Extra controls at the end of the toolbar.
  *
  * @csspart toolbar - The row of buttons above the canvas.
  * @csspart viewport - The pannable canvas.
@@ -59,8 +69,14 @@ const CULL_MARGIN = 200;
  * @csspart port-dot - The connector of a port: drag it, or focus it and press Enter.
  * @csspart port-label - The name of a port.
  * @csspart selection-box - The rectangle of a box selection.
+ * @csspart node-status - A node's run status line: `status-badge`, `progress`, `node-preview`.
+ * @csspart node-body - The area a node type's own element renders in (`node-element`).
+ * @csspart palette - The list of node types (its `palette-search` and `palette-item`).
  * @csspart minimap - The overview in the corner.
  * @csspart inspector - The config form of the selected node.
+ * @csspart popover - Quick add (`quick-add`) and the keyboard connection list (`connect-list`).
+ * @csspart connect-hint - Why a connection being dragged is refused.
+ * @csspart banner - The autosave banner (restore a draft, resolve a two-tab conflict).
  *
  * @cssproperty --v2u-editor-background - Canvas background.
  * @cssproperty --v2u-editor-grid-color - Dot grid colour.
@@ -76,7 +92,11 @@ const CULL_MARGIN = 200;
  * @cssproperty --v2u-invalid-color - Ports that refuse it.
  * @cssproperty --v2u-font-family - Font of the whole editor.
  * @cssproperty --v2u-font-size - Base font size.
+ * @cssproperty --v2u-editor-muted-color - Secondary text (status, hints).
+ * @cssproperty --v2u-editor-palette-width - Width of the palette column.
  * @cssproperty --v2u-category-create-color - Accent of create nodes (likewise transform, output, utility, unknown).
+ *
+ * @tagname v2u-editor
  */
 export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
   static override styles = editorStyles;

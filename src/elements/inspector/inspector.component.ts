@@ -20,6 +20,8 @@ export interface InspectorChange {
  * @csspart field - One labelled field.
  * @csspart field-label - A field's label.
  * @csspart field-error - A field's validation message (JSON fields).
+ *
+ * @tagname v2u-inspector
  */
 export class V2uInspector extends LitElement {
   static override styles = inspectorStyles;

@@ -16,6 +16,8 @@ const HEIGHT = 140;
  * @event v2u-minimap-center - A graph point to centre the view on (`detail` is `{ x, y }`).
  * @cssproperty --v2u-minimap-node-color - Node rectangles.
  * @cssproperty --v2u-minimap-viewport-color - The visible-area outline.
+ *
+ * @tagname v2u-minimap
  */
 export class V2uMinimap extends LitElement {
   static override styles = minimapStyles;

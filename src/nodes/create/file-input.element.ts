@@ -21,6 +21,8 @@ export interface NodeConfigPatchDetail {
  *
  * @csspart input - The file input.
  * @csspart file-name - The name of the file in use.
+ *
+ * @tagname v2u-node-create-file-input
  */
 export class V2uFileInput extends LitElement {
   static override styles = css`

@@ -24,6 +24,8 @@ type Point = { label: string; value: number | null };
  * @csspart legend - The legend list.
  *
  * @cssproperty --v2u-chart-axis-color - Axis lines and tick labels.
+ *
+ * @tagname v2u-node-output-chart
  */
 export class V2uChartView extends LitElement {
   static override styles = css`

@@ -11,6 +11,8 @@ import type { ExportFile } from './export.js';
  * @csspart button - The download link, styled as a button.
  *
  * @cssproperty --v2u-export-accent - Button colour.
+ *
+ * @tagname v2u-node-output-export
  */
 export class V2uExportButton extends LitElement {
   static override styles = css`

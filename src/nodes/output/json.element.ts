@@ -19,6 +19,8 @@ const OPEN_DEPTH = 1;
  *
  * @cssproperty --v2u-json-string-color - Colour of strings.
  * @cssproperty --v2u-json-number-color - Colour of numbers and booleans.
+ *
+ * @tagname v2u-node-output-json
  */
 export class V2uJsonView extends LitElement {
   static override styles = css`

@@ -30,6 +30,8 @@ const OVERSCAN = 4;
  *
  * @cssproperty --v2u-table-border-color - Lines between rows and around the table.
  * @cssproperty --v2u-table-header-background - Header background.
+ *
+ * @tagname v2u-node-output-table
  */
 export class V2uTableView extends LitElement {
   static override styles = css`

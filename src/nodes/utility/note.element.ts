@@ -9,6 +9,8 @@ import { property } from 'lit/decorators.js';
  * @csspart text - The note's text.
  *
  * @cssproperty --v2u-note-background - Paper colour.
+ *
+ * @tagname v2u-node-utility-note
  */
 export class V2uNote extends LitElement {
   static override styles = css`
