@@ -19,3 +19,17 @@ test('bad input throws the documented V2uError in Node too', async () => {
   const { parseDocument, isV2uError } = await import('v2u-editor/core');
   assert.throws(() => parseDocument('{"version": 2, "nodes": 5}'), (error) => isV2uError(error) && error.path === '$.nodes');
 });
+
+test('node modules and the engine are importable by package path in Node', async () => {
+  const { default: filter } = await import('v2u-editor/nodes/transform/filter');
+  const out = await filter.processLogic({ rows: [{ amount: 50 }, { amount: 150 }] }, { signal: new AbortController().signal, config: { expression: 'amount > 100' }, nodeId: 'f', log() {} }, () => {});
+  assert.deepEqual(out.rows, [{ amount: 150 }]);
+  const { FlowEngine } = await import('v2u-editor/engine');
+  assert.equal(typeof FlowEngine, 'function');
+});
+
+test('importing the package entry without a DOM does not throw (SSR-safe)', async () => {
+  await assert.doesNotReject(import('v2u-editor/core'));
+  const entry = await import('v2u-editor').then(() => 'loaded', (error) => error);
+  assert.ok(entry === 'loaded', `the entry threw in Node: ${entry?.message}`);
+});
