@@ -41,31 +41,24 @@ export function renderToolbarItems(editor: V2uEditor) {
     )}
     <button type="button" data-action="run" title="Run the flow" ?disabled=${editor.running} @click=${() => void editor.run()}>▶ Run</button>
     <button type="button" data-action="cancel" title="Cancel the run" ?disabled=${!editor.running} @click=${() => editor.cancel()}>■ Cancel</button>
-    <button
-      type="button"
-      data-action="auto-run"
-      aria-pressed=${editor.noAutoRun ? 'false' : 'true'}
-      title="Run changed nodes after each edit"
-      @click=${() => (editor.noAutoRun = !editor.noAutoRun)}
-    >
-      Auto
-    </button>
-    <button
-      type="button"
-      data-action="box-select"
-      aria-pressed=${editor.boxMode ? 'true' : 'false'}
-      title="Box select (or Shift-drag)"
-      @click=${() => (editor.boxMode = !editor.boxMode)}
-    >
-      ⬚ Select
-    </button>
-    <button
-      type="button"
-      data-action="snap"
-      aria-pressed=${editor.snapToGrid ? 'true' : 'false'}
-      title="Snap to grid"
-      @click=${() => (editor.snapToGrid = !editor.snapToGrid)}
-    >
-      ⊞ Snap
-    </button>`;
+    ${TOGGLES.map(
+      (t) => html`<button type="button" data-action=${t.action} aria-pressed=${t.on(editor) ? 'true' : 'false'} title=${t.title} @click=${() => t.flip(editor)}>
+        ${t.label}
+      </button>`,
+    )}`;
 }
+
+interface Toggle {
+  action: string;
+  label: string;
+  title: string;
+  on(editor: V2uEditor): boolean;
+  flip(editor: V2uEditor): void;
+}
+
+/** Modes the toolbar switches on and off (shown pressed when on). */
+const TOGGLES: Toggle[] = [
+  { action: 'auto-run', label: 'Auto', title: 'Run changed nodes after each edit', on: (e) => !e.noAutoRun, flip: (e) => (e.noAutoRun = !e.noAutoRun) },
+  { action: 'box-select', label: '⬚ Select', title: 'Box select (or Shift-drag)', on: (e) => e.boxMode, flip: (e) => (e.boxMode = !e.boxMode) },
+  { action: 'snap', label: '⊞ Snap', title: 'Snap to grid', on: (e) => e.snapToGrid, flip: (e) => (e.snapToGrid = !e.snapToGrid) },
+];
