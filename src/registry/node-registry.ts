@@ -110,15 +110,16 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
     await Promise.all(stale.filter((b) => !critical(b)).map((b) => this.registerBundle(b.url)));
   }
 
-  /** Registers every bundle the cache remembers; resolves with the number of types restored. */
-  restore(): Promise<number> {
-    this._restoring ??= this._restore();
+  /** Registers the bundles the cache remembers (those of `libraryIndex` alone, when given); resolves with the number of types restored. */
+  restore(libraryIndex?: URL | string): Promise<number> {
+    this._restoring ??= this._restore(libraryIndex === undefined ? '' : new URL('.', this._absolute(libraryIndex)).href);
     return this._restoring;
   }
 
-  private async _restore(): Promise<number> {
+  /** Cached bundles, only those under `folder` when given: a page never runs another library's code. */
+  private async _restore(folder: string): Promise<number> {
     const start = this._now();
-    const cached = (await this._options.cache?.readBundles()) ?? [];
+    const cached = ((await this._options.cache?.readBundles()) ?? []).filter(({ url }) => url.startsWith(folder));
     for (const { url, bundle } of cached) this._cachedHashes.set(url, bundle.hash);
     const fresh = cached.flatMap(({ bundle }) => bundle.nodes.filter((n) => !this._entries.has(n.type)));
     this._add(fresh);

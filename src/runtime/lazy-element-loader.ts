@@ -1,3 +1,4 @@
+import { retryUrl } from './retry-url.js';
 import { elementNameFor, ErrorCodes, V2uError } from '../core/index.js';
 import { rate, Samples, type DurationSummary } from '../registry/metrics.js';
 import { currentConnection, prefersLessData, type ConnectionInfo } from './lazy-connection.js';
@@ -181,7 +182,7 @@ export class LazyElementLoader extends EventTarget {
     if (!url) return undefined;
     const load = this._options.importModule ?? defaultImport;
     // A failed module fetch stays in the module map, so retries need a distinct URL.
-    return (attempt) => load(attempt === 0 ? url : withRetryParam(url, attempt));
+    return (attempt) => load(attempt === 0 ? url : retryUrl(url));
   }
 
   private async _load(type: string): Promise<CustomElementConstructor | undefined> {
@@ -239,8 +240,3 @@ export class LazyElementLoader extends EventTarget {
   }
 }
 
-function withRetryParam(url: string, attempt: number): string {
-  const next = new URL(url);
-  next.searchParams.set('v2u-retry', String(attempt));
-  return next.href;
-}

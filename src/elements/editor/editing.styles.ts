@@ -157,7 +157,11 @@ export const editingStyles = css`
   .body-error {
     display: grid;
     gap: 6px;
+    justify-items: start;
+    max-height: 100%;
+    overflow: hidden;
     padding: 6px;
     color: var(--_invalid);
+    overflow-wrap: anywhere;
   }
 `;

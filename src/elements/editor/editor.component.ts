@@ -615,9 +615,10 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
     this._libraryStarted = registry;
     const types = () => new Set([...this._store.state.nodes()].map((n) => n.type));
     if (this.noLibrary) return;
+    const library = this.library ?? defaultLibraryUrl();
     try {
-      await registry.restore();
-      await registry.registerIndex(this.library ?? defaultLibraryUrl(), types());
+      await registry.restore(library);
+      await registry.registerIndex(library, types());
       await registry.preload(types());
     } catch (error) {
       this.reportError(error, 'library');

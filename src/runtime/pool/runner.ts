@@ -3,6 +3,7 @@ import { hashPorts } from '../../core/engine/stable-hash.js';
 import { RunErrorCodes } from '../../core/errors.js';
 import type { Job, Report, ReportMessage, RunnerApi } from './protocol.js';
 import { toTaskError } from './protocol.js';
+import { retryUrl } from '../retry-url.js';
 
 export interface RunnerOptions {
   /** Wraps a result for the trip back (the worker marks its buffers for transfer). */
@@ -22,14 +23,11 @@ export interface RunnerOptions {
  */
 const IMPORT_ATTEMPTS = 3;
 
-/**
- * Imports a node module, trying again (after 100, then 200 ms) when the fetch fails. A
- * retry adds a query to the URL: browsers remember a failed module fetch for its exact URL.
- */
+/** Imports a node module, trying again (after 100, then 200 ms, at a fresh URL) when the fetch fails. */
 async function importWithRetry(url: string): Promise<{ default?: unknown }> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const target = attempt === 1 ? url : `${url}${url.includes('?') ? '&' : '?'}v2u-retry=${Date.now()}-${attempt}`;
+      const target = attempt === 1 ? url : retryUrl(url);
       return await import(/* @vite-ignore */ target);
     } catch (error) {
       if (attempt >= IMPORT_ATTEMPTS || (error as Error)?.name === 'SyntaxError') throw error;
