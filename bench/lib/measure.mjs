@@ -1,0 +1,187 @@
+// Measures one editor at one graph size: script bytes, time to painted and interactive,
+// frame times while dragging one node, dragging 50 selected, panning and zooming, the heap
+// after load and after interaction, and long tasks / long animation frames throughout.
+import { gzipSync } from 'node:zlib';
+import { heapAfterGc, withTimeout } from './browser.mjs';
+import { dragCircle, wheelCircle, wheelSweep } from './gestures.mjs';
+import { generateGraph } from './graph.mjs';
+import { framePercentiles, summarize } from './stats.mjs';
+
+const BACKGROUND = { x: 160, y: 420 }; // the generator leaves the left 320 px empty
+const CENTER = { x: 640, y: 400 };
+const SELECTION = 50;
+
+/** Editors in the order of the table; `page` is bench/pages/<page>.html. */
+export const EDITORS = [
+  { id: 'v2u', page: 'v2u', name: 'V2U' },
+  { id: 'react-flow', page: 'react-flow', name: 'React Flow' },
+  { id: 'react-flow-visible', page: 'react-flow', variant: 'visible', name: 'React Flow (onlyRenderVisibleElements)' },
+  { id: 'drawflow', page: 'drawflow', name: 'Drawflow' },
+  { id: 'litegraph', page: 'litegraph', name: 'LiteGraph' },
+];
+
+export async function measureEditor({ browser, baseUrl, editor, size, config, log }) {
+  const url = `${baseUrl}/bench/pages/${editor.page}.html?n=${size}${editor.variant ? `&variant=${editor.variant}` : ''}`;
+  const result = { editor: editor.id, size, status: 'ok' };
+  let page;
+  try {
+    page = await loadRepeated(browser, url, config, result);
+    result.heapAfterLoad = await heapAfterGc(page);
+    await interact(page, size, config, result, log);
+  } catch (error) {
+    result.status = /no answer within/.test(error.message) ? 'timeout' : 'error';
+    result.error = error.message;
+  } finally {
+    await page?.close().catch(() => {});
+  }
+  return result;
+}
+
+/** Loads the page `config.loadRuns` times; keeps the last one open for the interactions. */
+async function loadRepeated(browser, url, config, result) {
+  const times = [];
+  let page;
+  for (let run = 0; run < config.loadRuns; run++) {
+    await page?.close();
+    page = await browser.newPage();
+    const scripts = run === 0 ? trackScripts(page) : null;
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: config.loadTimeoutMs });
+    const ready = await withTimeout(page.evaluate(() => window.benchEditor.ready), config.loadTimeoutMs, 'load');
+    times.push(ready.readyAt);
+    if (scripts) Object.assign(result, { rendered: ready.rendered, scripts: await scripts.until(), loadBlocking: await blocking(page, 0, ready.readyAt) });
+  }
+  result.ready = summarize(times);
+  return page;
+}
+
+/** Scripts the page fetched before it was ready, minus the bench's own page code. */
+function trackScripts(page) {
+  const pending = [];
+  page.on('response', (response) => {
+    const path = new URL(response.url()).pathname;
+    if (response.request().resourceType() !== 'script' || path.startsWith('/bench/pages/')) return;
+    pending.push(response.buffer().then((body) => ({ path, min: body.length, gzip: gzipSync(body, { level: 9 }).length })));
+  });
+  return {
+    async until() {
+      const files = await Promise.all(pending.splice(0));
+      return { files, min: files.reduce((s, f) => s + f.min, 0), gzip: files.reduce((s, f) => s + f.gzip, 0) };
+    },
+  };
+}
+
+async function blocking(page, from, to) {
+  const { longTasks, loafs, supports } = await page.evaluate((a, b) => window.benchPerf.since(a, b ?? Infinity), from, to);
+  const max = (list, key) => list.reduce((m, e) => Math.max(m, e[key]), 0);
+  return {
+    longTasks: supports.longtask ? { count: longTasks.length, maxMs: max(longTasks, 'duration') } : null,
+    loafs: supports.loaf ? { count: loafs.length, maxMs: max(loafs, 'duration'), blockingMs: loafs.reduce((s, e) => s + e.blocking, 0) } : null,
+  };
+}
+
+async function interact(page, size, config, result, log) {
+  const graph = generateGraph(size);
+  const target = nearest(graph.nodes, { x: 560, y: 330 }, SELECTION);
+  const ev = (fn, ...args) => withTimeout(page.evaluate(fn, ...args), config.stepTimeoutMs, 'page');
+  const startedAt = await ev(() => performance.now());
+  const gestures = gestureKinds(page, ev, target.map((n) => n.id));
+  const supported = [];
+  for (const [kind, gesture] of Object.entries(gestures)) {
+    result[kind] = await measureGesture(page, ev, gesture, config);
+    log(`  ${kind}: ${result[kind].na ?? `p95 ${result[kind].p95?.median?.toFixed(1)} ms (${result[kind].method})`}`);
+    if (!result[kind].na) supported.push(gesture);
+  }
+  result.interactionBlocking = await blocking(page, startedAt);
+  result.interactionSeconds = await keepInteracting(supported, config.heapSeconds * 1000);
+  result.heapAfterInteraction = await heapAfterGc(page);
+}
+
+function nearest(nodes, point, count) {
+  const d = (n) => (n.x - point.x) ** 2 + (n.y - point.y) ** 2;
+  return [...nodes].sort((a, b) => d(a) - d(b)).slice(0, count);
+}
+
+/** Each gesture: how to prepare, the ways to try in order, and how to tell it worked. */
+function gestureKinds(page, ev, ids) {
+  const [id] = ids;
+  let modifier; // some editors drag a selection with a key held (LiteGraph: shift)
+  const moved = async (list, before) => {
+    const after = await ev((l) => l.map((i) => window.benchEditor.position(i)), list);
+    return after.filter((p, i) => p && Math.hypot(p.x - before[i].x, p.y - before[i].y) > 50).length;
+  };
+  const nodeDrag = (list, need) => ({
+    name: 'mouse drag on the node title',
+    run: async (ms, check) => {
+      const handle = await ev((i) => window.benchEditor.handle(i), id);
+      if (!handle) throw new Error(`node ${id} is not on screen`);
+      const before = check && (await ev((l) => l.map((i) => window.benchEditor.position(i)), list));
+      const verify = check && (async () => (await moved(list, before)) >= need);
+      if (modifier) await page.keyboard.down(modifier);
+      try {
+        return await dragCircle(page, handle, { ms, check: verify });
+      } finally {
+        if (modifier) await page.keyboard.up(modifier);
+      }
+    },
+  });
+  const viewportChanged = (test) => async (run) => {
+    const before = await ev(() => window.benchEditor.viewport());
+    return run(async () => test(before, await ev(() => window.benchEditor.viewport())));
+  };
+  const panned = viewportChanged((a, b) => Math.hypot(b.x - a.x, b.y - a.y) > 50);
+  const zoomed = viewportChanged((a, b) => Math.abs(b.zoom / a.zoom - 1) > 0.05);
+  return {
+    drag: { methods: [nodeDrag([id], 1)] },
+    dragSelection: {
+      prepare: async () => {
+        const answer = await ev((l) => window.benchEditor.select(l), ids);
+        modifier = answer?.modifier;
+        return Boolean(answer);
+      },
+      unsupported: 'no multi-selection API',
+      methods: [nodeDrag(ids, Math.round(SELECTION * 0.9))],
+    },
+    pan: {
+      methods: [
+        { name: 'mouse drag on the background', run: (ms, check) => (check ? panned((c) => dragCircle(page, BACKGROUND, { ms, check: c })) : dragCircle(page, BACKGROUND, { ms })) },
+        { name: 'wheel scroll', run: (ms, check) => (check ? panned((c) => wheelCircle(page, BACKGROUND, { ms, check: c })) : wheelCircle(page, BACKGROUND, { ms })) },
+      ],
+    },
+    zoom: {
+      methods: [
+        { name: 'wheel', run: (ms, check) => (check ? zoomed((c) => wheelSweep(page, CENTER, { ms, ticks: 4, check: c })) : wheelSweep(page, CENTER, { ms, ticks: 4 })) },
+        { name: 'ctrl+wheel', run: (ms, check) => (check ? zoomed((c) => wheelSweep(page, CENTER, { ms, ticks: 4, modifier: 'Control', check: c })) : wheelSweep(page, CENTER, { ms, ticks: 4, modifier: 'Control' })) },
+      ],
+    },
+  };
+}
+
+/** Finds the first way that works (a short verified try), then records `gestureRuns` runs. */
+async function measureGesture(page, ev, gesture, config) {
+  if (gesture.prepare && !(await gesture.prepare())) return { na: `n/a (not supported: ${gesture.unsupported})` };
+  const method = await firstWorking(gesture.methods);
+  if (!method) return { na: 'n/a (not supported)' };
+  gesture.run = (ms) => method.run(ms);
+  const runs = [];
+  for (let run = 0; run < config.gestureRuns; run++) {
+    await ev(() => window.benchPerf.startFrames());
+    await method.run(config.gestureMs);
+    const { works, intervals } = await ev(() => window.benchPerf.stopFrames());
+    runs.push({ ...framePercentiles(works), intervalP95: framePercentiles(intervals).p95 });
+  }
+  const of = (key) => summarize(runs.map((r) => r[key]));
+  return { method: method.name, frames: of('frames'), p50: of('p50'), p95: of('p95'), p99: of('p99'), intervalP95: of('intervalP95') };
+}
+
+async function firstWorking(methods) {
+  for (const method of methods) if (await method.run(0, true).catch(() => false)) return method;
+  return undefined;
+}
+
+/** Repeats the supported gestures for `ms` (the "after a minute of interaction" heap). */
+async function keepInteracting(gestures, ms) {
+  const started = Date.now();
+  for (let i = 0; gestures.length && Date.now() - started < ms && i < 10_000; i++)
+    await gestures[i % gestures.length].run(Math.min(1000, ms));
+  return Math.round((Date.now() - started) / 100) / 10;
+}

@@ -1,0 +1,73 @@
+// The LiteGraph bench page: one canvas, node types registered for the six kinds, nodes
+// added with graph.add and wired with node.connect, as its README shows. Nodes are dragged
+// by their title bar, which LiteGraph draws above node.pos.
+import { LGraph, LGraphCanvas, LiteGraph } from '/bench/.build/litegraph.js';
+
+const COUNTS = { source: [0, 1], map: [1, 1], join: [2, 1], merge: [3, 1], split: [1, 2], sink: [1, 0] };
+for (const [kind, [inputs, outputs]] of Object.entries(COUNTS)) {
+  function BenchNode() {
+    for (let i = 0; i < inputs; i++) this.addInput(`in${i}`, 'table');
+    for (let i = 0; i < outputs; i++) this.addOutput(`out${i}`, 'table');
+  }
+  BenchNode.title = kind;
+  LiteGraph.registerNodeType(`bench/${kind}`, BenchNode);
+}
+
+const canvas = document.createElement('canvas');
+canvas.id = 'editor';
+canvas.width = innerWidth;
+canvas.height = innerHeight;
+document.body.append(canvas);
+const graph = new LGraph();
+const view = new LGraphCanvas(canvas, graph);
+const byId = new Map();
+
+function build(data) {
+  const title = LiteGraph.NODE_TITLE_HEIGHT;
+  for (const n of data.nodes) {
+    const node = LiteGraph.createNode(`bench/${n.kind}`);
+    node.title = n.title;
+    node.pos = [n.x, n.y + title];
+    node.size = [180, node.computeSize()[1]];
+    graph.add(node);
+    byId.set(n.id, node);
+  }
+  for (const e of data.edges) byId.get(e.from).connect(e.out, byId.get(e.to), e.in);
+}
+
+function toClient([x, y]) {
+  const r = canvas.getBoundingClientRect();
+  const [cx, cy] = view.ds.convertOffsetToCanvas([x, y]);
+  return { x: r.left + cx, y: r.top + cy };
+}
+
+window.benchEditor = {
+  name: 'LiteGraph',
+  ready: (async () => {
+    build(await window.benchGraph);
+    view.setDirty(true, true);
+    const readyAt = await window.benchPerf.settle();
+    return { readyAt, rendered: graph._nodes.length };
+  })(),
+  handle(id) {
+    const node = byId.get(id);
+    if (!node) return null;
+    const p = toClient([node.pos[0] + 40, node.pos[1] - LiteGraph.NODE_TITLE_HEIGHT / 2]);
+    return p.x >= 0 && p.y >= 0 && p.x < innerWidth && p.y < innerHeight ? p : null;
+  },
+  position(id) {
+    const node = byId.get(id);
+    return node ? { x: node.pos[0], y: node.pos[1] - LiteGraph.NODE_TITLE_HEIGHT } : null;
+  },
+  viewport() {
+    return { x: view.ds.offset[0], y: view.ds.offset[1], zoom: view.ds.scale };
+  },
+  /**
+   * In LiteGraph 0.7 a plain press on a node selects only that node; shift+press adds it to
+   * the selection and drags them all. So: select the others, then shift-drag the first.
+   */
+  select(ids) {
+    view.selectNodes(ids.slice(1).map((id) => byId.get(id)));
+    return { modifier: 'Shift' };
+  },
+};
