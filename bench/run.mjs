@@ -16,14 +16,15 @@ import * as registry from './scenarios/registry.mjs';
 const SCENARIOS = [heavyRun, registry, coldWarm, mountLeak];
 
 const MODES = {
-  quick: { sizes: [100, 1000], loadRuns: 2, gestureRuns: 1, gestureMs: 500, heapSeconds: 2, leakCycles: 30, loadTimeoutMs: 30_000, stepTimeoutMs: 30_000, runTimeoutMs: 30_000, poolIdleMs: 2_000 },
-  full: { sizes: [100, 1000, 5000, 10000], loadRuns: 5, gestureRuns: 3, gestureMs: 3000, heapSeconds: 60, leakCycles: 100, loadTimeoutMs: 120_000, stepTimeoutMs: 120_000, runTimeoutMs: 300_000, poolIdleMs: 15_000 },
+  quick: { sizes: [100, 1000], loadRuns: 2, gestureRuns: 1, gestureMs: 500, heapSeconds: 2, leakCycles: 30, loadTimeoutMs: 30_000, stepTimeoutMs: 30_000, runTimeoutMs: 30_000, poolIdleMs: 2_000, trace: false },
+  full: { sizes: [100, 1000, 5000, 10000], loadRuns: 5, gestureRuns: 3, gestureMs: 3000, heapSeconds: 60, leakCycles: 100, loadTimeoutMs: 120_000, stepTimeoutMs: 120_000, runTimeoutMs: 300_000, poolIdleMs: 15_000, trace: true },
 };
 
 function options(argv) {
   const flag = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
   const mode = argv.includes('--quick') ? 'quick' : 'full';
   const config = { ...MODES[mode] };
+  if (argv.includes('--trace')) config.trace = true;
   if (flag('sizes')) config.sizes = flag('sizes').split(',').map(Number);
   const only = flag('editors')?.split(',');
   return { mode, config, editors: only ? EDITORS.filter((e) => only.includes(e.id)) : EDITORS, scenarios: !argv.includes('--no-scenarios') };
@@ -37,6 +38,7 @@ const NOTES = [
   'Script size = every script the page fetched before that point, min+gzip (level 9), without the few lines of bench glue in bench/pages. CSS is not counted (React Flow 18 kB, Drawflow 2 kB).',
   'React Flow 12 with React 19: uncontrolled nodes (defaultNodes/defaultEdges), one memoized custom node type with a handle per port. It runs twice: with defaults (onlyRenderVisibleElements off) and with onlyRenderVisibleElements on, its advice for large graphs; the ratio uses the better of the two.',
   'Drawflow: loaded with import() of its own export format; it has no multi-selection, and pans with a background drag and zooms with ctrl+wheel only. LiteGraph: litegraph.core.js (the editor without its node library), nodes dragged by the title bar it paints on the canvas; a selection is dragged as LiteGraph 0.7 allows it, by shift-pressing a node while the others are selected (selectNodes()).',
+  'With tracing (full runs, or --trace), one extra run per gesture is traced: “trace: p95” is the p95 of the renderer’s AnimationFrame spans, and dropped frames are the compositor’s DroppedFrame events against DrawFrame.',
   'Heap = Runtime.getHeapUsage after two HeapProfiler.collectGarbage calls. Long tasks and long animation frames come from PerformanceObserver (buffered).',
 ];
 

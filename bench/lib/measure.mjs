@@ -5,13 +5,14 @@ import { gzipSync } from 'node:zlib';
 import { heapAfterGc, withTimeout } from './browser.mjs';
 import { dragCircle, wheelCircle, wheelSweep } from './gestures.mjs';
 import { generateGraph } from './graph.mjs';
+import { traced } from './trace.mjs';
 import { framePercentiles, summarize } from './stats.mjs';
 
 const BACKGROUND = { x: 160, y: 420 }; // the generator leaves the left 320 px empty
 const CENTER = { x: 640, y: 400 };
 const SELECTION = 50;
 
-/** Editors in the order of the table; `page` is bench/pages/<page>.html. */
+/** Editors in the order of the table; `page` names bench/pages/<page>.js. */
 export const EDITORS = [
   { id: 'v2u', page: 'v2u', name: 'V2U' },
   { id: 'react-flow', page: 'react-flow', name: 'React Flow' },
@@ -21,7 +22,7 @@ export const EDITORS = [
 ];
 
 export async function measureEditor({ browser, baseUrl, editor, size, config, log }) {
-  const url = `${baseUrl}/bench/pages/${editor.page}.html?n=${size}${editor.variant ? `&variant=${editor.variant}` : ''}`;
+  const url = `${baseUrl}/bench-page/${editor.page}?n=${size}${editor.variant ? `&variant=${editor.variant}` : ''}`;
   const result = { editor: editor.id, size, status: 'ok' };
   let page;
   try {
@@ -45,7 +46,8 @@ async function loadRepeated(browser, url, config, result) {
     await page?.close();
     page = await browser.newPage();
     const scripts = run === 0 ? trackScripts(page) : null;
-    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: config.loadTimeoutMs });
+    const response = await page.goto(url, { waitUntil: 'domcontentloaded', timeout: config.loadTimeoutMs });
+    if (!response.ok()) throw new Error(`${url}: HTTP ${response.status()}`);
     const ready = await withTimeout(page.evaluate(() => window.benchEditor.ready), config.loadTimeoutMs, 'load');
     times.push(ready.readyAt);
     if (scripts) Object.assign(result, { rendered: ready.rendered, scripts: await scripts.until(), loadBlocking: await blocking(page, 0, ready.readyAt) });
@@ -170,7 +172,8 @@ async function measureGesture(page, ev, gesture, config) {
     runs.push({ ...framePercentiles(works), intervalP95: framePercentiles(intervals).p95 });
   }
   const of = (key) => summarize(runs.map((r) => r[key]));
-  return { method: method.name, frames: of('frames'), p50: of('p50'), p95: of('p95'), p99: of('p99'), intervalP95: of('intervalP95') };
+  const trace = config.trace ? await traced(page, () => method.run(config.gestureMs)) : undefined;
+  return { method: method.name, frames: of('frames'), p50: of('p50'), p95: of('p95'), p99: of('p99'), intervalP95: of('intervalP95'), trace };
 }
 
 async function firstWorking(methods) {

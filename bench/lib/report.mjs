@@ -32,7 +32,9 @@ function frames(g) {
   if (!g) return undefined;
   if (g.na) return g.na;
   const p95 = g.p95.runs > 1 ? ` (p95 ${fmtMs(g.p95.min)}–${fmtMs(g.p95.max)})` : '';
-  return { value: g.p95.median, text: `${fmtMs(g.p50.median)} / **${fmtMs(g.p95.median)}** / ${fmtMs(g.p99.median)}${p95}` };
+  const t = g.trace;
+  const trace = t?.animationFrames.frames ? `; trace: p95 ${fmtMs(t.animationFrames.p95)}, ${t.dropped} of ${t.drawn + t.dropped} frames dropped` : '';
+  return { value: g.p95.median, text: `${fmtMs(g.p50.median)} / **${fmtMs(g.p95.median)}** / ${fmtMs(g.p99.median)}${p95}${trace}` };
 }
 
 function blockingCell(b) {

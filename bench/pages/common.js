@@ -13,26 +13,33 @@
   };
   perf.supports = { longtask: observe('longtask', perf.longTasks), loaf: observe('long-animation-frame', perf.loafs) };
 
-  // Per frame: its rAF timestamp, and how long the main thread worked on it: from the frame's
-  // start (or the end of the previous frame's work, if later) until a message posted from
-  // rAF runs, which is after input handlers, rAF callbacks, style, layout and paint.
+  // Per frame: its rAF timestamp `t`, when our rAF callback ran, and when a message posted
+  // from it ran: after the frame's input handlers, rAF callbacks, style, layout and paint.
+  // Chrome may start the next frame before that message runs, so a frame's work ends at the
+  // message or at the next frame's callback, whichever is first.
   let frames = null;
-  let works = null;
-  const starts = [];
-  let lastEnd = 0;
   const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    const end = performance.now();
-    if (works && starts.length) works.push(end - starts.shift());
-    lastEnd = end;
+  channel.port1.onmessage = (event) => {
+    const frame = frames?.[event.data];
+    if (frame) frame.msg = performance.now();
   };
   const tick = (t) => {
     if (!frames) return;
-    frames.push(t);
-    starts.push(Math.max(t, lastEnd));
-    channel.port2.postMessage(0);
+    channel.port2.postMessage(frames.push({ t, cb: performance.now() }) - 1);
     requestAnimationFrame(tick);
   };
+
+  function frameWork(list) {
+    const works = [];
+    let previousEnd = 0;
+    for (let i = 0; i < list.length - 1; i++) {
+      const start = Math.max(list[i].t, previousEnd);
+      const end = Math.min(list[i].msg ?? Infinity, list[i + 1].cb);
+      works.push(end - start);
+      previousEnd = end;
+    }
+    return works;
+  }
 
   const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
   const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -42,18 +49,14 @@
     /** Starts recording frames. */
     startFrames() {
       frames = [];
-      works = [];
-      starts.length = 0;
       requestAnimationFrame(tick);
     },
     /** Stops recording; resolves to `{ intervals, works }` in ms (see above). */
     async stopFrames() {
-      const t = frames ?? [];
+      await nextTask();
+      const list = frames ?? [];
       frames = null;
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      const result = { intervals: t.slice(1).map((v, i) => v - t[i]), works: works ?? [] };
-      works = null;
-      return result;
+      return { intervals: list.slice(1).map((f, i) => f.t - list[i].t), works: frameWork(list) };
     },
     /** Long tasks and LoAFs that started in [from, to). */
     since(from, to = Infinity) {

@@ -30,7 +30,7 @@ export async function run(context) {
 async function paletteTime(browserContext, { baseUrl, config }) {
   const page = await browserContext.newPage();
   try {
-    await page.goto(`${baseUrl}/bench/pages/probe.html`, { waitUntil: 'domcontentloaded' });
+    await page.goto(`${baseUrl}/bench-page/probe`, { waitUntil: 'domcontentloaded' });
     const time = page.evaluate(async () => {
       const editor = document.getElementById('editor');
       const item = () => editor.shadowRoot.querySelector('[part~="palette-item"]') ?? editor.shadowRoot.querySelector('v2u-palette')?.shadowRoot?.querySelector('[part~="item"]');

@@ -67,7 +67,7 @@ export async function run(context) {
 async function runOnce({ browser, baseUrl, config }, poolSize) {
   const page = await browser.newPage();
   try {
-    await page.goto(`${baseUrl}/bench/pages/probe.html`, { waitUntil: 'domcontentloaded' });
+    await page.goto(`${baseUrl}/bench-page/probe`, { waitUntil: 'domcontentloaded' });
     await withTimeout(page.evaluate(() => window.benchProbe), config.loadTimeoutMs, 'probe');
     const task = page.evaluate(async (flow, size) => {
       const editor = document.getElementById('editor');

@@ -12,7 +12,7 @@ export const title = `Mount/unmount a ${NODES.toLocaleString('en')}-node editor`
 export async function run({ browser, baseUrl, config }) {
   const page = await browser.newPage();
   try {
-    await page.goto(`${baseUrl}/bench/pages/leak.html?n=${NODES}`, { waitUntil: 'domcontentloaded' });
+    await page.goto(`${baseUrl}/bench-page/leak?n=${NODES}`, { waitUntil: 'domcontentloaded' });
     const cycles = (n) => withTimeout(page.evaluate((k) => window.benchLeak.cycles(k), n), config.loadTimeoutMs * 4, 'mount cycles');
     await cycles(3); // warm-up: code, styles and caches that stay for good
     const before = { heap: await heapAfterGc(page), dom: await domCounters(page) };

@@ -7,7 +7,7 @@ export function probe({ browser, baseUrl, config }) {
   cached ??= (async () => {
     const page = await browser.newPage();
     try {
-      await page.goto(`${baseUrl}/bench/pages/probe.html`, { waitUntil: 'domcontentloaded' });
+      await page.goto(`${baseUrl}/bench-page/probe`, { waitUntil: 'domcontentloaded' });
       return await withTimeout(page.evaluate(() => window.benchProbe), config.loadTimeoutMs, 'probe');
     } finally {
       await page.close();
