@@ -1,8 +1,10 @@
-// `npm run bench [-- --quick] [--editors=v2u,drawflow] [--sizes=100,1000]`: V2U against
+// `npm run bench [-- --quick] [--editors=v2u,drawflow] [--sizes=100,1000] [--trace]
+// [--no-scenarios] [--out=dir]`: V2U against
 // React Flow, Drawflow and LiteGraph in one headless Chromium, driven by real input over the
-// DevTools protocol; writes bench/results/latest.json and latest.md. See bench/README.md.
+// DevTools protocol; writes <out>/latest.json and latest.md (out: bench/results). See bench/README.md.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release } from 'node:os';
+import { join } from 'node:path';
 import { launchBrowser } from './lib/browser.mjs';
 import { bundlePeers, ensureDist } from './lib/build.mjs';
 import { EDITORS, measureEditor } from './lib/measure.mjs';
@@ -27,15 +29,15 @@ function options(argv) {
   if (argv.includes('--trace')) config.trace = true;
   if (flag('sizes')) config.sizes = flag('sizes').split(',').map(Number);
   const only = flag('editors')?.split(',');
-  return { mode, config, editors: only ? EDITORS.filter((e) => only.includes(e.id)) : EDITORS, scenarios: !argv.includes('--no-scenarios') };
+  return { mode, config, out: flag('out') ?? 'bench/results', editors: only ? EDITORS.filter((e) => only.includes(e.id)) : EDITORS, scenarios: !argv.includes('--no-scenarios') };
 }
 
 const NOTES = [
   'Every editor gets the same seeded graph (bench/lib/graph.mjs): layered left to right, about 1.2 edges per node, inputs wired to nearby nodes of the previous column; all start at zoom 1 at the top left.',
   'Input is real: mouse moves, presses and wheel events sent with Input.dispatchMouseEvent. Each gesture is first tried briefly and verified (the node or viewport must really move); a gesture the editor does not support is reported as n/a, never faked.',
-  'Frame time = main-thread time per frame: from the frame’s rAF timestamp (or the end of the previous frame’s work) until a message posted from rAF runs, i.e. after input handlers, rAF callbacks, style, layout and paint. Headless Chromium here keeps a 60 Hz frame clock even with --disable-frame-rate-limit --disable-gpu-vsync, so raw rAF intervals are pinned near 16.7 ms; their p95 is kept in latest.json as intervalP95.',
+  'Frame time = main-thread time per frame: from the frame’s rAF timestamp (or the end of the previous frame’s work) until a message posted from rAF runs, i.e. after input handlers, rAF callbacks, style, layout and paint, or until the next frame’s rAF callback if Chrome starts that first. Headless Chromium here keeps a 60 Hz frame clock even with --disable-frame-rate-limit --disable-gpu-vsync, so raw rAF intervals are pinned near 16.7 ms; their p95 is kept in latest.json as intervalP95.',
   '“Painted and interactive” = the editor has rendered the graph (React Flow: nodes measured and edges drawn), two frames have been produced, and a task posted afterwards has run.',
-  'Script size = every script the page fetched before that point, min+gzip (level 9), without the few lines of bench glue in bench/pages. CSS is not counted (React Flow 18 kB, Drawflow 2 kB).',
+  'Script size = every script the page fetched before that point, min+gzip (level 9), without the few lines of bench glue in bench/pages. CSS is not counted (min+gzip: React Flow 3.0 kB, Drawflow 0.7 kB; V2U and LiteGraph need none).',
   'React Flow 12 with React 19: uncontrolled nodes (defaultNodes/defaultEdges), one memoized custom node type with a handle per port. It runs twice: with defaults (onlyRenderVisibleElements off) and with onlyRenderVisibleElements on, its advice for large graphs; the ratio uses the better of the two.',
   'Drawflow: loaded with import() of its own export format; it has no multi-selection, and pans with a background drag and zooms with ctrl+wheel only. LiteGraph: litegraph.core.js (the editor without its node library), nodes dragged by the title bar it paints on the canvas; a selection is dragged as LiteGraph 0.7 allows it, by shift-pressing a node while the others are selected (selectNodes()).',
   'With tracing (full runs, or --trace), one extra run per gesture is traced: “trace: p95” is the p95 of the renderer’s AnimationFrame spans, and dropped frames are the compositor’s DroppedFrame events against DrawFrame.',
@@ -43,7 +45,7 @@ const NOTES = [
 ];
 
 async function main() {
-  const { mode, config, editors, scenarios } = options(process.argv.slice(2));
+  const { mode, config, out, editors, scenarios } = options(process.argv.slice(2));
   const started = Date.now();
   const loadBefore = loadavg()[0];
   await ensureDist();
@@ -57,11 +59,16 @@ async function main() {
     const scenarioResults = scenarios ? await runScenarios({ browser, baseUrl, config, log }) : [];
     const meta = await describe(browser, mode, config, started, loadBefore);
     const report = { meta, editors: editors.map(({ id, name }) => ({ id, name })), results, scenarios: scenarioResults };
-    mkdirSync('bench/results', { recursive: true });
-    writeFileSync('bench/results/latest.json', `${JSON.stringify(report, null, 2)}\n`);
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
     const table = markdown(report);
-    writeFileSync('bench/results/latest.md', table);
-    console.log(`\n${table}\nbench: wrote bench/results/latest.json and latest.md in ${meta.durationSeconds} s`);
+    writeFileSync(join(out, 'latest.md'), table);
+    console.log(`\n${table}\nbench: wrote ${out}/latest.json and latest.md in ${meta.durationSeconds} s`);
+    const broken = [...results.filter((r) => r.status === 'error'), ...scenarioResults.filter((s) => s.rows.some((r) => r.figure === 'error'))];
+    if (broken.length) {
+      console.error(`bench: ${broken.length} page(s) or scenario(s) failed; see the table`);
+      process.exitCode = 1;
+    }
   } finally {
     await browser.close();
     server.close();
@@ -77,8 +84,10 @@ async function measureAll({ browser, baseUrl, editors, config, log }) {
         results.push({ editor: editor.id, size, status: 'skipped', error: 'timed out on a smaller graph' });
         continue;
       }
+      const started = Date.now();
       log(`bench: ${editor.name}, ${size} nodes`);
       const result = await measureEditor({ browser, baseUrl, editor, size, config, log });
+      log(`  (${((Date.now() - started) / 1000).toFixed(1)} s)`);
       if (result.status !== 'ok') {
         log(`  ${result.status}: ${result.error}`);
         if (result.status === 'timeout') stopped.add(editor.id);

@@ -30,8 +30,9 @@ export async function measureEditor({ browser, baseUrl, editor, size, config, lo
     result.heapAfterLoad = await heapAfterGc(page);
     await interact(page, size, config, result, log);
   } catch (error) {
-    result.status = /no answer within/.test(error.message) ? 'timeout' : 'error';
-    result.error = error.message;
+    result.status = /no answer within|timeout/i.test(String(error?.message)) ? 'timeout' : 'error';
+    result.error = error?.message ?? String(error);
+    if (!error?.message) console.error(error);
   } finally {
     await page?.close().catch(() => {});
   }
@@ -93,7 +94,7 @@ async function interact(page, size, config, result, log) {
     log(`  ${kind}: ${result[kind].na ?? `p95 ${result[kind].p95?.median?.toFixed(1)} ms (${result[kind].method})`}`);
     if (!result[kind].na) supported.push(gesture);
   }
-  result.interactionBlocking = await blocking(page, startedAt);
+  if (supported.length) result.interactionBlocking = await blocking(page, startedAt);
   result.interactionSeconds = await keepInteracting(supported, config.heapSeconds * 1000);
   result.heapAfterInteraction = await heapAfterGc(page);
 }
@@ -108,7 +109,7 @@ function gestureKinds(page, ev, ids) {
   const [id] = ids;
   let modifier; // some editors drag a selection with a key held (LiteGraph: shift)
   const moved = async (list, before) => {
-    const after = await ev((l) => l.map((i) => window.benchEditor.position(i)), list);
+    const after = await ev((l) => window.benchEditor.positions(l), list);
     return after.filter((p, i) => p && Math.hypot(p.x - before[i].x, p.y - before[i].y) > 50).length;
   };
   const nodeDrag = (list, need) => ({
@@ -116,7 +117,7 @@ function gestureKinds(page, ev, ids) {
     run: async (ms, check) => {
       const handle = await ev((i) => window.benchEditor.handle(i), id);
       if (!handle) throw new Error(`node ${id} is not on screen`);
-      const before = check && (await ev((l) => l.map((i) => window.benchEditor.position(i)), list));
+      const before = check && (await ev((l) => window.benchEditor.positions(l), list));
       const verify = check && (async () => (await moved(list, before)) >= need);
       if (modifier) await page.keyboard.down(modifier);
       try {

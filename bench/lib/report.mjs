@@ -38,7 +38,7 @@ function frames(g) {
 }
 
 function blockingCell(b) {
-  if (b === undefined) return undefined;
+  if (b === undefined) return 'n/a (no supported gesture)';
   if (b === null) return 'n/a (not in this browser)';
   return { value: b.maxMs, text: `${b.count} / ${fmtMs(b.maxMs)}` };
 }
@@ -90,9 +90,10 @@ export function markdown(report) {
       const cells = editors.map((e) => cell(results.find((r) => r.editor === e.id && r.size === size), pick));
       const [v2u, ...peers] = cells;
       const text = (c) => (typeof c === 'object' ? c.text : c);
-      const ratioText = editors[0].id === 'v2u' ? ratio(v2u, peers) : '–';
-      let verdict = target(label, size, v2u, meta.mode === 'quick', sizes);
-      if (label.startsWith('Navigation') && size === 1000) verdict = ratioVerdict(v2u, peers);
+      const hasV2u = editors[0].id === 'v2u';
+      const ratioText = hasV2u ? ratio(v2u, peers) : '–';
+      let verdict = hasV2u ? target(label, size, v2u, meta.mode === 'quick', sizes) : '';
+      if (hasV2u && label.startsWith('Navigation') && size === 1000) verdict = ratioVerdict(v2u, peers);
       lines.push(`| ${label} | ${scope === 'once' ? 'any' : size.toLocaleString('en')} | ${cells.map(text).join(' | ')} | ${ratioText} | ${verdict} |`);
     }
   }

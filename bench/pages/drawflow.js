@@ -47,6 +47,9 @@ window.benchEditor = {
     const r = element.getBoundingClientRect();
     return { x: r.left + Math.min(40, r.width / 2), y: r.top + Math.min(14, r.height / 2) };
   },
+  positions(ids) {
+    return ids.map((id) => this.position(id));
+  },
   position(id) {
     const node = nodeData(id);
     return node ? { x: node.pos_x, y: node.pos_y } : null;

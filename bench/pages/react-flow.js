@@ -73,6 +73,9 @@ window.benchEditor = {
     const r = title.getBoundingClientRect();
     return { x: r.left + Math.min(40, r.width / 2), y: r.top + r.height / 2 };
   },
+  positions(ids) {
+    return ids.map((id) => this.position(id));
+  },
   position(id) {
     const node = instance.getNode(id);
     return node ? { ...node.position } : null;
