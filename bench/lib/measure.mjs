@@ -3,14 +3,10 @@
 // after load and after interaction, and long tasks / long animation frames throughout.
 import { gzipSync } from 'node:zlib';
 import { heapAfterGc, withTimeout } from './browser.mjs';
-import { dragCircle, wheelCircle, wheelSweep } from './gestures.mjs';
 import { generateGraph } from './graph.mjs';
+import { SELECTION, gestureKinds, nearest } from './interactions.mjs';
 import { traced } from './trace.mjs';
 import { framePercentiles, summarize } from './stats.mjs';
-
-const BACKGROUND = { x: 160, y: 420 }; // the generator leaves the left 320 px empty
-const CENTER = { x: 640, y: 400 };
-const SELECTION = 50;
 
 /** Editors in the order of the table; `page` names bench/pages/<page>.js. */
 export const EDITORS = [
@@ -97,66 +93,6 @@ async function interact(page, size, config, result, log) {
   if (supported.length) result.interactionBlocking = await blocking(page, startedAt);
   result.interactionSeconds = await keepInteracting(supported, config.heapSeconds * 1000);
   result.heapAfterInteraction = await heapAfterGc(page);
-}
-
-function nearest(nodes, point, count) {
-  const d = (n) => (n.x - point.x) ** 2 + (n.y - point.y) ** 2;
-  return [...nodes].sort((a, b) => d(a) - d(b)).slice(0, count);
-}
-
-/** Each gesture: how to prepare, the ways to try in order, and how to tell it worked. */
-function gestureKinds(page, ev, ids) {
-  const [id] = ids;
-  let modifier; // some editors drag a selection with a key held (LiteGraph: shift)
-  const moved = async (list, before) => {
-    const after = await ev((l) => window.benchEditor.positions(l), list);
-    return after.filter((p, i) => p && Math.hypot(p.x - before[i].x, p.y - before[i].y) > 50).length;
-  };
-  const nodeDrag = (list, need) => ({
-    name: 'mouse drag on the node title',
-    run: async (ms, check) => {
-      const handle = await ev((i) => window.benchEditor.handle(i), id);
-      if (!handle) throw new Error(`node ${id} is not on screen`);
-      const before = check && (await ev((l) => window.benchEditor.positions(l), list));
-      const verify = check && (async () => (await moved(list, before)) >= need);
-      if (modifier) await page.keyboard.down(modifier);
-      try {
-        return await dragCircle(page, handle, { ms, check: verify });
-      } finally {
-        if (modifier) await page.keyboard.up(modifier);
-      }
-    },
-  });
-  const viewportChanged = (test) => async (run) => {
-    const before = await ev(() => window.benchEditor.viewport());
-    return run(async () => test(before, await ev(() => window.benchEditor.viewport())));
-  };
-  const panned = viewportChanged((a, b) => Math.hypot(b.x - a.x, b.y - a.y) > 50);
-  const zoomed = viewportChanged((a, b) => Math.abs(b.zoom / a.zoom - 1) > 0.05);
-  return {
-    drag: { methods: [nodeDrag([id], 1)] },
-    dragSelection: {
-      prepare: async () => {
-        const answer = await ev((l) => window.benchEditor.select(l), ids);
-        modifier = answer?.modifier;
-        return Boolean(answer);
-      },
-      unsupported: 'no multi-selection API',
-      methods: [nodeDrag(ids, Math.round(SELECTION * 0.9))],
-    },
-    pan: {
-      methods: [
-        { name: 'mouse drag on the background', run: (ms, check) => (check ? panned((c) => dragCircle(page, BACKGROUND, { ms, check: c })) : dragCircle(page, BACKGROUND, { ms })) },
-        { name: 'wheel scroll', run: (ms, check) => (check ? panned((c) => wheelCircle(page, BACKGROUND, { ms, check: c })) : wheelCircle(page, BACKGROUND, { ms })) },
-      ],
-    },
-    zoom: {
-      methods: [
-        { name: 'wheel', run: (ms, check) => (check ? zoomed((c) => wheelSweep(page, CENTER, { ms, ticks: 4, check: c })) : wheelSweep(page, CENTER, { ms, ticks: 4 })) },
-        { name: 'ctrl+wheel', run: (ms, check) => (check ? zoomed((c) => wheelSweep(page, CENTER, { ms, ticks: 4, modifier: 'Control', check: c })) : wheelSweep(page, CENTER, { ms, ticks: 4, modifier: 'Control' })) },
-      ],
-    },
-  };
 }
 
 /** Finds the first way that works (a short verified try), then records `gestureRuns` runs. */
