@@ -30,7 +30,8 @@ export async function measureEditor({ browser, baseUrl, editor, size, config, lo
     result.error = error?.message ?? String(error);
     if (!error?.message) console.error(error);
   } finally {
-    await page?.close().catch(() => {});
+    // A page stuck in a long task may not close politely; do not let it stop the run.
+    if (page) await withTimeout(page.close(), 10_000, 'close').catch(() => {});
   }
   return result;
 }
@@ -59,7 +60,9 @@ function trackScripts(page) {
   page.on('response', (response) => {
     const path = new URL(response.url()).pathname;
     if (response.request().resourceType() !== 'script' || path.startsWith('/bench/pages/')) return;
-    pending.push(response.buffer().then((body) => ({ path, min: body.length, gzip: gzipSync(body, { level: 9 }).length })));
+    const file = response.buffer().then((body) => ({ path, min: body.length, gzip: gzipSync(body, { level: 9 }).length }));
+    file.catch(() => {}); // a page that timed out may never hand its bodies over; nobody waits then
+    pending.push(file);
   });
   return {
     async until() {

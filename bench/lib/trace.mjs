@@ -8,10 +8,11 @@ const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline.
 /** Runs `gesture` under tracing; resolves to `{ animationFrames, drawn, dropped }`. */
 export async function traced(page, gesture) {
   await page.tracing.start({ categories: CATEGORIES });
+  let buffer;
   try {
     await gesture();
   } finally {
-    var buffer = await page.tracing.stop();
+    buffer = await page.tracing.stop();
   }
   return summarizeTrace(JSON.parse(Buffer.from(buffer).toString()).traceEvents);
 }
