@@ -1,0 +1,130 @@
+// Measures one editor at one graph size: script bytes, time to painted and interactive,
+// frame times while dragging one node, dragging 50 selected, panning and zooming, the heap
+// after load and after interaction, and long tasks / long animation frames throughout.
+import { gzipSync } from 'node:zlib';
+import { heapAfterGc, withTimeout } from './browser.mjs';
+import { generateGraph } from './graph.mjs';
+import { SELECTION, gestureKinds, nearest } from './interactions.mjs';
+import { traced } from './trace.mjs';
+import { framePercentiles, summarize } from './stats.mjs';
+
+/** Editors in the order of the table; `page` names bench/pages/<page>.js. */
+export const EDITORS = [
+  { id: 'v2u', page: 'v2u', name: 'V2U' },
+  { id: 'react-flow', page: 'react-flow', name: 'React Flow' },
+  { id: 'react-flow-visible', page: 'react-flow', variant: 'visible', name: 'React Flow (onlyRenderVisibleElements)' },
+  { id: 'drawflow', page: 'drawflow', name: 'Drawflow' },
+  { id: 'litegraph', page: 'litegraph', name: 'LiteGraph' },
+];
+
+export async function measureEditor({ browser, baseUrl, editor, size, config, log }) {
+  const url = `${baseUrl}/bench-page/${editor.page}?n=${size}${editor.variant ? `&variant=${editor.variant}` : ''}`;
+  const result = { editor: editor.id, size, status: 'ok' };
+  let page;
+  try {
+    page = await loadRepeated(browser, url, config, result);
+    result.heapAfterLoad = await heapAfterGc(page);
+    await interact(page, size, config, result, log);
+  } catch (error) {
+    result.status = /no answer within|timeout/i.test(String(error?.message)) ? 'timeout' : 'error';
+    result.error = error?.message ?? String(error);
+    if (!error?.message) console.error(error);
+  } finally {
+    // A page stuck in a long task may not close politely; do not let it stop the run.
+    if (page) await withTimeout(page.close(), 10_000, 'close').catch(() => {});
+  }
+  return result;
+}
+
+/** Loads the page `config.loadRuns` times; keeps the last one open for the interactions. */
+async function loadRepeated(browser, url, config, result) {
+  const times = [];
+  let page;
+  for (let run = 0; run < config.loadRuns; run++) {
+    await page?.close();
+    page = await browser.newPage();
+    const scripts = run === 0 ? trackScripts(page) : null;
+    const response = await page.goto(url, { waitUntil: 'domcontentloaded', timeout: config.loadTimeoutMs });
+    if (!response.ok()) throw new Error(`${url}: HTTP ${response.status()}`);
+    const ready = await withTimeout(page.evaluate(() => window.benchEditor.ready), config.loadTimeoutMs, 'load');
+    times.push(ready.readyAt);
+    if (scripts) Object.assign(result, { rendered: ready.rendered, scripts: await scripts.until(), loadBlocking: await blocking(page, 0, ready.readyAt) });
+  }
+  result.ready = summarize(times);
+  return page;
+}
+
+/** Scripts the page fetched before it was ready, minus the bench's own page code. */
+function trackScripts(page) {
+  const pending = [];
+  page.on('response', (response) => {
+    const path = new URL(response.url()).pathname;
+    if (response.request().resourceType() !== 'script' || path.startsWith('/bench/pages/')) return;
+    const file = response.buffer().then((body) => ({ path, min: body.length, gzip: gzipSync(body, { level: 9 }).length }));
+    file.catch(() => {}); // a page that timed out may never hand its bodies over; nobody waits then
+    pending.push(file);
+  });
+  return {
+    async until() {
+      const files = await Promise.all(pending.splice(0));
+      return { files, min: files.reduce((s, f) => s + f.min, 0), gzip: files.reduce((s, f) => s + f.gzip, 0) };
+    },
+  };
+}
+
+async function blocking(page, from, to) {
+  const { longTasks, loafs, supports } = await page.evaluate((a, b) => window.benchPerf.since(a, b ?? Infinity), from, to);
+  const max = (list, key) => list.reduce((m, e) => Math.max(m, e[key]), 0);
+  return {
+    longTasks: supports.longtask ? { count: longTasks.length, maxMs: max(longTasks, 'duration') } : null,
+    loafs: supports.loaf ? { count: loafs.length, maxMs: max(loafs, 'duration'), blockingMs: loafs.reduce((s, e) => s + e.blocking, 0) } : null,
+  };
+}
+
+async function interact(page, size, config, result, log) {
+  const graph = generateGraph(size);
+  const target = nearest(graph.nodes, { x: 560, y: 330 }, SELECTION);
+  const ev = (fn, ...args) => withTimeout(page.evaluate(fn, ...args), config.stepTimeoutMs, 'page');
+  const startedAt = await ev(() => performance.now());
+  const gestures = gestureKinds(page, ev, target.map((n) => n.id));
+  const supported = [];
+  for (const [kind, gesture] of Object.entries(gestures)) {
+    result[kind] = await measureGesture(page, ev, gesture, config);
+    log(`  ${kind}: ${result[kind].na ?? `p95 ${result[kind].p95?.median?.toFixed(1)} ms (${result[kind].method})`}`);
+    if (!result[kind].na) supported.push(gesture);
+  }
+  if (supported.length) result.interactionBlocking = await blocking(page, startedAt);
+  result.interactionSeconds = await keepInteracting(supported, config.heapSeconds * 1000);
+  result.heapAfterInteraction = await heapAfterGc(page);
+}
+
+/** Finds the first way that works (a short verified try), then records `gestureRuns` runs. */
+async function measureGesture(page, ev, gesture, config) {
+  if (gesture.prepare && !(await gesture.prepare())) return { na: `n/a (not supported: ${gesture.unsupported})` };
+  const method = await firstWorking(gesture.methods);
+  if (!method) return { na: 'n/a (not supported)' };
+  gesture.run = (ms) => method.run(ms);
+  const runs = [];
+  for (let run = 0; run < config.gestureRuns; run++) {
+    await ev(() => window.benchPerf.startFrames());
+    await method.run(config.gestureMs);
+    const { works, intervals } = await ev(() => window.benchPerf.stopFrames());
+    runs.push({ ...framePercentiles(works), intervalP95: framePercentiles(intervals).p95 });
+  }
+  const of = (key) => summarize(runs.map((r) => r[key]));
+  const trace = config.trace ? await traced(page, () => method.run(config.gestureMs)) : undefined;
+  return { method: method.name, frames: of('frames'), p50: of('p50'), p95: of('p95'), p99: of('p99'), intervalP95: of('intervalP95'), trace };
+}
+
+async function firstWorking(methods) {
+  for (const method of methods) if (await method.run(0, true).catch(() => false)) return method;
+  return undefined;
+}
+
+/** Repeats the supported gestures for `ms` (the "after a minute of interaction" heap). */
+async function keepInteracting(gestures, ms) {
+  const started = Date.now();
+  for (let i = 0; gestures.length && Date.now() - started < ms && i < 10_000; i++)
+    await gestures[i % gestures.length].run(Math.min(1000, ms));
+  return Math.round((Date.now() - started) / 100) / 10;
+}

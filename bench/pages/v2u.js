@@ -1,0 +1,69 @@
+// The V2U bench page: the built dist/v2u-editor.js, given the bench graph as a document.
+// It uses only the element's public API and parts, so it picks up whatever the editor
+// offers the day it runs.
+import { ManifestMap } from '/dist/v2u-editor.js';
+import { toV2uDocument, v2uManifests } from './v2u-graph.js';
+
+const editor = document.createElement('v2u-editor');
+editor.id = 'editor';
+editor.manifests = new ManifestMap(v2uManifests());
+document.body.append(editor);
+
+const root = () => editor.shadowRoot;
+const transformOf = (element) => {
+  const transform = element && getComputedStyle(element).transform;
+  return transform && transform !== 'none' ? new DOMMatrixReadOnly(transform) : null;
+};
+const nodeElement = (id) => root()?.querySelector(`[part~="node"][data-id="${CSS.escape(id)}"]`);
+
+window.benchEditor = {
+  name: 'V2U',
+  ready: (async () => {
+    const doc = toV2uDocument(await window.benchGraph);
+    editor.graph = doc;
+    await editor.updateComplete;
+    const readyAt = await window.benchPerf.settle();
+    return { readyAt, rendered: root().querySelectorAll('[part~="node"]').length };
+  })(),
+  handle(id) {
+    const header = nodeElement(id)?.querySelector('[part~="node-header"]');
+    if (!header) return null;
+    const r = header.getBoundingClientRect();
+    return { x: r.left + Math.min(40, r.width / 2), y: r.top + r.height / 2 };
+  },
+  /**
+   * Where each node is drawn (an editor may commit a drag only on release), else where the
+   * document has it; the document is read once per call, as reading it may build a copy.
+   */
+  positions(ids) {
+    let byId;
+    return ids.map((id) => {
+      const drawn = transformOf(nodeElement(id));
+      if (drawn) return { x: drawn.e, y: drawn.f };
+      byId ??= new Map(editor.graph.nodes.map((n) => [n.id, n.position]));
+      const position = byId.get(id);
+      return position ? { ...position } : null;
+    });
+  },
+  viewport() {
+    const drawn = transformOf(root()?.querySelector('[part~="viewport"] > :not(style)'));
+    return drawn ? { x: drawn.e, y: drawn.f, zoom: drawn.a } : { ...editor.graph.viewport };
+  },
+  /** Uses a selection API if the editor has one: `select(ids)` or a `selection` property. */
+  select(ids) {
+    if (typeof editor.select === 'function') {
+      editor.select(ids);
+      return true;
+    }
+    if (typeof editor.setSelection === 'function') {
+      editor.setSelection(ids);
+      return true;
+    }
+    const proto = Object.getPrototypeOf(editor);
+    if (Object.getOwnPropertyDescriptor(proto, 'selection')?.set) {
+      editor.selection = ids;
+      return true;
+    }
+    return false;
+  },
+};

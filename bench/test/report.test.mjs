@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { markdown } from '../lib/report.mjs';
+
+const run = (median) => ({ median, min: median, max: median, runs: 1 });
+const gesture = (p95) => ({ method: 'drag', frames: run(100), p50: run(p95 / 2), p95: run(p95), p99: run(p95 * 2) });
+const meta = {
+  date: 'today', mode: 'quick', chromium: 'Chrome', node: '20', cpus: 2, cpuModel: 'cpu', os: 'linux',
+  loadAverage: { before: 1, after: 1 }, durationSeconds: 1, notes: [],
+  config: { loadRuns: 1, gestureRuns: 1, gestureMs: 500, heapSeconds: 2 },
+};
+
+test('rows show V2U against the best peer and judge the targets', () => {
+  const results = [
+    { editor: 'v2u', size: 1000, status: 'ok', scripts: { gzip: 20 * 1024 }, ready: run(100), drag: gesture(10), pan: { na: 'n/a (not supported)' } },
+    { editor: 'react-flow', size: 1000, status: 'ok', scripts: { gzip: 120 * 1024 }, ready: run(400), drag: gesture(40), pan: gesture(8) },
+    { editor: 'drawflow', size: 1000, status: 'timeout' },
+  ];
+  const lines = markdown({ meta, results, scenarios: [] }).split('\n');
+  const row = (prefix) => lines.find((l) => l.startsWith(`| ${prefix}`));
+  assert.match(row('Script'), /20\.0 kB \| 120\.0 kB \| timed out \| 0\.17× \| met \(entry ≤ 30 kB\)/);
+  assert.match(row('Navigation'), /0\.25× \| met \(≥ 2× sooner/);
+  assert.match(row('Drag one node'), /\*\*10\.0\*\*.*0\.25× \| met \(p95 ≤ 16\.7 ms\)/);
+  assert.match(row('Pan'), /n\/a \(not supported\) \| .*\*\*8\.0\*\*.*not measured/);
+});
