@@ -11,13 +11,16 @@ const has = (name) => typeof editor[name] === 'function';
 
 window.benchProbe = (async () => {
   await editor.updateComplete;
+  await editor.whenEditable?.();
+  // The built-in library registers asynchronously: give it a few seconds to arrive.
+  for (let i = 0; i < 100 && !editor.manifests?.get?.('transform/group'); i++) await new Promise((r) => setTimeout(r, 50));
   await window.benchPerf.settle();
   const registry = editor.registry ?? null;
   return {
     exports: Object.keys(v2u).sort(),
     methods: ['run', 'cancel', 'fitView', 'select'].filter(has),
     run: has('run'),
-    pool: editor.metrics?.pool ?? null,
+    pool: editor.metrics && 'pool' in editor.metrics ? (editor.metrics.pool ?? {}) : null,
     poolSizeProperty: 'poolSize' in editor,
     registry: registry ? { metrics: registry.metrics ?? null } : null,
     palette: Boolean(customElements.get('v2u-palette') || editor.shadowRoot.querySelector('[part~="palette"]')),

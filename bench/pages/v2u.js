@@ -6,6 +6,9 @@ import { toV2uDocument, v2uManifests } from './v2u-graph.js';
 
 const editor = document.createElement('v2u-editor');
 editor.id = 'editor';
+// The canvas alone, like the peers (which have no palette): the palette would sit where
+// the harness presses for background drags.
+editor.setAttribute('no-palette', '');
 editor.manifests = new ManifestMap(v2uManifests());
 document.body.append(editor);
 
@@ -14,7 +17,7 @@ const transformOf = (element) => {
   const transform = element && getComputedStyle(element).transform;
   return transform && transform !== 'none' ? new DOMMatrixReadOnly(transform) : null;
 };
-const nodeElement = (id) => root()?.querySelector(`[part~="node"][data-id="${CSS.escape(id)}"]`);
+const nodeElement = (id) => root()?.querySelector(`[part~="node"][data-node="${CSS.escape(id)}"]`);
 
 window.benchEditor = {
   name: 'V2U',

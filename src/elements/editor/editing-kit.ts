@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { GraphNode, Point } from '../../core/index.js';
 import { LazyElementLoader } from '../../runtime/lazy-element-loader.js';
+import type { PoolOptions } from '../../runtime/pool/pool.js';
 import { hoverIntent } from '../../runtime/hover-intent.js';
 import '../inspector/inspector.js';
 import '../minimap/minimap.js';
@@ -66,7 +67,7 @@ export class EditingKit {
       },
       document: () => _editor.store.document,
       autoRun: !_editor.noAutoRun,
-      pool: _editor.workerUrl ? { workerUrl: _editor.workerUrl } : {},
+      pool: poolOptions(_editor),
       host: () => ({ origin: location.origin, allowedOrigins: _editor.allowedOrigins?.split(/[\s,]+/).filter(Boolean) ?? [] }),
     });
     this.loader.addEventListener('state', this._onLoaderState);
@@ -179,6 +180,15 @@ export class EditingKit {
     this._editor.registry.recordUsage(type, 'use');
     this.actions.addNode(manifest, at);
   }
+}
+
+/** The shared pool the editor asks for: its worker URL, and its size (0: the main thread). */
+function poolOptions(editor: V2uEditor): PoolOptions {
+  const size = editor.poolSize;
+  return {
+    ...(editor.workerUrl ? { workerUrl: editor.workerUrl } : {}),
+    ...(size === 0 ? { mode: 'main' as const, size: 1 } : size !== undefined && size > 0 ? { size } : {}),
+  };
 }
 
 export function createEditingKit(editor: V2uEditor): EditingKit {

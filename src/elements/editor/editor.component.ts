@@ -122,6 +122,7 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
     noAutoRun: { type: Boolean, attribute: 'no-auto-run' },
     workerUrl: { attribute: 'worker-url' },
     allowedOrigins: { attribute: 'allowed-origins' },
+    poolSize: { type: Number, attribute: 'pool-size' },
     required: { type: Boolean, reflect: true },
     src: {},
     storageKey: { attribute: 'storage-key' },
@@ -188,6 +189,12 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
    * call besides the page's own. Only the host page sets this; a loaded graph cannot.
    */
   allowedOrigins?: string;
+
+  /**
+   * Workers in the page's shared pool (default `min(8, hardwareConcurrency)`); 0 runs node
+   * logic on the main thread, yielding. Read when the pool starts, so set it before the first run.
+   */
+  poolSize?: number;
 
   /** In a form: an empty graph is invalid ("Add at least one node"). */
   required = false;
@@ -618,8 +625,10 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
     const library = this.library ?? defaultLibraryUrl();
     try {
       await registry.restore(library);
+      // An editor removed meanwhile stops here (and starts over if it comes back).
+      if (!this.isConnected) return void (this._libraryStarted = undefined);
       await registry.registerIndex(library, types());
-      await registry.preload(types());
+      if (this.isConnected) await registry.preload(types());
     } catch (error) {
       this.reportError(error, 'library');
     }
