@@ -764,7 +764,9 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
       this.updateComplete.then(() => this._canvas?.focus({ preventScroll: true }));
     }
     this._revision++;
-    this._kit?.runner.documentChanged();
+    // Moves and the viewport change nothing a run depends on: skip the engine's diff (a drag
+    // of a 10,000-node graph would otherwise copy the document on every pointer move).
+    if (event.origin === 'load' || event.changes.some((c) => c.type !== 'node-move' && c.type !== 'viewport')) this._kit?.runner.documentChanged();
     this.syncForm();
     if (event.origin !== 'load') this._autosave?.schedule();
     if (event.origin === 'load') return;

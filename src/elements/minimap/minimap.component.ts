@@ -7,6 +7,7 @@ import { minimapStyles } from './minimap.styles.js';
 
 const WIDTH = 200;
 const HEIGHT = 140;
+const MIN_INTERVAL = 120;
 
 /**
  * An overview of the whole graph drawn on one canvas (cheap at 10,000 nodes), with the
@@ -30,6 +31,7 @@ export class V2uMinimap extends LitElement {
 
   @query('canvas') private _canvas!: HTMLCanvasElement;
   private _frame = 0;
+  private _drawnAt = 0;
   private _scale = { k: 1, x: 0, y: 0 };
 
   protected override render() {
@@ -43,14 +45,21 @@ export class V2uMinimap extends LitElement {
     ></canvas>`;
   }
 
+  /** Redraws at most every MIN_INTERVAL ms: during a drag of a big graph, a frame each would cost more than the drag. */
   protected override updated(_changed: PropertyValues<this>): void {
-    cancelAnimationFrame(this._frame);
-    this._frame = requestAnimationFrame(() => this.draw());
+    if (this._frame) return;
+    const wait = Math.max(0, MIN_INTERVAL - (performance.now() - this._drawnAt));
+    this._frame = setTimeout(() => requestAnimationFrame(() => {
+      this._frame = 0;
+      this._drawnAt = performance.now();
+      this.draw();
+    }), wait) as unknown as number;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    cancelAnimationFrame(this._frame);
+    clearTimeout(this._frame);
+    this._frame = 0;
   }
 
   private draw() {
