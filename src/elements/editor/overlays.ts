@@ -2,6 +2,7 @@ import { inlineStyle } from '../shared/inline-style.js';
 import { html, nothing } from 'lit';
 import { directive, Directive, type PartInfo, PartType, type ElementPart } from 'lit/directive.js';
 import type { NodeManifest } from '../../core/index.js';
+import { matchesQuery } from '../../registry/search.js';
 import type { ConnectOption, EditorActions } from './actions.js';
 import type { V2uEditor } from './editor.component.js';
 import type { ConnectPreview } from './gestures/host.js';
@@ -48,13 +49,6 @@ function renderConnectList(editor: V2uEditor, actions: EditorActions) {
       )}
     </ul>
   </div>`;
-}
-
-/** Case-insensitive match on title, type and keywords. */
-export function matchesQuery(manifest: NodeManifest, query: string): boolean {
-  const q = query.trim().toLowerCase();
-  if (!q) return true;
-  return [manifest.title, manifest.type, ...(manifest.keywords ?? [])].some((s) => s.toLowerCase().includes(q));
 }
 
 function renderQuickAdd(editor: V2uEditor, actions: EditorActions) {

@@ -2,6 +2,7 @@ import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { NODE_CATEGORIES, type ManifestSource, type NodeManifest } from '../../core/index.js';
 import type { IntentKind } from '../../runtime/lazy-element-loader.js';
+import { matchesQuery } from '../../registry/search.js';
 import { HoverIntentController } from './hover-intent-controller.js';
 import { paletteStyles } from './palette.styles.js';
 
@@ -79,10 +80,7 @@ export class V2uPalette extends LitElement {
 
   /** The manifests shown for the current query, grouped by category in palette order. */
   get groups(): { category: string; items: NodeManifest[] }[] {
-    const needle = this.query.trim().toLowerCase();
-    const matches = (m: NodeManifest) =>
-      !needle || [m.title, m.type, ...(m.keywords ?? [])].some((text) => text.toLowerCase().includes(needle));
-    const shown = (this.source?.list() ?? []).filter(matches);
+    const shown = (this.source?.list() ?? []).filter((m) => matchesQuery(m, this.query));
     const categories = [...NODE_CATEGORIES, ...new Set(shown.map((m) => m.category))];
     return [...new Set(categories)]
       .map((category) => ({ category, items: shown.filter((m) => m.category === category) }))
