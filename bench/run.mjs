@@ -1,5 +1,5 @@
 // `npm run bench [-- --quick] [--editors=v2u,drawflow] [--sizes=100,1000] [--trace]
-// [--no-scenarios] [--out=dir]`: V2U against
+// [--no-scenarios | --scenarios=heavy-run,registry] [--out=dir]`: V2U against
 // React Flow, Drawflow and LiteGraph in one headless Chromium, driven by real input over the
 // DevTools protocol; writes <out>/latest.json and latest.md (out: bench/results). See bench/README.md.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -29,7 +29,8 @@ function options(argv) {
   if (argv.includes('--trace')) config.trace = true;
   if (flag('sizes')) config.sizes = flag('sizes').split(',').map(Number);
   const only = flag('editors')?.split(',');
-  return { mode, config, out: flag('out') ?? 'bench/results', editors: only ? EDITORS.filter((e) => only.includes(e.id)) : EDITORS, scenarios: !argv.includes('--no-scenarios') };
+  const scenarioIds = argv.includes('--no-scenarios') ? [] : flag('scenarios')?.split(',') ?? SCENARIOS.map((s) => s.id);
+  return { mode, config, out: flag('out') ?? 'bench/results', editors: only ? EDITORS.filter((e) => only.includes(e.id)) : EDITORS, scenarios: SCENARIOS.filter((s) => scenarioIds.includes(s.id)) };
 }
 
 const NOTES = [
@@ -56,7 +57,7 @@ async function main() {
   const log = (line) => console.log(line);
   try {
     const results = await measureAll({ browser, baseUrl, editors, config, log });
-    const scenarioResults = scenarios ? await runScenarios({ browser, baseUrl, config, log }) : [];
+    const scenarioResults = await runScenarios(scenarios, { browser, baseUrl, config, log });
     const meta = await describe(browser, mode, config, started, loadBefore);
     const report = { meta, editors: editors.map(({ id, name }) => ({ id, name })), results, scenarios: scenarioResults };
     mkdirSync(out, { recursive: true });
@@ -97,9 +98,9 @@ async function measureAll({ browser, baseUrl, editors, config, log }) {
   return results;
 }
 
-async function runScenarios(context) {
+async function runScenarios(scenarios, context) {
   const out = [];
-  for (const scenario of SCENARIOS) {
+  for (const scenario of scenarios) {
     context.log(`bench: scenario ${scenario.id}`);
     let rows;
     try {

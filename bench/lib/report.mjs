@@ -81,11 +81,9 @@ export function markdown(report) {
     '',
     `${meta.date} · ${meta.chromium} · Node ${meta.node} · ${meta.cpus} × ${meta.cpuModel} · ${meta.os} · ${meta.durationSeconds} s in all · load average ${meta.loadAverage.before} before, ${meta.loadAverage.after} after (the machine is shared; treat small differences as noise).`,
     `Runs per figure: ${meta.config.loadRuns} loads, ${meta.config.gestureRuns} × ${meta.config.gestureMs / 1000} s per gesture; interaction heap after ${meta.config.heapSeconds} s. Cells: median (min–max over runs). Frame rows: p50 / **p95** / p99 of main-thread time per frame.`,
-    '',
-    `| Figure | Nodes | ${editors.map((e) => e.name).join(' | ')} | V2U ÷ best peer | Target |`,
-    `|---|---:|${editors.map(() => '---:|').join('')}---:|---|`,
   ];
-  for (const [label, scope, pick] of ROWS) {
+  if (editors.length) lines.push('', `| Figure | Nodes | ${editors.map((e) => e.name).join(' | ')} | V2U ÷ best peer | Target |`, `|---|---:|${editors.map(() => '---:|').join('')}---:|---|`);
+  for (const [label, scope, pick] of editors.length ? ROWS : []) {
     for (const size of scope === 'once' ? [sizes[0]] : sizes) {
       const cells = editors.map((e) => cell(results.find((r) => r.editor === e.id && r.size === size), pick));
       const [v2u, ...peers] = cells;

@@ -34,7 +34,9 @@ export type NodeOutputs = Record<string, unknown>;
 /**
  * A node type's full definition: its manifest plus its logic. The logic is pure:
  * structured-clone data in, structured-clone data out, no DOM, so the same module runs in
- * a worker, on the main thread and in Node.
+ * a worker, on the main thread and in Node. Inputs are read-only: several nodes may read
+ * the same upstream table in one worker (long ones arrive frozen), so return new arrays
+ * and rows rather than changing the ones received.
  */
 export interface NodeDefinition extends NodeManifest {
   processLogic(inputs: NodeInputs, context: NodeContext, reportProgress: ReportProgress): NodeOutputs | Promise<NodeOutputs>;

@@ -66,6 +66,8 @@ export const RunErrorCodes = {
   cancelled: 'cancelled',
   dependencyFailed: 'dependency-failed',
   workerUnavailable: 'worker-unavailable',
+  /** An input kept in a worker is gone (the worker was replaced); its node runs again. */
+  resultLost: 'result-lost',
 } as const;
 
 export type RunErrorCode = (typeof RunErrorCodes)[keyof typeof RunErrorCodes];

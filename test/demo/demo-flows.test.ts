@@ -62,3 +62,36 @@ describe('the demo flows run end to end in the editor', () => {
     expect(rows(el, 'rejects').map((r) => r.customerId)).to.deep.equal(['C-0000002', 'C-0000003', 'C-0000005']);
   });
 });
+
+describe('a large table in the editor', () => {
+  it('stays in the worker: nodes show its first rows, nodeOutput() and v2u-output give all of it', async () => {
+    const node = (id: string, type: string, x: number, config = {}) => ({ id, type, position: { x, y: 40 }, config });
+    const graph = {
+      version: 2,
+      nodes: [node('orders', 'create/sample-data', 20, { dataset: 'orders', rows: 30000 }), node('table', 'output/table', 320), node('result', 'output/emit', 620, { name: 'orders' })],
+      edges: [
+        { id: 'e1', from: { node: 'orders', port: 'rows' }, to: { node: 'table', port: 'rows' } },
+        { id: 'e2', from: { node: 'table', port: 'rows' }, to: { node: 'result', port: 'value' } },
+      ],
+      groups: [],
+      viewport: { x: 0, y: 0, zoom: 1 },
+      metadata: {},
+    } as unknown as GraphDocument;
+    const el = await fixture<V2uEditor>(html`<v2u-editor no-auto-run no-palette style="width: 1000px; height: 500px"></v2u-editor>`);
+    el.graph = graph;
+    await waitUntil(() => graph.nodes.every((n) => el.registry.get(n.type)), 'the library knows the types', { timeout: 10000 });
+    const emitted = new Promise<{ value: unknown }>((resolve) => el.addEventListener('v2u-output', (e) => resolve(e.detail), { once: true }));
+    expect((await el.run()).status).to.equal('done');
+    const ref = el.nodeState('table')!.output!.rows as { $v2uRef: string; length: number; head: unknown[] };
+    expect(ref.$v2uRef, 'a handle, not 30,000 rows').to.be.a('string');
+    expect(ref.length).to.equal(30000);
+    expect(el.nodeState('table')!.preview).to.include({ kind: 'table', totalRows: 30000 });
+    const full = await el.nodeOutput('table');
+    expect((full!.rows as unknown[]).length).to.equal(30000);
+    expect((full!.rows as unknown[]).slice(0, 100)).to.deep.equal(ref.head);
+    expect(((await emitted).value as unknown[]).length, 'the host page gets every row').to.equal(30000);
+    const view = () => el.shadowRoot!.querySelector('[data-node="table"] [part~="node-element"]')?.shadowRoot?.querySelector('[part="count"]')?.textContent;
+    await waitUntil(() => view()?.includes('30,000 rows'), 'the table view shows the count', { timeout: 10000 });
+    expect(view()).to.contain('first 100 shown');
+  });
+});

@@ -2,11 +2,13 @@ import { configWithDefaults, type NodeOutputs } from '../define-node.js';
 import { createDocument, type GraphDocument } from '../document.js';
 import { ErrorCodes, RunErrorCodes } from '../errors.js';
 import { FlowGraph, gatherInputs, type Produced } from './flow-graph.js';
+import { isOutputRef, resolveRefs } from './output-ref.js';
+import { RefKeeper } from './ref-keeper.js';
 import { ResultCache, type CacheStrategy } from './result-cache.js';
 import { toPlainError } from './plain-error.js';
 import { RunQueue } from './run-queue.js';
 import { RunState } from './run-state.js';
-import { hashPorts, stableHash } from './stable-hash.js';
+import { stableHash } from './stable-hash.js';
 import type { EngineClock, EngineEvent, EngineListener, NodeExecutor, NodeResolver, NodeRunState, PlainError, RunSummary, TaskPriority } from './types.js';
 
 export interface EngineOptions {
@@ -21,6 +23,8 @@ export interface EngineOptions {
 
 const IDLE: NodeRunState = Object.freeze({ status: 'idle', progress: 0 });
 const PRIORITY_RANK: Record<TaskPriority, number> = { high: 0, normal: 1, low: 2 };
+/** Times one run may run a node again because an output of it kept in a worker was lost. */
+const MAX_RERUNS = 2;
 
 /**
  * The dataflow engine: schedules a graph's nodes on an injected executor. Ready nodes go out
@@ -42,13 +46,16 @@ export class FlowEngine {
   private _produced = new Map<string, Produced>();
   private _dirty = new Set<string>();
   private _epochs = new Map<string, number>();
-  private _cache = new ResultCache();
+  private _keeper: RefKeeper;
+  private _cache: ResultCache;
   private _listeners = new Set<EngineListener>();
   private _run?: RunState;
   private _queue: RunQueue;
   private _runIds = 0;
 
   constructor(private readonly _options: EngineOptions) {
+    this._keeper = new RefKeeper((refs) => _options.executor.release?.(refs));
+    this._cache = new ResultCache(8, this._keeper);
     this._autoRun = _options.autoRun ?? true;
     this.autoRunDelay = _options.debounceMs ?? 150;
     this._queue = new RunQueue(_options.clock, () => this.execute(), () => ({
@@ -79,6 +86,18 @@ export class FlowEngine {
   /** The node's status, progress, duration, error and output of its latest run. */
   state(nodeId: string): NodeRunState {
     return this._states.get(nodeId) ?? IDLE;
+  }
+
+  /**
+   * The node's latest outputs in full, while still current (`undefined` once an edit made
+   * them stale). Outputs kept in a worker (`OutputRef` handles in `state().output`) are
+   * fetched, so this may copy a large value to the caller.
+   */
+  async output(nodeId: string): Promise<NodeOutputs | undefined> {
+    const produced = this._produced.get(nodeId);
+    const executor = this._options.executor;
+    if (!produced) return undefined;
+    return resolveRefs(produced.outputs, (ref) => (executor.fetch ? executor.fetch(ref) : ref)) as Promise<NodeOutputs>;
   }
 
   subscribe(listener: EngineListener): () => void {
@@ -113,7 +132,7 @@ export class FlowEngine {
   markDirty(ids: Iterable<string>): void {
     for (const id of this._graph?.downstream(ids) ?? []) {
       this._dirty.add(id);
-      this._produced.delete(id);
+      this.setProduced(id, undefined);
       this._epochs.set(id, this.epoch(id) + 1);
       this._run?.abort(id);
     }
@@ -140,6 +159,7 @@ export class FlowEngine {
     this.cancel();
     this._listeners.clear();
     this._cache.clear();
+    for (const id of [...this._produced.keys()]) this.setProduced(id, undefined);
   }
 
   private execute(): Promise<RunSummary> {
@@ -173,6 +193,8 @@ export class FlowEngine {
     const { manifest, moduleUrl } = resolved;
     const gathered = gatherInputs(run.graph, id, manifest, (u) => this._produced.get(u));
     if (!gathered) return this.skip(run, id, run.graph.upstream(id).find((u) => !this._produced.has(u)) ?? id);
+    const lost = this.lostUpstream(run, id);
+    if (lost.length) return this.rerunUpstream(run, id, lost);
     const config = configWithDefaults(manifest, node.config);
     const key = stableHash([node.type, manifest.version, config, gathered.hashes]);
     const strategy = manifest.performance?.cacheStrategy ?? 'normal';
@@ -187,9 +209,42 @@ export class FlowEngine {
         onProgress: (progress, message) => this.progressed(run, id, progress, message),
       })
       .then(
-        ({ outputs, portHashes }) => this.succeed(run, id, { outputs, portHashes: portHashes ?? hashPorts(outputs) }, key, strategy, false),
-        (error: unknown) => (controller.signal.aborted ? this.cancelled(run, id) : this.fail(run, id, toPlainError(error))),
+        ({ outputs, portHashes }) => this.succeed(run, id, { outputs, portHashes: portHashesOf(outputs, portHashes, key, strategy) }, key, strategy, false),
+        (error: unknown) => {
+          const plain = toPlainError(error);
+          const lost = plain.code === RunErrorCodes.resultLost ? this.lostUpstream(run, id) : [];
+          if (controller.signal.aborted) this.cancelled(run, id);
+          else if (lost.length) this.rerunUpstream(run, id, lost);
+          else this.fail(run, id, plain);
+        },
       );
+  }
+
+  /** Upstream nodes whose outputs this node reads were kept in a worker that is gone. */
+  private lostUpstream(run: RunState, id: string): string[] {
+    const executor = this._options.executor;
+    if (!executor.available) return [];
+    const lost = (run.graph.incoming.get(id) ?? []).filter((edge) => {
+      const value = this._produced.get(edge.from.node)?.outputs[edge.from.port];
+      return isOutputRef(value) && !executor.available!(value);
+    });
+    return [...new Set(lost.map((edge) => edge.from.node))];
+  }
+
+  /** Runs lost upstream nodes again (their cached results are gone too); this node waits for them. */
+  private rerunUpstream(run: RunState, id: string, lost: string[]) {
+    const exhausted = lost.find((u) => (run.nodes.get(u)?.reruns ?? 0) >= MAX_RERUNS);
+    if (exhausted)
+      return this.fail(run, id, { name: 'V2uError', code: RunErrorCodes.resultLost, message: `the output of node "${exhausted}" that node "${id}" needs was lost ${MAX_RERUNS} times (its worker was replaced)` });
+    const start: string[] = [];
+    for (const u of lost) {
+      this._cache.forget(u);
+      this.setProduced(u, undefined);
+      if (run.require(u, id, this.epoch(u))) start.push(u);
+      this.setState(run, u, { status: 'queued', progress: 0 });
+    }
+    this.setState(run, id, { status: 'queued', progress: 0 });
+    this.dispatch(run, start);
   }
 
   private started(run: RunState, id: string) {
@@ -209,7 +264,7 @@ export class FlowEngine {
     if (!run.isOpen(id)) return;
     if (run.get(id).epoch !== this.epoch(id)) return this.cancelled(run, id);
     this._cache.set(id, key, produced, strategy);
-    this._produced.set(id, produced);
+    this.setProduced(id, produced);
     this._dirty.delete(id);
     (cached ? run.summary.cached : run.summary.executed).push(id);
     this.setState(run, id, { status: 'done', progress: 1, durationMs: this.elapsed(run, id), output: produced.outputs as NodeOutputs, cached });
@@ -278,9 +333,20 @@ export class FlowEngine {
   private forget(id: string) {
     this._run?.abort(id);
     this._epochs.set(id, this.epoch(id) + 1);
-    for (const map of [this._states, this._produced]) map.delete(id);
+    this._states.delete(id);
+    this.setProduced(id, undefined);
     this._dirty.delete(id);
     this._cache.forget(id);
+  }
+
+  /** The node's current output; results kept in a worker are released once nothing keeps them. */
+  private setProduced(id: string, produced: Produced | undefined) {
+    const old = this._produced.get(id);
+    if (produced) {
+      this._keeper.hold(produced);
+      this._produced.set(id, produced);
+    } else this._produced.delete(id);
+    if (old) this._keeper.drop(old);
   }
 
   private performanceOf(id: string) {
@@ -300,4 +366,18 @@ export class FlowEngine {
   private now(): number {
     return this._options.clock.now();
   }
+}
+
+/**
+ * One hash per output port: the executor's, else computed here. A value kept in a worker is
+ * named by the node's cache key and port (the same type, config and inputs give the same
+ * value), or by its own id for a node that never caches (random, clock, I/O).
+ */
+function portHashesOf(outputs: Record<string, unknown>, given: Record<string, string> | undefined, key: string, strategy: CacheStrategy): Record<string, string> {
+  const hashes: Record<string, string> = { ...given };
+  for (const [port, value] of Object.entries(outputs)) {
+    if (hashes[port] !== undefined) continue;
+    hashes[port] = !isOutputRef(value) ? stableHash(value) : strategy === 'none' ? `ref:${value.$v2uRef}` : stableHash([key, port]);
+  }
+  return hashes;
 }

@@ -7,3 +7,4 @@ export * from './engine.js';
 export * from './preview.js';
 export * from './run-queue.js';
 export * from './plain-error.js';
+export * from './output-ref.js';

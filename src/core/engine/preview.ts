@@ -1,3 +1,5 @@
+import { isOutputRef } from './output-ref.js';
+
 /** A node's output as plain data a node shell can render as text: a small table or a value. */
 export type OutputPreview =
   | { kind: 'table'; port: string; columns: string[]; rows: string[][]; totalRows: number }
@@ -23,16 +25,20 @@ export function previewOutput(outputs: Record<string, unknown> | undefined, opti
   if (!entry) return { kind: 'empty' };
   const [port, value] = entry;
   const max = options.maxText ?? 80;
-  if (isTable(value)) {
-    const shown = value.slice(0, options.rows ?? 5);
+  // A value kept in a worker: its first items stand for it, its length is the real one.
+  const items = isOutputRef(value) ? value.head : value;
+  const length = isOutputRef(value) ? value.length : Array.isArray(value) ? value.length : 0;
+  if (isTable(items)) {
+    const shown = items.slice(0, options.rows ?? 5);
     const columns = [...new Set(shown.flatMap((row) => Object.keys(row)))];
     const rows = shown.map((row) => columns.map((c) => formatValue(row[c], max)));
-    return { kind: 'table', port, columns, rows, totalRows: value.length };
+    return { kind: 'table', port, columns, rows, totalRows: length };
   }
+  if (isOutputRef(value)) return { kind: 'value', port, text: `${length} items` };
   return { kind: 'value', port, text: formatValue(value, max) };
 }
 
-function isTable(value: unknown): value is Record<string, unknown>[] {
+function isTable(value: unknown): value is readonly Record<string, unknown>[] {
   return Array.isArray(value) && value.length > 0 && value.every((row) => typeof row === 'object' && row !== null && !Array.isArray(row));
 }
 

@@ -5,8 +5,10 @@ interface RunNode {
   /** The node's edit epoch when the run took it; a newer edit makes its result stale. */
   epoch: number;
   /** Upstream nodes of this run not settled yet. */
-  pending: number;
+  waiting: Set<string>;
   settled: boolean;
+  /** Times this run ran the node again because an output it had made was lost. */
+  reruns: number;
   controller?: AbortController;
   startedAt?: number;
 }
@@ -29,15 +31,15 @@ export class RunState {
   ) {
     this.summary = { runId: id, executed: [], cached: [], failed: [], cancelled: [], skipped: [] };
     for (const nodeId of targets) {
-      const pending = graph.upstream(nodeId).filter((u) => targets.has(u)).length;
-      this.nodes.set(nodeId, { epoch: epochOf(nodeId), pending, settled: false });
+      const waiting = new Set(graph.upstream(nodeId).filter((u) => targets.has(u)));
+      this.nodes.set(nodeId, { epoch: epochOf(nodeId), waiting, settled: false, reruns: 0 });
     }
     this._left = targets.size;
   }
 
   /** Nodes with nothing pending upstream. */
   initiallyReady(): string[] {
-    return [...this.nodes].filter(([, n]) => n.pending === 0).map(([id]) => id);
+    return [...this.nodes].filter(([, n]) => n.waiting.size === 0).map(([id]) => id);
   }
 
   get(nodeId: string): RunNode {
@@ -58,10 +60,24 @@ export class RunState {
     const ready: string[] = [];
     for (const next of new Set(this.graph.outgoing.get(nodeId) ?? [])) {
       const child = this.nodes.get(next);
-      if (child && --child.pending === 0 && !child.settled) ready.push(next);
+      if (child?.waiting.delete(nodeId) && child.waiting.size === 0 && !child.settled) ready.push(next);
     }
     if (--this._left === 0) this.finish(now);
     return ready;
+  }
+
+  /**
+   * Puts an upstream node (back) into the run for a node that cannot start without it: the
+   * upstream output it needs was lost. Returns whether the upstream must be started now.
+   */
+  require(upstream: string, nodeId: string, epoch: number): boolean {
+    this.get(nodeId).waiting.add(upstream);
+    const node = this.nodes.get(upstream);
+    if (node && !node.settled) return false;
+    if (node) Object.assign(node, { settled: false, waiting: new Set(), reruns: node.reruns + 1, epoch });
+    else this.nodes.set(upstream, { epoch, waiting: new Set(), settled: false, reruns: 1 });
+    this._left++;
+    return true;
   }
 
   /** Aborts the node's task if it is in flight. */

@@ -1,5 +1,6 @@
 import type { NodeOutputs } from '../define-node.js';
 import type { NodeManifest } from '../manifest.js';
+import type { OutputRef } from './output-ref.js';
 
 /** What the engine needs to know of a node type: its manifest and where its logic module lives. */
 export interface ResolvedNode {
@@ -37,9 +38,19 @@ export interface ExecutionResult {
 /**
  * Runs node logic somewhere (worker pool, main thread). Rejects with a plain
  * `{ name, message, code? }`; an aborted task rejects with name `AbortError`.
+ *
+ * An executor may keep large outputs where they were made and return `OutputRef` handles;
+ * then it also answers whether a handle still holds (a worker that held it may have been
+ * replaced), fetches the value on request, and frees it when the engine lets go.
  */
 export interface NodeExecutor {
   execute(task: NodeTask): Promise<ExecutionResult>;
+  /** Whether the value behind a handle can still be read. */
+  available?(ref: OutputRef): boolean;
+  /** The value behind a handle, copied to the caller. */
+  fetch?(ref: OutputRef): Promise<unknown>;
+  /** The engine no longer needs these values. */
+  release?(refs: OutputRef[]): void;
 }
 
 /** Timers come from outside: the core has none of its own. */

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import type { GraphNode, Point } from '../../core/index.js';
+import { isOutputRef } from '../../core/engine/output-ref.js';
 import { LazyElementLoader } from '../../runtime/lazy-element-loader.js';
 import type { PoolOptions } from '../../runtime/pool/pool.js';
 import { hoverIntent } from '../../runtime/hover-intent.js';
@@ -48,11 +49,16 @@ export class EditingKit {
     }
   };
 
-  /** An Emit node finished: hand its value to the host page. */
+  /** An Emit node finished: hand its value to the host page (fetched in full when a worker kept it). */
   private _onNodeStatus = (event: Event) => {
     const { nodeId, status, state } = (event as CustomEvent<{ nodeId: string; status: string; state: { output?: Record<string, unknown> } }>).detail;
     if (status !== 'done' || this._editor.store.state.getNode(nodeId)?.type !== 'output/emit' || !state.output) return;
-    emit(this._editor, 'v2u-output', { nodeId, name: String(state.output.name ?? 'result'), value: state.output.value });
+    const send = (output: Record<string, unknown>) => emit(this._editor, 'v2u-output', { nodeId, name: String(output.name ?? 'result'), value: output.value });
+    if (!isOutputRef(state.output.value)) return send(state.output);
+    this.runner.output(nodeId).then(
+      (output) => output && send(output),
+      (error: unknown) => this._editor.reportError(error, 'output'),
+    );
   };
 
   constructor(private _editor: V2uEditor) {

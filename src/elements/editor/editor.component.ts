@@ -286,9 +286,21 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
     return !!this._kit?.runner.running;
   }
 
-  /** A node's run state: status, progress, duration, error, output and its preview. */
+  /**
+   * A node's run state: status, progress, duration, error, output and its preview. Output
+   * ports with long arrays (tables of 20,000 rows and more) hold `OutputRef` handles (length
+   * and first rows): the rows stay in the worker; `nodeOutput()` fetches them.
+   */
   nodeState(nodeId: string): NodeView | undefined {
     return this._kit?.runner.nodeState(nodeId);
+  }
+
+  /**
+   * A node's latest outputs in full, with values kept in a worker copied to the page;
+   * `undefined` before the node has run or once an edit made its result stale.
+   */
+  async nodeOutput(nodeId: string): Promise<Record<string, unknown> | undefined> {
+    return this._kit?.runner.output(nodeId);
   }
 
   /** The graph point at the centre of the canvas. */

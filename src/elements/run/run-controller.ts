@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { HostPolicy } from '../../core/define-node.js';
+import type { HostPolicy, NodeOutputs } from '../../core/define-node.js';
 import type { GraphDocument } from '../../core/document.js';
 import { previewOutput, type OutputPreview } from '../../core/engine/preview.js';
 import type { EngineEvent, NodeExecutor, NodeResolver, NodeRunState, RunSummary } from '../../core/engine/types.js';
@@ -126,6 +126,11 @@ export class RunController implements ReactiveController {
     let preview = this._previews.get(state);
     if (!preview) this._previews.set(state, (preview = previewOutput(state.output)));
     return { ...state, preview };
+  }
+
+  /** The node's latest outputs in full (values kept in a worker are fetched); `undefined` when stale or not run. */
+  async output(nodeId: string): Promise<NodeOutputs | undefined> {
+    return this._kit?.engine.output(nodeId);
   }
 
   private load(): Promise<RunKit> {

@@ -1,6 +1,7 @@
 import { LitElement, css, html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { countText, displayText } from '../shared/format.js';
+import { isOutputRef } from '../../core/engine/output-ref.js';
 
 /** Children beyond this are summarized, so a 100k-row table does not become 100k DOM nodes. */
 const MAX_CHILDREN = 100;
@@ -39,7 +40,10 @@ export class V2uJsonView extends LitElement {
 
   override render() {
     if (!this.data || !('value' in this.data)) return html`<div class="null">No data yet</div>`;
-    return html`<div part="tree">${this._renderEntry('', this.data.value, 0)}</div>`;
+    const value = this.data.value;
+    // A long list kept in a worker: its first items, and how many there are.
+    if (isOutputRef(value)) return html`<div class="more">${countText(value.length, 'item')} · first ${value.head.length} shown</div><div part="tree">${this._renderEntry('', value.head, 0)}</div>`;
+    return html`<div part="tree">${this._renderEntry('', value, 0)}</div>`;
   }
 
   private _renderEntry(key: string, value: unknown, depth: number): TemplateResult {

@@ -4,10 +4,12 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { compareDirected } from '../shared/compare.js';
 import { countText, displayText } from '../shared/format.js';
 import type { Row } from '../shared/inputs.js';
+import { isOutputRef, type OutputRef } from '../../core/engine/output-ref.js';
 
 /** What the Table view node outputs, and so what this element shows. */
 export interface TableViewData {
-  rows: Row[];
+  /** The rows, or for a large table kept in a worker a handle with its first rows. */
+  rows: Row[] | OutputRef;
   columns: string[];
   rowCount: number;
 }
@@ -62,8 +64,14 @@ export class V2uTableView extends LitElement {
     if (changed.has('data') || changed.has('_sortColumn' as keyof V2uTableView) || changed.has('_descending' as keyof V2uTableView)) this._order = this._sortedOrder();
   }
 
+  /** The rows on the page: all of them, or the first ones of a table kept in a worker. */
+  private get _rows(): readonly Row[] {
+    const rows = this.data?.rows;
+    return isOutputRef(rows) ? (rows.head as Row[]) : Array.isArray(rows) ? rows : [];
+  }
+
   private _sortedOrder(): number[] {
-    const rows = this.data?.rows ?? [];
+    const rows = this._rows;
     const order = rows.map((_, i) => i);
     const column = this._sortColumn;
     if (column === undefined) return order;
@@ -82,19 +90,20 @@ export class V2uTableView extends LitElement {
 
   override render() {
     const data = this.data;
-    if (!data || !Array.isArray(data.rows)) return html`<div part="count" class="count">No data yet</div>`;
+    if (!data || !(Array.isArray(data.rows) || isOutputRef(data.rows))) return html`<div part="count" class="count">No data yet</div>`;
+    const rows = this._rows;
     const columns = data.columns ?? [];
     const from = Math.max(0, this._firstRow - OVERSCAN);
     const to = Math.min(this._order.length, this._firstRow + VIEW_ROWS + OVERSCAN);
     const template = `repeat(${Math.max(1, columns.length)}, minmax(72px, 1fr))`;
     return html`
-      <div part="count" class="count">${countText(data.rows.length, 'row')}</div>
+      <div part="count" class="count">${countText(data.rows.length, 'row')}${rows.length < data.rows.length ? ` · first ${rows.length.toLocaleString('en')} shown` : ''}</div>
       <div part="header" class="grid header" role="row" style=${styleMap({ '--_columns': template })}>
         ${columns.map((column) => this._renderHeader(column))}
       </div>
-      <div part="viewport" class="viewport" style=${styleMap({ height: `${Math.min(VIEW_ROWS, Math.max(1, data.rows.length)) * ROW_HEIGHT}px` })} @scroll=${this._handleScroll}>
+      <div part="viewport" class="viewport" style=${styleMap({ height: `${Math.min(VIEW_ROWS, Math.max(1, rows.length)) * ROW_HEIGHT}px` })} @scroll=${this._handleScroll}>
         <div class="spacer" style=${styleMap({ height: `${this._order.length * ROW_HEIGHT}px` })}>
-          ${this._order.slice(from, to).map((index, offset) => this._renderRow(data.rows[index], columns, from + offset, template))}
+          ${this._order.slice(from, to).map((index, offset) => this._renderRow(rows[index], columns, from + offset, template))}
         </div>
       </div>
     `;

@@ -1,4 +1,5 @@
-import { proxy, type Remote } from 'comlink';
+import { proxy, transfer, type Remote } from 'comlink';
+import { refsIn, type OutputRef } from '../../core/engine/output-ref.js';
 import type { ExecutionResult } from '../../core/engine/types.js';
 import { RunErrorCodes } from '../../core/errors.js';
 import { Launcher, type PoolMode, type PoolWarning } from './launcher.js';
@@ -25,6 +26,11 @@ export interface PoolOptions {
   cancelGraceMs?: number;
   batchSize?: number;
   startTimeoutMs?: number;
+  /**
+   * Output arrays at least this long (default 20,000) stay in the worker that made them and
+   * reach the page as `OutputRef` handles, so big tables never load the main thread; 0 = never.
+   */
+  keepOver?: number;
 }
 
 export interface PoolMetrics {
@@ -35,13 +41,17 @@ export interface PoolMetrics {
   workers: WorkerMetrics[];
 }
 
-const DEFAULTS = { idleTimeoutMs: 30000, taskTimeoutMs: 60000, retries: 2, retryDelayMs: 100, healthIntervalMs: 10000, pingTimeoutMs: 3000, cancelGraceMs: 300, batchSize: 8, startTimeoutMs: 10000 };
+const DEFAULTS = { idleTimeoutMs: 30000, taskTimeoutMs: 60000, retries: 2, retryDelayMs: 100, healthIntervalMs: 10000, pingTimeoutMs: 3000, cancelGraceMs: 300, batchSize: 8, startTimeoutMs: 10000, keepOver: 20000 };
+/** How well a slot suits a task: its worker holds every kept input, the task has none, or it must fetch some. */
+const LOCAL = 0, NO_INPUTS = 1, REMOTE = 2;
 
 /**
  * Runs node logic off the main thread: a lazily started set of module workers with a
  * priority queue (high, normal, low; FIFO within), per-task timeouts that replace the
  * worker, retries with backoff, health pings, batching of small tasks, progress and
  * cancellation. Idle workers are terminated; so is everything when the last user leaves.
+ * Large outputs stay in their worker (see `keepOver`): a task goes preferably to the worker
+ * holding its inputs, and otherwise receives them worker to worker over a `MessagePort`.
  *
  * @example
  * const pool = sharedPool();
@@ -119,6 +129,28 @@ export class WorkerPool {
     });
   }
 
+  /** Whether a worker still holds the value behind a handle. */
+  available(ref: OutputRef): boolean {
+    return !!this.holderOf(ref.$v2uRef);
+  }
+
+  /** Copies a kept value to the page; rejects with `result-lost` when no worker holds it any more. */
+  async fetch(ref: OutputRef): Promise<unknown> {
+    const holder = this.holderOf(ref.$v2uRef);
+    if (!holder) throw lostError(ref.$v2uRef);
+    return holder.endpoint!.api.fetch(ref.$v2uRef);
+  }
+
+  /** Frees kept values in every worker that holds them. */
+  release(refs: OutputRef[]): void {
+    const ids = new Set(refs.map((r) => r.$v2uRef));
+    for (const slot of this._slots) {
+      const held = [...ids].filter((id) => slot.held.delete(id));
+      if (held.length && slot.endpoint) void Promise.resolve(slot.endpoint.api.release(held)).catch(() => undefined);
+    }
+    this.checkIdle();
+  }
+
   metrics(): PoolMetrics {
     return { mode: this.mode, size: this.size, queued: this._queue.size, users: this._users, workers: this._slots.map((s) => s.snapshot()) };
   }
@@ -144,7 +176,7 @@ export class WorkerPool {
   }
 
   private pump() {
-    for (const slot of this._slots) if (slot.idle && this._queue.size) this.runBatch(slot, this._queue.takeBatch(this.options.batchSize));
+    for (const slot of this._slots) if (slot.idle && this._queue.size) this.runBatch(slot, this._queue.takeBatch(this.options.batchSize, (task) => this.fit(slot, task)));
     const capacity = this._launcher.mode === 'main' ? 1 : this.size;
     const starting = this._slots.filter((s) => s.starting).length;
     const probing = !this._launcher.mode && starting > 0;
@@ -184,15 +216,47 @@ export class WorkerPool {
     for (const task of batch) task.slot = slot;
     this.arm(slot);
     const report = (message: ReportMessage) => slot.endpoint === endpoint && this.onReport(slot, message);
-    const jobs = batch.map((t) => t.job);
-    const done = endpoint.remote ? (endpoint.api as Remote<RunnerApi>).run(jobs, proxy(report)) : (endpoint.api as RunnerApi).run(jobs, report);
+    const ports: MessagePort[] = [];
+    const jobs = batch.map((task) => this.jobFor(slot, task, ports));
+    const done = endpoint.remote ? (endpoint.api as Remote<RunnerApi>).run(transfer(jobs, ports), proxy(report)) : (endpoint.api as RunnerApi).run(jobs, report);
     done.then(() => undefined, (error: unknown) => error).then((error) => {
       if (slot.endpoint !== endpoint) return;
       // A rejected call is a message that could not be sent (say, inputs that do not clone): final.
       const failure = error ? toTaskError(error) : { name: 'WorkerError', code: RunErrorCodes.workerCrashed, message: 'the worker stopped mid-task', retryable: true };
       for (const task of slot.batch) if (!task.settled) this.failed(slot, task, failure);
-      this.release(slot);
+      this.releaseSlot(slot);
     });
+  }
+
+  /**
+   * The job as it goes to this slot: kept outputs are allowed when it is a worker, and every
+   * kept input held elsewhere gets a port on which its holder sends it (a missing one makes
+   * the worker fail the task as `result-lost`, so the engine runs the upstream node again).
+   */
+  private jobFor(slot: Slot, task: PendingTask, ports: MessagePort[]): Job {
+    if (!slot.endpoint?.remote) return task.job;
+    const job: Job = { ...task.job, keepOver: this.options.keepOver || undefined };
+    for (const ref of refsIn(task.job.inputs)) {
+      const holder = slot.held.has(ref.$v2uRef) ? undefined : this.holderOf(ref.$v2uRef);
+      if (!holder) continue;
+      const channel = new MessageChannel();
+      void Promise.resolve(holder.endpoint!.api.serve(ref.$v2uRef, transfer(channel.port1, [channel.port1]))).catch(() => undefined);
+      (job.ports ??= {})[ref.$v2uRef] = channel.port2;
+      ports.push(channel.port2);
+    }
+    return job;
+  }
+
+  /** A live worker holding a kept value, an idle one first (it can send it at once). */
+  private holderOf(id: string): Slot | undefined {
+    const holders = this._slots.filter((s) => s.endpoint && s.held.has(id));
+    return holders.find((s) => s.idle) ?? holders[0];
+  }
+
+  private fit(slot: Slot, task: PendingTask): number {
+    const refs = refsIn(task.job.inputs);
+    if (!refs.length) return NO_INPUTS;
+    return refs.every((r) => slot.held.has(r.$v2uRef)) ? LOCAL : REMOTE;
   }
 
   private onReport(slot: Slot, message: ReportMessage) {
@@ -202,7 +266,11 @@ export class WorkerPool {
     if (message.kind === 'progress') return task.options.onProgress?.(message.fraction, message.message);
     slot.metrics.tasks++;
     if (task.options.signal?.aborted) this.settle(task, abortError(task.job));
-    else if (message.ok) this.settle(task, undefined, { outputs: message.outputs, portHashes: message.portHashes });
+    else if (message.ok) {
+      // The worker now keeps the outputs it made and copies of the inputs it received.
+      for (const ref of [...refsIn(message.outputs), ...refsIn(task.job.inputs)]) slot.held.add(ref.$v2uRef);
+      this.settle(task, undefined, { outputs: message.outputs, portHashes: message.portHashes });
+    }
     else this.failed(slot, task, message.error);
     this.arm(slot);
   }
@@ -273,17 +341,26 @@ export class WorkerPool {
     this.startSlot(slot);
   }
 
-  private release(slot: Slot) {
+  private releaseSlot(slot: Slot) {
     clearTimeout(slot.watchdog);
     slot.metrics.busyMs += performance.now() - slot.busySince;
     slot.batch = [];
     this.pump();
   }
 
+  /**
+   * After the idle period, workers stop; those that keep outputs the engine still holds stay
+   * (stopping them would make the next run compute those outputs again) until released.
+   */
   private checkIdle() {
     const busy = this._queue.size > 0 || this._slots.some((s) => s.batch.length || s.starting);
     clearTimeout(this._idleTimer);
-    this._idleTimer = busy ? undefined : setTimeout(() => this.shutdown(), this.options.idleTimeoutMs);
+    this._idleTimer = busy ? undefined : setTimeout(() => this.stopIdle(), this.options.idleTimeoutMs);
+  }
+
+  private stopIdle() {
+    if (this._slots.every((s) => !s.held.size)) return this.shutdown();
+    for (const slot of this._slots) if (slot.idle && !slot.held.size) slot.stop();
   }
 
   private checkHealth() {
@@ -299,6 +376,10 @@ export class WorkerPool {
     this._warnings.push(warning);
     for (const listener of this._warningListeners) listener(warning);
   }
+}
+
+function lostError(id: string): TaskError {
+  return { name: 'V2uError', code: RunErrorCodes.resultLost, message: `the kept output ${id} is no longer in the worker pool (its worker was replaced)` };
 }
 
 function stripUndefined<T extends object>(options: T): Partial<T> {

@@ -12,6 +12,10 @@ export interface Job {
   config: Record<string, unknown>;
   /** The host page's policy (allowed origins), passed to the node as `context.host`. */
   host?: HostPolicy;
+  /** Output arrays at least this long stay in the worker and come back as `OutputRef` handles. */
+  keepOver?: number;
+  /** For input handles kept in another worker: a port on which that worker sends the value. */
+  ports?: Record<string, MessagePort>;
 }
 
 /** A failure as it crosses the worker boundary. `retryable` asks the pool to try again. */
@@ -35,6 +39,12 @@ export interface RunnerApi {
   run(jobs: Job[], report: Report): Promise<void>;
   /** Aborts a job's signal; the node should stop soon (the pool terminates it otherwise). */
   abort(id: string): void;
+  /** Sends the kept value `id` to another worker over `port`. */
+  serve(id: string, port: MessagePort): void;
+  /** A copy of the kept value `id`, for the page. */
+  fetch(id: string): unknown;
+  /** Forgets kept values nobody needs any more. */
+  release(ids: string[]): void;
 }
 
 /** Any thrown value as plain `{ name, message, stack, code, retryable }` data. */

@@ -4,6 +4,8 @@ import { RunErrorCodes } from '../../core/errors.js';
 import type { Job, Report, ReportMessage, RunnerApi } from './protocol.js';
 import { toTaskError } from './protocol.js';
 import { retryUrl } from '../retry-url.js';
+import { ValueStore } from './value-store.js';
+import { isOutputRef } from '../../core/engine/output-ref.js';
 
 export interface RunnerOptions {
   /** Wraps a result for the trip back (the worker marks its buffers for transfer). */
@@ -39,9 +41,13 @@ async function importWithRetry(url: string): Promise<{ default?: unknown }> {
 export function createRunner(options: RunnerOptions = {}): RunnerApi {
   const controllers = new Map<string, AbortController>();
   const send = options.send ?? ((report, message) => report(message));
+  const store = new ValueStore();
   return {
     ping: () => 'pong',
     abort: (id) => controllers.get(id)?.abort(),
+    serve: (id, port) => store.serve(id, port),
+    fetch: (id) => store.get(id),
+    release: (ids) => store.release(ids),
     async run(jobs, report) {
       for (const job of jobs) {
         const controller = new AbortController();
@@ -49,9 +55,12 @@ export function createRunner(options: RunnerOptions = {}): RunnerApi {
         try {
           await options.pause?.();
           void report({ kind: 'start', id: job.id });
-          const outputs = await runJob(job, controller.signal, report, options);
-          const portHashes = options.hashOutputs ? hashPorts(outputs) : undefined;
-          await send(report, { kind: 'result', id: job.id, ok: true, outputs, portHashes });
+          const inputs = await store.resolve(job.inputs, job.ports);
+          const outputs = await runJob({ ...job, inputs }, controller.signal, report, options);
+          const sent = job.keepOver ? store.keep(outputs, job.keepOver) : outputs;
+          // Kept values are not hashed here (a million rows take seconds): the engine names them by the node's cache key.
+          const portHashes = options.hashOutputs ? hashPorts(Object.fromEntries(Object.entries(sent).filter(([, v]) => !isOutputRef(v)))) : undefined;
+          await send(report, { kind: 'result', id: job.id, ok: true, outputs: sent, portHashes });
         } catch (error) {
           await report({ kind: 'result', id: job.id, ok: false, error: toTaskError(error) });
         } finally {

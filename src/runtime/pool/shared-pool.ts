@@ -18,12 +18,15 @@ export function sharedPool(options: PoolOptions = {}): WorkerPool {
   return pool;
 }
 
-/** The engine's executor backed by a pool: each node task becomes one pool task. */
+/** The engine's executor backed by a pool: each node task becomes one pool task; large outputs stay in the workers. */
 export function poolExecutor(pool: WorkerPool, options: { timeoutMs?: number; host?: () => HostPolicy } = {}): NodeExecutor {
   return {
     execute(task: NodeTask): Promise<ExecutionResult> {
       const { nodeId, moduleUrl, inputs, config, priority, signal, onStart, onProgress } = task;
       return pool.submit({ nodeId, moduleUrl, inputs, config, host: options.host?.() }, { priority, signal, onStart, onProgress, timeoutMs: options.timeoutMs });
     },
+    available: (ref) => pool.available(ref),
+    fetch: (ref) => pool.fetch(ref),
+    release: (refs) => pool.release(refs),
   };
 }

@@ -5,6 +5,8 @@ import type { PendingTask } from './pending-task.js';
 export interface WorkerMetrics {
   id: number;
   state: 'stopped' | 'starting' | 'idle' | 'busy';
+  /** Outputs kept in this worker (`OutputRef` handles point at them). */
+  kept: number;
   /** Tasks finished here (ok or not). */
   tasks: number;
   /** Messages sent to the worker: a batch of small tasks is one. */
@@ -25,10 +27,12 @@ export class Slot {
   batch: PendingTask[] = [];
   busySince = 0;
   watchdog?: ReturnType<typeof setTimeout>;
+  /** Ids of outputs kept in this slot's worker (made there, or copies it received). */
+  readonly held = new Set<string>();
   readonly metrics: WorkerMetrics;
 
   constructor(id: number) {
-    this.metrics = { id, state: 'stopped', tasks: 0, batches: 0, busyMs: 0, failures: 0, timeouts: 0, restarts: 0, starts: 0 };
+    this.metrics = { id, state: 'stopped', kept: 0, tasks: 0, batches: 0, busyMs: 0, failures: 0, timeouts: 0, restarts: 0, starts: 0 };
   }
 
   get idle(): boolean {
@@ -43,7 +47,7 @@ export class Slot {
   snapshot(): WorkerMetrics {
     const state = this.starting ? 'starting' : !this.endpoint ? 'stopped' : this.batch.length ? 'busy' : 'idle';
     const busyMs = this.metrics.busyMs + (this.batch.length ? performance.now() - this.busySince : 0);
-    return { ...this.metrics, state, busyMs: Math.round(busyMs) };
+    return { ...this.metrics, state, kept: this.held.size, busyMs: Math.round(busyMs) };
   }
 
   /** Terminates the worker and forgets it; late messages from it are ignored by identity. */
@@ -53,5 +57,6 @@ export class Slot {
     this.endpoint?.terminate();
     this.endpoint = undefined;
     this.batch = [];
+    this.held.clear();
   }
 }

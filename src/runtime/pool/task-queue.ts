@@ -29,11 +29,20 @@ export class TaskQueue<T extends Queueable> {
     return at >= 0;
   }
 
-  /** The next task, plus following small tasks of the same lane when it is small (up to `max`). */
-  takeBatch(max: number): T[] {
+  /**
+   * The next task, plus following small tasks of the same lane when it is small (up to
+   * `max`). Within the first non-empty lane, `rank` may favour a task (lowest rank first,
+   * then first in): the pool favours tasks whose inputs the worker already holds.
+   */
+  takeBatch(max: number, rank?: (task: T) => number): T[] {
     const lane = LANES.map((p) => this._lanes[p]).find((l) => l.length > 0);
     if (!lane) return [];
-    const batch = [lane.shift()!];
+    let at = 0;
+    if (rank) for (let i = 0, best = Infinity; i < lane.length && best > 0; i++) {
+      const r = rank(lane[i]);
+      if (r < best) (best = r), (at = i);
+    }
+    const batch = lane.splice(at, 1);
     while (batch[0].small && batch.length < max && lane[0]?.small) batch.push(lane.shift()!);
     return batch;
   }

@@ -1,0 +1,46 @@
+/**
+ * A large output that stays in the worker that made it. The main thread holds only this
+ * handle: how long the value is and its first items, enough for a preview. The next node
+ * reads the value where it lives (or gets it worker to worker), so a million rows never
+ * pass through the page's thread; `FlowEngine.output()` fetches it on request.
+ */
+export interface OutputRef {
+  /** Unique id of the kept value in the pool (the same in every worker holding a copy). */
+  readonly $v2uRef: string;
+  /** Items in the value (rows of a table). */
+  readonly length: number;
+  /** The first items, for previews. */
+  readonly head: readonly unknown[];
+}
+
+/** Whether a value is a handle on an output kept in a worker. */
+export function isOutputRef(value: unknown): value is OutputRef {
+  return typeof value === 'object' && value !== null && typeof (value as Partial<OutputRef>).$v2uRef === 'string';
+}
+
+/** A `multiple` input's array holds one item per edge; longer arrays are data, not searched. */
+const MAX_EDGES_SEARCHED = 64;
+
+/**
+ * The handles among a node's outputs or inputs: port values, and the items of a `multiple`
+ * input's array.
+ */
+export function refsIn(ports: Record<string, unknown> | undefined): OutputRef[] {
+  const found: OutputRef[] = [];
+  for (const value of Object.values(ports ?? {})) {
+    if (isOutputRef(value)) found.push(value);
+    else if (Array.isArray(value) && value.length <= MAX_EDGES_SEARCHED) for (const item of value) if (isOutputRef(item)) found.push(item);
+  }
+  return found;
+}
+
+/** Replaces handles among ports (and `multiple` arrays) with what `resolve` gives for them. */
+export async function resolveRefs(ports: Record<string, unknown>, resolve: (ref: OutputRef) => unknown): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  for (const [port, value] of Object.entries(ports)) {
+    if (isOutputRef(value)) out[port] = await resolve(value);
+    else if (Array.isArray(value) && value.length <= MAX_EDGES_SEARCHED && value.some(isOutputRef)) out[port] = await Promise.all(value.map((v) => (isOutputRef(v) ? resolve(v) : v)));
+    else out[port] = value;
+  }
+  return out;
+}

@@ -1,0 +1,80 @@
+import { resolveRefs, type OutputRef } from '../../core/engine/output-ref.js';
+import { RunErrorCodes } from '../../core/errors.js';
+
+/** Items of a kept value that travel with its handle, for previews and first views. */
+export const HEAD_ITEMS = 100;
+
+/**
+ * A worker's kept outputs. Arrays at least `keepOver` long stay here and leave as
+ * `OutputRef` handles; the next node in this worker reads them in place, a node in another
+ * worker gets them over a `MessagePort` the pool hands both sides, and the page fetches
+ * one only on request. Kept arrays are frozen: several nodes may read the same one.
+ */
+export class ValueStore {
+  private _values = new Map<string, readonly unknown[]>();
+  private _prefix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  private _ids = 0;
+
+  get size(): number {
+    return this._values.size;
+  }
+
+  /** The outputs with every long array kept here and replaced by a handle. */
+  keep(outputs: Record<string, unknown>, keepOver: number): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [port, value] of Object.entries(outputs)) {
+      if (!Array.isArray(value) || value.length < keepOver) out[port] = value;
+      else {
+        const id = `${this._prefix}-${++this._ids}`;
+        this._values.set(id, Object.freeze(value));
+        out[port] = { $v2uRef: id, length: value.length, head: value.slice(0, HEAD_ITEMS) } satisfies OutputRef;
+      }
+    }
+    return out;
+  }
+
+  /** Inputs with handles replaced by their values: kept here, or received on the port given for them (and kept as a copy). */
+  resolve(inputs: Record<string, unknown>, ports: Record<string, MessagePort> = {}): Promise<Record<string, unknown>> {
+    return resolveRefs(inputs, async (ref) => {
+      const local = this._values.get(ref.$v2uRef);
+      if (local) return local;
+      const port = ports[ref.$v2uRef];
+      if (!port) throw lost(ref);
+      const value = await receive(port, ref);
+      this._values.set(ref.$v2uRef, Object.freeze(value));
+      return value;
+    });
+  }
+
+  /** Sends a kept value to another worker over `port` (a copy; an error when it is gone). */
+  serve(id: string, port: MessagePort): void {
+    const value = this._values.get(id);
+    port.postMessage(value ? { ok: true, value } : { ok: false });
+    port.close();
+  }
+
+  get(id: string): readonly unknown[] {
+    const value = this._values.get(id);
+    if (!value) throw lost({ $v2uRef: id });
+    return value;
+  }
+
+  release(ids: string[]): void {
+    for (const id of ids) this._values.delete(id);
+  }
+
+}
+
+function receive(port: MessagePort, ref: OutputRef): Promise<readonly unknown[]> {
+  return new Promise((resolve, reject) => {
+    port.onmessage = ({ data }: MessageEvent<{ ok: boolean; value?: unknown[] }>) => {
+      port.close();
+      if (data.ok && Array.isArray(data.value)) resolve(data.value);
+      else reject(lost(ref));
+    };
+  });
+}
+
+function lost(ref: Pick<OutputRef, '$v2uRef'>) {
+  return Object.assign(new Error(`the kept output ${ref.$v2uRef} is no longer in the worker pool`), { name: 'V2uError', code: RunErrorCodes.resultLost });
+}

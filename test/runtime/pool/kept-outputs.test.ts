@@ -1,0 +1,128 @@
+import { expect } from '@open-wc/testing';
+import { isOutputRef, type OutputRef } from '../../../src/core/engine/output-ref.js';
+import { engineOn, until, warmUp } from '../../fixtures/engine-setup.js';
+import { moduleUrl } from '../../fixtures/engine/index.js';
+import { flow, withConfig } from '../../fixtures/flows.js';
+
+const ROWS = 30000;
+const SUM = (ROWS * (ROWS - 1)) / 2;
+const kept = (pool: { metrics(): { workers: { kept: number }[] } }) => pool.metrics().workers.map((w) => w.kept);
+const fanOut = (branches: number) =>
+  flow(
+    [['src', 'create/range', { rows: ROWS }], ...Array.from({ length: branches }, (_, b) => [`t${b}`, 'transform/total', { factor: b + 1 }] as [string, string, Record<string, unknown>])],
+    Array.from({ length: branches }, (_, b) => `src.rows>t${b}.rows`),
+  );
+
+describe('outputs kept in workers', () => {
+  it('keeps a long table in its worker: the page gets its length and first rows, the next node the rows', async () => {
+    const { engine, pool, output, dispose } = engineOn({ size: 2 });
+    try {
+      engine.setDocument(fanOut(1));
+      const summary = await engine.run();
+      expect(summary.status).to.equal('done');
+      const ref = output('src', 'rows') as OutputRef;
+      expect(isOutputRef(ref), 'a handle').to.equal(true);
+      expect(ref.length).to.equal(ROWS);
+      expect(ref.head).to.have.length(100);
+      expect(ref.head[0]).to.deep.equal({ i: 0, even: true });
+      expect(output('t0', 'total')).to.equal(SUM);
+      expect(kept(pool).reduce((a, b) => a + b)).to.be.greaterThan(0);
+      const full = await engine.output('src');
+      expect((full!.rows as unknown[]).length).to.equal(ROWS);
+      expect((full!.rows as { i: number }[])[ROWS - 1]).to.deep.equal({ i: ROWS - 1, even: false });
+    } finally {
+      dispose();
+    }
+  });
+
+  it('sends short outputs to the page as they are', async () => {
+    const { engine, output, dispose } = engineOn({ size: 2 });
+    try {
+      engine.setDocument(withConfig(fanOut(1), 'src', { rows: 10 }));
+      await engine.run();
+      expect(output('src', 'rows')).to.have.length(10);
+      expect(output('t0', 'total')).to.equal(45);
+    } finally {
+      dispose();
+    }
+  });
+
+  it('hands a kept table to a node on another worker, worker to worker', async () => {
+    const { engine, pool, output, dispose } = engineOn({ size: 2 });
+    try {
+      const tasksSince = await warmUp(pool, moduleUrl('number'));
+      engine.setDocument(fanOut(4));
+      const summary = await engine.run();
+      expect(summary.status).to.equal('done');
+      for (let b = 0; b < 4; b++) expect(output(`t${b}`, 'total'), `t${b}`).to.equal(SUM * (b + 1));
+      expect(tasksSince().every((n) => n > 0), 'both workers ran branches').to.equal(true);
+      expect(kept(pool).every((n) => n > 0), 'both workers keep tables').to.equal(true);
+    } finally {
+      dispose();
+    }
+  });
+
+  it('runs the upstream node again when the worker keeping its output is gone', async () => {
+    const { engine, pool, output, dispose } = engineOn({ size: 2 });
+    try {
+      const doc = fanOut(1);
+      engine.setDocument(doc);
+      await engine.run();
+      pool.shutdown();
+      engine.setDocument(withConfig(doc, 't0', { factor: 3 }));
+      expect([...engine.dirty]).to.deep.equal(['t0']);
+      const summary = await engine.run();
+      expect(summary.status).to.equal('done');
+      expect(summary.executed).to.have.members(['src', 't0']);
+      expect(output('t0', 'total')).to.equal(SUM * 3);
+    } finally {
+      dispose();
+    }
+  });
+
+  it('frees kept tables once nothing needs them', async () => {
+    const { engine, pool, dispose } = engineOn({ size: 1 });
+    try {
+      let doc = fanOut(1);
+      engine.setDocument(doc);
+      await engine.run();
+      const first = kept(pool)[0];
+      expect(first, 'source rows and passed-on rows').to.equal(2);
+      for (const rows of [ROWS + 1, ROWS + 2, ROWS + 3]) {
+        engine.setDocument((doc = withConfig(doc, 'src', { rows })));
+        await engine.run();
+      }
+      expect(kept(pool)[0], 'old versions released').to.equal(first);
+      engine.dispose();
+      await until(() => kept(pool)[0] === 0);
+    } finally {
+      dispose();
+    }
+  });
+
+  it('fails a node that changes a kept input in place, and other readers still see it intact', async () => {
+    const { engine, output, dispose } = engineOn({ size: 1 });
+    try {
+      engine.setDocument(flow([['src', 'create/range', { rows: ROWS }], ['bad', 'transform/reverse-in-place'], ['t', 'transform/total']], ['src.rows>bad.rows', 'src.rows>t.rows']));
+      const summary = await engine.run();
+      expect(summary.failed).to.deep.equal(['bad']);
+      expect(engine.state('bad').error?.message).to.match(/read.only/i);
+      expect(output('t', 'total')).to.equal(SUM);
+      expect(((await engine.output('src'))!.rows as { i: number }[])[0].i).to.equal(0);
+    } finally {
+      dispose();
+    }
+  });
+
+  it('keeps nothing on the main thread: outputs are plain there', async () => {
+    const { engine, output, dispose } = engineOn({ mode: 'main', size: 1 });
+    try {
+      engine.setDocument(fanOut(1));
+      await engine.run();
+      expect(output('src', 'rows')).to.have.length(ROWS);
+      expect(output('t0', 'total')).to.equal(SUM);
+    } finally {
+      dispose();
+    }
+  });
+});
