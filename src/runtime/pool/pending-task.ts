@@ -1,6 +1,7 @@
 import type { ExecutionResult, TaskPriority } from '../../core/engine/types.js';
 import type { Job, TaskError } from './protocol.js';
 import type { Slot } from './slot.js';
+import type { Endpoint } from './launcher.js';
 
 /** What a caller hands the pool with a job. */
 export interface SubmitOptions {
@@ -28,6 +29,8 @@ export interface PendingTask {
   attempt: number;
   options: SubmitOptions;
   slot?: Slot;
+  /** Kept inputs this task receives from other workers: the sending endpoint and value id. */
+  fetching?: { from: Endpoint; id: string }[];
   settled: boolean;
   resolve(result: ExecutionResult): void;
   reject(error: TaskError): void;

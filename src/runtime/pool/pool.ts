@@ -236,12 +236,14 @@ export class WorkerPool {
   private jobFor(slot: Slot, task: PendingTask, ports: MessagePort[]): Job {
     if (!slot.endpoint?.remote) return task.job;
     const job: Job = { ...task.job, keepOver: this.options.keepOver || undefined };
+    task.fetching = [];
     for (const ref of refsIn(task.job.inputs)) {
       const holder = slot.held.has(ref.$v2uRef) ? undefined : this.holderOf(ref.$v2uRef);
       if (!holder) continue;
       const channel = new MessageChannel();
       void Promise.resolve(holder.endpoint!.api.serve(ref.$v2uRef, transfer(channel.port1, [channel.port1]))).catch(() => undefined);
       (job.ports ??= {})[ref.$v2uRef] = channel.port2;
+      task.fetching.push({ from: holder.endpoint!, id: ref.$v2uRef });
       ports.push(channel.port2);
     }
     return job;
@@ -332,9 +334,18 @@ export class WorkerPool {
     }, this.options.cancelGraceMs);
   }
 
-  /** Terminates a slot's worker, puts its other tasks back at the front and starts a new one. */
+  /**
+   * Terminates a slot's worker, puts its other tasks back at the front and starts a new one.
+   * Workers waiting for kept values it was to send are told, so those tasks fail as
+   * `result-lost` (and the engine runs the upstream node again) instead of hanging.
+   */
   private replace(slot: Slot) {
     const others = slot.batch.filter((t) => !t.settled);
+    const dead = slot.endpoint;
+    for (const other of this._slots) {
+      const ids = other.batch.flatMap((t) => (t.settled ? [] : (t.fetching ?? []).filter((f) => f.from === dead).map((f) => f.id)));
+      if (ids.length && other.endpoint) void Promise.resolve(other.endpoint.api.abandon(ids)).catch(() => undefined);
+    }
     slot.stop();
     slot.metrics.restarts++;
     for (const task of others.reverse()) (task.slot = undefined), this._queue.push(task, true);

@@ -43,6 +43,8 @@ export interface RunnerApi {
   serve(id: string, port: MessagePort): void;
   /** A copy of the kept value `id`, for the page. */
   fetch(id: string): unknown;
+  /** The worker that was to send these values died: tasks waiting for them fail as `result-lost`. */
+  abandon(ids: string[]): void;
   /** Forgets kept values nobody needs any more. */
   release(ids: string[]): void;
 }

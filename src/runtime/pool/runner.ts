@@ -48,6 +48,7 @@ export function createRunner(options: RunnerOptions = {}): RunnerApi {
     serve: (id, port) => store.serve(id, port),
     fetch: (id) => store.get(id),
     release: (ids) => store.release(ids),
+    abandon: (ids) => store.abandon(ids),
     async run(jobs, report) {
       for (const job of jobs) {
         const controller = new AbortController();

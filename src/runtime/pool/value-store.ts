@@ -14,6 +14,8 @@ export class ValueStore {
   private _values = new Map<string, readonly unknown[]>();
   private _prefix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
   private _ids = 0;
+  /** Values on their way from another worker, by id: calling one gives up waiting. */
+  private _waiting = new Map<string, () => void>();
 
   get size(): number {
     return this._values.size;
@@ -40,7 +42,7 @@ export class ValueStore {
       if (local) return local;
       const port = ports[ref.$v2uRef];
       if (!port) throw lost(ref);
-      const value = await receive(port, ref);
+      const value = await this.receive(port, ref);
       this._values.set(ref.$v2uRef, Object.freeze(value));
       return value;
     });
@@ -53,10 +55,29 @@ export class ValueStore {
     port.close();
   }
 
+  /** The worker sending these values died: tasks still waiting for them fail as `result-lost`. */
+  abandon(ids: string[]): void {
+    for (const id of ids) this._waiting.get(id)?.();
+  }
+
   get(id: string): readonly unknown[] {
     const value = this._values.get(id);
     if (!value) throw lost({ $v2uRef: id });
     return value;
+  }
+
+  private receive(port: MessagePort, ref: OutputRef): Promise<readonly unknown[]> {
+    return new Promise<readonly unknown[]>((resolve, reject) => {
+      const id = ref.$v2uRef;
+      const done = (value?: readonly unknown[]) => {
+        this._waiting.delete(id);
+        port.close();
+        if (value) resolve(value);
+        else reject(lost(ref));
+      };
+      this._waiting.set(id, () => done());
+      port.onmessage = ({ data }: MessageEvent<{ ok: boolean; value?: unknown[] }>) => done(data.ok && Array.isArray(data.value) ? data.value : undefined);
+    });
   }
 
   release(ids: string[]): void {
@@ -65,15 +86,6 @@ export class ValueStore {
 
 }
 
-function receive(port: MessagePort, ref: OutputRef): Promise<readonly unknown[]> {
-  return new Promise((resolve, reject) => {
-    port.onmessage = ({ data }: MessageEvent<{ ok: boolean; value?: unknown[] }>) => {
-      port.close();
-      if (data.ok && Array.isArray(data.value)) resolve(data.value);
-      else reject(lost(ref));
-    };
-  });
-}
 
 function lost(ref: Pick<OutputRef, '$v2uRef'>) {
   return Object.assign(new Error(`the kept output ${ref.$v2uRef} is no longer in the worker pool`), { name: 'V2uError', code: RunErrorCodes.resultLost });

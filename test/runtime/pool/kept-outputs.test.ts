@@ -126,3 +126,28 @@ describe('outputs kept in workers', () => {
     }
   });
 });
+
+describe('outputs kept in workers, when the holder dies', () => {
+  it('a node waiting for a table from a worker that is replaced runs its upstream again', async () => {
+    const { engine, pool, output, dispose } = engineOn({ size: 2, taskTimeoutMs: 1500 });
+    try {
+      await warmUp(pool, moduleUrl('number'));
+      // The rows are made on one worker while the other spins; the stall then takes the rows'
+      // worker, so the total (which waits for the spin) goes to the other one and asks the
+      // stalled holder for the rows, which never answers until the timeout replaces it.
+      engine.setDocument(
+        flow(
+          [['spin', 'utility/spin', { ms: 400, steps: 4 }], ['src', 'create/range', { rows: ROWS }], ['stall', 'utility/stall'], ['t', 'transform/total']],
+          ['src.rows>stall.rows', 'src.rows>t.rows', 'spin.value>t.after'],
+        ),
+      );
+      const summary = await engine.run();
+      expect(engine.state('stall').error?.code).to.equal('task-timeout');
+      expect(output('t', 'total')).to.equal(SUM);
+      expect(summary.executed.filter((id) => id === 'src'), 'the source ran again').to.have.length(2);
+      expect(pool.metrics().workers.reduce((n, w) => n + w.restarts, 0)).to.equal(1);
+    } finally {
+      dispose();
+    }
+  });
+});
