@@ -6,7 +6,6 @@ import {
   V2uError,
   createDocument,
   isV2uError,
-  parseDocument,
   serializeDocument,
   type GraphDocument,
   type GraphEdge,
@@ -260,6 +259,8 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
     this.registry = new NodeRegistry({ cache: new RegistryPersistence(this.persistence), emitter: this });
     this.manifests = this.registry;
     this._view = new GraphViewModel(this._store, this.manifests);
+    // Reads `manifests` at call time, so a graph set before the first update checks its ports too.
+    this._store.resolvePorts = (type) => this.manifests.get(type);
     this._store.subscribe((event) => this.handleStoreChange(event));
   }
 
@@ -422,7 +423,7 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
    * `v2u-error`) when it is invalid; the current graph is left untouched.
    */
   importGraph(input: GraphDocument | string): void {
-    this._store.load(this.validate(input, 'importGraph'));
+    this.load(input, 'importGraph');
   }
 
   /** Undoes the last edit; returns whether there was one. */
@@ -661,10 +662,7 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
     if (changed.has('storageKey')) this._autosaveReady = this.startAutosave();
     if (changed.has('required')) this.syncForm(true);
     if (changed.has('noAutoRun') && this._kit) this._kit.runner.autoRun = !this.noAutoRun;
-    if (changed.has('manifests')) {
-      this._store.resolvePorts = (type) => this.manifests.get(type);
-      this._view.setSources(this._store, this.manifests);
-    }
+    if (changed.has('manifests')) this._view.setSources(this._store, this.manifests);
   }
 
   protected override render() {
@@ -800,15 +798,16 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
 
   private tryLoad(input: GraphDocument | string, source: string) {
     try {
-      this._store.load(this.validate(input, source));
+      this.load(input, source);
     } catch {
-      // validate() already reported it; the current graph stays.
+      // load() already reported it; the current graph stays.
     }
   }
 
-  private validate(input: GraphDocument | string, source: string): GraphDocument {
+  /** Validates and loads in one pass (the store parses; parsing twice doubled a large graph's load). */
+  private load(input: GraphDocument | string, source: string): void {
     try {
-      return parseDocument(input, { resolvePorts: (type) => this.manifests.get(type) });
+      this._store.load(input);
     } catch (error) {
       this.reportError(error, source);
       throw error;
