@@ -224,7 +224,8 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
   }
 
   readonly selection = new Selection();
-  private _store = new GraphStore();
+  // Reads `manifests` at call time, so a graph set before the first update checks its ports too.
+  private _store = new GraphStore(undefined, { resolvePorts: (type) => this.manifests.get(type) });
   private _view: GraphViewModel;
   private _resize?: ResizeObserver;
   private _lastPointer: Point | undefined;
@@ -259,8 +260,6 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
     this.registry = new NodeRegistry({ cache: new RegistryPersistence(this.persistence), emitter: this });
     this.manifests = this.registry;
     this._view = new GraphViewModel(this._store, this.manifests);
-    // Reads `manifests` at call time, so a graph set before the first update checks its ports too.
-    this._store.resolvePorts = (type) => this.manifests.get(type);
     this._store.subscribe((event) => this.handleStoreChange(event));
   }
 
