@@ -664,6 +664,16 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
     if (changed.has('manifests')) this._view.setSources(this._store, this.manifests);
   }
 
+  /**
+   * Measures the canvas once, right after the first render, so culling knows what it shows
+   * before the first frame. Waiting for the ResizeObserver instead rendered a 0×0 canvas's
+   * nodes, then laid out and rendered again inside the first frame.
+   */
+  protected override firstUpdated(): void {
+    const canvas = this._canvas;
+    if (canvas && canvas.clientWidth > 0) this._size = { width: canvas.clientWidth, height: canvas.clientHeight };
+  }
+
   protected override render() {
     const state = this._store.state;
     const { x, y, zoom } = this._viewport;
