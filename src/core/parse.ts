@@ -14,6 +14,11 @@ export interface ParseOptions {
 }
 
 type Json = Record<string, unknown>;
+/**
+ * A JSON path, or a function that builds it. Paths appear only in error messages, so the
+ * per-node and per-edge ones are built on failure, not for every field of a large graph.
+ */
+type Path = string | (() => string);
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
@@ -41,9 +46,9 @@ export function parseDocument(input: string | unknown, options: ParseOptions = {
 }
 
 function validate(doc: Json, resolvePorts: PortResolver): GraphDocument {
-  const nodes = expectArray(doc.nodes, '$.nodes').map((n, i) => readNode(n, `$.nodes[${i}]`));
+  const nodes = expectArray(doc.nodes, '$.nodes').map((n, i) => readNode(n, () => `$.nodes[${i}]`));
   const byId = indexUnique(nodes, '$.nodes');
-  const edges = expectArray(doc.edges ?? [], '$.edges').map((e, i) => readEdge(e, `$.edges[${i}]`));
+  const edges = expectArray(doc.edges ?? [], '$.edges').map((e, i) => readEdge(e, () => `$.edges[${i}]`));
   indexUnique(edges, '$.edges');
   checkEdges(edges, byId, resolvePorts);
   const groups = expectArray(doc.groups ?? [], '$.groups').map((g, i) => readGroup(g, `$.groups[${i}]`, byId));
@@ -53,26 +58,26 @@ function validate(doc: Json, resolvePorts: PortResolver): GraphDocument {
   return { ...doc, version: CURRENT_VERSION, nodes, edges, groups, viewport, metadata };
 }
 
-function readNode(value: unknown, path: string): GraphNode {
+function readNode(value: unknown, path: Path): GraphNode {
   const node = expectObject(value, path);
-  const config = node.config === undefined ? {} : expectObject(node.config, `${path}.config`);
-  if (node.label !== undefined) expectString(node.label, `${path}.label`, true);
+  const config = node.config === undefined ? {} : expectObject(node.config, path, '.config');
+  if (node.label !== undefined) expectString(node.label, path, true, '.label');
   return {
     ...node,
-    id: expectString(node.id, `${path}.id`),
-    type: expectString(node.type, `${path}.type`),
-    position: readPoint(node.position, `${path}.position`),
+    id: expectString(node.id, path, false, '.id'),
+    type: expectString(node.type, path, false, '.type'),
+    position: readPoint(node.position, path, '.position'),
     config,
   };
 }
 
-function readEdge(value: unknown, path: string): GraphEdge {
+function readEdge(value: unknown, path: Path): GraphEdge {
   const edge = expectObject(value, path);
   return {
     ...edge,
-    id: expectString(edge.id, `${path}.id`),
-    from: readPortRef(edge.from, `${path}.from`),
-    to: readPortRef(edge.to, `${path}.to`),
+    id: expectString(edge.id, path, false, '.id'),
+    from: readPortRef(edge.from, path, '.from'),
+    to: readPortRef(edge.to, path, '.to'),
   };
 }
 
@@ -88,14 +93,14 @@ function readGroup(value: unknown, path: string, nodes: Map<string, unknown>): G
   return { ...group, id: expectString(group.id, `${path}.id`), nodes: members };
 }
 
-function readPortRef(value: unknown, path: string) {
-  const ref = expectObject(value, path);
-  return { node: expectString(ref.node, `${path}.node`), port: expectString(ref.port, `${path}.port`) };
+function readPortRef(value: unknown, path: Path, field: string) {
+  const ref = expectObject(value, path, field);
+  return { node: expectString(ref.node, path, false, field, '.node'), port: expectString(ref.port, path, false, field, '.port') };
 }
 
-function readPoint(value: unknown, path: string) {
-  const point = expectObject(value, path);
-  return { x: expectFinite(point.x, `${path}.x`), y: expectFinite(point.y, `${path}.y`) };
+function readPoint(value: unknown, path: Path, field: string) {
+  const point = expectObject(value, path, field);
+  return { x: expectFinite(point.x, path, field, '.x'), y: expectFinite(point.y, path, field, '.y') };
 }
 
 function readViewport(value: unknown, path: string) {
@@ -108,11 +113,10 @@ function readViewport(value: unknown, path: string) {
 function checkEdges(edges: GraphEdge[], nodes: Map<string, GraphNode>, resolvePorts: PortResolver) {
   const seen = new Set<string>();
   edges.forEach((edge, i) => {
-    const path = `$.edges[${i}]`;
-    checkEnd(edge.from, 'outputs', `${path}.from`, nodes, resolvePorts);
-    checkEnd(edge.to, 'inputs', `${path}.to`, nodes, resolvePorts);
+    checkEnd(edge.from, 'outputs', i, '.from', nodes, resolvePorts);
+    checkEnd(edge.to, 'inputs', i, '.to', nodes, resolvePorts);
     const key = `${edge.from.node}\0${edge.from.port}\0${edge.to.node}\0${edge.to.port}`;
-    if (seen.has(key)) fail(ErrorCodes.duplicateEdge, `edge "${edge.id}" repeats an earlier edge`, path);
+    if (seen.has(key)) fail(ErrorCodes.duplicateEdge, `edge "${edge.id}" repeats an earlier edge`, `$.edges[${i}]`);
     seen.add(key);
   });
   const { cycle } = topologicalOrder(nodes.keys(), edges);
@@ -122,18 +126,19 @@ function checkEdges(edges: GraphEdge[], nodes: Map<string, GraphNode>, resolvePo
 function checkEnd(
   ref: { node: string; port: string },
   side: 'inputs' | 'outputs',
-  path: string,
+  index: number,
+  end: string,
   nodes: Map<string, GraphNode>,
   resolvePorts: PortResolver,
 ) {
   const node = nodes.get(ref.node);
-  if (!node) fail(ErrorCodes.missingNode, `no node with id "${ref.node}"`, `${path}.node`);
+  if (!node) fail(ErrorCodes.missingNode, `no node with id "${ref.node}"`, `$.edges[${index}]${end}.node`);
   const ports = resolvePorts(node.type);
   if (ports && !Object.hasOwn(ports[side], ref.port))
     fail(
       ErrorCodes.missingPort,
       `node "${ref.node}" (${node.type}) has no ${side === 'inputs' ? 'input' : 'output'} port "${ref.port}"`,
-      `${path}.port`,
+      `$.edges[${index}]${end}.port`,
     );
 }
 
@@ -146,22 +151,35 @@ function indexUnique<T extends { id: string }>(items: T[], path: string): Map<st
   return byId;
 }
 
-/** Rejects prototype-polluting keys and runaway nesting before anything reads the tree. */
-function checkTree(root: unknown, maxDepth: number) {
-  const stack: Array<[unknown, string, number]> = [[root, '$', 0]];
-  while (stack.length) {
-    const [value, path, depth] = stack.pop()!;
-    if (typeof value !== 'object' || value === null) continue;
-    if (depth > maxDepth) fail(ErrorCodes.tooDeep, `nested deeper than ${maxDepth} levels`, path);
-    if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], `${path}[${i}]`, depth + 1]);
-      continue;
+/**
+ * Rejects prototype-polluting keys and runaway nesting before anything reads the tree.
+ * `keys` is the way down from the root; the recursion stops at `maxDepth`, so it stays shallow.
+ */
+function checkTree(value: unknown, maxDepth: number, keys: Array<string | number> = []) {
+  if (typeof value !== 'object' || value === null) return;
+  if (keys.length > maxDepth) fail(ErrorCodes.tooDeep, `nested deeper than ${maxDepth} levels`, pathOf(keys));
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      keys.push(i);
+      checkTree(value[i], maxDepth, keys);
+      keys.pop();
     }
-    for (const key of Object.keys(value)) {
-      if (FORBIDDEN_KEYS.has(key)) fail(ErrorCodes.forbiddenKey, `the key "${key}" is not allowed`, path);
-      stack.push([(value as Json)[key], `${path}.${key}`, depth + 1]);
-    }
+    return;
   }
+  for (const key of Object.keys(value)) {
+    if (FORBIDDEN_KEYS.has(key)) fail(ErrorCodes.forbiddenKey, `the key "${key}" is not allowed`, pathOf(keys));
+    keys.push(key);
+    checkTree((value as Json)[key], maxDepth, keys);
+    keys.pop();
+  }
+}
+
+function pathOf(keys: Array<string | number>): string {
+  return keys.reduce<string>((path, key) => (typeof key === 'number' ? `${path}[${key}]` : `${path}.${key}`), '$');
+}
+
+function at(path: Path, ...suffixes: string[]): string {
+  return (typeof path === 'string' ? path : path()) + suffixes.join('');
 }
 
 function parseJson(text: string): unknown {
@@ -193,9 +211,9 @@ function cloneJson(value: unknown): unknown {
   }
 }
 
-function expectObject(value: unknown, path: string): Json {
+function expectObject(value: unknown, path: Path, field = ''): Json {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
-    fail(ErrorCodes.wrongType, `expected an object, got ${describe(value)}`, path);
+    fail(ErrorCodes.wrongType, `expected an object, got ${describe(value)}`, at(path, field));
   return value as Json;
 }
 
@@ -204,15 +222,16 @@ function expectArray(value: unknown, path: string): unknown[] {
   return value;
 }
 
-function expectString(value: unknown, path: string, allowEmpty = false): string {
+/** `field` and `sub` name the value under `path` (".from", ".node"), joined only on failure. */
+function expectString(value: unknown, path: Path, allowEmpty = false, field = '', sub = ''): string {
   if (typeof value !== 'string' || (!allowEmpty && value === ''))
-    fail(ErrorCodes.wrongType, `expected a ${allowEmpty ? '' : 'non-empty '}string, got ${describe(value)}`, path);
+    fail(ErrorCodes.wrongType, `expected a ${allowEmpty ? '' : 'non-empty '}string, got ${describe(value)}`, at(path, field, sub));
   return value;
 }
 
-function expectFinite(value: unknown, path: string): number {
+function expectFinite(value: unknown, path: Path, field = '', sub = ''): number {
   if (typeof value !== 'number' || !Number.isFinite(value))
-    fail(ErrorCodes.wrongType, `expected a finite number, got ${describe(value)}`, path);
+    fail(ErrorCodes.wrongType, `expected a finite number, got ${describe(value)}`, at(path, field, sub));
   return value;
 }
 

@@ -6,7 +6,6 @@ import {
   V2uError,
   createDocument,
   isV2uError,
-  parseDocument,
   serializeDocument,
   type GraphDocument,
   type GraphEdge,
@@ -225,7 +224,8 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
   }
 
   readonly selection = new Selection();
-  private _store = new GraphStore();
+  // Reads `manifests` at call time, so a graph set before the first update checks its ports too.
+  private _store = new GraphStore(undefined, { resolvePorts: (type) => this.manifests.get(type) });
   private _view: GraphViewModel;
   private _resize?: ResizeObserver;
   private _lastPointer: Point | undefined;
@@ -434,7 +434,7 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
    * `v2u-error`) when it is invalid; the current graph is left untouched.
    */
   importGraph(input: GraphDocument | string): void {
-    this._store.load(this.validate(input, 'importGraph'));
+    this.load(input, 'importGraph');
   }
 
   /** Undoes the last edit; returns whether there was one. */
@@ -673,10 +673,17 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
     if (changed.has('storageKey')) this._autosaveReady = this.startAutosave();
     if (changed.has('required')) this.syncForm(true);
     if (changed.has('noAutoRun') && this._kit) this._kit.runner.autoRun = !this.noAutoRun;
-    if (changed.has('manifests')) {
-      this._store.resolvePorts = (type) => this.manifests.get(type);
-      this._view.setSources(this._store, this.manifests);
-    }
+    if (changed.has('manifests')) this._view.setSources(this._store, this.manifests);
+  }
+
+  /**
+   * Measures the canvas once, right after the first render, so culling knows what it shows
+   * before the first frame. Waiting for the ResizeObserver instead rendered a 0×0 canvas's
+   * nodes, then laid out and rendered again inside the first frame.
+   */
+  protected override firstUpdated(): void {
+    const canvas = this._canvas;
+    if (canvas && canvas.clientWidth > 0) this._size = { width: canvas.clientWidth, height: canvas.clientHeight };
   }
 
   protected override render() {
@@ -812,15 +819,16 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
 
   private tryLoad(input: GraphDocument | string, source: string) {
     try {
-      this._store.load(this.validate(input, source));
+      this.load(input, source);
     } catch {
-      // validate() already reported it; the current graph stays.
+      // load() already reported it; the current graph stays.
     }
   }
 
-  private validate(input: GraphDocument | string, source: string): GraphDocument {
+  /** Validates and loads in one pass (the store parses; parsing twice doubled a large graph's load). */
+  private load(input: GraphDocument | string, source: string): void {
     try {
-      return parseDocument(input, { resolvePorts: (type) => this.manifests.get(type) });
+      this._store.load(input);
     } catch (error) {
       this.reportError(error, source);
       throw error;
