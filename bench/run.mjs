@@ -7,15 +7,16 @@ import { cpus, loadavg, platform, release } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser } from './lib/browser.mjs';
 import { bundlePeers, ensureDist } from './lib/build.mjs';
-import { EDITORS, measureEditor } from './lib/measure.mjs';
+import { EDITORS, loadRepeated, measureEditor } from './lib/measure.mjs';
 import { markdown } from './lib/report.mjs';
 import { startServer } from './lib/server.mjs';
 import * as coldWarm from './scenarios/cold-warm.mjs';
+import * as floor from './scenarios/floor.mjs';
 import * as heavyRun from './scenarios/heavy-run.mjs';
 import * as mountLeak from './scenarios/mount-leak.mjs';
 import * as registry from './scenarios/registry.mjs';
 
-const SCENARIOS = [heavyRun, registry, coldWarm, mountLeak];
+const SCENARIOS = [floor, heavyRun, registry, coldWarm, mountLeak];
 
 const MODES = {
   quick: { sizes: [100, 1000], loadRuns: 2, gestureRuns: 1, gestureMs: 500, heapSeconds: 2, leakCycles: 30, heavyRows: 200_000, loadTimeoutMs: 30_000, stepTimeoutMs: 30_000, runTimeoutMs: 60_000, poolIdleMs: 2_000, trace: false },
@@ -37,7 +38,7 @@ const NOTES = [
   'Every editor gets the same seeded graph (bench/lib/graph.mjs): layered left to right, about 1.2 edges per node, inputs wired to nearby nodes of the previous column; all start at zoom 1 at the top left.',
   'Input is real: mouse moves, presses and wheel events sent with Input.dispatchMouseEvent. Each gesture is first tried briefly and verified (the node or viewport must really move); a gesture the editor does not support is reported as n/a, never faked.',
   'Frame time = main-thread time per frame: from the frame’s rAF timestamp (or the end of the previous frame’s work) until a message posted from rAF runs, i.e. after input handlers, rAF callbacks, style, layout and paint, or until the next frame’s rAF callback if Chrome starts that first. Headless Chromium here keeps a 60 Hz frame clock even with --disable-frame-rate-limit --disable-gpu-vsync, so raw rAF intervals are pinned near 16.7 ms; their p95 is kept in latest.json as intervalP95.',
-  '“Painted and interactive” = the editor has rendered the graph (React Flow: nodes measured and edges drawn), two frames have been produced, and a task posted afterwards has run.',
+  '“Painted and interactive” = the editor has rendered the graph (React Flow: nodes measured and edges drawn), two frames have been produced, and a task posted afterwards has run. Before any measurement the browser loads a blank page three times (a fresh browser’s first pages are slow); the “Load floor” row is that blank page’s own time, which every editor’s figure includes.',
   'Script size = every script the page fetched before that point, min+gzip (level 9), without the few lines of bench glue in bench/pages. CSS is not counted (min+gzip: React Flow 3.0 kB, Drawflow 0.7 kB; V2U and LiteGraph need none).',
   'React Flow 12 with React 19: uncontrolled nodes (defaultNodes/defaultEdges), one memoized custom node type with a handle per port. It runs twice: with defaults (onlyRenderVisibleElements off) and with onlyRenderVisibleElements on, its advice for large graphs; the ratio uses the better of the two.',
   'Drawflow: loaded with import() of its own export format; it has no multi-selection, and pans with a background drag and zooms with ctrl+wheel only. LiteGraph: litegraph.core.js (the editor without its node library), nodes dragged by the title bar it paints on the canvas; a selection is dragged as LiteGraph 0.7 allows it, by shift-pressing a node while the others are selected (selectNodes()).',
@@ -56,6 +57,7 @@ async function main() {
   const browser = await launchBrowser();
   const log = (line) => console.log(line);
   try {
+    await warmBrowser(browser, baseUrl, config);
     const results = await measureAll({ browser, baseUrl, editors, config, log });
     const scenarioResults = await runScenarios(scenarios, { browser, baseUrl, config, log });
     const meta = await describe(browser, mode, config, started, loadBefore);
@@ -74,6 +76,14 @@ async function main() {
     await browser.close();
     server.close();
   }
+}
+
+/**
+ * A fresh browser's first pages are slow (process start-up, caches): load the blank page a
+ * few times first, so that cost does not fall on whichever editor is measured first.
+ */
+async function warmBrowser(browser, baseUrl, config) {
+  await loadRepeated(browser, `${baseUrl}/bench-page/blank?n=100`, { ...config, loadRuns: 3 }, {}).then((page) => page.close());
 }
 
 async function measureAll({ browser, baseUrl, editors, config, log }) {

@@ -37,7 +37,7 @@ export async function measureEditor({ browser, baseUrl, editor, size, config, lo
 }
 
 /** Loads the page `config.loadRuns` times; keeps the last one open for the interactions. */
-async function loadRepeated(browser, url, config, result) {
+export async function loadRepeated(browser, url, config, result) {
   const times = [];
   let page;
   for (let run = 0; run < config.loadRuns; run++) {
