@@ -15,7 +15,8 @@ async function openFlow(name: string): Promise<V2uEditor> {
 }
 
 type Rows = Array<Record<string, unknown>>;
-const rows = (el: V2uEditor, id: string, port = 'rows') => el.nodeState(id)?.output?.[port] as Rows;
+/** A node's output table in full (large ones stay in the worker and are fetched). */
+const rows = async (el: V2uEditor, id: string, port = 'rows') => (await el.nodeOutput(id))?.[port] as Rows;
 
 describe('the demo flows run end to end in the editor', () => {
   it('order analytics: revenue by region, biggest first, to chart, table and the host page', async () => {
@@ -24,10 +25,10 @@ describe('the demo flows run end to end in the editor', () => {
     el.addEventListener('v2u-output', (e) => outputs.push(e.detail));
     const summary = await el.run();
     expect(summary.status, JSON.stringify(summary)).to.equal('done');
-    const byRegion = rows(el, 'sorted');
+    const byRegion = await rows(el, 'sorted');
     expect(byRegion.length).to.be.within(3, 10);
     expect(byRegion.map((r) => r.revenue as number)).to.deep.equal([...byRegion.map((r) => r.revenue as number)].sort((a, b) => b - a));
-    const kept = rows(el, 'big');
+    const kept = await rows(el, 'big');
     expect(kept.every((r) => (r.total as number) > 100 && r.status !== 'cancelled')).to.equal(true);
     expect(byRegion.reduce((n, r) => n + (r.orders as number), 0)).to.equal(kept.length);
     expect((el.nodeState('chart')!.output!.chart as { labels: string[] }).labels).to.deep.equal(byRegion.map((r) => r.region));
@@ -38,28 +39,28 @@ describe('the demo flows run end to end in the editor', () => {
     const again = await el.run();
     expect([...again.executed].sort()).to.deep.equal(['big', 'byRegion', 'chart', 'result', 'sorted', 'table']);
     expect(again.cached.length + again.executed.length).to.be.at.most(7);
-    expect(rows(el, 'big').every((r) => (r.total as number) > 500)).to.equal(true);
+    expect((await rows(el, 'big')).every((r) => (r.total as number) > 500)).to.equal(true);
   });
 
   it('pricing rules: tiers from a decision table, routed by a switch to exports and a table', async () => {
     const el = await openFlow('pricing-rules');
     expect((await el.run()).status).to.equal('done');
-    const tiered = rows(el, 'rules');
+    const tiered = await rows(el, 'rules');
     expect(tiered).to.have.length(500);
     for (const p of tiered) expect(p.tier).to.equal((p.price as number) >= 1000 ? 'premium' : (p.price as number) >= 200 ? 'standard' : 'budget');
     const premium = el.nodeState('premium')!.output!.file as { text: string; fileName?: string };
     expect(premium.text.split('\n')[0]).to.contain('tier');
     expect(premium.text.trim().split('\n').length - 1).to.equal(tiered.filter((p) => p.tier === 'premium').length);
-    expect(rows(el, 'budget').every((p) => p.tier === 'budget')).to.equal(true);
+    expect((await rows(el, 'budget')).every((p) => p.tier === 'budget')).to.equal(true);
   });
 
   it('customer cleanup: invalid rows out, duplicates removed, names joined in', async () => {
     const el = await openFlow('customer-cleanup');
     expect((await el.run()).status).to.equal('done');
-    const clean = rows(el, 'clean');
+    const clean = await rows(el, 'clean');
     expect(clean.map((r) => r.customerId)).to.deep.equal(['C-0000001', 'C-0000004', 'C-0000006']);
     expect(clean.every((r) => typeof r.name === 'string' && (r.name as string).length > 0)).to.equal(true);
-    expect(rows(el, 'rejects').map((r) => r.customerId)).to.deep.equal(['C-0000002', 'C-0000003', 'C-0000005']);
+    expect((await rows(el, 'rejects')).map((r) => r.customerId)).to.deep.equal(['C-0000002', 'C-0000003', 'C-0000005']);
   });
 });
 

@@ -288,7 +288,7 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
 
   /**
    * A node's run state: status, progress, duration, error, output and its preview. Output
-   * ports with long arrays (tables of 20,000 rows and more) hold `OutputRef` handles (length
+   * ports with long arrays (tables of 10,000 rows and more) hold `OutputRef` handles (length
    * and first rows): the rows stay in the worker; `nodeOutput()` fetches them.
    */
   nodeState(nodeId: string): NodeView | undefined {

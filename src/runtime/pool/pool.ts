@@ -27,7 +27,7 @@ export interface PoolOptions {
   batchSize?: number;
   startTimeoutMs?: number;
   /**
-   * Output arrays at least this long (default 20,000) stay in the worker that made them and
+   * Output arrays at least this long (default 10,000) stay in the worker that made them and
    * reach the page as `OutputRef` handles, so big tables never load the main thread; 0 = never.
    */
   keepOver?: number;
@@ -41,7 +41,7 @@ export interface PoolMetrics {
   workers: WorkerMetrics[];
 }
 
-const DEFAULTS = { idleTimeoutMs: 30000, taskTimeoutMs: 60000, retries: 2, retryDelayMs: 100, healthIntervalMs: 10000, pingTimeoutMs: 3000, cancelGraceMs: 300, batchSize: 8, startTimeoutMs: 10000, keepOver: 20000 };
+const DEFAULTS = { idleTimeoutMs: 30000, taskTimeoutMs: 60000, retries: 2, retryDelayMs: 100, healthIntervalMs: 10000, pingTimeoutMs: 3000, cancelGraceMs: 300, batchSize: 8, startTimeoutMs: 10000, keepOver: 10000 };
 /** How well a slot suits a task: its worker holds every kept input, the task has none, or it must fetch some. */
 const LOCAL = 0, NO_INPUTS = 1, REMOTE = 2;
 
