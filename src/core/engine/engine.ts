@@ -2,14 +2,14 @@ import { configWithDefaults, type NodeOutputs } from '../define-node.js';
 import { createDocument, type GraphDocument } from '../document.js';
 import { ErrorCodes, RunErrorCodes } from '../errors.js';
 import { FlowGraph, gatherInputs, type Produced } from './flow-graph.js';
-import { isOutputRef, resolveRefs } from './output-ref.js';
+import { isOutputRef, resolveRefs, type OutputRef } from './output-ref.js';
 import { RefKeeper } from './ref-keeper.js';
 import { ResultCache, type CacheStrategy } from './result-cache.js';
 import { toPlainError } from './plain-error.js';
 import { RunQueue } from './run-queue.js';
 import { RunState } from './run-state.js';
 import { stableHash } from './stable-hash.js';
-import type { EngineClock, EngineEvent, EngineListener, NodeExecutor, NodeResolver, NodeRunState, PlainError, RunSummary, TaskPriority } from './types.js';
+import type { EngineClock, EngineEvent, ItemRange, EngineListener, NodeExecutor, NodeResolver, NodeRunState, PlainError, RunSummary, TaskPriority } from './types.js';
 
 export interface EngineOptions {
   resolve: NodeResolver;
@@ -98,6 +98,16 @@ export class FlowEngine {
     const executor = this._options.executor;
     if (!produced) return undefined;
     return resolveRefs(produced.outputs, (ref) => (executor.fetch ? executor.fetch(ref) : ref)) as Promise<NodeOutputs>;
+  }
+
+  /**
+   * Items `from` to `to` of an output kept in a worker, for views that page through a large
+   * table. Rejects (code `result-lost`) once the value is gone.
+   */
+  async read(ref: OutputRef, range: ItemRange): Promise<unknown[]> {
+    const { executor } = this._options;
+    if (!executor.fetch) throw Object.assign(new Error('this executor keeps no outputs'), { name: 'V2uError', code: RunErrorCodes.resultLost });
+    return (await executor.fetch(ref, range)) as unknown[];
   }
 
   subscribe(listener: EngineListener): () => void {

@@ -47,10 +47,16 @@ export interface NodeExecutor {
   execute(task: NodeTask): Promise<ExecutionResult>;
   /** Whether the value behind a handle can still be read. */
   available?(ref: OutputRef): boolean;
-  /** The value behind a handle, copied to the caller. */
-  fetch?(ref: OutputRef): Promise<unknown>;
+  /** The value behind a handle (or its items `from` to `to`), copied to the caller. */
+  fetch?(ref: OutputRef, range?: ItemRange): Promise<unknown>;
   /** The engine no longer needs these values. */
   release?(refs: OutputRef[]): void;
+}
+
+/** Items `from` (included) to `to` (excluded) of a list. */
+export interface ItemRange {
+  from: number;
+  to: number;
 }
 
 /** Timers come from outside: the core has none of its own. */

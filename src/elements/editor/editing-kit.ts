@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { GraphNode, Point } from '../../core/index.js';
-import { isOutputRef } from '../../core/engine/output-ref.js';
+import { isOutputRef, type OutputRef } from '../../core/engine/output-ref.js';
 import { LazyElementLoader } from '../../runtime/lazy-element-loader.js';
 import type { PoolOptions } from '../../runtime/pool/pool.js';
 import { hoverIntent } from '../../runtime/hover-intent.js';
@@ -99,7 +99,9 @@ export class EditingKit {
     for (const type of new Set(nodes.map((n) => n.type))) if (this._editor.view.hasBody(type) && this.loader.state(type) === 'idle') void this.loader.intent(type, 'viewport');
   }
 
-  renderBody = (node: GraphNode): unknown => renderNodeBody(node, this.loader, this.runner.nodeState(node.id).output);
+  renderBody = (node: GraphNode): unknown => renderNodeBody(node, this.loader, this.runner.nodeState(node.id).output, this._readItems);
+
+  private _readItems = (ref: OutputRef, from: number, to: number) => this.runner.read(ref, { from, to });
 
   renderStatus = (node: GraphNode): unknown => renderNodeStatus(this.runner.nodeState(node.id));
 

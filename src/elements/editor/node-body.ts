@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { Directive, directive, PartType, type ChildPart, type PartInfo } from 'lit/directive.js';
 import type { GraphNode } from '../../core/index.js';
 import type { LazyElementLoader } from '../../runtime/lazy-element-loader.js';
+import type { OutputRef } from '../../core/engine/output-ref.js';
 
 /** What a node type's own element receives. */
 export interface NodeElementProps {
@@ -9,6 +10,8 @@ export interface NodeElementProps {
   config: Record<string, unknown>;
   /** The node's latest output, once it has run. */
   data?: unknown;
+  /** Reads items `from` to `to` of an output kept in a worker (`OutputRef`): a view pages through it. */
+  readItems?: (ref: OutputRef, from: number, to: number) => Promise<unknown[]>;
 }
 
 /**
@@ -46,9 +49,9 @@ const nodeElement = directive(NodeElementDirective);
  * with a retry button when its code failed to load, else a quiet placeholder of the same
  * size, so the upgrade causes no layout jump.
  */
-export function renderNodeBody(node: GraphNode, loader: LazyElementLoader, data: unknown): unknown {
+export function renderNodeBody(node: GraphNode, loader: LazyElementLoader, data: unknown, readItems?: NodeElementProps['readItems']): unknown {
   const state = loader.state(node.type);
-  if (state === 'defined') return nodeElement(loader.tagFor(node.type), { node, config: node.config, data });
+  if (state === 'defined') return nodeElement(loader.tagFor(node.type), { node, config: node.config, data, readItems });
   if (state === 'error')
     return html`<div class="body-error" role="alert">
       <span>${loader.error(node.type) ?? 'Unable to load this node\u2019s view'}</span>

@@ -2,7 +2,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { HostPolicy, NodeOutputs } from '../../core/define-node.js';
 import type { GraphDocument } from '../../core/document.js';
 import { previewOutput, type OutputPreview } from '../../core/engine/preview.js';
-import type { EngineEvent, NodeExecutor, NodeResolver, NodeRunState, RunSummary } from '../../core/engine/types.js';
+import type { OutputRef } from '../../core/engine/output-ref.js';
+import type { EngineEvent, ItemRange, NodeExecutor, NodeResolver, NodeRunState, RunSummary } from '../../core/engine/types.js';
 import type { PoolMetrics, PoolOptions } from '../../runtime/pool/pool.js';
 import { emit } from '../shared/events.js';
 import type { RunKit } from './run-kit.js';
@@ -131,6 +132,12 @@ export class RunController implements ReactiveController {
   /** The node's latest outputs in full (values kept in a worker are fetched); `undefined` when stale or not run. */
   async output(nodeId: string): Promise<NodeOutputs | undefined> {
     return this._kit?.engine.output(nodeId);
+  }
+
+  /** Items of an output kept in a worker (a page of a large table). */
+  async read(ref: OutputRef, range: ItemRange): Promise<unknown[]> {
+    const kit = await this.load();
+    return kit.engine.read(ref, range);
   }
 
   private load(): Promise<RunKit> {

@@ -15,13 +15,17 @@ export interface TableViewData {
 }
 
 const ROW_HEIGHT = 24;
+/** Rows read per request when paging through a table kept in a worker (its head is page 0). */
+const PAGE_ROWS = 100;
 const VIEW_ROWS = 10;
 const OVERSCAN = 4;
 
 /**
  * The Table view node's body: a virtualized, sortable table with the row count. Only the rows
- * in view (plus a few) are in the DOM, so a million rows scroll as smoothly as ten. Inline
- * styles go through styleMap (CSSOM), which a strict CSP without 'unsafe-inline' allows.
+ * in view (plus a few) are in the DOM, so a million rows scroll as smoothly as ten. A large
+ * table stays in its worker: the view reads the pages it scrolls to (sorting it is a Sort
+ * node's job then). Inline styles go through styleMap (CSSOM), which a strict CSP without
+ * 'unsafe-inline' allows.
  *
  * @summary Shows a table's rows, virtualized, with sortable columns and the row count.
  *
@@ -48,20 +52,61 @@ export class V2uTableView extends LitElement {
     .row { position: absolute; left: 0; right: 0; height: ${ROW_HEIGHT}px; border-bottom: 1px solid var(--_border); box-sizing: border-box; }
     .cell { padding: 2px 6px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     .number { text-align: right; font-variant-numeric: tabular-nums; }
+    .loading { color: #57606a; }
+    button:disabled { cursor: default; }
   `;
 
   /** The node's output: `{ rows, columns, rowCount }`. */
   @property({ attribute: false }) data?: TableViewData;
   /** The node's config (unused for now; kept for the uniform element contract). */
   @property({ attribute: false }) config?: Record<string, unknown>;
+  /** Reads rows of a table kept in a worker; the editor sets it. */
+  @property({ attribute: false }) readItems?: (ref: OutputRef, from: number, to: number) => Promise<unknown[]>;
 
   @state() private _sortColumn?: string;
   @state() private _descending = false;
   @state() private _firstRow = 0;
   private _order: number[] = [];
+  /** Pages of a table kept in a worker, read so far (page 0 is the head that came with it). */
+  private _pages = new Map<number, readonly Row[]>();
+  private _requested = new Set<number>();
+  @state() private _readError?: string;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('data') || changed.has('_sortColumn' as keyof V2uTableView) || changed.has('_descending' as keyof V2uTableView)) this._order = this._sortedOrder();
+    if (changed.has('data')) {
+      const rows = this.data?.rows;
+      this._pages = new Map(isOutputRef(rows) && rows.head.length >= Math.min(PAGE_ROWS, rows.length) ? [[0, rows.head as Row[]]] : []);
+      this._requested = new Set(this._pages.keys());
+      this._readError = undefined;
+    }
+  }
+
+  protected override updated(): void {
+    const rows = this.data?.rows;
+    if (!this._paged || !isOutputRef(rows)) return;
+    const first = Math.floor(Math.max(0, this._firstRow - OVERSCAN) / PAGE_ROWS);
+    const last = Math.floor(Math.min(rows.length - 1, this._firstRow + VIEW_ROWS + OVERSCAN) / PAGE_ROWS);
+    for (let page = first; page <= last; page++) if (!this._requested.has(page)) this._readPage(rows, page);
+  }
+
+  /** Whether rows come page by page from a worker (a large table, and a way to read it). */
+  private get _paged(): boolean {
+    return isOutputRef(this.data?.rows) && !!this.readItems;
+  }
+
+  private _readPage(ref: OutputRef, page: number): void {
+    this._requested.add(page);
+    this.readItems!(ref, page * PAGE_ROWS, Math.min(ref.length, (page + 1) * PAGE_ROWS)).then(
+      (rows) => {
+        if (this.data?.rows !== ref) return;
+        this._pages.set(page, rows as Row[]);
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        if (this.data?.rows === ref) this._readError = (error as Error)?.message ?? String(error);
+      },
+    );
   }
 
   /** The rows on the page: all of them, or the first ones of a table kept in a worker. */
@@ -92,33 +137,41 @@ export class V2uTableView extends LitElement {
     const data = this.data;
     if (!data || !(Array.isArray(data.rows) || isOutputRef(data.rows))) return html`<div part="count" class="count">No data yet</div>`;
     const rows = this._rows;
+    const paged = this._paged;
+    const total = paged ? data.rows.length : this._order.length;
+    const rowAt = (position: number) => (paged ? this._pages.get(Math.floor(position / PAGE_ROWS))?.[position % PAGE_ROWS] : rows[this._order[position]]);
     const columns = data.columns ?? [];
     const from = Math.max(0, this._firstRow - OVERSCAN);
-    const to = Math.min(this._order.length, this._firstRow + VIEW_ROWS + OVERSCAN);
+    const to = Math.min(total, this._firstRow + VIEW_ROWS + OVERSCAN);
     const template = `repeat(${Math.max(1, columns.length)}, minmax(72px, 1fr))`;
+    const shown = paged || rows.length >= data.rows.length ? '' : ` · first ${rows.length.toLocaleString('en')} shown`;
+    const positions = Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
     return html`
-      <div part="count" class="count">${countText(data.rows.length, 'row')}${rows.length < data.rows.length ? ` · first ${rows.length.toLocaleString('en')} shown` : ''}</div>
+      <div part="count" class="count">${countText(data.rows.length, 'row')}${shown}${this._readError ? ` · rows could not be read: ${this._readError}` : ''}</div>
       <div part="header" class="grid header" role="row" style=${styleMap({ '--_columns': template })}>
-        ${columns.map((column) => this._renderHeader(column))}
+        ${columns.map((column) => this._renderHeader(column, paged))}
       </div>
-      <div part="viewport" class="viewport" style=${styleMap({ height: `${Math.min(VIEW_ROWS, Math.max(1, rows.length)) * ROW_HEIGHT}px` })} @scroll=${this._handleScroll}>
-        <div class="spacer" style=${styleMap({ height: `${this._order.length * ROW_HEIGHT}px` })}>
-          ${this._order.slice(from, to).map((index, offset) => this._renderRow(rows[index], columns, from + offset, template))}
+      <div part="viewport" class="viewport" style=${styleMap({ height: `${Math.min(VIEW_ROWS, Math.max(1, total)) * ROW_HEIGHT}px` })} @scroll=${this._handleScroll}>
+        <div class="spacer" style=${styleMap({ height: `${total * ROW_HEIGHT}px` })}>
+          ${positions.map((position) => this._renderRow(rowAt(position), columns, position, template))}
         </div>
       </div>
     `;
   }
 
-  private _renderHeader(column: string) {
+  private _renderHeader(column: string, paged: boolean) {
     const sorted = this._sortColumn === column;
     const sort = sorted ? (this._descending ? 'descending' : 'ascending') : 'none';
-    return html`<button part="sort-button" role="columnheader" aria-sort=${sort} title=${column} @click=${() => this._handleSort(column)}>
+    const title = paged ? `${column} (a table this large stays in its worker: sort it with a Sort node)` : column;
+    return html`<button part="sort-button" role="columnheader" aria-sort=${sort} title=${title} ?disabled=${paged} @click=${() => this._handleSort(column)}>
       ${column}${sorted ? (this._descending ? ' ▼' : ' ▲') : nothing}
     </button>`;
   }
 
-  private _renderRow(row: Row, columns: string[], position: number, template: string) {
-    return html`<div part="row" class="grid row" role="row" style=${styleMap({ top: `${position * ROW_HEIGHT}px`, '--_columns': template })}>
+  private _renderRow(row: Row | undefined, columns: string[], position: number, template: string) {
+    const style = styleMap({ top: `${position * ROW_HEIGHT}px`, '--_columns': template });
+    if (!row) return html`<div part="row" class="grid row loading" role="row" aria-busy="true" style=${style}><span class="cell" role="cell">…</span></div>`;
+    return html`<div part="row" class="grid row" role="row" style=${style}>
       ${columns.map((column) => html`<span class="cell ${typeof row[column] === 'number' ? 'number' : ''}" role="cell">${displayText(row[column])}</span>`)}
     </div>`;
   }

@@ -1,6 +1,6 @@
 import { proxy, transfer, type Remote } from 'comlink';
 import { refsIn, type OutputRef } from '../../core/engine/output-ref.js';
-import type { ExecutionResult } from '../../core/engine/types.js';
+import type { ExecutionResult, ItemRange } from '../../core/engine/types.js';
 import { RunErrorCodes } from '../../core/errors.js';
 import { Launcher, type PoolMode, type PoolWarning } from './launcher.js';
 import { abortError, type PendingTask, type SubmitOptions } from './pending-task.js';
@@ -134,11 +134,11 @@ export class WorkerPool {
     return !!this.holderOf(ref.$v2uRef);
   }
 
-  /** Copies a kept value to the page; rejects with `result-lost` when no worker holds it any more. */
-  async fetch(ref: OutputRef): Promise<unknown> {
+  /** Copies a kept value (or a range of its items) to the page; rejects with `result-lost` when no worker holds it any more. */
+  async fetch(ref: OutputRef, range?: ItemRange): Promise<unknown> {
     const holder = this.holderOf(ref.$v2uRef);
     if (!holder) throw lostError(ref.$v2uRef);
-    return holder.endpoint!.api.fetch(ref.$v2uRef);
+    return holder.endpoint!.api.fetch(ref.$v2uRef, range?.from, range?.to);
   }
 
   /** Frees kept values in every worker that holds them. */

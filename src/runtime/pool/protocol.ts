@@ -41,8 +41,8 @@ export interface RunnerApi {
   abort(id: string): void;
   /** Sends the kept value `id` to another worker over `port`. */
   serve(id: string, port: MessagePort): void;
-  /** A copy of the kept value `id`, for the page. */
-  fetch(id: string): unknown;
+  /** A copy of the kept value `id` (or of its items `from` to `to`), for the page. */
+  fetch(id: string, from?: number, to?: number): unknown;
   /** The worker that was to send these values died: tasks waiting for them fail as `result-lost`. */
   abandon(ids: string[]): void;
   /** Forgets kept values nobody needs any more. */

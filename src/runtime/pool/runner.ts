@@ -46,7 +46,7 @@ export function createRunner(options: RunnerOptions = {}): RunnerApi {
     ping: () => 'pong',
     abort: (id) => controllers.get(id)?.abort(),
     serve: (id, port) => store.serve(id, port),
-    fetch: (id) => store.get(id),
+    fetch: (id, from, to) => (from === undefined ? store.get(id) : store.get(id).slice(from, to)),
     release: (ids) => store.release(ids),
     abandon: (ids) => store.abandon(ids),
     async run(jobs, report) {

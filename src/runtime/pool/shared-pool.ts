@@ -26,7 +26,7 @@ export function poolExecutor(pool: WorkerPool, options: { timeoutMs?: number; ho
       return pool.submit({ nodeId, moduleUrl, inputs, config, host: options.host?.() }, { priority, signal, onStart, onProgress, timeoutMs: options.timeoutMs });
     },
     available: (ref) => pool.available(ref),
-    fetch: (ref) => pool.fetch(ref),
+    fetch: (ref, range) => pool.fetch(ref, range),
     release: (refs) => pool.release(refs),
   };
 }
