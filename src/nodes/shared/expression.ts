@@ -1,5 +1,6 @@
 import jsonata from 'jsonata';
 import { ErrorCodes, V2uError } from '../../core/errors.js';
+import { compileFast, FALLBACK } from './fast-expression.js';
 
 /**
  * The one expression language of the node library: JSONata (https://jsonata.org), which
@@ -11,8 +12,11 @@ import { ErrorCodes, V2uError } from '../../core/errors.js';
  */
 export interface Expression {
   readonly text: string;
-  /** Evaluates against `input` (usually a row); `bindings` become `$name` variables. */
-  evaluate(input: unknown, bindings?: Record<string, unknown>, where?: string): Promise<unknown>;
+  /**
+   * Evaluates against `input` (usually a row); `bindings` become `$name` variables. Simple
+   * expressions answer at once (see fast-expression.ts); the others return a promise.
+   */
+  evaluate(input: unknown, bindings?: Record<string, unknown>, where?: string): unknown | Promise<unknown>;
 }
 
 interface JsonataFailure {
@@ -40,16 +44,26 @@ export function compileExpression(text: string, where: { node: string; field: st
   } catch (error) {
     throw expressionError(error as JsonataFailure, text, where);
   }
+  const fast = compileFast(compiled.ast());
+  const slow = async (input: unknown, bindings?: Record<string, unknown>, at?: string) => {
+    try {
+      return await compiled.evaluate(withoutNulls(input), bindings);
+    } catch (error) {
+      throw expressionError(error as JsonataFailure, text, where, at);
+    }
+  };
   return {
     text,
-    async evaluate(input, bindings, at) {
-      try {
-        return await compiled.evaluate(withoutNulls(input), bindings);
-      } catch (error) {
-        throw expressionError(error as JsonataFailure, text, where, at);
-      }
+    evaluate(input, bindings, at) {
+      const value = fast ? fast(input, bindings) : FALLBACK;
+      return value === FALLBACK ? slow(input, bindings, at) : value;
     },
   };
+}
+
+/** Calls `use` with an evaluation's value: at once for a plain value, once a promise resolves. Keeps row loops synchronous on the fast path. */
+export function whenEvaluated<T>(value: unknown, use: (value: unknown) => T): T | Promise<T> {
+  return value instanceof Promise ? value.then(use) : use(value);
 }
 
 function expressionError(error: JsonataFailure, text: string, where: { node: string; field: string; offset?: number; source?: string }, at?: string): V2uError {

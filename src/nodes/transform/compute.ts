@@ -1,5 +1,5 @@
 import { defineNode } from '../../core/define-node.js';
-import { checkResult, compileExpression } from '../shared/expression.js';
+import { checkResult, compileExpression, whenEvaluated } from '../shared/expression.js';
 import { configError, requireTable, withColumns, type Row } from '../shared/inputs.js';
 import { eachIndex } from '../shared/loop.js';
 
@@ -28,10 +28,12 @@ export default defineNode({
     const where = { node: TITLE, field: 'expression' };
     const value = compileExpression(String(context.config.expression ?? ''), where);
     const rows: Row[] = new Array(table.length);
-    await eachIndex(table.length, context, reportProgress, async (i) => {
-      const result = checkResult(await value.evaluate(table[i], { index: i }, `row ${i}`), value, where, `row ${i}`);
-      rows[i] = withColumns(table[i], { [column]: result === undefined ? null : result });
-    });
+    await eachIndex(table.length, context, reportProgress, (i) =>
+      whenEvaluated(value.evaluate(table[i], { index: i }, `row ${i}`), (evaluated) => {
+        const result = checkResult(evaluated, value, where, `row ${i}`);
+        rows[i] = withColumns(table[i], { [column]: result === undefined ? null : result });
+      }),
+    );
     return { rows };
   },
 });

@@ -1,5 +1,5 @@
 import { defineNode } from '../../core/define-node.js';
-import { compileExpression, isTruthy } from '../shared/expression.js';
+import { compileExpression, isTruthy, whenEvaluated } from '../shared/expression.js';
 import { requireTable, type Row } from '../shared/inputs.js';
 import { eachIndex } from '../shared/loop.js';
 
@@ -23,10 +23,9 @@ export default defineNode({
     const test = compileExpression(String(context.config.expression ?? ''), { node: TITLE, field: 'expression' });
     const kept: Row[] = [];
     const rejected: Row[] = [];
-    await eachIndex(table.length, context, reportProgress, async (i) => {
-      const pass = isTruthy(await test.evaluate(table[i], { index: i }, `row ${i}`));
-      (pass ? kept : rejected).push(table[i]);
-    });
+    await eachIndex(table.length, context, reportProgress, (i) =>
+      whenEvaluated(test.evaluate(table[i], { index: i }, `row ${i}`), (pass) => void (isTruthy(pass) ? kept : rejected).push(table[i])),
+    );
     return { rows: kept, rejected };
   },
 });
