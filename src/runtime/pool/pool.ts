@@ -176,7 +176,13 @@ export class WorkerPool {
   }
 
   private pump() {
-    for (const slot of this._slots) if (slot.idle && this._queue.size) this.runBatch(slot, this._queue.takeBatch(this.options.batchSize, (task) => this.fit(slot, task)));
+    // First every idle worker takes tasks whose kept inputs it holds, then the rest is shared out.
+    for (const localOnly of [true, false])
+      for (const slot of this._slots) {
+        const rank = (task: PendingTask) => (localOnly && this.fit(slot, task) !== LOCAL ? Infinity : this.fit(slot, task));
+        const batch = slot.idle && this._queue.size ? this._queue.takeBatch(this.options.batchSize, rank) : [];
+        if (batch.length) this.runBatch(slot, batch);
+      }
     const capacity = this._launcher.mode === 'main' ? 1 : this.size;
     const starting = this._slots.filter((s) => s.starting).length;
     const probing = !this._launcher.mode && starting > 0;
@@ -255,10 +261,17 @@ export class WorkerPool {
     return holders.find((s) => s.idle) ?? holders[0];
   }
 
+  /**
+   * How well a slot suits a task. A task whose kept inputs are elsewhere waits for their
+   * worker if that one has just finished its batch (it is about to take the task itself):
+   * copying a million rows to another worker costs more than that wait.
+   */
   private fit(slot: Slot, task: PendingTask): number {
     const refs = refsIn(task.job.inputs);
     if (!refs.length) return NO_INPUTS;
-    return refs.every((r) => slot.held.has(r.$v2uRef)) ? LOCAL : REMOTE;
+    if (refs.every((r) => slot.held.has(r.$v2uRef))) return LOCAL;
+    const finishing = refs.some((r) => this._slots.some((s) => s !== slot && s.endpoint && s.held.has(r.$v2uRef) && s.batch.length > 0 && !s.current));
+    return finishing ? Infinity : REMOTE;
   }
 
   private onReport(slot: Slot, message: ReportMessage) {

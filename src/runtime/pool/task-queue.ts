@@ -31,17 +31,23 @@ export class TaskQueue<T extends Queueable> {
 
   /**
    * The next task, plus following small tasks of the same lane when it is small (up to
-   * `max`). Within the first non-empty lane, `rank` may favour a task (lowest rank first,
-   * then first in): the pool favours tasks whose inputs the worker already holds.
+   * `max`). `rank` may favour a task within a lane (lowest rank first, then first in) or
+   * rule it out for now (`Infinity`); a lane with nothing allowed gives way to the next.
+   * The pool favours tasks whose inputs the worker already holds.
    */
-  takeBatch(max: number, rank?: (task: T) => number): T[] {
-    const lane = LANES.map((p) => this._lanes[p]).find((l) => l.length > 0);
-    if (!lane) return [];
-    let at = 0;
-    if (rank) for (let i = 0, best = Infinity; i < lane.length && best > 0; i++) {
-      const r = rank(lane[i]);
-      if (r < best) (best = r), (at = i);
+  takeBatch(max: number, rank: (task: T) => number = () => 0): T[] {
+    for (const lane of LANES.map((p) => this._lanes[p])) {
+      let at = -1;
+      for (let i = 0, best = Infinity; i < lane.length && best > 0; i++) {
+        const r = rank(lane[i]);
+        if (r < best) (best = r), (at = i);
+      }
+      if (at >= 0) return this.batchFrom(lane, at, max);
     }
+    return [];
+  }
+
+  private batchFrom(lane: T[], at: number, max: number): T[] {
     const batch = lane.splice(at, 1);
     while (batch[0].small && batch.length < max && lane[0]?.small) batch.push(lane.shift()!);
     return batch;

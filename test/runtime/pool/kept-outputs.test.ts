@@ -62,6 +62,20 @@ describe('outputs kept in workers', () => {
     }
   });
 
+  it('runs a chain on the worker that holds its tables, though another worker is idle', async () => {
+    const { engine, pool, output, dispose } = engineOn({ size: 2 });
+    try {
+      const tasksSince = await warmUp(pool, moduleUrl('number'));
+      engine.setDocument(flow([['src', 'create/range', { rows: ROWS }], ['t1', 'transform/total'], ['t2', 'transform/total', { factor: 2 }]], ['src.rows>t1.rows', 't1.rows>t2.rows']));
+      await engine.run();
+      expect(output('t2', 'total')).to.equal(SUM * 2);
+      expect(tasksSince().sort(), 'one worker ran all three').to.deep.equal([0, 3]);
+      expect(kept(pool).sort(), 'no copy was made').to.deep.equal([0, 3]);
+    } finally {
+      dispose();
+    }
+  });
+
   it('runs the upstream node again when the worker keeping its output is gone', async () => {
     const { engine, pool, output, dispose } = engineOn({ size: 2 });
     try {
