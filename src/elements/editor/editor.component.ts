@@ -27,6 +27,7 @@ import { RegistryPersistence } from '../../runtime/persistence-registry.js';
 import { Persistence } from '../../runtime/persistence.js';
 import type { Autosave } from './autosave.js';
 import { emit } from '../shared/events.js';
+import { WeakEmitter } from '../shared/weak-emitter.js';
 import type { EditingKit } from './editing-kit.js';
 import { editorStyles } from './editor.styles.js';
 import type { CanvasHost, ConnectPreview } from './gestures/host.js';
@@ -256,8 +257,10 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
   constructor() {
     super();
     this._internals = this.attachInternals();
-    this.persistence = new Persistence({ emitter: this });
-    this.registry = new NodeRegistry({ cache: new RegistryPersistence(this.persistence), emitter: this });
+    // Both may still wait on IndexedDB or the network after a removal: they must not hold the editor.
+    const emitter = new WeakEmitter(this);
+    this.persistence = new Persistence({ emitter });
+    this.registry = new NodeRegistry({ cache: new RegistryPersistence(this.persistence), emitter });
     this.manifests = this.registry;
     this._view = new GraphViewModel(this._store, this.manifests);
     this._store.subscribe((event) => this.handleStoreChange(event));
