@@ -1,6 +1,7 @@
 import { ErrorCodes, V2uError, validateManifest, type ManifestSource, type NodeDefinition, type NodeManifest, type NodePorts, type PortResolver } from '../core/index.js';
 import { parseBundle, priorityOf, type BundleIndex, type NodeEntry } from './bundles.js';
 import { LruCache } from './lru-cache.js';
+import { SharedRequest } from './shared-request.js';
 import { rate, Samples, warn } from './metrics.js';
 import type { NodeRegistration, NodeRegistryOptions, RegistryMetrics, UsageEvent } from './registry-types.js';
 
@@ -25,7 +26,7 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
   private _entries = new Map<string, NodeEntry>();
   private _l1: LruCache<NodeDefinition>;
   private _inflight = new Map<string, Promise<NodeDefinition>>();
-  private _bundles = new Map<string, Promise<NodeManifest[]>>();
+  private _bundles = new Map<string, SharedRequest<NodeManifest[]>>();
   private _loads = new Samples();
   private _lookups = new Samples();
   private _counts = { hits: 0, misses: 0, bundlesFetched: 0, bundlesFromCache: 0, restoredTypes: 0 };
@@ -78,36 +79,40 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
   /**
    * Fetches a bundle (JSON list of manifests, module URLs relative to the bundle) and
    * registers its types. The same URL is fetched once; the bundle is persisted for the next visit.
+   * With `signal`, the caller stops waiting when it aborts, and the fetch is cancelled once
+   * no caller waits for it any more.
    */
-  registerBundle(url: URL | string): Promise<NodeManifest[]> {
+  registerBundle(url: URL | string, { signal }: { signal?: AbortSignal } = {}): Promise<NodeManifest[]> {
     const href = this._absolute(url);
     let pending = this._bundles.get(href);
-    if (!pending) {
-      pending = this._fetchBundle(href);
-      pending.catch(() => this._bundles.delete(href));
-      this._bundles.set(href, pending);
+    if (!pending || pending.cancelled) {
+      const request = (pending = new SharedRequest((shared) => this._fetchBundle(href, shared)));
+      request.promise.catch(() => this._bundles.get(href) === request && this._bundles.delete(href));
+      this._bundles.set(href, request);
     }
-    return pending;
+    return pending.wait(signal);
   }
 
   /**
    * Fetches a bundle index and registers its bundles, critical ones first: priority
    * `high` and any holding a type of `graphTypes` (the open graph). A bundle whose hash
    * matches the restored copy is not fetched again; cached bundles the index dropped are forgotten.
+   * `signal` cancels the fetches (an editor passes it when it is removed); it then rejects with its reason.
    */
-  async registerIndex(url: URL | string, graphTypes: Iterable<string> = []): Promise<void> {
+  async registerIndex(url: URL | string, graphTypes: Iterable<string> = [], { signal }: { signal?: AbortSignal } = {}): Promise<void> {
     const href = this._absolute(url);
-    const index = (await this._json(href)) as BundleIndex;
+    const index = (await this._json(href, signal)) as BundleIndex;
     if (!Array.isArray(index?.bundles)) throw new V2uError(ErrorCodes.badBundle, `${href} is not a bundle index`, href);
     await this._restoring;
+    signal?.throwIfAborted();
     const listed = index.bundles.map((b) => ({ ...b, url: new URL(b.url, href).href }));
     await this._forgetUnlisted(new URL('./', href).href, new Set(listed.map((b) => b.url)));
     const stale = listed.filter((b) => this._cachedHashes.get(b.url) !== b.hash);
     this._counts.bundlesFromCache += listed.length - stale.length;
     const wanted = new Set(graphTypes);
     const critical = (b: BundleIndex['bundles'][number]) => b.priority === 'high' || b.types.some((t) => wanted.has(t));
-    await Promise.all(stale.filter(critical).map((b) => this.registerBundle(b.url)));
-    await Promise.all(stale.filter((b) => !critical(b)).map((b) => this.registerBundle(b.url)));
+    await Promise.all(stale.filter(critical).map((b) => this.registerBundle(b.url, { signal })));
+    await Promise.all(stale.filter((b) => !critical(b)).map((b) => this.registerBundle(b.url, { signal })));
   }
 
   /** Registers the bundles the cache remembers (those of `libraryIndex` alone, when given); resolves with the number of types restored. */
@@ -199,9 +204,9 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
     return definition;
   }
 
-  private async _fetchBundle(href: string): Promise<NodeManifest[]> {
+  private async _fetchBundle(href: string, signal: AbortSignal): Promise<NodeManifest[]> {
     const start = this._now();
-    const bundle = parseBundle(await this._json(href), href);
+    const bundle = parseBundle(await this._json(href, signal), href);
     const nodes = bundle.nodes.map((node) => this._resolve(node, href));
     const resolved = { ...bundle, nodes };
     this._counts.bundlesFetched++;
@@ -211,8 +216,8 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
     return nodes;
   }
 
-  private async _json(href: string): Promise<unknown> {
-    const response = await this._fetch(href);
+  private async _json(href: string, signal?: AbortSignal): Promise<unknown> {
+    const response = await this._fetch(href, signal ? { signal } : undefined);
     if (!response.ok) throw new V2uError(ErrorCodes.badBundle, `${href} answered HTTP ${response.status}`, href);
     return response.json();
   }

@@ -45,6 +45,20 @@ function idbBackend(store: UseStore): Backend {
   };
 }
 
+/**
+ * One connection per database and store for the whole page, however many editors come and
+ * go: an IndexedDB connection is never closed by the garbage collector, so one opened per
+ * editor would stay for the life of the page.
+ */
+const stores = new Map<string, UseStore>();
+
+function sharedStore(dbName: string, storeName: string): UseStore {
+  const key = `${dbName}\u0000${storeName}`;
+  let store = stores.get(key);
+  if (!store) stores.set(key, (store = createStore(dbName, storeName)));
+  return store;
+}
+
 function memoryBackend(map = new Map<string, unknown>()): Backend {
   return {
     get: async (key) => structuredClone(map.get(key)),
@@ -112,7 +126,7 @@ export class Persistence {
   private _open(): Backend {
     try {
       if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available here');
-      return idbBackend(createStore(this._options.dbName ?? 'v2u', this._options.storeName ?? 'keyval'));
+      return idbBackend(sharedStore(this._options.dbName ?? 'v2u', this._options.storeName ?? 'keyval'));
     } catch (error) {
       return this._fallback(error);
     }

@@ -173,3 +173,57 @@ test('with no IndexedDB (Node), persistence keeps working in memory after one wa
     console.warn = original;
   }
 });
+
+/** A fetch that answers only when told to, and rejects as fetch does when its signal aborts. */
+function heldFetch() {
+  const calls = [];
+  const fetch = (url, init = {}) =>
+    new Promise((resolve, reject) => {
+      const call = { url: String(url), signal: init.signal, answer: (json) => resolve(new Response(JSON.stringify(json))) };
+      init.signal?.addEventListener('abort', () => reject(init.signal.reason));
+      calls.push(call);
+    });
+  return { calls, fetch };
+}
+
+const bundle = (definition, name) => ({ nodes: [{ ...manifestOf(definition), module: fixture(name) }] });
+
+test('a bundle fetch shared by two callers survives one of them aborting', async () => {
+  const network = heldFetch();
+  const registry = new NodeRegistry({ fetch: network.fetch, baseUrl: 'https://lib.test/' });
+  const leaving = new AbortController();
+  const first = registry.registerBundle('a.json', { signal: leaving.signal });
+  const second = registry.registerBundle('a.json', { signal: new AbortController().signal });
+  assert.equal(network.calls.length, 1, 'one request for both');
+  leaving.abort();
+  await assert.rejects(first, (e) => e.name === 'AbortError', 'the caller that left stops waiting');
+  assert.equal(network.calls[0].signal.aborted, false, 'the other caller still waits for it');
+  network.calls[0].answer(bundle(definitions.number, 'number'));
+  assert.equal((await second)[0].type, 'create/fixture-number');
+});
+
+test('a bundle fetch is cancelled once every caller has aborted, and fetched again on the next ask', async () => {
+  const network = heldFetch();
+  const registry = new NodeRegistry({ fetch: network.fetch, baseUrl: 'https://lib.test/' });
+  const callers = [new AbortController(), new AbortController()];
+  const waits = callers.map((c) => registry.registerBundle('a.json', { signal: c.signal }));
+  for (const c of callers) c.abort();
+  await Promise.allSettled(waits);
+  assert.equal(network.calls[0].signal.aborted, true, 'no one waits: the request is cancelled');
+  const again = registry.registerBundle('a.json');
+  assert.equal(network.calls.length, 2, 'a new request, not the cancelled one');
+  network.calls[1].answer(bundle(definitions.note, 'note'));
+  assert.equal((await again)[0].type, 'utility/fixture-note');
+});
+
+test('registerIndex with an aborted signal cancels the index request and fetches no bundle', async () => {
+  const network = heldFetch();
+  const registry = new NodeRegistry({ fetch: network.fetch, baseUrl: 'https://lib.test/' });
+  const controller = new AbortController();
+  const pending = registry.registerIndex('index.json', [], { signal: controller.signal });
+  await new Promise((r) => setTimeout(r));
+  controller.abort();
+  await assert.rejects(pending, (e) => e.name === 'AbortError');
+  assert.equal(network.calls[0].signal.aborted, true, 'the index request is cancelled');
+  assert.equal(network.calls.length, 1, 'no bundle requested');
+});

@@ -74,9 +74,13 @@ describe('failures never lose work', () => {
 
   it('IndexedDB unavailable: autosave falls back to memory with one warning, and no edit is lost', async () => {
     const open = indexedDB.open;
-    indexedDB.open = () => {
+    const transaction = IDBDatabase.prototype.transaction;
+    const denied = () => {
       throw new DOMException('The user denied permission to access the database.', 'SecurityError');
     };
+    indexedDB.open = denied;
+    // Editors share one connection per page, which earlier tests may have opened already.
+    IDBDatabase.prototype.transaction = denied;
     try {
       const warnings: string[] = [];
       const key = `noidb-${Math.random()}`;
@@ -90,6 +94,7 @@ describe('failures never lose work', () => {
       expect(warnings.length, warnings.join(' | ')).to.be.at.most(1);
     } finally {
       indexedDB.open = open;
+      IDBDatabase.prototype.transaction = transaction;
     }
   });
 });

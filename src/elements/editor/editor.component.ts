@@ -26,6 +26,7 @@ import { RegistryPersistence } from '../../runtime/persistence-registry.js';
 import { Persistence } from '../../runtime/persistence.js';
 import type { Autosave } from './autosave.js';
 import { emit } from '../shared/events.js';
+import { WeakEmitter } from '../shared/weak-emitter.js';
 import type { EditingKit } from './editing-kit.js';
 import { editorStyles } from './editor.styles.js';
 import type { CanvasHost, ConnectPreview } from './gestures/host.js';
@@ -246,6 +247,8 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
   /** Change types of an open batch (a drag), reported once as one `v2u-change` when it ends. */
   private _pendingTypes = new Set<string>();
   private _srcLoad: AbortController | undefined;
+  /** Aborted on disconnect: cancels the library fetches started while connected. */
+  private _connection = new AbortController();
   private _libraryStarted: NodeRegistry | undefined;
   private _onRegistryChange = () => {
     this._view.setSources(this._store, this.manifests);
@@ -256,8 +259,10 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
   constructor() {
     super();
     this._internals = this.attachInternals();
-    this.persistence = new Persistence({ emitter: this });
-    this.registry = new NodeRegistry({ cache: new RegistryPersistence(this.persistence), emitter: this });
+    // Both may still wait on IndexedDB or the network after a removal: they must not hold the editor.
+    const emitter = new WeakEmitter(this);
+    this.persistence = new Persistence({ emitter });
+    this.registry = new NodeRegistry({ cache: new RegistryPersistence(this.persistence), emitter });
     this.manifests = this.registry;
     this._view = new GraphViewModel(this._store, this.manifests);
     this._store.subscribe((event) => this.handleStoreChange(event));
@@ -560,6 +565,7 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (this._connection.signal.aborted) this._connection = new AbortController();
     this._resize = new ResizeObserver(([entry]) => {
       const { width, height } = entry.contentRect;
       if (width !== this._size.width || height !== this._size.height) this._size = { width, height };
@@ -635,14 +641,16 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
     const types = () => new Set([...this._store.state.nodes()].map((n) => n.type));
     if (this.noLibrary) return;
     const library = this.library ?? defaultLibraryUrl();
+    const { signal } = this._connection;
     try {
       await registry.restore(library);
-      // An editor removed meanwhile stops here (and starts over if it comes back).
-      if (!this.isConnected) return void (this._libraryStarted = undefined);
-      await registry.registerIndex(library, types());
-      if (this.isConnected) await registry.preload(types());
+      signal.throwIfAborted();
+      await registry.registerIndex(library, types(), { signal });
+      signal.throwIfAborted();
+      await registry.preload(types());
     } catch (error) {
-      this.reportError(error, 'library');
+      // An editor removed meanwhile stops here (and starts over if it comes back).
+      if (!signal.aborted) this.reportError(error, 'library');
     }
   }
 
@@ -651,6 +659,8 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
     this._resize?.disconnect();
     this._resize = undefined;
     cancelAnimationFrame(this._idle);
+    this._connection.abort();
+    this._libraryStarted = undefined;
     this.form?.removeEventListener('submit', this._flushForm, true);
     this.form?.removeEventListener('formdata', this._flushForm);
     this._srcLoad?.abort();
