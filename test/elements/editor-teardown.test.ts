@@ -52,6 +52,24 @@ describe('<v2u-editor> teardown', () => {
     }
   });
 
+  it('an editor removed while its editing code loads gets none, and gets it when it comes back', async () => {
+    const el = document.createElement('v2u-editor') as V2uEditor;
+    el.setAttribute('no-library', '');
+    el.graph = smallGraph as never;
+    document.body.append(el);
+    const loading = el.whenEditable();
+    el.remove();
+    await loading;
+    expect(el.actions, 'no editing kit on a detached editor').to.equal(undefined);
+    let error: unknown;
+    await el.run().catch((e: unknown) => (error = e));
+    expect(String(error)).to.contain('not in the document');
+    document.body.append(el);
+    await el.whenEditable();
+    expect(el.actions, 'loaded once connected again').to.not.equal(undefined);
+    el.remove();
+  });
+
   it('WeakEmitter forwards events to its target', () => {
     const target = new EventTarget();
     const seen: string[] = [];

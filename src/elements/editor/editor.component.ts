@@ -231,7 +231,7 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
   private _resize?: ResizeObserver;
   private _lastPointer: Point | undefined;
   private _kit: EditingKit | undefined;
-  private _kitLoad: Promise<EditingKit> | undefined;
+  private _kitLoad: Promise<EditingKit | undefined> | undefined;
   private _queued: PointerEvent[] = [];
   private _idle = 0;
 
@@ -278,7 +278,9 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
    * resolves with the run summary; per-node progress arrives as `v2u-node-progress`.
    */
   async run(): Promise<RunSummary> {
-    return (await this.loadEditing()).runner.run();
+    const kit = await this.loadEditing();
+    if (!kit) throw new Error('<v2u-editor>.run(): the editor is not in the document');
+    return kit.runner.run();
   }
 
   /** Cancels the running run; in-flight nodes show `cancelled`, the graph is untouched. */
@@ -524,7 +526,7 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
   /** Runs a toolbar or keyboard action (once the editing code has loaded). */
   perform(action: EditorAction): void {
     if (this._kit) this._kit.actions.perform(action);
-    else void this.loadEditing().then((kit) => kit.actions.perform(action));
+    else void this.loadEditing().then((kit) => kit?.actions.perform(action));
   }
 
   /** Toolbar, keyboard and popover actions; undefined until the editing code has loaded. */
@@ -540,13 +542,17 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
     return this.loadEditing().then(() => undefined);
   }
 
-  private loadEditing(): Promise<EditingKit> {
-    return (this._kitLoad ??= import('./editing-kit.js').then((m) => {
+  private loadEditing(): Promise<EditingKit | undefined> {
+    const load: Promise<EditingKit | undefined> = (this._kitLoad ??= import('./editing-kit.js').then((m) => {
+      // Removed while the code loaded: no kit for a detached editor (connecting again loads one).
+      if (this._kitLoad !== load) return undefined;
+      if (!this.isConnected) return (this._kitLoad = undefined);
       this._kit = m.createEditingKit(this);
       for (const event of this._queued.splice(0)) this.routePointer(event);
       this.requestUpdate();
       return this._kit;
     }));
+    return load;
   }
 
   /** Pointer events that arrive before the editing code are replayed once it is in. */
