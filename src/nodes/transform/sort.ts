@@ -30,17 +30,12 @@ export default defineNode({
     const encoded: EncodedColumn[] = [];
     for (const [n, key] of keys.entries())
       encoded.push(await encodeColumn(table, key.column, context, (f) => reportProgress(((n + f) / keys.length) * 0.8, `reading ${key.column}`)));
-    const order = Array.from({ length: table.length }, (_, i) => i);
-    order.sort((a, b) => {
-      for (let k = 0; k < keys.length; k++) {
-        const order = compareEncoded(encoded[k], a, b, keys[k].direction);
-        if (order !== 0) return order;
-      }
-      return a - b;
-    });
+    const order = sortedIndexes(table.length, encoded.flatMap((column, k) => sortColumns(column, keys[k].direction)));
     throwIfAborted(context.signal);
     reportProgress(1);
-    return { rows: order.map((i) => table[i]) };
+    const rows: Row[] = new Array(table.length);
+    for (let i = 0; i < order.length; i++) rows[i] = table[order[i]];
+    return { rows };
   },
 });
 
@@ -83,12 +78,47 @@ async function encodeColumn(table: Row[], column: string, context: { signal: Abo
   return { kinds, values };
 }
 
-function compareEncoded(column: EncodedColumn, a: number, b: number, direction: 1 | -1): number {
-  const kindA = column.kinds[a];
-  const kindB = column.kinds[b];
-  if (kindA !== kindB) return kindA === MISSING ? 1 : kindB === MISSING ? -1 : direction * (kindA - kindB);
-  const difference = column.values[a] - column.values[b];
-  return difference === 0 ? 0 : difference < 0 ? -direction : direction;
+/**
+ * A key column as arrays to sort ascending on, in order: empties last in either direction,
+ * then kinds (booleans, numbers, text, other) and values, both in the key's direction. A
+ * column of one kind and finite values needs one array (empties as +Infinity); else two.
+ */
+function sortColumns({ kinds, values }: EncodedColumn, direction: 1 | -1): Float64Array[] {
+  let kind = -1;
+  let single = true;
+  for (let i = 0; i < kinds.length && single; i++) {
+    if (kinds[i] === MISSING) continue;
+    if (kind === -1) kind = kinds[i];
+    single = kinds[i] === kind && Number.isFinite(values[i]);
+  }
+  const value = new Float64Array(kinds.length);
+  for (let i = 0; i < kinds.length; i++) value[i] = kinds[i] === MISSING ? (single ? Infinity : 0) : direction * values[i];
+  if (single) return [value];
+  const group = new Float64Array(kinds.length);
+  for (let i = 0; i < kinds.length; i++) group[i] = kinds[i] === MISSING ? MISSING * 2 : direction * kinds[i];
+  return [group, value];
+}
+
+/**
+ * Row indexes ordered by the columns, then by index (a stable sort). Sorting a typed array
+ * of indexes over typed arrays of keys: a million rows in well under a second, where a
+ * comparator over rows took seconds.
+ */
+function sortedIndexes(length: number, columns: Float64Array[]): Uint32Array {
+  const order = new Uint32Array(length);
+  for (let i = 0; i < length; i++) order[i] = i;
+  // a - b of two equal infinite keys is NaN: equal, so the next column (or the index) decides.
+  if (columns.length === 1) {
+    const [c] = columns;
+    return order.sort((a, b) => c[a] - c[b] || a - b);
+  }
+  return order.sort((a, b) => {
+    for (let k = 0; k < columns.length; k++) {
+      const difference = columns[k][a] - columns[k][b];
+      if (difference) return difference;
+    }
+    return a - b;
+  });
 }
 
 function parseKeys(text: unknown): SortKey[] {
