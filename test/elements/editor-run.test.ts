@@ -105,6 +105,21 @@ describe('<v2u-editor> running flows', () => {
     expect(workersOf(one)).to.equal(workersOf(two));
   });
 
+  it('pool-size set after the editing code loaded still decides where the next run goes', async () => {
+    const el = await runnableEditor();
+    el.poolSize = 1;
+    await el.updateComplete;
+    expect((await el.run()).status).to.equal('error');
+    expect(el.metrics.pool!.size, 'one worker').to.equal(1);
+    expect(el.nodeState('sum')!.output).to.deep.equal({ sum: 5 });
+    el.poolSize = 0;
+    await el.updateComplete;
+    await el.run();
+    expect(el.metrics.pool!.mode, 'the main thread').to.equal('main');
+    expect(el.nodeState('sum')!.output, 'results run again there').to.deep.equal({ sum: 5 });
+    el.remove();
+  });
+
   it('unknown node types do not run and say so, and keep their data', async () => {
     const el = await runnableEditor({ version: 2, nodes: [{ id: 'u', type: 'vendor/unknown', position: { x: 0, y: 0 }, config: { keep: 1 } }], edges: [] });
     await el.run();

@@ -73,7 +73,7 @@ export class EditingKit {
       },
       document: () => _editor.store.document,
       autoRun: !_editor.noAutoRun,
-      pool: poolOptions(_editor),
+      pool: () => poolOptions(_editor),
       host: () => ({ origin: location.origin, allowedOrigins: _editor.allowedOrigins?.split(/[\s,]+/).filter(Boolean) ?? [] }),
     });
     this.loader.addEventListener('state', this._onLoaderState);

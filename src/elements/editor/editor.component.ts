@@ -192,7 +192,8 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
 
   /**
    * Workers in the page's shared pool (default `min(8, hardwareConcurrency)`); 0 runs node
-   * logic on the main thread, yielding. Read when the pool starts, so set it before the first run.
+   * logic on the main thread, yielding. A change lets the current pool go (results so far run
+   * again); a pool other editors still use keeps the size it was made with.
    */
   poolSize?: number;
 
@@ -689,6 +690,7 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
     if (changed.has('storageKey')) this._autosaveReady = this.startAutosave();
     if (changed.has('required')) this.syncForm(true);
     if (changed.has('noAutoRun') && this._kit) this._kit.runner.autoRun = !this.noAutoRun;
+    if ((changed.has('poolSize') || changed.has('workerUrl')) && this._kit) this._kit.runner.reconfigure();
     if (changed.has('manifests')) this._view.setSources(this._store, this.manifests);
   }
 

@@ -17,8 +17,8 @@ export interface RunControllerOptions {
   /** Run dirty nodes by themselves after an edit (default true). */
   autoRun?: boolean;
   debounceMs?: number;
-  /** Options of the shared pool (`workerUrl`, `size`, timeouts…), used when it is first made. */
-  pool?: PoolOptions;
+  /** Options of the shared pool (`workerUrl`, `size`, timeouts…), read when the engine loads (first run). */
+  pool?: PoolOptions | (() => PoolOptions);
   /** Runs node logic elsewhere than the shared pool (tests, custom hosts). */
   executor?: NodeExecutor;
   /** The host's policy (allowed origins) for nodes that reach outside, read per task. */
@@ -98,6 +98,18 @@ export class RunController implements ReactiveController {
     return { pool: this._kit?.pool?.metrics() };
   }
 
+  /**
+   * Where node logic runs changed (pool size, worker URL): the engine and pool are let go and
+   * loaded again with the new options; results so far are dropped and run again.
+   */
+  reconfigure(): void {
+    if (!this._loading) return;
+    this.hostDisconnected();
+    this._connected = true;
+    if (this._autoRun) void this.load();
+    this._host.requestUpdate();
+  }
+
   /** Tell the controller the graph changed; edited nodes and their downstream become dirty. */
   documentChanged(): void {
     this._kit?.engine.setDocument(this._options.document());
@@ -141,13 +153,16 @@ export class RunController implements ReactiveController {
   }
 
   private load(): Promise<RunKit> {
-    return (this._loading ??= import('./run-kit.js').then((m) => {
-      const { resolve, executor, pool, debounceMs, host } = this._options;
+    const loading: Promise<RunKit> = (this._loading ??= import('./run-kit.js').then((m) => {
+      const { resolve, executor, debounceMs, host } = this._options;
+      const pool = typeof this._options.pool === 'function' ? this._options.pool() : this._options.pool;
       const kit = m.createRunKit({ resolve, executor, pool, debounceMs, host, autoRun: this._autoRun });
-      if (!this._connected) kit.destroy();
+      // Disconnected, or reconfigured while loading (a newer load takes over): not this one.
+      if (!this._connected || this._loading !== loading) kit.destroy();
       else this.attach(kit);
       return kit;
     }));
+    return loading;
   }
 
   private attach(kit: RunKit) {

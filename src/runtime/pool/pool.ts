@@ -73,6 +73,7 @@ export class WorkerPool {
   private _healthTimer?: ReturnType<typeof setInterval>;
   private _warnings: PoolWarning[] = [];
   private _warningListeners = new Set<(warning: PoolWarning) => void>();
+  private _unusedListeners = new Set<() => void>();
 
   constructor(options: PoolOptions = {}) {
     this.size = Math.max(1, options.size ?? Math.min(8, navigator.hardwareConcurrency || 4));
@@ -103,8 +104,16 @@ export class WorkerPool {
     return () => {
       if (released) return;
       released = true;
-      if (--this._users === 0) this.shutdown();
+      if (--this._users > 0) return;
+      this.shutdown();
+      for (const listener of [...this._unusedListeners]) listener();
     };
+  }
+
+  /** Called when the last user releases the pool. */
+  onUnused(listener: () => void): () => void {
+    this._unusedListeners.add(listener);
+    return () => this._unusedListeners.delete(listener);
   }
 
   /** Queues a node job; resolves with its outputs (and port hashes from a worker) or rejects with a plain `TaskError`. */

@@ -8,13 +8,18 @@ const pools = new Map<string, WorkerPool>();
 /**
  * The page's pool for a worker URL: every editor on the page that asks with the same URL
  * gets the same instance (a module singleton), so they share its workers. Options apply
- * when the pool is first made.
+ * when the pool is first made; once its last user leaves it is forgotten, so the next
+ * user's options (say another `pool-size`) make a new one.
  */
 export function sharedPool(options: PoolOptions = {}): WorkerPool {
   const url = new URL(options.workerUrl ?? defaultWorkerUrl(), location.href).href;
   const key = `${options.mode ?? 'auto'} ${url}`;
   let pool = pools.get(key);
-  if (!pool) pools.set(key, (pool = new WorkerPool({ ...options, workerUrl: url })));
+  if (!pool) {
+    const made = (pool = new WorkerPool({ ...options, workerUrl: url }));
+    pools.set(key, made);
+    made.onUnused(() => pools.get(key) === made && pools.delete(key));
+  }
   return pool;
 }
 

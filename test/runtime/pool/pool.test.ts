@@ -179,6 +179,9 @@ describe('WorkerPool', () => {
 
   it('is one instance per worker URL on a page', () => {
     expect(sharedPool()).to.equal(sharedPool());
+    const first = sharedPool();
+    first.acquire()();
+    expect(sharedPool(), 'a pool is forgotten once its last user left').to.not.equal(first);
     expect(sharedPool({ workerUrl: new URL('./other.js', import.meta.url).href })).to.not.equal(sharedPool());
   });
 });
