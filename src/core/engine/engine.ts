@@ -2,7 +2,7 @@ import { configWithDefaults, type NodeOutputs } from '../define-node.js';
 import { createDocument, type GraphDocument } from '../document.js';
 import { ErrorCodes, RunErrorCodes } from '../errors.js';
 import { FlowGraph, gatherInputs, type Produced } from './flow-graph.js';
-import { isOutputRef, resolveRefs, type OutputRef } from './output-ref.js';
+import { isLongArray, isOutputRef, resolveRefs, type OutputRef } from './output-ref.js';
 import { RefKeeper } from './ref-keeper.js';
 import { ResultCache, type CacheStrategy } from './result-cache.js';
 import { toPlainError } from './plain-error.js';
@@ -52,6 +52,7 @@ export class FlowEngine {
   private _run?: RunState;
   private _queue: RunQueue;
   private _runIds = 0;
+  private _executions = 0;
 
   constructor(private readonly _options: EngineOptions) {
     this._keeper = new RefKeeper((refs) => _options.executor.release?.(refs));
@@ -214,12 +215,12 @@ export class FlowEngine {
     const priority = manifest.performance?.priority ?? 'normal';
     this._options.executor
       .execute({
-        runId: run.id, nodeId: id, type: node.type, moduleUrl, inputs: gathered.inputs, config, priority, signal: controller.signal,
+        runId: run.id, nodeId: id, type: node.type, moduleUrl, inputs: gathered.inputs, config, priority, signal: controller.signal, repeatable: strategy !== 'none',
         onStart: () => this.started(run, id),
         onProgress: (progress, message) => this.progressed(run, id, progress, message),
       })
       .then(
-        ({ outputs, portHashes }) => this.succeed(run, id, { outputs, portHashes: portHashesOf(outputs, portHashes, key, strategy) }, key, strategy, false),
+        ({ outputs, portHashes }) => this.succeed(run, id, { outputs, portHashes: portHashesOf(outputs, portHashes, key, strategy, ++this._executions) }, key, strategy, false),
         (error: unknown) => {
           const plain = toPlainError(error);
           const lost = plain.code === RunErrorCodes.resultLost ? this.lostUpstream(run, id) : [];
@@ -379,15 +380,17 @@ export class FlowEngine {
 }
 
 /**
- * One hash per output port: the executor's, else computed here. A value kept in a worker is
+ * One hash per output port: the executor's, else computed here. A large value (kept in a
+ * worker, or a long array) is not hashed item by item (a million rows take seconds): it is
  * named by the node's cache key and port (the same type, config and inputs give the same
- * value), or by its own id for a node that never caches (random, clock, I/O).
+ * value), or, for a node that never caches (random, clock, I/O), by its execution.
  */
-function portHashesOf(outputs: Record<string, unknown>, given: Record<string, string> | undefined, key: string, strategy: CacheStrategy): Record<string, string> {
+function portHashesOf(outputs: Record<string, unknown>, given: Record<string, string> | undefined, key: string, strategy: CacheStrategy, execution: number): Record<string, string> {
   const hashes: Record<string, string> = { ...given };
   for (const [port, value] of Object.entries(outputs)) {
     if (hashes[port] !== undefined) continue;
-    hashes[port] = !isOutputRef(value) ? stableHash(value) : strategy === 'none' ? `ref:${value.$v2uRef}` : stableHash([key, port]);
+    const large = isOutputRef(value) || isLongArray(value);
+    hashes[port] = !large ? stableHash(value) : stableHash([key, port, strategy === 'none' ? execution : 0]);
   }
   return hashes;
 }

@@ -13,6 +13,18 @@ export interface OutputRef {
   readonly head: readonly unknown[];
 }
 
+/**
+ * Arrays at least this long are large outputs: workers keep them (the pool's default
+ * `keepOver`), they are named by their node's cache key rather than hashed item by item, and
+ * on the main thread they are passed on frozen rather than copied.
+ */
+export const LONG_OUTPUT = 10_000;
+
+/** Whether a value is a long array (see `LONG_OUTPUT`). */
+export function isLongArray(value: unknown): value is readonly unknown[] {
+  return Array.isArray(value) && value.length >= LONG_OUTPUT;
+}
+
 /** Whether a value is a handle on an output kept in a worker. */
 export function isOutputRef(value: unknown): value is OutputRef {
   return typeof value === 'object' && value !== null && typeof (value as Partial<OutputRef>).$v2uRef === 'string';

@@ -24,6 +24,8 @@ export interface NodeTask {
   config: Record<string, unknown>;
   priority: TaskPriority;
   signal: AbortSignal;
+  /** Running it again gives the same outputs (it caches): an executor may redo it rather than copy its output. */
+  repeatable?: boolean;
   /** Called when the task leaves the queue and starts on a worker. */
   onStart(): void;
   onProgress(fraction: number, message?: string): void;

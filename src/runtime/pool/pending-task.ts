@@ -15,6 +15,8 @@ export interface SubmitOptions {
   dependsOn?: Promise<unknown>[];
   /** Small tasks may travel together in one message to a worker. */
   small?: boolean;
+  /** Running the job again gives the same outputs: another worker may redo it rather than copy what it kept. */
+  repeatable?: boolean;
   onStart?: () => void;
   onProgress?: (fraction: number, message?: string) => void;
 }
@@ -29,8 +31,13 @@ export interface PendingTask {
   attempt: number;
   options: SubmitOptions;
   slot?: Slot;
+  /** When it entered the queue, and when a worker started it (performance.now()). */
+  queuedAt?: number;
+  startedAt?: number;
   /** Kept inputs this task receives from other workers: the sending endpoint and value id. */
   fetching?: { from: Endpoint; id: string }[];
+  /** Kept inputs this task's worker makes again from their recipes. */
+  rebuilding?: number;
   settled: boolean;
   resolve(result: ExecutionResult): void;
   reject(error: TaskError): void;

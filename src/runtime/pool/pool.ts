@@ -1,10 +1,10 @@
 import { proxy, transfer, type Remote } from 'comlink';
-import { refsIn, type OutputRef } from '../../core/engine/output-ref.js';
+import { isOutputRef, LONG_OUTPUT, refsIn, type OutputRef } from '../../core/engine/output-ref.js';
 import type { ExecutionResult, ItemRange } from '../../core/engine/types.js';
 import { RunErrorCodes } from '../../core/errors.js';
 import { Launcher, type PoolMode, type PoolWarning } from './launcher.js';
 import { abortError, type PendingTask, type SubmitOptions } from './pending-task.js';
-import { toTaskError, type Job, type ReportMessage, type RunnerApi, type TaskError } from './protocol.js';
+import { toTaskError, type Job, type Recipe, type ReportMessage, type RunnerApi, type TaskError } from './protocol.js';
 import { Slot, type WorkerMetrics } from './slot.js';
 import { TaskQueue } from './task-queue.js';
 import { defaultWorkerUrl } from './worker-url.js';
@@ -41,9 +41,16 @@ export interface PoolMetrics {
   workers: WorkerMetrics[];
 }
 
-const DEFAULTS = { idleTimeoutMs: 30000, taskTimeoutMs: 60000, retries: 2, retryDelayMs: 100, healthIntervalMs: 10000, pingTimeoutMs: 3000, cancelGraceMs: 300, batchSize: 8, startTimeoutMs: 10000, keepOver: 10000 };
+const DEFAULTS = { idleTimeoutMs: 30000, taskTimeoutMs: 60000, retries: 2, retryDelayMs: 100, healthIntervalMs: 10000, pingTimeoutMs: 3000, cancelGraceMs: 300, batchSize: 8, startTimeoutMs: 10000, keepOver: LONG_OUTPUT };
 /** How well a slot suits a task: its worker holds every kept input, the task has none, or it must fetch some. */
 const LOCAL = 0, NO_INPUTS = 1, REMOTE = 2;
+/**
+ * Worker time to copy one kept item (a row) to another worker, serialising and
+ * deserialising: a million order rows took about 7 s here. A task waits for the worker
+ * holding its inputs at most that long, and a value is made again instead when its job
+ * took less.
+ */
+const COPY_MS_PER_ITEM = 0.007;
 
 /**
  * Runs node logic off the main thread: a lazily started set of module workers with a
@@ -74,6 +81,9 @@ export class WorkerPool {
   private _warnings: PoolWarning[] = [];
   private _warningListeners = new Set<(warning: PoolWarning) => void>();
   private _unusedListeners = new Set<() => void>();
+  /** Kept values that may be made again rather than copied: the job that made each, and how long it took. */
+  private _recipes = new Map<string, { recipe: Recipe; ms: number }>();
+  private _wakeTimer?: ReturnType<typeof setTimeout>;
 
   constructor(options: PoolOptions = {}) {
     this.size = Math.max(1, options.size ?? Math.min(8, navigator.hardwareConcurrency || 4));
@@ -153,6 +163,7 @@ export class WorkerPool {
   /** Frees kept values in every worker that holds them. */
   release(refs: OutputRef[]): void {
     const ids = new Set(refs.map((r) => r.$v2uRef));
+    for (const id of ids) this._recipes.delete(id);
     for (const slot of this._slots) {
       const held = [...ids].filter((id) => slot.held.delete(id));
       if (held.length && slot.endpoint) void Promise.resolve(slot.endpoint.api.release(held)).catch(() => undefined);
@@ -174,12 +185,14 @@ export class WorkerPool {
       slot.starting = undefined;
     }
     clearTimeout(this._idleTimer);
+    clearTimeout(this._wakeTimer);
     clearInterval(this._healthTimer);
     this._healthTimer = this._idleTimer = undefined;
   }
 
   private enqueue(task: PendingTask) {
     if (task.settled) return;
+    task.queuedAt ??= performance.now();
     this._queue.push(task);
     this.pump();
   }
@@ -252,8 +265,15 @@ export class WorkerPool {
     if (!slot.endpoint?.remote) return task.job;
     const job: Job = { ...task.job, keepOver: this.options.keepOver || undefined };
     task.fetching = [];
+    task.rebuilding = 0;
     for (const ref of refsIn(task.job.inputs)) {
-      const holder = slot.held.has(ref.$v2uRef) ? undefined : this.holderOf(ref.$v2uRef);
+      if (slot.held.has(ref.$v2uRef)) continue;
+      if (this.cheapRecipe(ref)) {
+        (job.recipes ??= {})[ref.$v2uRef] = this._recipes.get(ref.$v2uRef)!.recipe;
+        task.rebuilding++;
+        continue;
+      }
+      const holder = this.holderOf(ref.$v2uRef);
       if (!holder) continue;
       const channel = new MessageChannel();
       void Promise.resolve(holder.endpoint!.api.serve(ref.$v2uRef, transfer(channel.port1, [channel.port1]))).catch(() => undefined);
@@ -278,25 +298,55 @@ export class WorkerPool {
   private fit(slot: Slot, task: PendingTask): number {
     const refs = refsIn(task.job.inputs);
     if (!refs.length) return NO_INPUTS;
-    if (refs.every((r) => slot.held.has(r.$v2uRef))) return LOCAL;
-    const finishing = refs.some((r) => this._slots.some((s) => s !== slot && s.endpoint && s.held.has(r.$v2uRef) && s.batch.length > 0 && !s.current));
-    return finishing ? Infinity : REMOTE;
+    const elsewhere = refs.filter((r) => !slot.held.has(r.$v2uRef));
+    if (!elsewhere.length) return LOCAL;
+    const finishing = elsewhere.some((r) => this._slots.some((s) => s !== slot && s.endpoint && s.held.has(r.$v2uRef) && s.batch.length > 0 && !s.current));
+    if (finishing) return Infinity;
+    const copies = elsewhere.filter((r) => !this.cheapRecipe(r));
+    if (!copies.length) return REMOTE;
+    // Wait for the holder as long as copying would take, then copy.
+    const deadline = (task.queuedAt ?? 0) + copies.reduce((ms, r) => ms + r.length * COPY_MS_PER_ITEM, 0);
+    if (performance.now() >= deadline || !copies.every((r) => this.holderOf(r.$v2uRef))) return REMOTE;
+    this.wakeAt(deadline);
+    return Infinity;
+  }
+
+  /** A recorded job that made this value in less time than copying it would take. */
+  private cheapRecipe(ref: OutputRef): boolean {
+    const entry = this._recipes.get(ref.$v2uRef);
+    return !!entry && entry.ms < ref.length * COPY_MS_PER_ITEM;
+  }
+
+  /** Looks at the queue again at `time` (a task that waits for its inputs' worker may be taken by another then). */
+  private wakeAt(time: number) {
+    clearTimeout(this._wakeTimer);
+    this._wakeTimer = setTimeout(() => this.pump(), Math.max(0, time - performance.now()) + 1);
   }
 
   private onReport(slot: Slot, message: ReportMessage) {
     const task = slot.batch.find((t) => t.job.id === message.id);
     if (!task || task.settled) return;
-    if (message.kind === 'start') return task.options.onStart?.();
+    if (message.kind === 'start') return (task.startedAt = performance.now()), task.options.onStart?.();
     if (message.kind === 'progress') return task.options.onProgress?.(message.fraction, message.message);
     slot.metrics.tasks++;
     if (task.options.signal?.aborted) this.settle(task, abortError(task.job));
     else if (message.ok) {
       // The worker now keeps the outputs it made and copies of the inputs it received.
       for (const ref of [...refsIn(message.outputs), ...refsIn(task.job.inputs)]) slot.held.add(ref.$v2uRef);
+      slot.metrics.copies += task.fetching?.length ?? 0;
+      slot.metrics.rebuilds += task.rebuilding ?? 0;
+      this.noteRecipes(task, message.outputs);
       this.settle(task, undefined, { outputs: message.outputs, portHashes: message.portHashes });
     }
     else this.failed(slot, task, message.error);
     this.arm(slot);
+  }
+
+  /** A repeatable job with no kept inputs can make its kept outputs again, in the time it took. */
+  private noteRecipes(task: PendingTask, outputs: Record<string, unknown>) {
+    if (!task.options.repeatable || refsIn(task.job.inputs).length) return;
+    const ms = performance.now() - (task.startedAt ?? task.queuedAt ?? performance.now());
+    for (const [port, value] of Object.entries(outputs)) if (isOutputRef(value)) this._recipes.set(value.$v2uRef, { recipe: { job: task.job, port }, ms });
   }
 
   /** A failed attempt: retried after a backoff when marked retryable and attempts are left. */

@@ -16,6 +16,14 @@ export interface Job {
   keepOver?: number;
   /** For input handles kept in another worker: a port on which that worker sends the value. */
   ports?: Record<string, MessagePort>;
+  /** For input handles cheaper to make again than to copy: the job that made the value, and its port. */
+  recipes?: Record<string, Recipe>;
+}
+
+/** How to make a kept value again: the job (with no kept inputs) that made it, and which output port it is. */
+export interface Recipe {
+  job: Job;
+  port: string;
 }
 
 /** A failure as it crosses the worker boundary. `retryable` asks the pool to try again. */

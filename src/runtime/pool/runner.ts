@@ -5,7 +5,7 @@ import type { Job, Report, ReportMessage, RunnerApi } from './protocol.js';
 import { toTaskError } from './protocol.js';
 import { retryUrl } from '../retry-url.js';
 import { ValueStore } from './value-store.js';
-import { isOutputRef } from '../../core/engine/output-ref.js';
+import { isLongArray, isOutputRef, refsIn } from '../../core/engine/output-ref.js';
 
 export interface RunnerOptions {
   /** Wraps a result for the trip back (the worker marks its buffers for transfer). */
@@ -56,6 +56,10 @@ export function createRunner(options: RunnerOptions = {}): RunnerApi {
         try {
           await options.pause?.();
           void report({ kind: 'start', id: job.id });
+          for (const ref of refsIn(job.inputs)) {
+            const recipe = job.recipes?.[ref.$v2uRef];
+            if (recipe && !store.holds(ref.$v2uRef)) store.put(ref, (await runJob(recipe.job, controller.signal, report, options))[recipe.port]);
+          }
           const inputs = await store.resolve(job.inputs, job.ports);
           const outputs = await runJob({ ...job, inputs }, controller.signal, report, options);
           const sent = job.keepOver ? store.keep(outputs, job.keepOver) : outputs;
@@ -76,7 +80,7 @@ async function runJob(job: Job, signal: AbortSignal, report: Report, options: Ru
   const definition = (await importWithRetry(job.moduleUrl)).default as NodeDefinition | undefined;
   if (typeof definition?.processLogic !== 'function')
     throw Object.assign(new Error(`${job.moduleUrl} has no default export made by defineNode`), { name: 'V2uError', code: RunErrorCodes.badNodeModule });
-  const inputs = options.cloneInputs ? structuredClone(job.inputs) : job.inputs;
+  const inputs = options.cloneInputs ? copyInputs(job.inputs) : job.inputs;
   const log = (...args: unknown[]) => console.debug(`[v2u ${job.nodeId}]`, ...args);
   const progress = (fraction: number, message?: string) => {
     void report({ kind: 'progress', id: job.id, fraction, message });
@@ -85,4 +89,15 @@ async function runJob(job: Job, signal: AbortSignal, report: Report, options: Ru
   const outputs = await definition.processLogic(inputs, { signal, config: job.config, nodeId: job.nodeId, log, host: job.host }, progress);
   signal.throwIfAborted();
   return outputs ?? {};
+}
+
+/**
+ * A node's own copy of its inputs, where they share memory with the engine's cache (main
+ * thread, Node): long arrays are frozen and passed as they are (inputs are read-only, and
+ * copying a million rows would block the thread for seconds), the rest is cloned.
+ */
+function copyInputs(inputs: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [port, value] of Object.entries(inputs)) out[port] = isLongArray(value) ? (Object.isFrozen(value) ? value : Object.freeze(value)) : structuredClone(value);
+  return out;
 }

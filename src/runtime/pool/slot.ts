@@ -7,6 +7,10 @@ export interface WorkerMetrics {
   state: 'stopped' | 'starting' | 'idle' | 'busy';
   /** Outputs kept in this worker (`OutputRef` handles point at them). */
   kept: number;
+  /** Kept values this worker received from another worker (copies). */
+  copies: number;
+  /** Kept values this worker made again from the job that made them, cheaper than a copy. */
+  rebuilds: number;
   /** Tasks finished here (ok or not). */
   tasks: number;
   /** Messages sent to the worker: a batch of small tasks is one. */
@@ -32,7 +36,7 @@ export class Slot {
   readonly metrics: WorkerMetrics;
 
   constructor(id: number) {
-    this.metrics = { id, state: 'stopped', kept: 0, tasks: 0, batches: 0, busyMs: 0, failures: 0, timeouts: 0, restarts: 0, starts: 0 };
+    this.metrics = { id, state: 'stopped', kept: 0, copies: 0, rebuilds: 0, tasks: 0, batches: 0, busyMs: 0, failures: 0, timeouts: 0, restarts: 0, starts: 0 };
   }
 
   get idle(): boolean {

@@ -60,6 +60,16 @@ export class ValueStore {
     for (const id of ids) this._waiting.get(id)?.();
   }
 
+  holds(id: string): boolean {
+    return this._values.has(id);
+  }
+
+  /** Keeps a value made again from its recipe under the id it had; it must be the same length. */
+  put(ref: Pick<OutputRef, '$v2uRef' | 'length'>, value: unknown): void {
+    if (!Array.isArray(value) || value.length !== ref.length) throw lost(ref);
+    this._values.set(ref.$v2uRef, Object.isFrozen(value) ? value : Object.freeze(value));
+  }
+
   get(id: string): readonly unknown[] {
     const value = this._values.get(id);
     if (!value) throw lost({ $v2uRef: id });

@@ -7,9 +7,13 @@ import { flow, withConfig } from '../../fixtures/flows.js';
 const ROWS = 30000;
 const SUM = (ROWS * (ROWS - 1)) / 2;
 const kept = (pool: { metrics(): { workers: { kept: number }[] } }) => pool.metrics().workers.map((w) => w.kept);
-const fanOut = (branches: number) =>
+/** A source of ROWS rows feeding `branches` totals; `spinMs` makes the source and the totals cost time. */
+const fanOut = (branches: number, spinMs = { src: 0, total: 0 }) =>
   flow(
-    [['src', 'create/range', { rows: ROWS }], ...Array.from({ length: branches }, (_, b) => [`t${b}`, 'transform/total', { factor: b + 1 }] as [string, string, Record<string, unknown>])],
+    [
+      ['src', 'create/range', { rows: ROWS, spinMs: spinMs.src }],
+      ...Array.from({ length: branches }, (_, b) => [`t${b}`, 'transform/total', { factor: b + 1, spinMs: spinMs.total }] as [string, string, Record<string, unknown>]),
+    ],
     Array.from({ length: branches }, (_, b) => `src.rows>t${b}.rows`),
   );
 
@@ -47,16 +51,36 @@ describe('outputs kept in workers', () => {
     }
   });
 
-  it('hands a kept table to a node on another worker, worker to worker', async () => {
+  it('copies a kept table to another worker, worker to worker, when its holder stays busy and making it again costs more', async () => {
     const { engine, pool, output, dispose } = engineOn({ size: 2 });
     try {
       const tasksSince = await warmUp(pool, moduleUrl('number'));
-      engine.setDocument(fanOut(4));
+      // Copying 30,000 rows is reckoned at ~210 ms: the source takes longer, each total 400 ms.
+      engine.setDocument(fanOut(4, { src: 400, total: 400 }));
       const summary = await engine.run();
       expect(summary.status).to.equal('done');
       for (let b = 0; b < 4; b++) expect(output(`t${b}`, 'total'), `t${b}`).to.equal(SUM * (b + 1));
       expect(tasksSince().every((n) => n > 0), 'both workers ran branches').to.equal(true);
       expect(kept(pool).every((n) => n > 0), 'both workers keep tables').to.equal(true);
+      const workers = pool.metrics().workers;
+      expect(workers.reduce((n, w) => n + w.copies, 0), 'one copy').to.equal(1);
+      expect(workers.reduce((n, w) => n + w.rebuilds, 0)).to.equal(0);
+    } finally {
+      dispose();
+    }
+  });
+
+  it('makes a cheap kept table again on another worker instead of copying it', async () => {
+    const { engine, pool, output, dispose } = engineOn({ size: 2 });
+    try {
+      const tasksSince = await warmUp(pool, moduleUrl('number'));
+      engine.setDocument(fanOut(4, { src: 0, total: 200 }));
+      await engine.run();
+      for (let b = 0; b < 4; b++) expect(output(`t${b}`, 'total'), `t${b}`).to.equal(SUM * (b + 1));
+      expect(tasksSince().every((n) => n > 0), 'both workers ran branches').to.equal(true);
+      const workers = pool.metrics().workers;
+      expect(workers.reduce((n, w) => n + w.rebuilds, 0), 'the range was made again once').to.equal(1);
+      expect(workers.reduce((n, w) => n + w.copies, 0), 'nothing copied').to.equal(0);
     } finally {
       dispose();
     }
@@ -151,7 +175,7 @@ describe('outputs kept in workers, when the holder dies', () => {
       // stalled holder for the rows, which never answers until the timeout replaces it.
       engine.setDocument(
         flow(
-          [['spin', 'utility/spin', { ms: 400, steps: 4 }], ['src', 'create/range', { rows: ROWS }], ['stall', 'utility/stall'], ['t', 'transform/total']],
+          [['spin', 'utility/spin', { ms: 400, steps: 4 }], ['src', 'create/range', { rows: ROWS, spinMs: 300 }], ['stall', 'utility/stall'], ['t', 'transform/total']],
           ['src.rows>stall.rows', 'src.rows>t.rows', 'spin.value>t.after'],
         ),
       );
