@@ -62,7 +62,10 @@ describe('<v2u-editor> running flows', () => {
 
   it('re-runs only what an edit made dirty, by itself when auto-run is on', async () => {
     const el = await runnableEditor(flow, true);
-    await waitUntil(() => el.nodeState('sum')?.status === 'done', 'auto-run runs the graph');
+    // The first auto-run (and any run the library's arrival starts) must be over before the edit.
+    await waitUntil(() => el.nodeState('sum')?.status === 'done' && el.nodeState('bad')?.status === 'error' && !el.running, 'auto-run runs the graph');
+    await new Promise((r) => setTimeout(r, 300));
+    await waitUntil(() => !el.running, 'no run in flight');
     const ended = oneEvent(el, 'v2u-run-end');
     el.store.updateConfig('b', { value: 10 });
     const { summary } = (await ended).detail;
