@@ -28,6 +28,7 @@ import type { Autosave } from './autosave.js';
 import { emit } from '../shared/events.js';
 import { WeakEmitter } from '../shared/weak-emitter.js';
 import type { EditingKit } from './editing-kit.js';
+import { withPath } from './replay.js';
 import { editorStyles } from './editor.styles.js';
 import type { CanvasHost, ConnectPreview } from './gestures/host.js';
 import { nodeTitle, portMarks, renderConnectPreview, renderEdges, renderNodes } from './graph-view.js';
@@ -556,11 +557,15 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
     return load;
   }
 
-  /** Pointer events that arrive before the editing code are replayed once it is in. */
+  /**
+   * Pointer events that arrive before the editing code are replayed once it is in. An event
+   * read after its dispatch has an empty `composedPath()` and no `currentTarget`, so the
+   * queued one keeps its path (what was pressed decides the gesture).
+   */
   private handlePointer = (event: PointerEvent) => {
     if (this._kit) return this.routePointer(event);
     if (event.type === 'pointerdown') (event.currentTarget as Element).setPointerCapture?.(event.pointerId);
-    this._queued.push(event);
+    this._queued.push(withPath(event, event.composedPath()));
     void this.loadEditing();
   };
 

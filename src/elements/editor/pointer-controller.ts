@@ -52,7 +52,8 @@ export class PointerController implements ReactiveController {
 
   readonly handleDown = (event: PointerEvent): void => {
     if (event.pointerType === 'mouse' && event.button !== 0 && event.button !== 1) return;
-    (event.currentTarget as Element).setPointerCapture?.(event.pointerId);
+    // A pointerdown replayed after the editing code loaded has no currentTarget (the editor captured it then).
+    (event.currentTarget as Element | null)?.setPointerCapture?.(event.pointerId);
     this._downs.set(event.pointerId, event);
     if (this._downs.size === 2) return this.startPinch();
     const gesture = event.button === 1 ? createPan(this._host, event) : this.startFor(classify(event), event);

@@ -1,0 +1,17 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { withPath } from '../../src/elements/editor/replay.js';
+
+describe('withPath', () => {
+  it('keeps an event’s path and fields for a replay after its dispatch', async () => {
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    const inner = host.attachShadow({ mode: 'open' }).appendChild(document.createElement('span'));
+    let kept: PointerEvent | undefined;
+    let raw: PointerEvent | undefined;
+    host.addEventListener('pointerdown', (event) => ((raw = event as PointerEvent), (kept = withPath(event as PointerEvent))));
+    inner.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true, clientX: 12, pointerId: 3 }));
+    expect(raw!.composedPath(), 'a plain event forgets its path').to.deep.equal([]);
+    expect(kept!.composedPath()[0]).to.equal(inner);
+    expect([kept!.clientX, kept!.pointerId, kept!.type, kept!.currentTarget]).to.deep.equal([12, 3, 'pointerdown', null]);
+    expect(kept instanceof PointerEvent).to.equal(true);
+  });
+});
