@@ -21,6 +21,14 @@ async function formWith(extra = '') {
 const nodeIds = (editor: V2uEditor) => editor.graph.nodes.map((n) => n.id);
 
 describe('<v2u-editor> in a form', () => {
+  it('publishes moves at an idle moment, and FormData always has the latest', async () => {
+    const { form, editor } = await formWith();
+    const pending = () => (editor as unknown as { _formIdle?: number; _formTimer?: unknown })._formIdle;
+    editor.store.moveNodes([{ id: 'num', position: { x: 321, y: 123 } }]);
+    expect(pending(), 'a move waits for an idle moment').to.not.equal(undefined);
+    expect(JSON.parse(new FormData(form).get('flow') as string).nodes[0].position, 'FormData flushes at once').to.deep.equal({ x: 321, y: 123 });
+  });
+
   it('submits the graph JSON under its name, including edits made just before', async () => {
     const { form, editor } = await formWith();
     expect(JSON.parse(new FormData(form).get('flow') as string).nodes).to.have.length(2);

@@ -244,6 +244,7 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
   /** The graph the page gave (attribute, inline JSON or `src`): what a form reset restores. */
   private _initial: string | undefined;
   private _formTimer: ReturnType<typeof setTimeout> | undefined;
+  private _formIdle: number | undefined;
   private _autosave: Autosave | undefined;
   private _autosaveReady: Promise<void> = Promise.resolve();
   /** Change types of an open batch (a drag), reported once as one `v2u-change` when it ends. */
@@ -402,9 +403,15 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
     this.requestUpdate();
   }
 
-  /** Publishes the graph to the form, coalescing bursts of changes (a drag) into one. */
-  private syncForm(now = false) {
+  /**
+   * Publishes the graph to the form, coalescing bursts of changes into one. Moves and
+   * viewport changes (drags, pans, zooms: many per second) wait for an idle moment, since
+   * serialising a 10,000-node graph takes tens of milliseconds; submit and formdata flush
+   * the value anyway, so a form never sends a stale one.
+   */
+  private syncForm(now = false, whenIdle = false) {
     clearTimeout(this._formTimer);
+    cancelIdle(this._formIdle);
     const apply = () => {
       const json = this.value;
       this._internals.setFormValue(json, json);
@@ -413,6 +420,7 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
       else this._internals.setValidity({});
     };
     if (now) apply();
+    else if (whenIdle) this._formIdle = onIdle(apply, 2000);
     else this._formTimer = setTimeout(apply, 100);
   }
 
@@ -671,6 +679,8 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
     this._resize?.disconnect();
     this._resize = undefined;
     cancelAnimationFrame(this._idle);
+    clearTimeout(this._formTimer);
+    cancelIdle(this._formIdle);
     this._connection.abort();
     this._libraryStarted = undefined;
     this.form?.removeEventListener('submit', this._flushForm, true);
@@ -809,7 +819,7 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
     // Moves and the viewport change nothing a run depends on: skip the engine's diff (a drag
     // of a 10,000-node graph would otherwise copy the document on every pointer move).
     if (event.origin === 'load' || event.changes.some((c) => c.type !== 'node-move' && c.type !== 'viewport')) this._kit?.runner.documentChanged();
-    this.syncForm();
+    this.syncForm(false, event.origin !== 'load' && event.changes.every((c) => c.type === 'node-move' || c.type === 'viewport'));
     if (event.origin !== 'load') this._autosave?.schedule();
     if (event.origin === 'load') return;
     for (const change of event.changes) this._pendingTypes.add(change.type);
@@ -857,4 +867,15 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
       throw error;
     }
   }
+}
+
+/** `requestIdleCallback` with a deadline, or a timer where it is missing (Safari). */
+function onIdle(fn: () => void, timeout: number): number {
+  return typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout }) : -(setTimeout(fn, 100) as unknown as number);
+}
+
+function cancelIdle(handle: number | undefined) {
+  if (handle === undefined) return;
+  if (handle < 0) clearTimeout(-handle);
+  else cancelIdleCallback(handle);
 }
