@@ -23,9 +23,11 @@ const nodeIds = (editor: V2uEditor) => editor.graph.nodes.map((n) => n.id);
 describe('<v2u-editor> in a form', () => {
   it('publishes moves at an idle moment, and FormData always has the latest', async () => {
     const { form, editor } = await formWith();
-    const pending = () => (editor as unknown as { _formIdle?: number; _formTimer?: unknown })._formIdle;
+    const pending = () => (editor as unknown as { _formIdle?: number })._formIdle;
     editor.store.moveNodes([{ id: 'num', position: { x: 321, y: 123 } }]);
-    expect(pending(), 'a move waits for an idle moment').to.not.equal(undefined);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(pending(), 'not 100 ms after a move: the gesture may go on').to.equal(undefined);
+    await waitUntil(() => pending() !== undefined, 'then at an idle moment', { timeout: 3000 });
     expect(JSON.parse(new FormData(form).get('flow') as string).nodes[0].position, 'FormData flushes at once').to.deep.equal({ x: 321, y: 123 });
   });
 

@@ -405,9 +405,10 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
 
   /**
    * Publishes the graph to the form, coalescing bursts of changes into one. Moves and
-   * viewport changes (drags, pans, zooms: many per second) wait for an idle moment, since
-   * serialising a 10,000-node graph takes tens of milliseconds; submit and formdata flush
-   * the value anyway, so a form never sends a stale one.
+   * viewport changes (drags, pans, zooms: many per second) wait until the gesture has been
+   * quiet for a while and then for an idle moment, since serialising a 10,000-node graph
+   * takes tens of milliseconds (an idle callback alone fires between the frames of a drag);
+   * submit and formdata flush the value anyway, so a form never sends a stale one.
    */
   private syncForm(now = false, whenIdle = false) {
     clearTimeout(this._formTimer);
@@ -420,7 +421,7 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
       else this._internals.setValidity({});
     };
     if (now) apply();
-    else if (whenIdle) this._formIdle = onIdle(apply, 2000);
+    else if (whenIdle) this._formTimer = setTimeout(() => (this._formIdle = onIdle(apply, 2000)), GESTURE_QUIET_MS);
     else this._formTimer = setTimeout(apply, 100);
   }
 
@@ -868,6 +869,9 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
     }
   }
 }
+
+/** A gesture is over when its changes have stopped for this long. */
+const GESTURE_QUIET_MS = 500;
 
 /** `requestIdleCallback` with a deadline, or a timer where it is missing (Safari). */
 function onIdle(fn: () => void, timeout: number): number {

@@ -51,39 +51,32 @@ describe('outputs kept in workers', () => {
     }
   });
 
-  it('copies a kept table to another worker, worker to worker, when its holder stays busy and making it again costs more', async () => {
+  /** Runs a 4-branch fan-out on a warm 2-worker pool; checks every total and that both workers worked. */
+  async function fanOutOnTwo(spinMs: { src: number; total: number }) {
     const { engine, pool, output, dispose } = engineOn({ size: 2 });
     try {
       const tasksSince = await warmUp(pool, moduleUrl('number'));
-      // Copying 30,000 rows is reckoned at ~210 ms: the source takes longer, each total 400 ms.
-      engine.setDocument(fanOut(4, { src: 400, total: 400 }));
-      const summary = await engine.run();
-      expect(summary.status).to.equal('done');
+      engine.setDocument(fanOut(4, spinMs));
+      expect((await engine.run()).status).to.equal('done');
       for (let b = 0; b < 4; b++) expect(output(`t${b}`, 'total'), `t${b}`).to.equal(SUM * (b + 1));
       expect(tasksSince().every((n) => n > 0), 'both workers ran branches').to.equal(true);
-      expect(kept(pool).every((n) => n > 0), 'both workers keep tables').to.equal(true);
       const workers = pool.metrics().workers;
-      expect(workers.reduce((n, w) => n + w.copies, 0), 'one copy').to.equal(1);
-      expect(workers.reduce((n, w) => n + w.rebuilds, 0)).to.equal(0);
+      return { kept: kept(pool), copies: workers.reduce((n, w) => n + w.copies, 0), rebuilds: workers.reduce((n, w) => n + w.rebuilds, 0) };
     } finally {
       dispose();
     }
+  }
+
+  it('copies a kept table to another worker, worker to worker, when its holder stays busy and making it again costs more', async () => {
+    // Copying 30,000 rows is reckoned at ~210 ms: the source takes longer, each total 400 ms.
+    const { kept: keptBy, copies, rebuilds } = await fanOutOnTwo({ src: 400, total: 400 });
+    expect(keptBy.every((n) => n > 0), 'both workers keep tables').to.equal(true);
+    expect([copies, rebuilds], 'one copy, nothing made again').to.deep.equal([1, 0]);
   });
 
   it('makes a cheap kept table again on another worker instead of copying it', async () => {
-    const { engine, pool, output, dispose } = engineOn({ size: 2 });
-    try {
-      const tasksSince = await warmUp(pool, moduleUrl('number'));
-      engine.setDocument(fanOut(4, { src: 0, total: 200 }));
-      await engine.run();
-      for (let b = 0; b < 4; b++) expect(output(`t${b}`, 'total'), `t${b}`).to.equal(SUM * (b + 1));
-      expect(tasksSince().every((n) => n > 0), 'both workers ran branches').to.equal(true);
-      const workers = pool.metrics().workers;
-      expect(workers.reduce((n, w) => n + w.rebuilds, 0), 'the range was made again once').to.equal(1);
-      expect(workers.reduce((n, w) => n + w.copies, 0), 'nothing copied').to.equal(0);
-    } finally {
-      dispose();
-    }
+    const { copies, rebuilds } = await fanOutOnTwo({ src: 0, total: 200 });
+    expect([copies, rebuilds], 'the range made again once, nothing copied').to.deep.equal([0, 1]);
   });
 
   it('runs a chain on the worker that holds its tables, though another worker is idle', async () => {
