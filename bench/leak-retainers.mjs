@@ -1,8 +1,9 @@
-// `node bench/leak-retainers.mjs [--cycles=30] [--wait=0] [--save=file.heapsnapshot]`: runs the
+// `node bench/leak-retainers.mjs [--cycles=30] [--wait=0] [--warm-cache] [--save=file.heapsnapshot]`: runs the
 // mount-leak page (3 warm-up cycles, then --cycles), forces GC twice, waits --wait ms, takes a
 // heap snapshot over CDP at once and prints, for every detached <v2u-editor> still in the heap, its
 // shortest retainer path from the GC roots (weak edges ignored), plus the detached DOM count.
-// What bench/results/profiles/mount-leak.md was written from.
+// What bench/results/profiles/mount-leak.md was written from. --warm-cache first loads the
+// probe page, which fills the IndexedDB registry cache (as the cold-warm scenario does).
 import { writeFileSync } from 'node:fs';
 import { launchBrowser } from './lib/browser.mjs';
 import { ensureDist } from './lib/build.mjs';
@@ -17,6 +18,12 @@ await ensureDist();
 const server = await startServer();
 const browser = await launchBrowser();
 try {
+  if (process.argv.includes('--warm-cache')) {
+    const probe = await browser.newPage();
+    await probe.goto(`http://127.0.0.1:${server.address().port}/bench-page/probe`, { waitUntil: 'domcontentloaded' });
+    await probe.evaluate(() => window.benchProbe);
+    await probe.close();
+  }
   const page = await browser.newPage();
   await page.goto(`http://127.0.0.1:${server.address().port}/bench-page/leak?n=1000`, { waitUntil: 'domcontentloaded' });
   await page.evaluate(() => window.benchLeak.cycles(3));

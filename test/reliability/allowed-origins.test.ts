@@ -17,24 +17,34 @@ async function editorWith(url: string, allowedOrigins?: string) {
   return el;
 }
 
+/**
+ * Runs the flow; a run cancelled because the library's bundles arrived meanwhile (their
+ * types become dirty) is run again, as a person would press Run again.
+ */
+async function run(el: V2uEditor) {
+  let summary = await el.run();
+  for (let i = 0; i < 3 && summary.status === 'cancelled'; i++) summary = await el.run();
+  return summary;
+}
+
 describe('the HTTP request node reaches only the origins the page allows', () => {
   it('same origin by default; another origin is refused, with the URL named', async () => {
     const local = await editorWith('/__fixtures__/http/orders.json');
-    expect((await local.run()).status).to.equal('done');
+    expect((await run(local)).status).to.equal('done');
     expect(local.nodeState('http')!.output!.data).to.deep.equal([{ id: 1, total: 9.5 }, { id: 2, total: 20 }]);
 
     const remote = await editorWith(`${other}/__fixtures__/http/orders.json`);
-    await remote.run();
+    await run(remote);
     expect(remote.nodeState('http')!.status).to.equal('error');
     expect(remote.nodeState('http')!.error!.message).to.contain('127.0.0.1');
   });
 
   it('allowed-origins on the element lets the flow call that origin, and a graph cannot widen it', async () => {
     const allowed = await editorWith(`${other}/__fixtures__/http/orders.json`, other);
-    expect((await allowed.run()).status).to.equal('done');
+    expect((await run(allowed)).status).to.equal('done');
     const sneaky = await editorWith(`${other}/__fixtures__/http/orders.json`);
     sneaky.store.updateConfig('http', { allowedOrigins: ['*'], host: { allowedOrigins: '*' } });
-    await sneaky.run();
+    await run(sneaky);
     expect(sneaky.nodeState('http')!.status, 'config cannot grant origins').to.equal('error');
   });
 });

@@ -664,11 +664,11 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
     const library = this.library ?? defaultLibraryUrl();
     const { signal } = this._connection;
     try {
-      await registry.restore(library);
-      signal.throwIfAborted();
-      await registry.registerIndex(library, types(), { signal });
-      signal.throwIfAborted();
-      await registry.preload(types());
+      // Awaits race the connection: a removed editor's method stops waiting (and lets go of
+      // the element) at once, not when the registry's IndexedDB reads complete.
+      await orAbort(registry.restore(library), signal);
+      await orAbort(registry.registerIndex(library, types(), { signal }), signal);
+      await orAbort(registry.preload(types()), signal);
     } catch (error) {
       // An editor removed meanwhile stops here (and starts over if it comes back).
       if (!signal.aborted) this.reportError(error, 'library');
@@ -682,7 +682,7 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
     cancelAnimationFrame(this._idle);
     clearTimeout(this._formTimer);
     cancelIdle(this._formIdle);
-    this._connection.abort();
+    this._connection.abort(REMOVED);
     this._libraryStarted = undefined;
     this.form?.removeEventListener('submit', this._flushForm, true);
     this.form?.removeEventListener('formdata', this._flushForm);
@@ -868,6 +868,24 @@ export class V2uEditor extends LitElement implements CanvasHost, PointerHost {
       throw error;
     }
   }
+}
+
+/**
+ * Why a removed editor's work stops. Made once, at module load: an abort reason made in
+ * `disconnectedCallback` would carry a stack holding the editor, and pending requests that
+ * keep the signal would keep the editor with it.
+ */
+const REMOVED = new DOMException('the editor was removed from the document', 'AbortError');
+
+/** The promise, or a rejection as soon as `signal` aborts (the promise itself runs on). */
+function orAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    const settle = () => signal.removeEventListener('abort', onAbort);
+    promise.then((value) => (settle(), resolve(value)), (error: unknown) => (settle(), reject(error)));
+  });
 }
 
 /** A gesture is over when its changes have stopped for this long. */
