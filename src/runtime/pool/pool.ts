@@ -84,6 +84,7 @@ export class WorkerPool {
   /** Kept values that may be made again rather than copied: the job that made each, and how long it took. */
   private _recipes = new Map<string, { recipe: Recipe; ms: number }>();
   private _wakeTimer?: ReturnType<typeof setTimeout>;
+  private _wakeTime = 0;
 
   constructor(options: PoolOptions = {}) {
     this.size = Math.max(1, options.size ?? Math.min(8, navigator.hardwareConcurrency || 4));
@@ -187,7 +188,7 @@ export class WorkerPool {
     clearTimeout(this._idleTimer);
     clearTimeout(this._wakeTimer);
     clearInterval(this._healthTimer);
-    this._healthTimer = this._idleTimer = undefined;
+    this._healthTimer = this._idleTimer = this._wakeTimer = undefined;
   }
 
   private enqueue(task: PendingTask) {
@@ -201,7 +202,10 @@ export class WorkerPool {
     // First every idle worker takes tasks whose kept inputs it holds, then the rest is shared out.
     for (const localOnly of [true, false])
       for (const slot of this._slots) {
-        const rank = (task: PendingTask) => (localOnly && this.fit(slot, task) !== LOCAL ? Infinity : this.fit(slot, task));
+        const rank = (task: PendingTask) => {
+          const fit = this.fit(slot, task);
+          return localOnly && fit !== LOCAL ? Infinity : fit;
+        };
         const batch = slot.idle && this._queue.size ? this._queue.takeBatch(this.options.batchSize, rank) : [];
         if (batch.length) this.runBatch(slot, batch);
       }
@@ -317,10 +321,18 @@ export class WorkerPool {
     return !!entry && entry.ms < ref.length * COPY_MS_PER_ITEM;
   }
 
-  /** Looks at the queue again at `time` (a task that waits for its inputs' worker may be taken by another then). */
+  /**
+   * Looks at the queue again at `time` (a task that waits for its inputs' worker may be
+   * taken by another then); the earliest such time wins.
+   */
   private wakeAt(time: number) {
+    if (this._wakeTimer !== undefined && this._wakeTime <= time) return;
     clearTimeout(this._wakeTimer);
-    this._wakeTimer = setTimeout(() => this.pump(), Math.max(0, time - performance.now()) + 1);
+    this._wakeTime = time;
+    this._wakeTimer = setTimeout(() => {
+      this._wakeTimer = undefined;
+      this.pump();
+    }, Math.max(0, time - performance.now()) + 1);
   }
 
   private onReport(slot: Slot, message: ReportMessage) {
