@@ -18,12 +18,16 @@ async function formWith(extra = '') {
   return { form, editor };
 }
 
+/** Whether the autosave chunk is in and started (the controller's private instance). */
+const autosaveStarted = (editor: V2uEditor) => !!(editor as unknown as { _autosave: { _autosave?: unknown } })._autosave._autosave;
+
 const nodeIds = (editor: V2uEditor) => editor.graph.nodes.map((n) => n.id);
 
 describe('<v2u-editor> in a form', () => {
   it('publishes moves at an idle moment, and FormData always has the latest', async () => {
     const { form, editor } = await formWith();
-    const pending = () => (editor as unknown as { _formIdle?: number })._formIdle;
+    // The form controller's pending idle callback (private: the test watches when it is scheduled).
+    const pending = () => (editor as unknown as { formControl: { _idle?: number } }).formControl._idle;
     editor.store.moveNodes([{ id: 'num', position: { x: 321, y: 123 } }]);
     await new Promise((r) => setTimeout(r, 150));
     expect(pending(), 'not 100 ms after a move: the gesture may go on').to.equal(undefined);
@@ -141,7 +145,7 @@ describe('<v2u-editor> autosave', () => {
   it('saves at once when the page is hidden', async () => {
     const storageKey = key();
     const el = await fixture<V2uEditor>(html`<v2u-editor no-library no-palette storage-key=${storageKey} value=${initial}></v2u-editor>`);
-    await waitUntil(() => (el as unknown as { _autosave?: unknown })._autosave, 'autosave starts');
+    await waitUntil(() => autosaveStarted(el), 'autosave starts');
     el.store.addNode({ type: 'output/log', position: { x: 0, y: 300 } });
     window.dispatchEvent(new PageTransitionEvent('pagehide'));
     await waitUntil(async () => (await el.persistence.get<{ graph: { nodes: unknown[] } }>(`draft:${storageKey}`, 1))?.graph.nodes.length === 3, 'saved on pagehide');
@@ -151,7 +155,7 @@ describe('<v2u-editor> autosave', () => {
     const storageKey = key();
     const a = await fixture<V2uEditor>(html`<v2u-editor no-library no-palette storage-key=${storageKey} value=${initial}></v2u-editor>`);
     const b = await fixture<V2uEditor>(html`<v2u-editor no-library no-palette storage-key=${storageKey} value=${initial}></v2u-editor>`);
-    await waitUntil(() => (a as unknown as { _autosave?: unknown })._autosave && (b as unknown as { _autosave?: unknown })._autosave);
+    await waitUntil(() => autosaveStarted(a) && autosaveStarted(b));
     a.store.addNode({ type: 'output/log', position: { x: 0, y: 300 }, id: 'fromA' });
     await a.saveDraft();
     b.store.addNode({ type: 'output/log', position: { x: 0, y: 400 }, id: 'fromB' });

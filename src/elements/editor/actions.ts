@@ -2,7 +2,7 @@ import { isV2uError, type GraphFragment, type NodeManifest, type Point, type Por
 import { readFragment, writeFragment } from './clipboard.js';
 import { DIRECTION_VECTORS, nearestInDirection, type Direction, type EditorAction } from './keyboard.js';
 import { centerOn } from './viewport.js';
-import type { V2uEditor } from './editor.component.js';
+import type { EditorHost } from './editor-host.js';
 import { nodeTitle } from './graph-view.js';
 
 /** One choice in the keyboard connection list. */
@@ -27,7 +27,7 @@ export class EditorActions {
   /** Open quick-add search, if any, and where the node will go. */
   quickAdd: { at: Point; query: string; active: number } | undefined;
 
-  constructor(private _editor: V2uEditor) {}
+  constructor(private _editor: EditorHost) {}
 
   perform(action: EditorAction): void {
     const e = this._editor;

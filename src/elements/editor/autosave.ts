@@ -4,7 +4,7 @@ import type { Persistence } from '../../runtime/persistence.js';
 import { adoptStyles } from '../shared/adopt-styles.js';
 import { emit } from '../shared/events.js';
 import { bannerStyles } from './banner.styles.js';
-import type { V2uEditor } from './editor.component.js';
+import type { EditorHost } from './editor-host.js';
 
 /** A saved draft: the graph, when and by which tab it was saved. */
 export interface Draft {
@@ -39,7 +39,7 @@ export class Autosave {
   };
 
   constructor(
-    private _editor: V2uEditor,
+    private _editor: EditorHost,
     private _store: Persistence,
     readonly key: string,
   ) {

@@ -13,7 +13,7 @@ import { editingStyles } from './editing.styles.js';
 import { adoptStyles } from '../shared/adopt-styles.js';
 import { emit } from '../shared/events.js';
 import { actionForKey } from './keyboard.js';
-import type { V2uEditor } from './editor.component.js';
+import type { EditorHost } from './editor-host.js';
 import type { ConnectPreview } from './gestures/host.js';
 import { renderNodeBody } from './node-body.js';
 import { renderNodeStatus, statusKey } from './node-status.js';
@@ -61,7 +61,7 @@ export class EditingKit {
     );
   };
 
-  constructor(private _editor: V2uEditor) {
+  constructor(private _editor: EditorHost) {
     this.pointer = new PointerController(_editor);
     this.actions = new EditorActions(_editor);
     const registry = _editor.registry;
@@ -84,9 +84,16 @@ export class EditingKit {
     adoptStyles(_editor.renderRoot, editingStyles);
   }
 
-  /** Tears down listeners, observers and timers when the editor disconnects. */
+  /**
+   * Tears down listeners, observers and timers when the editor disconnects. The kit's own
+   * controllers are disconnected here, since leaving the host's list during its disconnect
+   * pass would skip them.
+   */
   destroy(): void {
-    this._editor.removeController(this.runner);
+    for (const controller of [this.runner, this.pointer]) {
+      controller.hostDisconnected();
+      this._editor.removeController(controller);
+    }
     this._intent.destroy();
     this.loader.removeEventListener('state', this._onLoaderState);
     this._editor.removeEventListener('v2u-node-config', this._onNodeConfig);
@@ -191,7 +198,7 @@ export class EditingKit {
 }
 
 /** The shared pool the editor asks for: its worker URL, and its size (0: the main thread). */
-function poolOptions(editor: V2uEditor): PoolOptions {
+function poolOptions(editor: EditorHost): PoolOptions {
   const size = editor.poolSize;
   return {
     ...(editor.workerUrl ? { workerUrl: editor.workerUrl } : {}),
@@ -199,6 +206,6 @@ function poolOptions(editor: V2uEditor): PoolOptions {
   };
 }
 
-export function createEditingKit(editor: V2uEditor): EditingKit {
+export function createEditingKit(editor: EditorHost): EditingKit {
   return new EditingKit(editor);
 }

@@ -4,23 +4,23 @@ import { directive, Directive, type PartInfo, PartType, type ElementPart } from 
 import type { NodeManifest } from '../../core/index.js';
 import { matchesQuery } from '../../registry/search.js';
 import type { ConnectOption, EditorActions } from './actions.js';
-import type { V2uEditor } from './editor.component.js';
+import type { EditorHost } from './editor-host.js';
 import type { ConnectPreview } from './gestures/host.js';
 import { toScreen } from './viewport.js';
 
 /** Popovers over the canvas: the refusal hint while connecting, keyboard connect, quick add. */
-export function renderOverlays(editor: V2uEditor, actions: EditorActions, preview: ConnectPreview | undefined) {
+export function renderOverlays(editor: EditorHost, actions: EditorActions, preview: ConnectPreview | undefined) {
   return html`${renderHint(editor, preview)} ${renderConnectList(editor, actions)} ${renderQuickAdd(editor, actions)}`;
 }
 
-function renderHint(editor: V2uEditor, preview: ConnectPreview | undefined) {
+function renderHint(editor: EditorHost, preview: ConnectPreview | undefined) {
   const verdict = preview?.hover === undefined ? undefined : preview.verdicts.get(preview.hover);
   if (typeof verdict !== 'string') return nothing;
   const at = toScreen(editor.liveViewport, preview!.pointer);
   return html`<div class="hint" part="connect-hint" role="alert" style=${inlineStyle(`left:${at.x + 12}px;top:${at.y + 12}px`)}>${verdict}</div>`;
 }
 
-function renderConnectList(editor: V2uEditor, actions: EditorActions) {
+function renderConnectList(editor: EditorHost, actions: EditorActions) {
   const list = actions.connectList;
   if (!list) return nothing;
   const pick = (option: ConnectOption) => actions.pickConnection(option);
@@ -51,7 +51,7 @@ function renderConnectList(editor: V2uEditor, actions: EditorActions) {
   </div>`;
 }
 
-function renderQuickAdd(editor: V2uEditor, actions: EditorActions) {
+function renderQuickAdd(editor: EditorHost, actions: EditorActions) {
   const state = actions.quickAdd;
   if (!state) return nothing;
   const matches = [...(editor.manifests.list?.() ?? [])].filter((m) => matchesQuery(m, state.query)).slice(0, 30);
@@ -89,7 +89,7 @@ function renderQuickAdd(editor: V2uEditor, actions: EditorActions) {
   </div>`;
 }
 
-function listKeys(e: KeyboardEvent, editor: V2uEditor, actions: EditorActions, state: { active: number }, count: number, choose: () => void) {
+function listKeys(e: KeyboardEvent, editor: EditorHost, actions: EditorActions, state: { active: number }, count: number, choose: () => void) {
   const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1 };
   if (e.key in moves && count) state.active = (state.active + moves[e.key] + count) % count;
   else if (e.key === 'Enter' && count) choose();

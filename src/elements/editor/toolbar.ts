@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import type { V2uEditor } from './editor.component.js';
+import type { EditorHost } from './editor-host.js';
 import type { EditorAction } from './keyboard.js';
 
 interface Button {
@@ -21,7 +21,7 @@ const BUTTONS: Button[] = [
 ];
 
 /** The toolbar's buttons: actions, run controls, and the box-select and snap toggles. */
-export function renderToolbarItems(editor: V2uEditor) {
+export function renderToolbarItems(editor: EditorHost) {
   const disabled = (b: Button) =>
     (b.edits && !editor.editable) ||
     (b.action === 'undo' && !editor.store.canUndo) ||
@@ -52,8 +52,8 @@ interface Toggle {
   action: string;
   label: string;
   title: string;
-  on(editor: V2uEditor): boolean;
-  flip(editor: V2uEditor): void;
+  on(editor: EditorHost): boolean;
+  flip(editor: EditorHost): void;
 }
 
 /** Modes the toolbar switches on and off (shown pressed when on). */

@@ -1,0 +1,46 @@
+import type { GraphDocument, GraphEdge, GraphNode, GraphStore, ManifestSource, Point } from '../../core/index.js';
+import type { RunSummary } from '../../core/engine/types.js';
+import type { NodeRegistry } from '../../registry/node-registry.js';
+import type { EditorAction } from './keyboard.js';
+import type { PointerHost } from './pointer-controller.js';
+
+/**
+ * What the editing code (kit, actions, popovers, toolbar, autosave) needs from the editor.
+ * It depends on this, never on the element class, so nothing imports back up into
+ * `editor.component.ts` and each piece can be tested with a small host of its own.
+ */
+export interface EditorHost extends PointerHost {
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  /** Whether the first render has happened. */
+  readonly hasUpdated: boolean;
+  readonly store: GraphStore;
+  readonly manifests: ManifestSource;
+  readonly registry: NodeRegistry;
+  /** The graph as an object; what autosave compares its drafts with. */
+  readonly graph: GraphDocument;
+  /** The node that has keyboard focus, if any. */
+  focusedNode: string | undefined;
+  readonly canvasSize: { width: number; height: number };
+  readonly running: boolean;
+  /** Toolbar toggles: auto-run, box select and snap to grid. */
+  noAutoRun: boolean;
+  boxMode: boolean;
+  snapToGrid: boolean;
+  readonly poolSize?: number;
+  readonly workerUrl?: string;
+  readonly allowedOrigins?: string;
+  focusNode(id: string): Promise<void>;
+  perform(action: EditorAction): void;
+  reportError(error: unknown, source: string): void;
+  describeEdge(edge: GraphEdge): string;
+  visibleNodes(): GraphNode[];
+  pointerOrCenter(): Point;
+  centerPoint(): Point;
+  importGraph(input: GraphDocument | string): void;
+  undo(): boolean;
+  redo(): boolean;
+  fitView(): void;
+  zoomBy(factor: number): void;
+  run(): Promise<RunSummary>;
+  cancel(): void;
+}

@@ -1,0 +1,93 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { GraphStore } from '../../core/index.js';
+import { defaultLibraryUrl } from '../../library-url.js';
+import type { NodeRegistry } from '../../registry/node-registry.js';
+
+/** What library start-up needs from its editor. */
+export interface LibraryHost extends ReactiveControllerHost {
+  readonly registry: NodeRegistry;
+  readonly store: GraphStore;
+  readonly library?: string;
+  readonly noLibrary: boolean;
+  reportError(error: unknown, source: string): void;
+  /** The registry learned or changed types: manifests, ports and elements may differ now. */
+  typesChanged(): void;
+}
+
+/**
+ * Why a removed editor's work stops. Made once, at module load: an abort reason made in
+ * `hostDisconnected` would carry a stack holding the editor, and pending requests that
+ * keep the signal would keep the editor with it.
+ */
+const REMOVED = new DOMException('the editor was removed from the document', 'AbortError');
+
+/**
+ * Library start-up: paints from the registry's IndexedDB cache first, then fetches the
+ * library's index and preloads the graph's types. Follows a replaced `registry`, and stops
+ * waiting (letting go of the editor) as soon as the editor is removed.
+ */
+export class LibraryController implements ReactiveController {
+  /** Aborted on disconnect: cancels the library fetches started while connected. */
+  private _connection = new AbortController();
+  private _started: NodeRegistry | undefined;
+  private _listening: NodeRegistry | undefined;
+  private _onChange = () => this._host.typesChanged();
+
+  constructor(private readonly _host: LibraryHost) {
+    _host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (this._connection.signal.aborted) this._connection = new AbortController();
+    this.follow();
+  }
+
+  hostDisconnected(): void {
+    this._connection.abort(REMOVED);
+    this._started = undefined;
+    this._listening?.removeEventListener('change', this._onChange);
+    this._listening = undefined;
+  }
+
+  /** Listens to the host's registry (again, when it was replaced) and starts its library. */
+  follow(): void {
+    const registry = this._host.registry;
+    if (this._listening !== registry) {
+      this._listening?.removeEventListener('change', this._onChange);
+      registry.addEventListener('change', this._onChange);
+      this._listening = registry;
+    }
+    void this.start();
+  }
+
+  private async start() {
+    const registry = this._host.registry;
+    if (this._started === registry) return;
+    this._started = registry;
+    if (this._host.noLibrary) return;
+    const library = this._host.library ?? defaultLibraryUrl();
+    const { signal } = this._connection;
+    const types = () => new Set([...this._host.store.state.nodes()].map((n) => n.type));
+    try {
+      // Awaits race the connection: a removed editor stops waiting (and lets go of the
+      // element) at once, not when the registry's IndexedDB reads complete.
+      await orAbort(registry.restore(library), signal);
+      await orAbort(registry.registerIndex(library, types(), { signal }), signal);
+      await orAbort(registry.preload(types()), signal);
+    } catch (error) {
+      // An editor removed meanwhile stops here (and starts over if it comes back).
+      if (!signal.aborted) this._host.reportError(error, 'library');
+    }
+  }
+}
+
+/** The promise, or a rejection as soon as `signal` aborts (the promise itself runs on). */
+function orAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    const settle = () => signal.removeEventListener('abort', onAbort);
+    promise.then((value) => (settle(), resolve(value)), (error: unknown) => (settle(), reject(error)));
+  });
+}
