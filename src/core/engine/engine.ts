@@ -9,7 +9,7 @@ import { toPlainError } from './plain-error.js';
 import { RunQueue } from './run-queue.js';
 import { RunState } from './run-state.js';
 import { stableHash } from './stable-hash.js';
-import type { EngineClock, EngineEvent, ItemRange, EngineListener, NodeExecutor, NodeResolver, NodeRunState, PlainError, RunSummary, TaskPriority } from './types.js';
+import type { EngineClock, EngineEvent, ItemRange, EngineListener, NodeExecutor, NodeResolver, NodeRunState, PlainError, RunOptions, RunSummary, TaskPriority } from './types.js';
 
 export interface EngineOptions {
   resolve: NodeResolver;
@@ -150,12 +150,14 @@ export class FlowEngine {
   }
 
   /**
-   * Runs every dirty node (and nodes that never cache) and resolves with a summary. Waits
-   * for the stale part of a running run to stop first. Never rejects: failures are on nodes.
+   * Runs every dirty node (and nodes that never cache), or with `all` every node afresh, and
+   * resolves with a summary. Waits for the stale part of a running run to stop first. Never
+   * rejects: failures are on nodes.
    */
-  run(): Promise<RunSummary> {
-    const uncached = [...(this._graph?.nodes.keys() ?? [])].filter((id) => this.performanceOf(id).cacheStrategy === 'none');
-    this.markDirty(uncached);
+  run(options: RunOptions = {}): Promise<RunSummary> {
+    const ids = [...(this._graph?.nodes.keys() ?? [])];
+    if (options.all) for (const id of ids) this._cache.forget(id);
+    this.markDirty(options.all ? ids : ids.filter((id) => this.performanceOf(id).cacheStrategy === 'none'));
     return this._queue.enqueue();
   }
 

@@ -93,6 +93,12 @@ export interface NodeRunState {
   blockedBy?: string;
 }
 
+/** How a run picks its nodes. */
+export interface RunOptions {
+  /** Run every node again, ignoring cached results (an explicit Run), not only the dirty ones. */
+  all?: boolean;
+}
+
 export interface RunSummary {
   runId: number;
   status: 'done' | 'error' | 'cancelled';

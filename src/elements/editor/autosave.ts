@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { isV2uError, parseDocument, type GraphDocument } from '../../core/index.js';
+import { journal } from '../../runtime/journal.js';
 import type { Persistence } from '../../runtime/persistence.js';
 import { adoptStyles } from '../shared/adopt-styles.js';
 import { emit } from '../shared/events.js';
@@ -34,8 +35,10 @@ export class Autosave {
   private _tab = Math.random().toString(36).slice(2);
   private _channel: BroadcastChannel | undefined;
   private _pending: Promise<void> = Promise.resolve();
+  /** The newest save another tab announced on the channel. */
+  private _foreign = 0;
   private _onHide = (event: Event) => {
-    if (event.type === 'pagehide' || document.visibilityState === 'hidden') void this.flush();
+    if (event.type === 'pagehide' || document.visibilityState === 'hidden') void this.saveNow();
   };
 
   constructor(
@@ -48,7 +51,10 @@ export class Autosave {
     document.addEventListener('visibilitychange', this._onHide);
     if (typeof BroadcastChannel !== 'undefined') {
       this._channel = new BroadcastChannel(`v2u-draft:${key}`);
-      this._channel.onmessage = () => void this.checkForeign();
+      this._channel.onmessage = (event: MessageEvent<{ savedAt?: number }>) => {
+        this._foreign = Math.max(this._foreign, Number(event.data?.savedAt) || 0);
+        void this.checkForeign();
+      };
     }
   }
 
@@ -79,6 +85,18 @@ export class Autosave {
     clearTimeout(this._timer);
     this._timer = undefined;
     return (this._pending = this._pending.then(() => this.save()));
+  }
+
+  /**
+   * The page is being hidden or closed: the draft goes to the synchronous journal at once
+   * (a closing page finishes no IndexedDB write), then to IndexedDB as usual; the journal is
+   * cleared once that write lands, or moved on by the next visit.
+   */
+  saveNow(): Promise<void> {
+    const graph = this._editor.graph;
+    if (!this.offer && !this.conflict && JSON.stringify(graph) !== this._savedJson)
+      journal.write(this.storageKey, { version: VERSION, draft: { graph, savedAt: Math.max(Date.now(), this._seen + 1), tab: this._tab } });
+    return this.flush().then(() => journal.clear(this.storageKey));
   }
 
   restore(): void {
@@ -128,6 +146,10 @@ export class Autosave {
   private async save() {
     if (this.offer || this.conflict) return;
     if (await this.checkForeign()) return;
+    await this.write();
+  }
+
+  private async write() {
     const graph = this._editor.graph;
     const json = JSON.stringify(graph);
     if (json === this._savedJson) return;
@@ -154,7 +176,7 @@ export class Autosave {
   }
 
   private async read(): Promise<Draft | undefined> {
-    const draft = await this._store.get<Draft>(this.storageKey, VERSION);
+    const draft = await this.takeJournal(await this._store.get<Draft>(this.storageKey, VERSION));
     if (!draft) return undefined;
     try {
       return { ...draft, graph: parseDocument(draft.graph, { resolvePorts: (t) => this._editor.manifests.get(t) }) };
@@ -163,6 +185,18 @@ export class Autosave {
       if (isV2uError(error)) this._editor.reportError(error, 'autosave');
       return undefined;
     }
+  }
+  /** A draft journaled by a page that closed replaces an older saved one (and is saved). */
+  private async takeJournal(saved: Draft | undefined): Promise<Draft | undefined> {
+    const entry = journal.read(this.storageKey) as { version?: number; draft?: Draft } | undefined;
+    const journaled = entry?.version === VERSION ? entry.draft : undefined;
+    if (!journaled || typeof journaled.savedAt !== 'number' || (saved && saved.savedAt >= journaled.savedAt)) {
+      if (entry) journal.clear(this.storageKey);
+      return saved;
+    }
+    await this._store.set(this.storageKey, VERSION, journaled);
+    journal.clear(this.storageKey);
+    return journaled;
   }
 }
 

@@ -18,6 +18,7 @@ export class DocumentController implements ReactiveController {
   /** The graph the page gave (attribute, inline JSON or `src`): what a form reset restores. */
   private _initial: string | undefined;
   private _srcLoad: AbortController | undefined;
+  private _loading: Promise<void> = Promise.resolve();
 
   constructor(private readonly _host: DocumentHost) {
     _host.addController(this);
@@ -32,15 +33,24 @@ export class DocumentController implements ReactiveController {
     else if (inline?.trim()) {
       this._initial = inline;
       this.tryLoad(inline, 'inline');
-    } else if (this._host.src) void this.loadSrc(this._host.src);
+    } else if (this._host.src) this.loadSrc(this._host.src);
   }
 
   hostDisconnected(): void {
     this._srcLoad?.abort();
   }
 
+  /** Resolves when the graph from `src`, if one is loading, is in (or failed, reported). */
+  get loaded(): Promise<void> {
+    return this._loading;
+  }
+
   /** Fetches and loads a graph; a newer call or a removal cancels an older one. */
-  async loadSrc(url: string): Promise<void> {
+  loadSrc(url: string): void {
+    this._loading = this.fetchSrc(url);
+  }
+
+  private async fetchSrc(url: string): Promise<void> {
     this._srcLoad?.abort();
     const controller = (this._srcLoad = new AbortController());
     try {

@@ -75,6 +75,7 @@ export class EditingKit {
       autoRun: !_editor.noAutoRun,
       pool: () => poolOptions(_editor),
       host: () => ({ origin: location.origin, allowedOrigins: _editor.allowedOrigins?.split(/[\s,]+/).filter(Boolean) ?? [] }),
+      ready: () => _editor.graphReady(),
     });
     this.loader.addEventListener('state', this._onLoaderState);
     _editor.addEventListener('v2u-node-config', this._onNodeConfig);

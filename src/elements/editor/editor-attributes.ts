@@ -92,4 +92,13 @@ export class EditorAttributes extends LitElement {
 
   /** Background drags draw a selection box instead of panning (the toolbar toggles it). */
   boxMode = false;
+
+  /** Alias of `readonly` for frameworks that bind DOM-style names (Angular's `[readonly]`). */
+  get readOnly(): boolean {
+    return this.readonly;
+  }
+
+  set readOnly(value: boolean) {
+    this.readonly = value;
+  }
 }

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import { GraphStore, type GraphEdge, type GraphNode, type ManifestSource, type Point, type Rect, type StoreEvent, type Viewport } from '../../core/index.js';
+import { GraphStore, isV2uError, type GraphEdge, type GraphNode, type ManifestSource, type Point, type Rect, type StoreEvent, type Viewport } from '../../core/index.js';
 import { emit } from '../shared/events.js';
 import { renderCanvas } from './canvas-template.js';
 import type { EditingKit } from './editing-kit.js';
@@ -162,6 +162,14 @@ export abstract class EditorCanvas extends EditorForm implements PointerHost {
   /** Says `message` through the live region for screen readers. */
   announce(message: string): void {
     this._announcement = message;
+  }
+
+  /** Reports a failure the way every entry point does: a `v2u-error` event. */
+  reportError(error: unknown, source: string): void {
+    const detail = isV2uError(error)
+      ? { code: error.code, message: error.message, path: error.path, source }
+      : { code: 'unexpected', message: error instanceof Error ? error.message : String(error), source };
+    emit(this, 'v2u-error', detail);
   }
 
   /** "Title.port to Title.port", for labels and announcements. */

@@ -1,5 +1,5 @@
 import type { GraphDocument, GraphEdge, GraphNode, GraphStore, ManifestSource, Point } from '../../core/index.js';
-import type { RunSummary } from '../../core/engine/types.js';
+import type { RunOptions, RunSummary } from '../../core/engine/types.js';
 import type { NodeRegistry } from '../../registry/node-registry.js';
 import type { EditorAction } from './keyboard.js';
 import type { PointerHost } from './pointer-controller.js';
@@ -41,6 +41,8 @@ export interface EditorHost extends PointerHost {
   redo(): boolean;
   fitView(): void;
   zoomBy(factor: number): void;
-  run(): Promise<RunSummary>;
+  run(options?: RunOptions): Promise<RunSummary>;
+  /** Resolves when the graph and its types are known (runs wait for it). */
+  graphReady(): Promise<void>;
   cancel(): void;
 }

@@ -1,15 +1,15 @@
 import type { PropertyDeclarations, PropertyValues } from 'lit';
-import { isV2uError, serializeDocument, type GraphDocument, type ManifestSource, type StoreEvent } from '../../core/index.js';
-import type { RunSummary } from '../../core/engine/types.js';
+import { serializeDocument, type GraphDocument, type ManifestSource, type StoreEvent } from '../../core/index.js';
+import type { RunOptions, RunSummary } from '../../core/engine/types.js';
 import { NodeRegistry, type RegistryMetrics } from '../../registry/node-registry.js';
 import type { LazyMetrics } from '../../runtime/lazy-element-loader.js';
 import { RegistryPersistence } from '../../runtime/persistence-registry.js';
 import { Persistence } from '../../runtime/persistence.js';
 import type { PoolMetrics } from '../../runtime/pool/pool.js';
 import type { NodeView } from '../run/run-controller.js';
-import { emit } from '../shared/events.js';
 import { WeakEmitter } from '../shared/weak-emitter.js';
 import { AutosaveController } from './autosave-controller.js';
+import { ChangeReporter, isViewChange } from './change-reporter.js';
 import { DocumentController } from './document-controller.js';
 import { EditingController } from './editing-controller.js';
 import type { EditingKit } from './editing-kit.js';
@@ -25,6 +25,7 @@ import { LibraryController } from './library-controller.js';
  * @summary Edit and run flows of typed nodes; the graph is JSON in `value` or an object in `graph`.
  *
  * @event v2u-change - The graph changed through an edit, undo or redo. Setting `value` or `graph` in code does not fire it.
+ * @event v2u-viewport-change - The person panned or zoomed; `detail.viewport`. Not an edit: no `v2u-change`, and the form value and autosaved draft wait for the next edit.
  * @event v2u-select - The selection changed. `detail` has `nodes` and `edges` (ids).
  * @event v2u-error - Bad input or a failure. The graph and saved data stay as they were. `detail` has `code`, `message`, `path`, `source` (and `nodeId` for a node that failed in a run).
  * @event v2u-warning - Something degraded but works: storage fell back to memory, workers fell back, an operation was slow. `detail` has `code`, `message`.
@@ -100,8 +101,7 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
   /** The IndexedDB store (memory when unavailable) shared by the registry cache and autosave. */
   readonly persistence: Persistence;
 
-  /** Change types of an open batch (a drag), reported once as one `v2u-change` when it ends. */
-  private _pendingTypes = new Set<string>();
+  private _changes = new ChangeReporter(this, () => this._store.document);
 
   // What the editor is besides its canvas and form part, in the order it comes to life.
   private _document = new DocumentController(this);
@@ -164,23 +164,15 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
     return this.editable && this._store.redo();
   }
 
-  /** Alias of `readonly` for frameworks that bind DOM-style names (Angular's `[readonly]`). */
-  get readOnly(): boolean {
-    return this.readonly;
-  }
-
-  set readOnly(value: boolean) {
-    this.readonly = value;
-  }
-
   /**
-   * Runs every dirty node (all of them the first time) on the shared worker pool and
-   * resolves with the run summary; per-node progress arrives as `v2u-node-progress`.
+   * Runs every dirty node (all of them the first time; with `{ all: true }` every node
+   * afresh, as the Run button does) on the shared worker pool, once the graph and its types
+   * are known, and resolves with the summary; progress arrives as `v2u-node-progress`.
    */
-  async run(): Promise<RunSummary> {
+  async run(options?: RunOptions): Promise<RunSummary> {
     const kit = await this._editing.load();
     if (!kit) throw new Error('<v2u-editor>.run(): the editor is not in the document');
-    return kit.runner.run();
+    return kit.runner.run(options);
   }
 
   /** Cancels the running run; in-flight nodes show `cancelled`, the graph is untouched. */
@@ -241,12 +233,14 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
     return this._autosave.save();
   }
 
-  /** Reports a failure the way every entry point does: a `v2u-error` event. */
-  reportError(error: unknown, source: string): void {
-    const detail = isV2uError(error)
-      ? { code: error.code, message: error.message, path: error.path, source }
-      : { code: 'unexpected', message: error instanceof Error ? error.message : String(error), source };
-    emit(this, 'v2u-error', detail);
+  /**
+   * Resolves when the graph (from `src` too) and its types are known: runs wait for it, so
+   * a run started at once on a first visit does not meet types still on their way.
+   * @internal
+   */
+  async graphReady(): Promise<void> {
+    await this._document.loaded;
+    await this._library.ready;
   }
 
   /** The registry learned or changed types: re-resolve ports and titles, re-run what changed. @internal */
@@ -281,7 +275,7 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('registry') && changed.get('registry') !== undefined && this.isConnected) this._library.follow();
-    if (changed.has('src') && changed.get('src') !== undefined && this.src) void this._document.loadSrc(this.src);
+    if (changed.has('src') && changed.get('src') !== undefined && this.src) this._document.loadSrc(this.src);
     if (changed.has('storageKey')) this._autosave.keyChanged();
     if (changed.has('required')) this.formControl.sync(true);
     const kit = this._editing.kit;
@@ -290,21 +284,16 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
     if (changed.has('manifests')) this.view.setSources(this._store, this.manifests);
   }
 
-  /** Every change updates the view, the runner, the form and autosave; edits fire `v2u-change`. */
+  /** Every change updates the view and the runner; edits also reach the form, autosave and `v2u-change`. */
   private handleStoreChange(event: StoreEvent) {
     this.updateView(event);
     const load = event.origin === 'load';
-    // Moves and the viewport change nothing a run depends on: skip the engine's diff (a drag
-    // of a 10,000-node graph would otherwise copy the document on every pointer move).
-    const geometryOnly = event.changes.every((c) => c.type === 'node-move' || c.type === 'viewport');
-    if (load || !geometryOnly) this._editing.kit?.runner.documentChanged();
-    this.formControl.sync(false, !load && geometryOnly);
-    if (load) return;
-    this._autosave.schedule();
-    for (const change of event.changes) this._pendingTypes.add(change.type);
-    if (!event.settled || this._pendingTypes.size === 0) return;
-    const types = [...this._pendingTypes];
-    this._pendingTypes.clear();
-    emit(this, 'v2u-change', { origin: event.origin, types, graph: this._store.document });
+    const edit = event.changes.some((c) => !isViewChange(c));
+    // Moves change nothing a run depends on: skip the engine's diff (a drag of a 10,000-node
+    // graph would otherwise copy the document on every pointer move).
+    if (load || event.changes.some((c) => c.type !== 'node-move' && !isViewChange(c))) this._editing.kit?.runner.documentChanged();
+    if (load || edit) this.formControl.sync(false, !load && event.changes.every((c) => c.type === 'node-move'));
+    if (!load && edit) this._autosave.schedule();
+    this._changes.report(event);
   }
 }

@@ -30,6 +30,7 @@ export class LibraryController implements ReactiveController {
   /** Aborted on disconnect: cancels the library fetches started while connected. */
   private _connection = new AbortController();
   private _started: NodeRegistry | undefined;
+  private _ready: Promise<void> = Promise.resolve();
   private _listening: NodeRegistry | undefined;
   private _onChange = () => this._host.typesChanged();
 
@@ -57,13 +58,21 @@ export class LibraryController implements ReactiveController {
       registry.addEventListener('change', this._onChange);
       this._listening = registry;
     }
-    void this.start();
-  }
-
-  private async start() {
-    const registry = this._host.registry;
     if (this._started === registry) return;
     this._started = registry;
+    this._ready = this.start(registry);
+  }
+
+  /**
+   * Resolves when the library's index is in (from the cache or the network) and the graph's
+   * types are known, or when that failed (already reported): what a run waits for.
+   */
+  get ready(): Promise<void> {
+    return this._ready;
+  }
+
+  /** Restores, then registers the index (then resolves), then preloads the graph's types. */
+  private async start(registry: NodeRegistry): Promise<void> {
     if (this._host.noLibrary) return;
     const library = this._host.library ?? defaultLibraryUrl();
     const { signal } = this._connection;
@@ -73,11 +82,15 @@ export class LibraryController implements ReactiveController {
       // element) at once, not when the registry's IndexedDB reads complete.
       await orAbort(registry.restore(library), signal);
       await orAbort(registry.registerIndex(library, types(), { signal }), signal);
-      await orAbort(registry.preload(types()), signal);
     } catch (error) {
-      // An editor removed meanwhile stops here (and starts over if it comes back).
-      if (!signal.aborted) this._host.reportError(error, 'library');
+      return this.failed(error, signal);
     }
+    orAbort(registry.preload(types()), signal).catch((error: unknown) => this.failed(error, signal));
+  }
+
+  /** An editor removed meanwhile stops quietly (and starts over if it comes back). */
+  private failed(error: unknown, signal: AbortSignal) {
+    if (!signal.aborted) this._host.reportError(error, 'library');
   }
 }
 

@@ -39,7 +39,7 @@ export function renderToolbarItems(editor: EditorHost) {
         ${b.icon}
       </button>`,
     )}
-    <button type="button" data-action="run" title="Run the flow" ?disabled=${editor.running} @click=${() => void editor.run()}>▶ Run</button>
+    <button type="button" data-action="run" title="Run the whole flow again" ?disabled=${editor.running} @click=${() => void editor.run({ all: true })}>▶ Run</button>
     <button type="button" data-action="cancel" title="Cancel the run" ?disabled=${!editor.running} @click=${() => editor.cancel()}>■ Cancel</button>
     ${TOGGLES.map(
       (t) => html`<button type="button" data-action=${t.action} aria-pressed=${t.on(editor) ? 'true' : 'false'} title=${t.title} @click=${() => t.flip(editor)}>

@@ -3,7 +3,7 @@ import type { HostPolicy, NodeOutputs } from '../../core/define-node.js';
 import type { GraphDocument } from '../../core/document.js';
 import { previewOutput, type OutputPreview } from '../../core/engine/preview.js';
 import type { OutputRef } from '../../core/engine/output-ref.js';
-import type { EngineEvent, ItemRange, NodeExecutor, NodeResolver, NodeRunState, RunSummary } from '../../core/engine/types.js';
+import type { EngineEvent, ItemRange, NodeExecutor, NodeResolver, NodeRunState, RunOptions, RunSummary } from '../../core/engine/types.js';
 import type { PoolMetrics, PoolOptions } from '../../runtime/pool/pool.js';
 import { emit } from '../shared/events.js';
 import type { RunKit } from './run-kit.js';
@@ -23,6 +23,11 @@ export interface RunControllerOptions {
   executor?: NodeExecutor;
   /** The host's policy (allowed origins) for nodes that reach outside, read per task. */
   host?: () => HostPolicy;
+  /**
+   * Resolves when the graph and its node types are known. The engine gets the graph (and
+   * auto-runs it) only then, so nothing runs against types still on their way.
+   */
+  ready?: () => Promise<void>;
 }
 
 /** A node's run state plus a text preview of its output, ready to render. */
@@ -120,10 +125,10 @@ export class RunController implements ReactiveController {
     this._kit?.engine.typesChanged(types);
   }
 
-  /** Runs every dirty node; resolves with the run summary (also sent as `v2u-run-end`). */
-  async run(): Promise<RunSummary> {
+  /** Runs every dirty node (every node with `all`); resolves with the summary (also sent as `v2u-run-end`). */
+  async run(options: RunOptions = {}): Promise<RunSummary> {
     const kit = await this.load();
-    return kit.engine.run();
+    return kit.engine.run(options);
   }
 
   /** Cancels the running run: in-flight tasks are aborted and show `cancelled`. */
@@ -153,7 +158,8 @@ export class RunController implements ReactiveController {
   }
 
   private load(): Promise<RunKit> {
-    const loading: Promise<RunKit> = (this._loading ??= import('./run-kit.js').then((m) => {
+    const ready = this._options.ready?.() ?? Promise.resolve();
+    const loading: Promise<RunKit> = (this._loading ??= Promise.all([import('./run-kit.js'), ready]).then(([m]) => {
       const { resolve, executor, debounceMs, host } = this._options;
       const pool = typeof this._options.pool === 'function' ? this._options.pool() : this._options.pool;
       const kit = m.createRunKit({ resolve, executor, pool, debounceMs, host, autoRun: this._autoRun });

@@ -1,4 +1,4 @@
-import type { ChangeOrigin, ErrorCode, GraphDocument } from '../../core/index.js';
+import type { ChangeOrigin, ErrorCode, GraphDocument, Viewport } from '../../core/index.js';
 import type { V2uWarningDetail } from '../../registry/metrics.js';
 
 export type { V2uWarningDetail };
@@ -20,6 +20,14 @@ export interface V2uChangeDetail {
   types: string[];
   /** The document after the change. */
   graph: GraphDocument;
+}
+
+/**
+ * `v2u-viewport-change`: the person panned or zoomed. Not an edit: no `v2u-change`, the form
+ * value and the autosaved draft are not touched (the viewport goes with the next edit).
+ */
+export interface V2uViewportChangeDetail {
+  viewport: Viewport;
 }
 
 /** `v2u-select`: the selection changed. */
@@ -49,6 +57,7 @@ export interface V2uEventMap {
   'v2u-error': CustomEvent<V2uErrorDetail>;
   'v2u-change': CustomEvent<V2uChangeDetail>;
   'v2u-select': CustomEvent<V2uSelectDetail>;
+  'v2u-viewport-change': CustomEvent<V2uViewportChangeDetail>;
 }
 
 /** Dispatches a `v2u-` event the way every V2U element does: bubbling and composed. */
