@@ -62,9 +62,21 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: findChromium({ install: false }), headless: true, args: chromiumArgs() },
+      createBrowserContext: grantClipboard,
     }),
   ],
 };
+
+/**
+ * Lets test pages use the real clipboard (`navigator.clipboard.readText`/`writeText`) as a person
+ * allows it when asked; a test that needs it refused stubs `navigator.clipboard`. Headless Chromium
+ * keeps a clipboard of its own, so nothing outside the test browser is read or overwritten.
+ */
+async function grantClipboard({ browser }) {
+  const context = browser.defaultBrowserContext();
+  await context.setPermission('*', ...['clipboard-read', 'clipboard-write'].map((name) => ({ permission: { name }, state: 'granted' })));
+  return context;
+}
 
 /**
  * jsonata and papaparse ship only UMD builds. Rollup converts them with @rollup/plugin-commonjs; the test

@@ -101,11 +101,16 @@ describe('<v2u-editor> running flows', () => {
   it('two editors on one page share one pool and do not interfere', async () => {
     const one = await runnableEditor();
     const two = await runnableEditor({ ...flow, nodes: flow.nodes.map((n) => (n.id === 'a' ? { ...n, config: { value: 100 } } : n)) });
-    await Promise.all([one.run(), two.run()]);
+    const summaries = await Promise.all([one.run(), two.run()]);
     expect(one.nodeState('sum')!.output).to.deep.equal({ sum: 5 });
     expect(two.nodeState('sum')!.output).to.deep.equal({ sum: 103 });
-    const workersOf = (el: V2uEditor) => el.metrics.pool!.workers.map((w) => w.id).join();
-    expect(workersOf(one)).to.equal(workersOf(two));
+    // Worker ids are slot numbers (0, 1, …) in every pool, so they cannot tell pools apart; users and tasks can.
+    expect(one.metrics.pool!.users, 'the first editor\'s pool has both editors as users').to.equal(2);
+    expect(two.metrics.pool!.users, 'the second editor\'s pool has both editors as users').to.equal(2);
+    const tasksRun = (el: V2uEditor) => el.metrics.pool!.workers.reduce((n, w) => n + w.tasks, 0);
+    const nodesRun = summaries.reduce((n, s) => n + s.executed.length + s.failed.length, 0);
+    expect(tasksRun(one), 'the pool the first editor reports ran the nodes of both runs').to.equal(nodesRun);
+    expect(tasksRun(two), 'the pool the second editor reports ran the nodes of both runs').to.equal(nodesRun);
   });
 
   it('pool-size set after the editing code loaded still decides where the next run goes', async () => {
