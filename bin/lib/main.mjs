@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs, USAGE } from './args.mjs';
 import { CliError, errorLine, exitCodeOf, fsReason } from './errors.mjs';
 import { jsonText } from './json-text.mjs';
+import { progressLine } from './progress.mjs';
 import { report } from './report.mjs';
 import { builtInLibrary, runFlow } from './run-flow.mjs';
 
@@ -35,9 +36,10 @@ export async function main(argv, io = process) {
 
 async function run(options, io) {
   const text = await readFlow(options.file, io.stdin);
+  const progress = progressLine(io.stderr);
   const libraries = options.libraries.length > 0 ? options.libraries : [builtInLibrary];
   const fullOutputs = (id) => options.full || id === options.node;
-  const result = await runFlow(text, { libraries, fullOutputs });
+  const result = await runFlow(text, { libraries, onEvent: progress.onEvent, fullOutputs }).finally(progress.done);
   if (options.node !== undefined && !result.states.has(options.node)) throw new CliError(`no node "${options.node}" in the flow`);
   const shown = options.node === undefined ? report(result, options) : result.outputs.get(options.node);
   io.stdout.write(`${jsonText(shown ?? null, options)}\n`);
