@@ -1,39 +1,22 @@
 // The CLI runs a flow designed in the browser, headless, in Node: from a file and from stdin.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
+import { assertOneLineError, runProcess } from './lib/process.mjs';
 
 const { diamond } = await import('../../dist/test/fixtures/flows.js');
 const library = 'dist/test/fixtures/engine';
 const bin = resolve('bin/v2u-editor.mjs');
 
-/** Runs `node <script> ...args` with `input` on stdin; resolves with its exit code and output. */
-function cli(args, input = '', script = bin) {
-  const child = spawn('node', [script, ...args]);
-  child.stdin.end(input);
-  const collect = async (stream) => {
-    let text = '';
-    for await (const chunk of stream) text += chunk;
-    return text;
-  };
-  return Promise.all([collect(child.stdout), collect(child.stderr), new Promise((r) => child.on('close', r))]).then(([stdout, stderr, code]) => ({ stdout, stderr, code }));
-}
+/** Runs `node <script> ...args` with `input` on stdin. */
+const cli = (args, input = '', script = bin) => runProcess('node', [script, ...args], { input });
 
 async function tempFile(name, text) {
   const file = join(await mkdtemp(join(tmpdir(), 'v2u-')), name);
   await writeFile(file, text);
   return file;
-}
-
-/** One line on stderr, naming `what`, and no stack trace. */
-function assertOneLineError(result, what, message) {
-  assert.notEqual(result.code, 0, `${message}: exit status`);
-  assert.equal(result.stderr.trimEnd().split('\n').length, 1, `${message}: one line on stderr, got ${result.stderr}`);
-  assert.ok(result.stderr.includes(what), `${message}: stderr names ${what}: ${result.stderr}`);
-  assert.doesNotMatch(result.stderr, /^\s+at /m, `${message}: no stack trace`);
 }
 
 test('v2u-editor run <file> --full prints every node\u2019s result as JSON', async () => {
