@@ -1,48 +1,100 @@
 // The CLI runs a flow designed in the browser, headless, in Node: from a file and from stdin.
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
-import { writeFile, mkdtemp } from 'node:fs/promises';
+import { mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { test } from 'node:test';
-import { promisify } from 'node:util';
+import { assertOneLineError, runProcess } from './lib/process.mjs';
 
 const { diamond } = await import('../../dist/test/fixtures/flows.js');
 const library = 'dist/test/fixtures/engine';
-const run = promisify(execFile);
+const bin = resolve('bin/v2u-editor.mjs');
 
-test('v2u-editor run <file> prints every node\u2019s result as JSON', async () => {
-  const file = join(await mkdtemp(join(tmpdir(), 'v2u-')), 'flow.json');
-  await writeFile(file, JSON.stringify(diamond()));
-  const { stdout } = await run('node', ['bin/v2u-editor.mjs', 'run', file, '--library', library]);
+/** Runs `node <script> ...args` with `input` on stdin. */
+const cli = (args, input = '', script = bin) => runProcess('node', [script, ...args], { input });
+
+async function tempFile(name, text) {
+  const file = join(await mkdtemp(join(tmpdir(), 'v2u-')), name);
+  await writeFile(file, text);
+  return file;
+}
+
+test('v2u-editor run <file> --full prints every node\u2019s result as JSON', async () => {
+  const file = await tempFile('flow.json', JSON.stringify(diamond()));
+  const { stdout, stderr, code } = await cli(['run', file, '--library', library, '--full']);
   const result = JSON.parse(stdout);
+  assert.equal(code, 0);
+  assert.equal(stderr, '', 'nothing on stderr when it is not a terminal');
   assert.equal(result.status, 'done');
   assert.equal(result.nodes.total.output.sum, 16);
   assert.equal(result.nodes.total.status, 'done');
 });
 
-/** Runs the CLI with `input` on stdin; resolves with its exit code and output. */
-function cli(args, input) {
-  const child = spawn('node', ['bin/v2u-editor.mjs', ...args]);
-  child.stdin.end(input);
-  const collect = async (stream) => {
-    let text = '';
-    for await (const chunk of stream) text += chunk;
-    return text;
-  };
-  return Promise.all([collect(child.stdout), collect(child.stderr), new Promise((r) => child.on('close', r))]).then(([stdout, stderr, code]) => ({ stdout, stderr, code }));
-}
+test('v2u-editor run prints a bounded summary by default: status, duration and a preview per node', async () => {
+  const { stdout, code } = await cli(['run', 'demo/flows/order-analytics.json']);
+  assert.equal(code, 0);
+  assert.ok(stdout.length < 16_000, `summary of 20,000 rows is small, got ${stdout.length} characters`);
+  const { status, nodes } = JSON.parse(stdout);
+  assert.equal(status, 'done');
+  for (const [id, node] of Object.entries(nodes)) {
+    assert.equal(node.status, 'done', `${id} is done`);
+    assert.equal(typeof node.durationMs, 'number', `${id} has a duration`);
+  }
+  const orders = nodes.orders.preview.rows;
+  assert.equal(orders.rows, 20_000, 'the row count is the real one');
+  assert.equal(orders.head.length, 3, 'only the first rows');
+  assert.ok(orders.columns.includes('region'), 'the columns are listed');
+});
+
+test('--help and -h print the usage and exit 0; no arguments prints it on stderr and exits 2', async () => {
+  for (const flag of ['--help', '-h']) {
+    const { stdout, code } = await cli([flag]);
+    assert.equal(code, 0, `${flag} exits 0`);
+    assert.match(stdout, /^Usage: v2u-editor run/, `${flag} prints the usage`);
+  }
+  const none = await cli([]);
+  assert.equal(none.code, 2);
+  assert.match(none.stderr, /^Usage: v2u-editor run/);
+});
+
+test('the bin runs when started through a symlink, as npm installs it in node_modules/.bin', async () => {
+  const link = join(await mkdtemp(join(tmpdir(), 'v2u-bin-')), 'v2u-editor');
+  await symlink(bin, link);
+  const { stdout, code } = await cli(['--help'], '', link);
+  assert.equal(code, 0);
+  assert.match(stdout, /^Usage: v2u-editor run/);
+});
+
+test('unknown options, commands and missing values exit 2 with one line and a hint', async () => {
+  for (const args of [['run', 'flow.json', '--bogus'], ['frobnicate'], ['run', 'flow.json', '--node']]) {
+    const result = await cli(args);
+    assertOneLineError(result, args.at(-1), args.join(' '));
+    assert.equal(result.code, 2, `${args.join(' ')} exits 2`);
+    assert.match(result.stderr, /--help/, 'points at --help');
+  }
+});
+
+test('a malformed flow exits non-zero with one line naming the file and the place', async () => {
+  const bad = await tempFile('bad.json', '{\n  "version": 2,\n  "nodes": [\n');
+  assertOneLineError(await cli(['run', bad]), `${bad}: $: not valid JSON`, 'bad JSON');
+  const invalid = await tempFile('invalid.json', JSON.stringify({ version: 2, nodes: [{ id: 'a' }] }));
+  assertOneLineError(await cli(['run', invalid]), `${invalid}: $.nodes[0]`, 'invalid document');
+  assertOneLineError(await cli(['run', 'no/such/flow.json']), 'cannot read no/such/flow.json', 'missing file');
+  assertOneLineError(await cli(['run', 'demo/flows/pricing-rules.json', '--library', 'no/such/dir']), 'no/such/dir', 'missing library');
+});
 
 test('v2u-editor run - reads stdin, --node prints one node, errors name the path', async () => {
   const one = await cli(['run', '-', '--library', library, '--node', 'total', '--compact'], JSON.stringify(diamond()));
   assert.equal(one.stdout.trim(), '{"sum":16}');
   const bad = await cli(['run', '-', '--library', library], '{}');
   assert.equal(bad.code, 2);
-  assert.match(bad.stderr, /\$\.version/);
+  assertOneLineError(bad, 'stdin: $.version', 'bad document on stdin');
+  const missing = await cli(['run', '-', '--library', library, '--node', 'nope'], JSON.stringify(diamond()));
+  assertOneLineError(missing, '"nope"', 'unknown node');
 });
 
 test('the CLI runs a demo flow with the built-in library and prints the expected result', async () => {
-  const { stdout } = await run('node', ['bin/v2u-editor.mjs', 'run', 'demo/flows/customer-cleanup.json', '--node', 'clean', '--compact']);
+  const { stdout } = await cli(['run', 'demo/flows/customer-cleanup.json', '--node', 'clean', '--compact']);
   assert.deepEqual(JSON.parse(stdout).rows.map((r) => r.customerId), ['C-0000001', 'C-0000004', 'C-0000006']);
 });
 
@@ -55,8 +107,7 @@ test('a third-party node pack runs from its own folder', async () => {
     ],
     edges: [{ id: 'e', from: { node: 'in', port: 'rows' }, to: { node: 'fx', port: 'rows' } }],
   };
-  const file = join(await mkdtemp(join(tmpdir(), 'v2u-')), 'pack.json');
-  await writeFile(file, JSON.stringify(flow));
-  const { stdout } = await run('node', ['bin/v2u-editor.mjs', 'run', file, '--library', 'dist/src/nodes', '--library', 'demo/node-pack/nodes', '--node', 'fx', '--compact']);
+  const file = await tempFile('pack.json', JSON.stringify(flow));
+  const { stdout } = await cli(['run', file, '--library', 'dist/src/nodes', '--library', 'demo/node-pack/nodes', '--node', 'fx', '--compact']);
   assert.deepEqual(JSON.parse(stdout).rows, [{ total: 100, total_JPY: 15130 }]);
 });

@@ -7,5 +7,4 @@ export type { WorkerMetrics } from './slot.js';
 export type { Job, TaskError } from './protocol.js';
 export { defaultWorkerUrl } from './worker-url.js';
 export { yieldToMain } from './yield.js';
-export { runFlowBenchmark, type BenchMode, type FlowBenchmarkOptions, type FlowBenchmarkResult } from './bench-flow.js';
 export { browserClock } from './clock.js';

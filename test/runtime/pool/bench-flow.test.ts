@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { runFlowBenchmark } from '../../../src/runtime/pool/bench-flow.js';
+import { runFlowBenchmark } from './bench-flow.js';
 import { wide } from '../../fixtures/flows.js';
 import { resolveFixture } from '../../fixtures/engine/index.js';
 

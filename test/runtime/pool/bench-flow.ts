@@ -1,9 +1,9 @@
-import type { GraphDocument } from '../../core/document.js';
-import { FlowEngine } from '../../core/engine/engine.js';
-import type { NodeResolver, RunSummary } from '../../core/engine/types.js';
-import { browserClock } from './clock.js';
-import { WorkerPool, type PoolMetrics } from './pool.js';
-import { poolExecutor } from './shared-pool.js';
+import type { GraphDocument } from '../../../src/core/document.js';
+import { FlowEngine } from '../../../src/core/engine/engine.js';
+import type { NodeResolver, RunSummary } from '../../../src/core/engine/types.js';
+import { browserClock } from '../../../src/runtime/pool/clock.js';
+import { WorkerPool, type PoolMetrics } from '../../../src/runtime/pool/pool.js';
+import { poolExecutor } from '../../../src/runtime/pool/shared-pool.js';
 
 /** `pool`: every worker (default size); `single`: one worker; `main`: the main-thread fallback. */
 export type BenchMode = 'pool' | 'single' | 'main';

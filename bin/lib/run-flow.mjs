@@ -1,0 +1,74 @@
+// Runs a flow in this process with the built engine (dist/) and the node modules of the
+// libraries. The executor is the only piece that decides where node logic runs.
+import { readdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { manifestOf, parseDocument } from '../../dist/src/core/index.js';
+import { FlowEngine } from '../../dist/src/core/engine/index.js';
+import { inProcessExecutor } from '../../dist/src/runtime/pool/in-process-executor.js';
+import { CliError, fsReason } from './errors.mjs';
+
+export const builtInLibrary = join(dirname(fileURLToPath(import.meta.url)), '../../dist/src/nodes');
+
+/** Every `defineNode` module under the folders (not element modules), by node type. */
+export async function loadLibraries(dirs, manifestOf) {
+  const byType = new Map();
+  for (const dir of dirs) {
+    for (const path of await moduleFiles(dir)) {
+      const url = pathToFileURL(path).href;
+      const definition = (await importModule(url, path)).default;
+      if (typeof definition?.processLogic === 'function') byType.set(definition.type, { manifest: manifestOf(definition), moduleUrl: url });
+    }
+  }
+  return byType;
+}
+
+async function moduleFiles(folder) {
+  const entries = await readdir(folder, { withFileTypes: true }).catch((error) => {
+    throw new CliError(`cannot read node library ${folder}: ${fsReason(error)}`);
+  });
+  const files = [];
+  for (const entry of entries) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) files.push(...(await moduleFiles(path)));
+    else if (entry.name.endsWith('.js') && !entry.name.endsWith('.element.js')) files.push(path);
+  }
+  return files;
+}
+
+async function importModule(url, path) {
+  try {
+    return await import(url);
+  } catch (error) {
+    throw new CliError(`cannot load node module ${path}: ${error.message}`, 1);
+  }
+}
+
+/**
+ * Parses `text` as a flow and runs every node.
+ * @param {string} text the flow document (JSON)
+ * @param {{ libraries: string[], executor?: object, onEvent?: (event: object) => void, fullOutputs?: (nodeId: string) => boolean }} options
+ *   `executor` defaults to in-process; `onEvent` receives the engine's events (progress);
+ *   `fullOutputs` picks the nodes whose complete outputs are fetched (an executor may keep
+ *   large outputs elsewhere and report only their first rows).
+ * @returns {Promise<{ doc: object, summary: object, states: Map<string, object>, outputs: Map<string, object> }>}
+ * @throws the core's V2uError (with its JSON path) when the document is not a valid flow.
+ */
+export async function runFlow(text, { libraries, executor, onEvent, fullOutputs = () => false }) {
+  const nodes = await loadLibraries(libraries, manifestOf);
+  const doc = parseDocument(text, { resolvePorts: (type) => nodes.get(type)?.manifest });
+  const clock = { now: () => performance.now(), setTimeout, clearTimeout };
+  const engine = new FlowEngine({ resolve: (type) => nodes.get(type), executor: executor ?? inProcessExecutor(), clock, autoRun: false });
+  const unsubscribe = onEvent ? engine.subscribe(onEvent) : () => {};
+  try {
+    engine.setDocument(doc);
+    const summary = await engine.run();
+    const states = new Map(doc.nodes.map((node) => [node.id, engine.state(node.id)]));
+    const outputs = new Map();
+    for (const { id } of doc.nodes) if (fullOutputs(id)) outputs.set(id, await engine.output(id));
+    return { doc, summary, states, outputs };
+  } finally {
+    unsubscribe();
+    engine.dispose();
+  }
+}
