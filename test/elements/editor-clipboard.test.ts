@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
-import { centerOf, chord, mountEditor, nodeHeader } from './editor-helpers.js';
+import { centerOf, chord, mountAndCopyPair, mountEditor, nodeHeader } from './editor-helpers.js';
 
 /** What `clipboard.ts` writes and accepts: a graph fragment tagged with this format. */
 const FORMAT = 'application/x-v2u-fragment';
@@ -14,12 +14,7 @@ async function systemClipboard(): Promise<void> {
 describe('<v2u-editor> with the system clipboard', () => {
   it('Ctrl+C puts the selected nodes and the edges between them on the system clipboard as JSON', async () => {
     await systemClipboard();
-    const el = await mountEditor();
-    el.store.connect({ node: 'num', port: 'value' }, { node: 'add', port: 'a' });
-    el.select(['num', 'add']);
-    await el.updateComplete;
-    await sendMouse({ type: 'click', position: centerOf(nodeHeader(el, 'num')) });
-    await chord(['Control'], 'c');
+    const el = await mountAndCopyPair();
     await waitUntil(async () => (await navigator.clipboard.readText()) !== '', 'the copy reaches the system clipboard');
     const copied = JSON.parse(await navigator.clipboard.readText());
     expect(copied.format).to.equal(FORMAT);

@@ -107,3 +107,14 @@ export const touch = (type: 'start' | 'move' | 'end', points: Array<{ x: number;
 
 /** A real HTML drag and drop from one page point to another (DevTools protocol). */
 export const dragAndDrop = (from: [number, number], to: [number, number]) => executeServerCommand('v2u-drag-drop', { from, to });
+
+/** Mounts the small graph, connects num → add, selects both and presses Ctrl+C on a node. */
+export async function mountAndCopyPair(): Promise<V2uEditor> {
+  const el = await mountEditor();
+  el.store.connect({ node: 'num', port: 'value' }, { node: 'add', port: 'a' });
+  el.select(['num', 'add']);
+  await el.updateComplete;
+  await sendMouse({ type: 'click', position: centerOf(nodeHeader(el, 'num')) });
+  await chord(['Control'], 'c');
+  return el;
+}

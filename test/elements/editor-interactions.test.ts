@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
-import { $, $$, centerOf, chord, dblclick, drag, mountEditor, nextFrame, nodeHeader, portDot, touch, wheel } from './editor-helpers.js';
+import { $, $$, centerOf, chord, dblclick, drag, mountAndCopyPair, mountEditor, nextFrame, nodeHeader, portDot, touch, wheel } from './editor-helpers.js';
 
 const edgesOf = (el: { store: { state: { edges(): Iterable<{ from: { node: string; port: string }; to: { node: string; port: string } }> } } }) =>
   [...el.store.state.edges()].map((e) => `${e.from.node}.${e.from.port}->${e.to.node}.${e.to.port}`);
@@ -112,12 +112,7 @@ describe('<v2u-editor> editing with real input', () => {
   });
 
   it('copies and pastes the selection with new ids and inner edges, at the pointer', async () => {
-    const el = await mountEditor();
-    el.store.connect({ node: 'num', port: 'value' }, { node: 'add', port: 'a' });
-    el.select(['num', 'add']);
-    await el.updateComplete;
-    await sendMouse({ type: 'click', position: centerOf(nodeHeader(el, 'num')) });
-    await chord(['Control'], 'c');
+    const el = await mountAndCopyPair();
     await sendMouse({ type: 'move', position: [400, 450] });
     await chord(['Control'], 'v');
     await waitUntil(() => el.store.state.nodeCount === 6, 'two nodes pasted');
