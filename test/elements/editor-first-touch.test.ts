@@ -67,3 +67,38 @@ describe('the first touch', () => {
     expect(changes, 'an edit still is').to.deep.equal([['node-move']]);
   });
 });
+
+describe('the first touch, when something is missing', () => {
+  it('a node library that cannot load is explained on the canvas, and Retry loads it', async () => {
+    const el = await fixture<V2uEditor>(
+      html`<v2u-editor no-palette no-auto-run library="/no/such/library/index.json" .registry=${firstVisitRegistry()} .value=${JSON.stringify(flow)}></v2u-editor>`,
+    );
+    await el.whenEditable();
+    await waitUntil(() => $(el, '[part="library-failure"]'), 'the failure is shown', { timeout: 8000 });
+    expect($(el, '[part="library-failure"]')!.textContent).to.contain('/no/such/library/index.json');
+    el.library = new URL('../../nodes/bundles/index.json', import.meta.url).href;
+    $<HTMLButtonElement>(el, '[part="library-failure"] button')!.click();
+    await waitUntil(() => el.registry.entry('create/value'), 'the library loads on retry', { timeout: 8000 });
+    await el.updateComplete;
+    expect($(el, '[part="library-failure"]'), 'the notice is gone').to.equal(null);
+  });
+
+  it('a missing IndexedDB is told to the page once the editor is in it', async () => {
+    const saved = Object.getOwnPropertyDescriptor(window, 'indexedDB')!;
+    Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+    const heard: string[] = [];
+    const listen = (e: Event) => heard.push((e as CustomEvent<{ code: string }>).detail.code);
+    document.addEventListener('v2u-warning', listen);
+    try {
+      const el = document.createElement('v2u-editor');
+      el.noLibrary = true;
+      document.body.append(el);
+      await el.updateComplete;
+      el.remove();
+    } finally {
+      Object.defineProperty(window, 'indexedDB', saved);
+      document.removeEventListener('v2u-warning', listen);
+    }
+    expect(heard).to.deep.equal(['storage-fallback']);
+  });
+});

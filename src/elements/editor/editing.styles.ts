@@ -81,6 +81,25 @@ export const editingStyles = css`
     background: color-mix(in srgb, var(--_accent) 12%, transparent);
     pointer-events: none;
   }
+  .library-failure {
+    position: absolute;
+    left: 12px;
+    right: 12px;
+    bottom: 12px;
+    z-index: 3;
+    display: flex;
+    gap: 12px;
+    align-items: center;
+    padding: 8px 12px;
+    border: 1px solid var(--_invalid);
+    border-radius: 6px;
+    background: var(--_panel);
+    color: var(--_fg);
+  }
+  .library-failure button {
+    margin-left: auto;
+    font: inherit;
+  }
   .hint {
     position: absolute;
     max-width: 260px;

@@ -58,6 +58,16 @@ export abstract class EditorCanvas extends EditorForm implements PointerHost {
     return this._store;
   }
 
+  /** Undoes the last edit; returns whether there was one. */
+  undo(): boolean {
+    return this.editable && this._store.undo();
+  }
+
+  /** Redoes the last undone edit; returns whether there was one. */
+  redo(): boolean {
+    return this.editable && this._store.redo();
+  }
+
   /** Canvas geometry and spatial indexes (for tools and tests). */
   get view(): GraphViewModel {
     return (this._view ??= new GraphViewModel(this._store, this.manifests));

@@ -42,6 +42,9 @@ export interface EditorHost extends PointerHost {
   fitView(): void;
   zoomBy(factor: number): void;
   run(options?: RunOptions): Promise<RunSummary>;
+  /** Why the node library could not be loaded, if it could not; `retryLibrary()` tries again. */
+  readonly libraryFailure: string | undefined;
+  retryLibrary(): void;
   /** Resolves when the graph and its types are known (runs wait for it). */
   graphReady(): Promise<void>;
   cancel(): void;

@@ -57,6 +57,7 @@ import { LibraryController } from './library-controller.js';
  * @csspart popover - Quick add (`quick-add`) and the keyboard connection list (`connect-list`).
  * @csspart connect-hint - Why a connection being dragged is refused.
  * @csspart banner - The autosave banner (restore a draft, resolve a two-tab conflict).
+ * @csspart library-failure - Why the node library could not be loaded, with a Retry button.
  *
  * @cssproperty --v2u-editor-background - Canvas background.
  * @cssproperty --v2u-editor-grid-color - Dot grid colour.
@@ -101,6 +102,7 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
   /** The IndexedDB store (memory when unavailable) shared by the registry cache and autosave. */
   readonly persistence: Persistence;
 
+  private _emitter: WeakEmitter;
   private _changes = new ChangeReporter(this, () => this._store.document);
 
   // What the editor is besides its canvas and form part, in the order it comes to life.
@@ -112,7 +114,7 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
   constructor() {
     super();
     // Both may still wait on IndexedDB or the network after a removal: they must not hold the editor.
-    const emitter = new WeakEmitter(this);
+    const emitter = (this._emitter = new WeakEmitter(this));
     this.persistence = new Persistence({ emitter });
     this.registry = new NodeRegistry({ cache: new RegistryPersistence(this.persistence), emitter });
     this.manifests = this.registry;
@@ -152,16 +154,6 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
    */
   importGraph(input: GraphDocument | string): void {
     this._document.load(input, 'importGraph');
-  }
-
-  /** Undoes the last edit; returns whether there was one. */
-  undo(): boolean {
-    return this.editable && this._store.undo();
-  }
-
-  /** Redoes the last undone edit; returns whether there was one. */
-  redo(): boolean {
-    return this.editable && this._store.redo();
   }
 
   /**
@@ -233,14 +225,20 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
     return this._autosave.save();
   }
 
-  /**
-   * Resolves when the graph (from `src` too) and its types are known: runs wait for it, so
-   * a run started at once on a first visit does not meet types still on their way.
-   * @internal
-   */
+  /** Resolves when the graph (`src` too) and its types are known: what runs wait for. @internal */
   async graphReady(): Promise<void> {
     await this._document.loaded;
     await this._library.ready;
+  }
+
+  /** Why the node library could not be loaded (shown over the canvas, with Retry). @internal */
+  get libraryFailure(): string | undefined {
+    return this._library.failure;
+  }
+
+  /** Loads the node library again. @internal */
+  retryLibrary(): void {
+    this._library.retry();
   }
 
   /** The registry learned or changed types: re-resolve ports and titles, re-run what changed. @internal */
@@ -270,6 +268,7 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this._emitter.release();
     this.formControl.sync(true);
   }
 

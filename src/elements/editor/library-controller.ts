@@ -31,6 +31,8 @@ export class LibraryController implements ReactiveController {
   private _connection = new AbortController();
   private _started: NodeRegistry | undefined;
   private _ready: Promise<void> = Promise.resolve();
+  /** Why the library could not be loaded, until a retry succeeds. */
+  failure: string | undefined;
   private _listening: NodeRegistry | undefined;
   private _onChange = () => this._host.typesChanged();
 
@@ -71,6 +73,14 @@ export class LibraryController implements ReactiveController {
     return this._ready;
   }
 
+  /** Loads the library again after a failure (the notice's Retry). */
+  retry(): void {
+    this.failure = undefined;
+    this._started = undefined;
+    this.follow();
+    this._host.requestUpdate();
+  }
+
   /** Restores, then registers the index (then resolves), then preloads the graph's types. */
   private async start(registry: NodeRegistry): Promise<void> {
     if (this._host.noLibrary) return;
@@ -90,7 +100,10 @@ export class LibraryController implements ReactiveController {
 
   /** An editor removed meanwhile stops quietly (and starts over if it comes back). */
   private failed(error: unknown, signal: AbortSignal) {
-    if (!signal.aborted) this._host.reportError(error, 'library');
+    if (signal.aborted) return;
+    this.failure = error instanceof Error ? error.message : String(error);
+    this._host.reportError(error, 'library');
+    this._host.requestUpdate();
   }
 }
 

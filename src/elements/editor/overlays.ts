@@ -10,7 +10,17 @@ import { toScreen } from './viewport.js';
 
 /** Popovers over the canvas: the refusal hint while connecting, keyboard connect, quick add. */
 export function renderOverlays(editor: EditorHost, actions: EditorActions, preview: ConnectPreview | undefined) {
-  return html`${renderHint(editor, preview)} ${renderConnectList(editor, actions)} ${renderQuickAdd(editor, actions)}`;
+  return html`${renderLibraryFailure(editor)} ${renderHint(editor, preview)} ${renderConnectList(editor, actions)} ${renderQuickAdd(editor, actions)}`;
+}
+
+/** The node library did not load: say why on screen (nodes show as unknown meanwhile), with a retry. */
+function renderLibraryFailure(editor: EditorHost) {
+  const failure = editor.libraryFailure;
+  if (failure === undefined) return nothing;
+  return html`<div class="library-failure" part="library-failure" role="alert">
+    <span>The node library could not be loaded: ${failure}. Nodes show without their types until it loads.</span>
+    <button type="button" @click=${() => editor.retryLibrary()}>Retry</button>
+  </div>`;
 }
 
 function renderHint(editor: EditorHost, preview: ConnectPreview | undefined) {
