@@ -37,6 +37,32 @@ export interface DurationSummary {
   p95: number;
 }
 
+/**
+ * Counts operations over a threshold and tells when one kind (`load`, `bundle`, …) is
+ * persistently slow: the median of its last `window` durations over the threshold, told once
+ * per kind. One slow operation on a cold page is normal (a first fetch, a busy CPU); a
+ * median over the threshold is worth a warning.
+ */
+export class SlowOperations {
+  count = 0;
+  private _recent = new Map<string, Samples>();
+  private _told = new Set<string>();
+
+  constructor(private readonly _window = 10) {}
+
+  /** Records one duration; returns what to report the first time `kind` is persistently slow. */
+  add(kind: string, duration: number, threshold: number): { kind: string; median: number; window: number } | undefined {
+    if (duration > threshold) this.count++;
+    let recent = this._recent.get(kind);
+    if (!recent) this._recent.set(kind, (recent = new Samples(this._window)));
+    recent.add(duration);
+    const median = recent.percentile(50);
+    if (recent.count < this._window || median <= threshold || this._told.has(kind)) return undefined;
+    this._told.add(kind);
+    return { kind, median, window: this._window };
+  }
+}
+
 /** hits / (hits + misses), 0 before the first lookup. */
 export function rate(hits: number, misses: number): number {
   const total = hits + misses;
