@@ -39,25 +39,27 @@ export interface DurationSummary {
 
 /**
  * Counts operations over a threshold and tells when one kind (`load`, `bundle`, …) is
- * persistently slow: the median of its last `window` durations over the threshold, told once
- * per kind. One slow operation on a cold page is normal (a first fetch, a busy CPU); a
- * median over the threshold is worth a warning.
+ * persistently slow: the median of its last `window` durations over the threshold, those
+ * operations spread over at least `spanMs`, told once per kind. A cold page load starts a
+ * burst of concurrent fetches and imports, each timed with the others' queueing: slow, but
+ * not a slowness worth a warning.
  */
 export class SlowOperations {
   count = 0;
-  private _recent = new Map<string, Samples>();
+  private _recent = new Map<string, { at: number; duration: number }[]>();
   private _told = new Set<string>();
 
-  constructor(private readonly _window = 10) {}
+  constructor(private readonly _window = 10, private readonly _spanMs = 10_000) {}
 
-  /** Records one duration; returns what to report the first time `kind` is persistently slow. */
-  add(kind: string, duration: number, threshold: number): { kind: string; median: number; window: number } | undefined {
+  /** Records one duration ending at `at`; returns what to report the first time `kind` is persistently slow. */
+  add(kind: string, at: number, duration: number, threshold: number): { kind: string; median: number; window: number } | undefined {
     if (duration > threshold) this.count++;
-    let recent = this._recent.get(kind);
-    if (!recent) this._recent.set(kind, (recent = new Samples(this._window)));
-    recent.add(duration);
-    const median = recent.percentile(50);
-    if (recent.count < this._window || median <= threshold || this._told.has(kind)) return undefined;
+    const recent = this._recent.get(kind) ?? [];
+    this._recent.set(kind, [...recent, { at, duration }].slice(-this._window));
+    const last = this._recent.get(kind)!;
+    if (last.length < this._window || at - last[0]!.at < this._spanMs || this._told.has(kind)) return undefined;
+    const median = last.map((s) => s.duration).sort((a, b) => a - b)[Math.floor(this._window / 2)]!;
+    if (median <= threshold) return undefined;
     this._told.add(kind);
     return { kind, median, window: this._window };
   }

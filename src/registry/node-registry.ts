@@ -245,10 +245,11 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
   }
 
   private _timed(operation: string, start: number, samples?: Samples): void {
-    const duration = this._now() - start;
+    const end = this._now();
+    const duration = end - start;
     samples?.add(duration);
     const { slowThreshold: threshold = 100, debug = false } = this._options;
-    const persistent = this._slow.add(operation.split(' ')[0]!, duration, threshold);
+    const persistent = this._slow.add(operation.split(' ')[0]!, end, duration, threshold);
     if (debug && duration > threshold)
       warn(this._emitter, { code: 'slow-operation', message: `registry ${operation} took ${Math.round(duration)} ms (over ${threshold} ms)`, duration });
     else if (persistent)

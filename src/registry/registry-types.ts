@@ -27,7 +27,8 @@ export interface NodeRegistryOptions {
   now?: () => number;
   /**
    * Operations slower than this many ms (default 100) count as slow in `metrics.slowOperations`;
-   * a kind of operation whose median over its last 10 is slower raises one `v2u-warning`.
+   * a kind of operation whose median over its last 10, spread over 10 s or more, is slower
+   * raises one `v2u-warning` (a cold page load's burst does not).
    */
   slowThreshold?: number;
   /** Warn (console and `v2u-warning`) at every slow operation, not only persistent slowness. */
