@@ -14,13 +14,6 @@ function demoPages() {
   return [...table.matchAll(/^\| (.+?) \|/gm)].flatMap(([, cell]) => [...cell.matchAll(/`(\/demo\/[^`]*)`/g)].map((m) => m[1]));
 }
 
-/** Pages known not to open clean yet, and why; a fix removes its line. */
-const KNOWN = {
-  '/demo/vue/': 'manifests only with no-library: unknown node type "create/sample-data"',
-  '/demo/angular/': 'manifests only with no-library: unknown node type "create/sample-data"',
-  '/demo/react/': 'manifests only with no-library: unknown node type "create/sample-data"',
-};
-
 describe('every demo page opens clean', () => {
   let env;
   before(async () => {
@@ -35,7 +28,7 @@ describe('every demo page opens clean', () => {
 
   for (const path of demoPages())
     for (const scheme of ['light', 'dark'])
-      test(`${path} (${scheme})`, { todo: KNOWN[path] }, async () => {
+      test(`${path} (${scheme})`, async () => {
         const opened = await openPage(env.browser, `${env.origin}${path}`, { scheme });
         try {
           const nodeErrors = await settledNodeErrors(opened.page);
