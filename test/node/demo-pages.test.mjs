@@ -28,17 +28,22 @@ describe('every demo page opens clean', () => {
 
   for (const path of demoPages())
     for (const scheme of ['light', 'dark'])
-      test(`${path} (${scheme})`, async () => {
+      test(`${path} (${scheme})`, async (t) => {
         const opened = await openPage(env.browser, `${env.origin}${path}`, { scheme });
         try {
           const nodeErrors = await settledNodeErrors(opened.page);
           const violations = await opened.violations();
+          const { errorsShown } = await opened.history();
           const warnings = opened.console.filter((m) => m.type === 'warn' || m.type === 'warning').map((m) => m.text);
           assert.deepEqual(
             { problems: opened.problems, violations, nodeErrors, warnings },
             { problems: [], violations: [], nodeErrors: [], warnings: [] },
             `${path} in the ${scheme} theme`,
           );
+          // A run started before the library registered the flow's types shows red badges
+          // until auto-run runs it again: a todo until run() waits for the library (issue 14.5).
+          if (errorsShown.length && errorsShown.every((e) => e.includes('unknown node type'))) t.todo('needs run() to wait for the library (issue 14.5)');
+          assert.deepEqual(errorsShown, [], 'no node showed an error at any time');
           assert.ok(await opened.page.evaluate(() => document.body.innerText.trim().length > 0), 'the page shows something');
         } finally {
           await opened.close();
