@@ -1,14 +1,6 @@
-// The flow and node types the Vue, Angular and React demos share: plain data, so each
-// framework app holds it in its own state.
-
-/** Manifests of the node types the sample flows use (the demos pass them as `manifests`). */
-export const sampleManifests = [
-  { type: 'create/sample-data', version: 1, category: 'create', title: 'Sample orders', inputs: {}, outputs: { rows: { type: 'table' } } },
-  { type: 'transform/filter', version: 1, category: 'transform', title: 'Filter rows', inputs: { rows: { type: 'table' } }, outputs: { rows: { type: 'table' } } },
-  { type: 'transform/group', version: 1, category: 'transform', title: 'Group and aggregate', inputs: { rows: { type: 'table' } }, outputs: { rows: { type: 'table' } } },
-  { type: 'output/table', version: 1, category: 'output', title: 'Table view', inputs: { rows: { type: 'table' } }, outputs: {} },
-  { type: 'output/chart', version: 1, category: 'output', title: 'Chart', inputs: { rows: { type: 'table' } }, outputs: {} },
-];
+// The flow the Vue, Angular and React demos share: plain data, so each framework app holds
+// it in its own state. Its node types come from the built-in library, which each editor
+// loads itself (the default `library`).
 
 /** A fresh copy of a small flow; `title` labels its first node so two editors look different. */
 export function sampleFlow(title) {
@@ -16,8 +8,8 @@ export function sampleFlow(title) {
     version: 2,
     nodes: [
       { id: 'orders', type: 'create/sample-data', position: { x: 40, y: 60 }, config: { rows: 1000 }, label: title },
-      { id: 'big', type: 'transform/filter', position: { x: 300, y: 60 }, config: { expression: 'amount > 100' } },
-      { id: 'byRegion', type: 'transform/group', position: { x: 560, y: 20 }, config: { by: ['region'] } },
+      { id: 'big', type: 'transform/filter', position: { x: 300, y: 60 }, config: { expression: 'total > 100' } },
+      { id: 'byRegion', type: 'transform/group', position: { x: 560, y: 20 }, config: { groupBy: 'region' } },
       { id: 'table', type: 'output/table', position: { x: 560, y: 180 }, config: {} },
     ],
     edges: [

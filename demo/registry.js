@@ -1,6 +1,8 @@
 // The registry demo: the palette paints from IndexedDB on a second visit, node elements are
 // defined only on intent (rest the pointer on an item), and a dev panel shows the metrics.
-import { LazyElementLoader, NodeRegistry, PALETTE_DRAG_TYPE, RegistryPersistence } from '../dist/v2u-editor.js';
+import { loadPaletteKit, NodeRegistry, RegistryPersistence } from '../dist/v2u-editor.js';
+
+const { LazyElementLoader, PALETTE_DRAG_TYPE } = await loadPaletteKit();
 
 const LIBRARIES = ['../dist/nodes/bundles/index.json', '../dist/test/fixtures/bundled/bundles/index.json'];
 const started = performance.now();
@@ -15,12 +17,19 @@ palette.loader = loader;
 const paint = { restored: 0, firstPaint: undefined };
 registry.addEventListener('change', () => palette.updateComplete.then(() => (paint.firstPaint ??= Math.round(performance.now() - started))));
 paint.restored = await registry.restore();
-for (const url of LIBRARIES) {
-  const index = new URL(url, import.meta.url);
-  if ((await fetch(index, { method: 'HEAD' })).ok) {
+registerLibrary();
+
+/** The first library that answers: the built-in one, else the test fixtures' (no HEAD probe first). */
+async function registerLibrary() {
+  for (const url of LIBRARIES) {
+    const index = new URL(url, import.meta.url);
+    try {
+      await registry.registerIndex(index);
+    } catch {
+      continue;
+    }
     document.querySelector('#source').textContent = `Library: ${index.pathname}`;
-    registry.registerIndex(index).then(() => registry.preload());
-    break;
+    return registry.preload();
   }
 }
 

@@ -1,8 +1,8 @@
 // Bundles the React and Angular demo apps (demo/react/app.js, demo/angular/app.js) into
 // dist/demo/, with their framework but without the editor, which the pages load from
 // dist/v2u-editor.js through an import map. React ships CommonJS and rxjs ships ESM the
-// browser cannot load unbundled, hence this step; the Vue demo needs none. Run it after
-// `npm run build` (which empties dist/).
+// browser cannot load unbundled, hence this step; the Vue demo needs none. `npm run build`
+// keeps dist/demo/, so a running `npm start` keeps serving them through a rebuild.
 import commonjs from '@rollup/plugin-commonjs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';

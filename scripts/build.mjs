@@ -1,9 +1,10 @@
 // `npm run build`: tsc (src + test → dist/), rollup (dist/v2u-editor.js + chunks),
-// then custom-elements.json from the source.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+// then custom-elements.json from the source. dist/demo/ (npm run demos) is left alone.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cleanDist } from './lib/clean-dist.mjs';
 import { run } from './lib/run.mjs';
 
-rmSync('dist', { recursive: true, force: true });
+cleanDist();
 await run('tsc', ['-p', '.']);
 await run('rollup', ['-c', '--silent']);
 await run('cem', ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet']);

@@ -31,6 +31,8 @@ export function handle(request, response) {
       'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
       'content-length': size,
       'cache-control': 'no-cache',
+      // Any page may load the package by script tag, as from a CDN (README, Quick starts).
+      'access-control-allow-origin': '*',
       ...(isStrictCspPage(url.pathname) ? { 'content-security-policy': STRICT_CSP } : {}),
     });
     createReadStream(path).pipe(response);

@@ -1,4 +1,5 @@
-// `npm test` (after the build): the Node checks, then every browser test in headless Chromium.
+// `npm test` (after the build): the framework demo bundles, the Node checks (with the user-path
+// tests, which open every demo page in Chromium), then every browser test in headless Chromium.
 import { findChromium } from './lib/chromium.mjs';
 import { run } from './lib/run.mjs';
 
@@ -11,6 +12,8 @@ try {
 }
 console.log(`npm test: using ${chrome}`);
 try {
+  // The user-path tests open the React and Angular demos, which need their bundles.
+  await run('node', ['scripts/build-framework-demos.mjs']);
   await run('node', ['--test', 'test/node/']);
   await run('wtr', ['--config', 'web-test-runner.config.mjs', ...process.argv.slice(2)], {
     env: { ...process.env, CHROME_PATH: chrome },

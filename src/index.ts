@@ -16,3 +16,15 @@ export { Persistence, type PersistenceOptions, type PersistenceUsage } from './r
 export { RegistryPersistence, type UsageStats } from './runtime/persistence-registry.js';
 export type { LazyElementLoader, LazyElementLoaderOptions, LazyMetrics, IntentKind, ElementState } from './runtime/lazy-element-loader.js';
 export type { V2uPalette, V2uPalettePickDetail, ManifestListing } from './elements/palette/palette.js';
+
+/**
+ * Loads `<v2u-palette>` (defining it) and the `LazyElementLoader`, for a page that builds its
+ * own UI around a `NodeRegistry`. A separate chunk: pages with only `<v2u-editor>` never load
+ * it twice, and the entry stays small.
+ *
+ * @example
+ * const { LazyElementLoader, PALETTE_DRAG_TYPE } = await loadPaletteKit();
+ * const loader = new LazyElementLoader({ registry });
+ * document.querySelector('v2u-palette').loader = loader;
+ */
+export const loadPaletteKit = (): Promise<typeof import('./palette-kit.js')> => import('./palette-kit.js');

@@ -4,11 +4,10 @@
 import '@angular/compiler';
 import { Component, CUSTOM_ELEMENTS_SCHEMA, enableProdMode, provideZonelessChangeDetection, signal } from '@angular/core';
 import { bootstrapApplication } from '@angular/platform-browser';
-import { ManifestMap } from 'v2u-editor';
-import { describeFlow, sampleFlow, sampleManifests } from '../framework-sample.js';
+import 'v2u-editor'; // defines <v2u-editor>
+import { describeFlow, sampleFlow } from '../framework-sample.js';
 
 class FlowsComponent {
-  manifests = new ManifestMap(sampleManifests);
   /** What the app hands down; a new object loads a new flow. */
   flows = signal([sampleFlow('left'), sampleFlow('right')]);
   /** What the editors reported. Kept apart from `flows`, so an edit is never handed back
@@ -45,7 +44,7 @@ Component({
     <main class="flows">
       @for (graph of flows(); track $index) {
         <section>
-          <v2u-editor no-library no-palette [manifests]="manifests" [graph]="graph" [attr.readonly]="locked() ? '' : null"
+          <v2u-editor no-palette [graph]="graph" [attr.readonly]="locked() ? '' : null"
             (v2u-change)="onChange($index, $event)"></v2u-editor>
           <output>{{ $index ? 'right' : 'left' }}: {{ describe($index) }}</output>
         </section>

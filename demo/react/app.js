@@ -3,10 +3,8 @@
 // JSX app write <v2u-editor graph={graph} onv2u-change={onChange} />.
 import { createElement as h, Fragment, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ManifestMap } from 'v2u-editor';
-import { describeFlow, sampleFlow, sampleManifests } from '../framework-sample.js';
-
-const manifests = new ManifestMap(sampleManifests);
+import 'v2u-editor'; // defines <v2u-editor>
+import { describeFlow, sampleFlow } from '../framework-sample.js';
 
 /**
  * One editor and what the app knows of it. `graph` is what the app hands down (a new
@@ -19,7 +17,7 @@ function Flow({ title, graph, readonly }) {
   return h(
     'section',
     null,
-    h('v2u-editor', { 'no-library': true, 'no-palette': true, manifests, graph, readonly, 'onv2u-change': onChange }),
+    h('v2u-editor', { 'no-palette': true, graph, readonly, 'onv2u-change': onChange }),
     h('output', null, `${title}: ${describeFlow(latest.graph, latest.changes)}`),
   );
 }

@@ -1,8 +1,8 @@
 // Vue 3: two editors in one app. The left one uses the v-model wrapper below, the right one
 // binds `:graph.prop` and listens to `@v2u-change` directly. Each stays independent.
 import { createApp, defineComponent, ref, shallowRef, watch } from 'vue';
-import { ManifestMap } from 'v2u-editor';
-import { describeFlow, sampleFlow, sampleManifests } from '../framework-sample.js';
+import 'v2u-editor'; // defines <v2u-editor>
+import { describeFlow, sampleFlow } from '../framework-sample.js';
 
 /**
  * `<graph-editor v-model="graph">`. The editor reports edits with `v2u-change`; a graph
@@ -40,7 +40,7 @@ const App = defineComponent({
       rightInitial.value = right.value = sampleFlow(':graph.prop');
       changes.value = { left: 0, right: 0 };
     };
-    return { left, rightInitial, right, changes, locked, onRightChange, reset, describeFlow, manifests: new ManifestMap(sampleManifests) };
+    return { left, rightInitial, right, changes, locked, onRightChange, reset, describeFlow };
   },
   template: `
     <header>
@@ -51,11 +51,11 @@ const App = defineComponent({
     <p class="note">Drag nodes in either editor: the lines below are Vue state. Editing one editor leaves the other alone.</p>
     <main class="flows">
       <section>
-        <graph-editor v-model="left" @update:model-value="changes.left++" no-library no-palette :manifests.prop="manifests" :readonly="locked"></graph-editor>
+        <graph-editor v-model="left" @update:model-value="changes.left++" no-palette :readonly="locked"></graph-editor>
         <output>v-model: {{ describeFlow(left, changes.left) }}</output>
       </section>
       <section>
-        <v2u-editor no-library no-palette :manifests.prop="manifests" :graph.prop="rightInitial" :readonly="locked" @v2u-change="onRightChange"></v2u-editor>
+        <v2u-editor no-palette :graph.prop="rightInitial" :readonly="locked" @v2u-change="onRightChange"></v2u-editor>
         <output>:graph.prop + @v2u-change: {{ describeFlow(right, changes.right) }}</output>
       </section>
     </main>`,

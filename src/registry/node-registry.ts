@@ -2,7 +2,7 @@ import { ErrorCodes, V2uError, validateManifest, type ManifestSource, type NodeD
 import { parseBundle, priorityOf, type BundleIndex, type NodeEntry } from './bundles.js';
 import { LruCache } from './lru-cache.js';
 import { SharedRequest } from './shared-request.js';
-import { rate, Samples, warn } from './metrics.js';
+import { rate, Samples, SlowOperations, warn } from './metrics.js';
 import type { NodeRegistration, NodeRegistryOptions, RegistryMetrics, UsageEvent } from './registry-types.js';
 
 export type { NodeRegistration, NodeRegistryOptions, RegistryCache, RegistryMetrics, UsageEvent } from './registry-types.js';
@@ -14,7 +14,8 @@ const defaultBase = (): string | undefined => (globalThis as { location?: { href
  * The node registry: knows every node type by manifest before any of its code loads,
  * loads a type's logic module by URL on demand, and keeps resolved definitions in an
  * L1 LRU cache. DOM-free: persistence, fetch and the clock are injected, so it runs in Node.
- * Fires `change` when the set of known types changes and `v2u-warning` for slow operations.
+ * Fires `change` when the set of known types changes. Slow operations count in `metrics`;
+ * a `v2u-warning` says so once an operation is persistently slow (or at each one with `debug`).
  *
  * @example
  * const registry = new NodeRegistry({ cache: await RegistryPersistence.open() });
@@ -29,6 +30,7 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
   private _bundles = new Map<string, SharedRequest<NodeManifest[]>>();
   private _loads = new Samples();
   private _lookups = new Samples();
+  private _slow = new SlowOperations();
   private _counts = { hits: 0, misses: 0, bundlesFetched: 0, bundlesFromCache: 0, restoredTypes: 0 };
   private _cachedHashes = new Map<string, string>();
   private _restoring: Promise<number> | undefined;
@@ -179,7 +181,7 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
     return {
       hits, misses, hitRate: rate(hits, misses), evictions: this._l1.evictions,
       loads: this._loads.summary(), lookups: this._lookups.summary(),
-      types: this._entries.size, cached: this._l1.size, ...bundles,
+      types: this._entries.size, cached: this._l1.size, ...bundles, slowOperations: this._slow.count,
     };
   }
 
@@ -243,10 +245,14 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
   }
 
   private _timed(operation: string, start: number, samples?: Samples): void {
-    const duration = this._now() - start;
+    const end = this._now();
+    const duration = end - start;
     samples?.add(duration);
-    const threshold = this._options.slowThreshold ?? 100;
-    if (duration > threshold)
+    const { slowThreshold: threshold = 100, debug = false } = this._options;
+    const persistent = this._slow.add(operation.split(' ')[0]!, end, duration, threshold);
+    if (debug && duration > threshold)
       warn(this._emitter, { code: 'slow-operation', message: `registry ${operation} took ${Math.round(duration)} ms (over ${threshold} ms)`, duration });
+    else if (persistent)
+      warn(this._emitter, { code: 'slow-operation', message: `registry ${persistent.kind} operations are slow: median ${Math.round(persistent.median)} ms of the last ${persistent.window} (over ${threshold} ms)`, duration: persistent.median });
   }
 }

@@ -25,8 +25,14 @@ export interface NodeRegistryOptions {
   clock?: Clock;
   /** High-resolution timer for durations (default performance.now). */
   now?: () => number;
-  /** Operations slower than this many ms raise a `v2u-warning` (default 100). */
+  /**
+   * Operations slower than this many ms (default 100) count as slow in `metrics.slowOperations`;
+   * a kind of operation whose median over its last 10, spread over 10 s or more, is slower
+   * raises one `v2u-warning` (a cold page load's burst does not).
+   */
   slowThreshold?: number;
+  /** Warn (console and `v2u-warning`) at every slow operation, not only persistent slowness. */
+  debug?: boolean;
   /** Receives `v2u-warning` events; the registry itself by default. */
   emitter?: EventTarget;
   /** Persistence for bundles and usage; none means memory only. */
@@ -55,4 +61,6 @@ export interface RegistryMetrics {
   /** Bundles an index listed with the hash already cached, so they were not fetched again. */
   bundlesFromCache: number;
   restoredTypes: number;
+  /** Operations slower than `slowThreshold` so far. */
+  slowOperations: number;
 }

@@ -8,6 +8,9 @@ interface Report {
   output?: unknown;
   mode?: string;
   nodeTransform?: string;
+  tableRows?: number;
+  tableHeight?: string;
+  chartSwatch?: string;
   error?: string;
 }
 
@@ -23,13 +26,14 @@ function loadReport(): Promise<Report> {
       frame.remove();
       resolve(event.data);
     });
+    frame.style.cssText = 'width: 960px; height: 560px';
     frame.src = new URL('../../../test/csp/page.html', import.meta.url).href;
     document.body.append(frame);
   });
 }
 
 describe('strict Content-Security-Policy', () => {
-  it('loads, edits and runs a flow in workers with no violation, while eval is refused', async () => {
+  it('loads, edits and runs a flow in workers, and shows a table and a chart, with no violation, while eval is refused', async () => {
     const report = await loadReport();
     expect(report.error, report.error).to.equal(undefined);
     expect(report.evalRefused && report.evalReported, 'the policy is live: eval is blocked and reported').to.equal(true);
@@ -38,5 +42,8 @@ describe('strict Content-Security-Policy', () => {
     expect(report.output).to.deep.equal({ value: 42 });
     expect(report.mode, 'it ran in workers').to.equal('worker');
     expect(report.nodeTransform, 'positions apply without inline style attributes').to.equal('translate(320px, 40px)');
+    expect(report.tableRows, 'the table element shows rows').to.be.greaterThan(0);
+    expect(report.tableHeight, 'the table viewport is sized through the CSSOM').to.equal('240px');
+    expect(report.chartSwatch, 'the chart legend gets its colours through the CSSOM').to.equal('#0969da');
   });
 });

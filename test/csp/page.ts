@@ -1,6 +1,7 @@
 // Runs inside test/csp/page.html, which is served with a strict CSP. It loads the built
 // bundle, edits and runs a flow in workers, then reports every CSP violation it saw to
 // its parent. A final eval() must be refused and reported, proving the policy is live.
+// The flow shows a table and a chart: node elements render under the policy too.
 import type { V2uEditor } from '../../src/elements/editor/editor.component.js';
 
 const violations: string[] = [];
@@ -11,16 +12,23 @@ async function main() {
   const editor = document.getElementById('editor') as V2uEditor;
   await customElements.whenDefined('v2u-editor');
   await editor.whenEditable();
-  for (let i = 0; i < 100 && !editor.registry.get('transform/fixture-double'); i++) await new Promise((r) => setTimeout(r, 20));
+  await editor.registry.registerIndex(new URL('../fixtures/bundled/bundles/index.json', import.meta.url));
+  for (let i = 0; i < 100 && !editor.registry.get('output/chart'); i++) await new Promise((r) => setTimeout(r, 20));
   const n = editor.store.addNode({ type: 'create/fixture-number', position: { x: 20, y: 20 }, config: { value: 21 } });
   const d = editor.store.addNode({ type: 'transform/fixture-double', position: { x: 300, y: 20 } });
   editor.store.connect({ node: n.id, port: 'value' }, { node: d.id, port: 'value' });
   editor.store.moveNodes([{ id: d.id, position: { x: 320, y: 40 } }]);
+  const orders = editor.store.addNode({ type: 'create/sample-data', position: { x: 20, y: 160 }, config: { rows: 30 } });
+  const table = editor.store.addNode({ type: 'output/table', position: { x: 300, y: 160 } });
+  const chart = editor.store.addNode({ type: 'output/chart', position: { x: 600, y: 160 } });
+  editor.store.connect({ node: orders.id, port: 'rows' }, { node: table.id, port: 'rows' });
+  editor.store.connect({ node: orders.id, port: 'rows' }, { node: chart.id, port: 'rows' });
   // Library bundles still arriving may mark nodes dirty and cancel a run: run again then,
   // as a person would press Run again.
   let summary = await editor.run();
   for (let i = 0; i < 3 && summary.status === 'cancelled'; i++) summary = await editor.run();
   await editor.updateComplete;
+  const shown = await nodeElementsShown(editor, table.id, chart.id);
   await new Promise((r) => setTimeout(r, 50));
   const before = [...violations];
   let evalRefused = false;
@@ -40,9 +48,23 @@ async function main() {
       output: editor.nodeState(d.id)?.output,
       mode: editor.metrics.pool?.mode,
       nodeTransform: (editor.shadowRoot!.querySelector(`[data-node="${d.id}"]`) as HTMLElement | null)?.style.transform,
+      ...shown,
     },
     '*',
   );
+}
+
+/** Waits for the table and chart elements to draw, and reads the styles they set. */
+async function nodeElementsShown(editor: V2uEditor, tableId: string, chartId: string) {
+  const body = (id: string) => editor.shadowRoot!.querySelector(`[data-node="${id}"] [part~="node-element"]`)?.shadowRoot;
+  for (let i = 0; i < 250 && !(body(tableId)?.querySelector('[part="row"]') && body(chartId)?.querySelector('li')); i++) await new Promise((r) => setTimeout(r, 20));
+  const viewport = body(tableId)?.querySelector<HTMLElement>('[part="viewport"]');
+  const swatch = body(chartId)?.querySelector('li');
+  return {
+    tableRows: body(tableId)?.querySelectorAll('[part="row"]').length ?? 0,
+    tableHeight: viewport ? getComputedStyle(viewport).height : undefined,
+    chartSwatch: swatch ? getComputedStyle(swatch).getPropertyValue('--_swatch').trim() : `no legend; chart node ${editor.nodeState(chartId)?.status}`,
+  };
 }
 
 main().catch((error) => parent.postMessage({ kind: 'v2u-csp-report', error: String(error), violations }, '*'));

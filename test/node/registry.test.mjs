@@ -99,22 +99,60 @@ test('register validates the manifest and names type and field', () => {
     (e) => e.message.includes('transform/fixture-double') && e.message.includes('category'));
 });
 
-test('an operation over the threshold warns on the console and as a v2u-warning event', async () => {
-  const times = [0, 60, 100, 220];
-  const registry = registryWith({ now: () => times.shift() });
+/** Runs `act` with console.warn captured; resolves with the v2u-warning details and the console lines. */
+async function warningsDuring(registry, act) {
   const seen = [];
   registry.addEventListener('v2u-warning', (e) => seen.push(e.detail));
   const original = console.warn;
   const logged = [];
   console.warn = (...args) => logged.push(args.join(' '));
   try {
-    registry.get('transform/fixture-double');
-    await registry.load('transform/fixture-double');
+    await act();
   } finally {
     console.warn = original;
   }
+  return { seen, logged };
+}
+
+test('one slow operation counts in the metrics and warns nobody', async () => {
+  const times = [0, 60, 100, 220];
+  const registry = registryWith({ now: () => times.shift() });
+  const { seen, logged } = await warningsDuring(registry, async () => {
+    registry.get('transform/fixture-double');
+    await registry.load('transform/fixture-double');
+  });
+  assert.deepEqual([seen, logged], [[], []], 'a cold page load is allowed a slow import');
+  assert.equal(registry.metrics.slowOperations, 1, 'get took 60 ms, load 120 ms');
+});
+
+test('with debug, every operation over the threshold warns on the console and as a v2u-warning', async () => {
+  const times = [0, 60, 100, 220];
+  const registry = registryWith({ now: () => times.shift(), debug: true });
+  const { seen, logged } = await warningsDuring(registry, async () => {
+    registry.get('transform/fixture-double');
+    await registry.load('transform/fixture-double');
+  });
   assert.equal(seen.length, 1, 'get took 60 ms: no warning; load took 120 ms: one');
   assert.match(seen[0].message, /load transform\/fixture-double took 120 ms/);
+  assert.equal(logged.length, 1);
+});
+
+test('an operation that stays slow (median of its last 10, over 10 s, over the threshold) warns once', async () => {
+  let clock = 0;
+  let step = 150;
+  const registry = registryWith({ now: () => (clock += step) });
+  const burst = await warningsDuring(registry, () => {
+    for (let i = 0; i < 30; i++) registry.get('transform/fixture-double');
+  });
+  assert.equal(registry.metrics.slowOperations, 30);
+  assert.equal(burst.seen.length, 0, 'a burst of 30 slow lookups in 9 s is a busy moment, not persistent slowness');
+  step = 1000;
+  const { seen, logged } = await warningsDuring(registry, () => {
+    for (let i = 0; i < 30; i++) registry.get('transform/fixture-double');
+  });
+  assert.equal(seen.length, 1, `one warning for 30 more slow lookups over a minute: ${seen.map((w) => w.message)}`);
+  assert.equal(seen[0].code, 'slow-operation');
+  assert.match(seen[0].message, /registry get operations are slow: median 1000 ms of the last 10/);
   assert.equal(logged.length, 1);
 });
 

@@ -2,7 +2,7 @@ import { scaleBand, scaleLinear, scalePoint } from 'd3-scale';
 import { arc, line, pie } from 'd3-shape';
 import { LitElement, css, html, nothing, svg, type SVGTemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { inlineStyle } from '../../elements/shared/inline-style.js';
 import type { ChartData } from './chart.js';
 
 const WIDTH = 360;
@@ -52,7 +52,7 @@ export class V2uChartView extends LitElement {
     return html`
       ${chart.title ? html`<p class="title">${chart.title}</p>` : nothing}
       <svg part="svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label=${chart.title || `${chart.kind} chart`}>${body}</svg>
-      <ul part="legend">${legend.map((name, i) => html`<li style=${styleMap({ '--_swatch': COLORS[i % COLORS.length] })}>${name}</li>`)}</ul>
+      <ul part="legend">${legend.map((name, i) => html`<li style=${inlineStyle(`--_swatch: ${COLORS[i % COLORS.length]}`)}>${name}</li>`)}</ul>
       ${chart.truncated ? html`<div class="note">Showing the first ${chart.labels.length.toLocaleString('en')} rows</div>` : nothing}
     `;
   }

@@ -1,10 +1,10 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { compareDirected } from '../shared/compare.js';
 import { countText, displayText } from '../shared/format.js';
 import type { Row } from '../shared/inputs.js';
 import { isOutputRef, type OutputRef } from '../../core/engine/output-ref.js';
+import { inlineStyle } from '../../elements/shared/inline-style.js';
 
 /** What the Table view node outputs, and so what this element shows. */
 export interface TableViewData {
@@ -24,8 +24,8 @@ const OVERSCAN = 4;
  * The Table view node's body: a virtualized, sortable table with the row count. Only the rows
  * in view (plus a few) are in the DOM, so a million rows scroll as smoothly as ten. A large
  * table stays in its worker: the view reads the pages it scrolls to (sorting it is a Sort
- * node's job then). Inline styles go through styleMap (CSSOM), which a strict CSP without
- * 'unsafe-inline' allows.
+ * node's job then). Sizes and positions go through the CSSOM (inlineStyle), never a style
+ * attribute, which a strict CSP without 'unsafe-inline' refuses.
  *
  * @summary Shows a table's rows, virtualized, with sortable columns and the row count.
  *
@@ -148,11 +148,11 @@ export class V2uTableView extends LitElement {
     const positions = Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
     return html`
       <div part="count" class="count">${countText(data.rows.length, 'row')}${shown}${this._readError ? ` · rows could not be read: ${this._readError}` : ''}</div>
-      <div part="header" class="grid header" role="row" style=${styleMap({ '--_columns': template })}>
+      <div part="header" class="grid header" role="row" style=${inlineStyle(`--_columns: ${template}`)}>
         ${columns.map((column) => this._renderHeader(column, paged))}
       </div>
-      <div part="viewport" class="viewport" style=${styleMap({ height: `${Math.min(VIEW_ROWS, Math.max(1, total)) * ROW_HEIGHT}px` })} @scroll=${this._handleScroll}>
-        <div class="spacer" style=${styleMap({ height: `${total * ROW_HEIGHT}px` })}>
+      <div part="viewport" class="viewport" style=${inlineStyle(`height: ${Math.min(VIEW_ROWS, Math.max(1, total)) * ROW_HEIGHT}px`)} @scroll=${this._handleScroll}>
+        <div class="spacer" style=${inlineStyle(`height: ${total * ROW_HEIGHT}px`)}>
           ${positions.map((position) => this._renderRow(rowAt(position), columns, position, template))}
         </div>
       </div>
@@ -169,7 +169,7 @@ export class V2uTableView extends LitElement {
   }
 
   private _renderRow(row: Row | undefined, columns: string[], position: number, template: string) {
-    const style = styleMap({ top: `${position * ROW_HEIGHT}px`, '--_columns': template });
+    const style = inlineStyle(`top: ${position * ROW_HEIGHT}px; --_columns: ${template}`);
     if (!row) return html`<div part="row" class="grid row loading" role="row" aria-busy="true" style=${style}><span class="cell" role="cell">…</span></div>`;
     return html`<div part="row" class="grid row" role="row" style=${style}>
       ${columns.map((column) => html`<span class="cell ${typeof row[column] === 'number' ? 'number' : ''}" role="cell">${displayText(row[column])}</span>`)}

@@ -1,0 +1,52 @@
+// Every page of the README's demos table, opened the way a person opens it: from the project's
+// own server (scripts/serve.mjs, with its real headers), in headless Chromium, on a first visit,
+// in the light and the dark theme. A page passes when nothing goes wrong that a person could
+// see: no page or console error, no failed request, no CSP violation, no node in an error
+// state once auto-run settles, and no console warning from merely opening the page.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { openPage, settledNodeErrors, startUserPaths } from '../fixtures/user-paths.mjs';
+
+/** The pages of the README's demos table, read from the README itself so the two never drift. */
+function demoPages() {
+  const table = readFileSync('README.md', 'utf8').split('## Demos')[1].split('\n## ')[0];
+  return [...table.matchAll(/^\| (.+?) \|/gm)].flatMap(([, cell]) => [...cell.matchAll(/`(\/demo\/[^`]*)`/g)].map((m) => m[1]));
+}
+
+describe('every demo page opens clean', () => {
+  let env;
+  before(async () => {
+    assert.ok(existsSync('dist/demo/react-app.js'), 'the framework demo bundles are built (npm run demos; npm test builds them)');
+    env = await startUserPaths();
+  });
+  after(() => env?.close());
+
+  test('the README lists the demo pages', () => {
+    assert.deepEqual(demoPages(), ['/demo/', '/demo/large.html', '/demo/cms-form.html', '/demo/csp/', '/demo/node-pack/', '/demo/registry.html', '/demo/vue/', '/demo/angular/', '/demo/react/']);
+  });
+
+  for (const path of demoPages())
+    for (const scheme of ['light', 'dark'])
+      test(`${path} (${scheme})`, async (t) => {
+        const opened = await openPage(env.browser, `${env.origin}${path}`, { scheme });
+        try {
+          const nodeErrors = await settledNodeErrors(opened.page);
+          const violations = await opened.violations();
+          const { errorsShown } = await opened.history();
+          const warnings = opened.console.filter((m) => m.type === 'warn' || m.type === 'warning').map((m) => m.text);
+          assert.deepEqual(
+            { problems: opened.problems, violations, nodeErrors, warnings },
+            { problems: [], violations: [], nodeErrors: [], warnings: [] },
+            `${path} in the ${scheme} theme`,
+          );
+          // A run started before the library registered the flow's types shows red badges
+          // until auto-run runs it again: a todo until run() waits for the library (issue 14.5).
+          if (errorsShown.length && errorsShown.every((e) => e.includes('unknown node type'))) t.todo('needs run() to wait for the library (issue 14.5)');
+          assert.deepEqual(errorsShown, [], 'no node showed an error at any time');
+          assert.ok(await opened.page.evaluate(() => document.body.innerText.trim().length > 0), 'the page shows something');
+        } finally {
+          await opened.close();
+        }
+      });
+});
