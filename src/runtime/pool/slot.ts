@@ -39,6 +39,11 @@ export class Slot {
     this.metrics = { id, state: 'stopped', kept: 0, copies: 0, rebuilds: 0, tasks: 0, batches: 0, busyMs: 0, failures: 0, timeouts: 0, restarts: 0, starts: 0 };
   }
 
+  /** It has a worker (running, or started and waiting for work). */
+  get live(): boolean {
+    return !!this.endpoint;
+  }
+
   get idle(): boolean {
     return !!this.endpoint && this.batch.length === 0 && !this.starting;
   }
@@ -46,6 +51,11 @@ export class Slot {
   /** The first task of the batch that has not settled: the one the worker is on. */
   get current(): PendingTask | undefined {
     return this.batch.find((t) => !t.settled);
+  }
+
+  /** Its batch has settled, but the worker has not been handed the next one yet. */
+  get finishing(): boolean {
+    return this.batch.length > 0 && !this.current;
   }
 
   snapshot(): WorkerMetrics {
