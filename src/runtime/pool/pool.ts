@@ -4,7 +4,7 @@ import type { ExecutionResult, ItemRange } from '../../core/engine/types.js';
 import { RunErrorCodes } from '../../core/errors.js';
 import { Launcher, type PoolMode, type PoolWarning } from './launcher.js';
 import { KeptValues } from './kept-values.js';
-import { abortError, type PendingTask, type SubmitOptions } from './pending-task.js';
+import { abortError, type PendingTask, type SubmitOptions, type TaskSlot } from './pending-task.js';
 import { fit, rank } from './placement.js';
 import { poolSize, resolveOptions, type PoolOptions, type ResolvedPoolOptions } from './pool-options.js';
 import { toTaskError, type Job, type ReportMessage, type RunnerApi, type TaskError } from './protocol.js';
@@ -38,7 +38,7 @@ export interface PoolMetrics {
 export class WorkerPool {
   readonly size: number;
   readonly options: ResolvedPoolOptions;
-  private _slots: Slot[] = [];
+  private _slots: TaskSlot[] = [];
   private _queue = new TaskQueue<PendingTask>();
   private _launcher: Launcher;
   private _kept: KeptValues;
@@ -58,7 +58,7 @@ export class WorkerPool {
     this.size = poolSize(options);
     this.options = resolveOptions(options);
     this._launcher = new Launcher(this.options.workerUrl, (w) => this.warn(w), this.options.startTimeoutMs, options.mode);
-    for (let i = 0; i < this.size; i++) this._slots.push(new Slot(i));
+    for (let i = 0; i < this.size; i++) this._slots.push(new Slot<PendingTask>(i));
     this._kept = new KeptValues(this._slots, this.options.keepOver);
   }
 
@@ -175,7 +175,7 @@ export class WorkerPool {
     this.checkIdle();
   }
 
-  private startSlot(slot: Slot) {
+  private startSlot(slot: TaskSlot) {
     const generation = this._generation;
     const starting = this._launcher.start().then(
       (endpoint) => {
@@ -198,7 +198,7 @@ export class WorkerPool {
     });
   }
 
-  private runBatch(slot: Slot, batch: PendingTask[]) {
+  private runBatch(slot: TaskSlot, batch: PendingTask[]) {
     const endpoint = slot.endpoint!;
     slot.batch = batch;
     slot.busySince = performance.now();
@@ -219,7 +219,7 @@ export class WorkerPool {
   }
 
   /** The task's rank for this slot in the queue (see `placement.ts`); a task told to wait until a time is looked at again then. */
-  private rankFor(slot: Slot, task: PendingTask, localOnly: boolean): number {
+  private rankFor(slot: TaskSlot, task: PendingTask, localOnly: boolean): number {
     const placed = fit(slot, { refs: refsIn(task.job.inputs), queuedAt: task.queuedAt }, this._slots, this._kept.recipes, performance.now());
     if (placed.kind === 'wait' && placed.until !== undefined) this.wakeAt(placed.until);
     return rank(placed, localOnly);
@@ -239,7 +239,7 @@ export class WorkerPool {
     }, Math.max(0, time - performance.now()) + 1);
   }
 
-  private onReport(slot: Slot, message: ReportMessage) {
+  private onReport(slot: TaskSlot, message: ReportMessage) {
     const task = slot.batch.find((t) => t.job.id === message.id);
     if (!task || task.settled) return;
     if (message.kind === 'start') return (task.startedAt = performance.now()), task.options.onStart?.();
@@ -259,7 +259,7 @@ export class WorkerPool {
   }
 
   /** A failed attempt: retried after a backoff when marked retryable and attempts are left. */
-  private failed(slot: Slot, task: PendingTask, error: TaskError) {
+  private failed(slot: TaskSlot, task: PendingTask, error: TaskError) {
     slot.metrics.failures++;
     if (!error.retryable || task.retriesLeft <= 0 || task.options.signal?.aborted) return this.settle(task, error);
     task.retriesLeft--;
@@ -277,13 +277,13 @@ export class WorkerPool {
   }
 
   /** The watchdog: the task a worker is on must finish within its timeout. */
-  private arm(slot: Slot) {
+  private arm(slot: TaskSlot) {
     clearTimeout(slot.watchdog);
     const task = slot.current;
     if (task) slot.watchdog = setTimeout(() => this.timedOut(slot, task), task.timeoutMs);
   }
 
-  private timedOut(slot: Slot, task: PendingTask) {
+  private timedOut(slot: TaskSlot, task: PendingTask) {
     slot.metrics.tasks++;
     slot.metrics.failures++;
     slot.metrics.timeouts++;
@@ -292,7 +292,7 @@ export class WorkerPool {
   }
 
   /** A worker died of an uncaught error: its running tasks fail with the reason, the rest go back in the queue. */
-  private crashed(slot: Slot, message: string) {
+  private crashed(slot: TaskSlot, message: string) {
     const running = slot.batch.filter((t) => !t.settled && t === slot.current);
     for (const task of running) {
       slot.metrics.tasks++;
@@ -320,7 +320,7 @@ export class WorkerPool {
    * Workers waiting for kept values it was to send are told, so those tasks fail as
    * `result-lost` (and the engine runs the upstream node again) instead of hanging.
    */
-  private replace(slot: Slot) {
+  private replace(slot: TaskSlot) {
     const others = slot.batch.filter((t) => !t.settled);
     const dead = slot.endpoint;
     for (const other of this._slots) {
@@ -333,7 +333,7 @@ export class WorkerPool {
     this.startSlot(slot);
   }
 
-  private releaseSlot(slot: Slot) {
+  private releaseSlot(slot: TaskSlot) {
     clearTimeout(slot.watchdog);
     slot.metrics.busyMs += performance.now() - slot.busySince;
     slot.batch = [];

@@ -1,5 +1,4 @@
 import type { Endpoint } from './launcher.js';
-import type { PendingTask } from './pending-task.js';
 
 /** Per-worker counters, as `editor.metrics.pool.workers[i]`. */
 export interface WorkerMetrics {
@@ -24,11 +23,16 @@ export interface WorkerMetrics {
   starts: number;
 }
 
+/** What a slot needs of the tasks in its batch (the pool's `PendingTask` is one). */
+export interface BatchTask {
+  readonly settled: boolean;
+}
+
 /** One place in the pool: holds at most one worker at a time and the batch it works on. */
-export class Slot {
+export class Slot<T extends BatchTask = BatchTask> {
   endpoint?: Endpoint;
   starting?: Promise<void>;
-  batch: PendingTask[] = [];
+  batch: T[] = [];
   busySince = 0;
   watchdog?: ReturnType<typeof setTimeout>;
   /** Ids of outputs kept in this slot's worker (made there, or copies it received). */
@@ -49,7 +53,7 @@ export class Slot {
   }
 
   /** The first task of the batch that has not settled: the one the worker is on. */
-  get current(): PendingTask | undefined {
+  get current(): T | undefined {
     return this.batch.find((t) => !t.settled);
   }
 
