@@ -30,7 +30,7 @@ export interface PendingTask {
   retriesLeft: number;
   attempt: number;
   options: SubmitOptions;
-  slot?: Slot;
+  slot?: TaskSlot;
   /** When it entered the queue, and when a worker started it (performance.now()). */
   queuedAt?: number;
   startedAt?: number;
@@ -42,6 +42,9 @@ export interface PendingTask {
   resolve(result: ExecutionResult): void;
   reject(error: TaskError): void;
 }
+
+/** A pool slot whose batch holds pending tasks. */
+export type TaskSlot = Slot<PendingTask>;
 
 export function abortError(job: Job): TaskError {
   return { name: 'AbortError', code: 'cancelled', message: `node "${job.nodeId}" was cancelled` };

@@ -1,37 +1,17 @@
 import { proxy, transfer, type Remote } from 'comlink';
-import { isOutputRef, LONG_OUTPUT, refsIn, type OutputRef } from '../../core/engine/output-ref.js';
+import { refsIn, type OutputRef } from '../../core/engine/output-ref.js';
 import type { ExecutionResult, ItemRange } from '../../core/engine/types.js';
 import { RunErrorCodes } from '../../core/errors.js';
 import { Launcher, type PoolMode, type PoolWarning } from './launcher.js';
-import { abortError, type PendingTask, type SubmitOptions } from './pending-task.js';
-import { toTaskError, type Job, type Recipe, type ReportMessage, type RunnerApi, type TaskError } from './protocol.js';
+import { KeptValues } from './kept-values.js';
+import { abortError, type PendingTask, type SubmitOptions, type TaskSlot } from './pending-task.js';
+import { fit, rank } from './placement.js';
+import { poolSize, resolveOptions, type PoolOptions, type ResolvedPoolOptions } from './pool-options.js';
+import { toTaskError, type Job, type ReportMessage, type RunnerApi, type TaskError } from './protocol.js';
 import { Slot, type WorkerMetrics } from './slot.js';
 import { TaskQueue } from './task-queue.js';
-import { defaultWorkerUrl } from './worker-url.js';
 
-export interface PoolOptions {
-  /** Workers at most; default `min(8, navigator.hardwareConcurrency)`. */
-  size?: number;
-  /** The worker entry; default the `worker.js` shipped next to this module. */
-  workerUrl?: string;
-  /** Force a mode (benchmarks, tests); by default the first that starts. */
-  mode?: PoolMode;
-  idleTimeoutMs?: number;
-  taskTimeoutMs?: number;
-  retries?: number;
-  retryDelayMs?: number;
-  healthIntervalMs?: number;
-  pingTimeoutMs?: number;
-  /** How long a cancelled task may take to stop before its worker is terminated. */
-  cancelGraceMs?: number;
-  batchSize?: number;
-  startTimeoutMs?: number;
-  /**
-   * Output arrays at least this long (default 10,000) stay in the worker that made them and
-   * reach the page as `OutputRef` handles, so big tables never load the main thread; 0 = never.
-   */
-  keepOver?: number;
-}
+export type { PoolOptions } from './pool-options.js';
 
 export interface PoolMetrics {
   mode: PoolMode | 'unstarted';
@@ -40,17 +20,6 @@ export interface PoolMetrics {
   users: number;
   workers: WorkerMetrics[];
 }
-
-const DEFAULTS = { idleTimeoutMs: 30000, taskTimeoutMs: 60000, retries: 2, retryDelayMs: 100, healthIntervalMs: 10000, pingTimeoutMs: 3000, cancelGraceMs: 300, batchSize: 8, startTimeoutMs: 10000, keepOver: LONG_OUTPUT };
-/** How well a slot suits a task: its worker holds every kept input, the task has none, or it must fetch some. */
-const LOCAL = 0, NO_INPUTS = 1, REMOTE = 2;
-/**
- * Worker time to copy one kept item (a row) to another worker, serialising and
- * deserialising: a million order rows took about 7 s here. A task waits for the worker
- * holding its inputs at most that long, and a value is made again instead when its job
- * took less.
- */
-const COPY_MS_PER_ITEM = 0.007;
 
 /**
  * Runs node logic off the main thread: a lazily started set of module workers with a
@@ -68,10 +37,11 @@ const COPY_MS_PER_ITEM = 0.007;
  */
 export class WorkerPool {
   readonly size: number;
-  readonly options: Required<Omit<PoolOptions, 'mode' | 'size'>>;
-  private _slots: Slot[] = [];
+  readonly options: ResolvedPoolOptions;
+  private _slots: TaskSlot[] = [];
   private _queue = new TaskQueue<PendingTask>();
   private _launcher: Launcher;
+  private _kept: KeptValues;
   private _ids = 0;
   private _users = 0;
   /** Bumped by shutdown, so a worker that finishes starting afterwards is terminated at once. */
@@ -81,16 +51,15 @@ export class WorkerPool {
   private _warnings: PoolWarning[] = [];
   private _warningListeners = new Set<(warning: PoolWarning) => void>();
   private _unusedListeners = new Set<() => void>();
-  /** Kept values that may be made again rather than copied: the job that made each, and how long it took. */
-  private _recipes = new Map<string, { recipe: Recipe; ms: number }>();
   private _wakeTimer?: ReturnType<typeof setTimeout>;
   private _wakeTime = 0;
 
   constructor(options: PoolOptions = {}) {
-    this.size = Math.max(1, options.size ?? Math.min(8, navigator.hardwareConcurrency || 4));
-    this.options = { ...DEFAULTS, workerUrl: defaultWorkerUrl(), ...stripUndefined(options) } as WorkerPool['options'];
+    this.size = poolSize(options);
+    this.options = resolveOptions(options);
     this._launcher = new Launcher(this.options.workerUrl, (w) => this.warn(w), this.options.startTimeoutMs, options.mode);
-    for (let i = 0; i < this.size; i++) this._slots.push(new Slot(i));
+    for (let i = 0; i < this.size; i++) this._slots.push(new Slot<PendingTask>(i));
+    this._kept = new KeptValues(this._slots, this.options.keepOver);
   }
 
   /** How tasks run now: `worker`, `blob`, `main`, or `unstarted` before the first task. */
@@ -151,24 +120,17 @@ export class WorkerPool {
 
   /** Whether a worker still holds the value behind a handle. */
   available(ref: OutputRef): boolean {
-    return !!this.holderOf(ref.$v2uRef);
+    return this._kept.available(ref);
   }
 
   /** Copies a kept value (or a range of its items) to the page; rejects with `result-lost` when no worker holds it any more. */
-  async fetch(ref: OutputRef, range?: ItemRange): Promise<unknown> {
-    const holder = this.holderOf(ref.$v2uRef);
-    if (!holder) throw lostError(ref.$v2uRef);
-    return holder.endpoint!.api.fetch(ref.$v2uRef, range?.from, range?.to);
+  fetch(ref: OutputRef, range?: ItemRange): Promise<unknown> {
+    return this._kept.fetch(ref, range);
   }
 
   /** Frees kept values in every worker that holds them. */
   release(refs: OutputRef[]): void {
-    const ids = new Set(refs.map((r) => r.$v2uRef));
-    for (const id of ids) this._recipes.delete(id);
-    for (const slot of this._slots) {
-      const held = [...ids].filter((id) => slot.held.delete(id));
-      if (held.length && slot.endpoint) void Promise.resolve(slot.endpoint.api.release(held)).catch(() => undefined);
-    }
+    this._kept.release(refs);
     this.checkIdle();
   }
 
@@ -202,11 +164,7 @@ export class WorkerPool {
     // First every idle worker takes tasks whose kept inputs it holds, then the rest is shared out.
     for (const localOnly of [true, false])
       for (const slot of this._slots) {
-        const rank = (task: PendingTask) => {
-          const fit = this.fit(slot, task);
-          return localOnly && fit !== LOCAL ? Infinity : fit;
-        };
-        const batch = slot.idle && this._queue.size ? this._queue.takeBatch(this.options.batchSize, rank) : [];
+        const batch = slot.idle && this._queue.size ? this._queue.takeBatch(this.options.batchSize, (task) => this.rankFor(slot, task, localOnly)) : [];
         if (batch.length) this.runBatch(slot, batch);
       }
     const capacity = this._launcher.mode === 'main' ? 1 : this.size;
@@ -217,7 +175,7 @@ export class WorkerPool {
     this.checkIdle();
   }
 
-  private startSlot(slot: Slot) {
+  private startSlot(slot: TaskSlot) {
     const generation = this._generation;
     const starting = this._launcher.start().then(
       (endpoint) => {
@@ -240,7 +198,7 @@ export class WorkerPool {
     });
   }
 
-  private runBatch(slot: Slot, batch: PendingTask[]) {
+  private runBatch(slot: TaskSlot, batch: PendingTask[]) {
     const endpoint = slot.endpoint!;
     slot.batch = batch;
     slot.busySince = performance.now();
@@ -249,7 +207,7 @@ export class WorkerPool {
     this.arm(slot);
     const report = (message: ReportMessage) => slot.endpoint === endpoint && this.onReport(slot, message);
     const ports: MessagePort[] = [];
-    const jobs = batch.map((task) => this.jobFor(slot, task, ports));
+    const jobs = batch.map((task) => this._kept.jobFor(slot, task, ports));
     const done = endpoint.remote ? (endpoint.api as Remote<RunnerApi>).run(transfer(jobs, ports), proxy(report)) : (endpoint.api as RunnerApi).run(jobs, report);
     done.then(() => undefined, (error: unknown) => error).then((error) => {
       if (slot.endpoint !== endpoint) return;
@@ -260,65 +218,11 @@ export class WorkerPool {
     });
   }
 
-  /**
-   * The job as it goes to this slot: kept outputs are allowed when it is a worker, and every
-   * kept input held elsewhere gets a port on which its holder sends it (a missing one makes
-   * the worker fail the task as `result-lost`, so the engine runs the upstream node again).
-   */
-  private jobFor(slot: Slot, task: PendingTask, ports: MessagePort[]): Job {
-    if (!slot.endpoint?.remote) return task.job;
-    const job: Job = { ...task.job, keepOver: this.options.keepOver || undefined };
-    task.fetching = [];
-    task.rebuilding = 0;
-    for (const ref of refsIn(task.job.inputs)) {
-      if (slot.held.has(ref.$v2uRef)) continue;
-      if (this.cheapRecipe(ref)) {
-        (job.recipes ??= {})[ref.$v2uRef] = this._recipes.get(ref.$v2uRef)!.recipe;
-        task.rebuilding++;
-        continue;
-      }
-      const holder = this.holderOf(ref.$v2uRef);
-      if (!holder) continue;
-      const channel = new MessageChannel();
-      void Promise.resolve(holder.endpoint!.api.serve(ref.$v2uRef, transfer(channel.port1, [channel.port1]))).catch(() => undefined);
-      (job.ports ??= {})[ref.$v2uRef] = channel.port2;
-      task.fetching.push({ from: holder.endpoint!, id: ref.$v2uRef });
-      ports.push(channel.port2);
-    }
-    return job;
-  }
-
-  /** A live worker holding a kept value, an idle one first (it can send it at once). */
-  private holderOf(id: string): Slot | undefined {
-    const holders = this._slots.filter((s) => s.endpoint && s.held.has(id));
-    return holders.find((s) => s.idle) ?? holders[0];
-  }
-
-  /**
-   * How well a slot suits a task. A task whose kept inputs are elsewhere waits for their
-   * worker if that one has just finished its batch (it is about to take the task itself):
-   * copying a million rows to another worker costs more than that wait.
-   */
-  private fit(slot: Slot, task: PendingTask): number {
-    const refs = refsIn(task.job.inputs);
-    if (!refs.length) return NO_INPUTS;
-    const elsewhere = refs.filter((r) => !slot.held.has(r.$v2uRef));
-    if (!elsewhere.length) return LOCAL;
-    const finishing = elsewhere.some((r) => this._slots.some((s) => s !== slot && s.endpoint && s.held.has(r.$v2uRef) && s.batch.length > 0 && !s.current));
-    if (finishing) return Infinity;
-    const copies = elsewhere.filter((r) => !this.cheapRecipe(r));
-    if (!copies.length) return REMOTE;
-    // Wait for the holder as long as copying would take, then copy.
-    const deadline = (task.queuedAt ?? 0) + copies.reduce((ms, r) => ms + r.length * COPY_MS_PER_ITEM, 0);
-    if (performance.now() >= deadline || !copies.every((r) => this.holderOf(r.$v2uRef))) return REMOTE;
-    this.wakeAt(deadline);
-    return Infinity;
-  }
-
-  /** A recorded job that made this value in less time than copying it would take. */
-  private cheapRecipe(ref: OutputRef): boolean {
-    const entry = this._recipes.get(ref.$v2uRef);
-    return !!entry && entry.ms < ref.length * COPY_MS_PER_ITEM;
+  /** The task's rank for this slot in the queue (see `placement.ts`); a task told to wait until a time is looked at again then. */
+  private rankFor(slot: TaskSlot, task: PendingTask, localOnly: boolean): number {
+    const placed = fit(slot, { refs: refsIn(task.job.inputs), queuedAt: task.queuedAt }, this._slots, this._kept.recipes, performance.now());
+    if (placed.kind === 'wait' && placed.until !== undefined) this.wakeAt(placed.until);
+    return rank(placed, localOnly);
   }
 
   /**
@@ -335,7 +239,7 @@ export class WorkerPool {
     }, Math.max(0, time - performance.now()) + 1);
   }
 
-  private onReport(slot: Slot, message: ReportMessage) {
+  private onReport(slot: TaskSlot, message: ReportMessage) {
     const task = slot.batch.find((t) => t.job.id === message.id);
     if (!task || task.settled) return;
     if (message.kind === 'start') return (task.startedAt = performance.now()), task.options.onStart?.();
@@ -347,22 +251,15 @@ export class WorkerPool {
       for (const ref of [...refsIn(message.outputs), ...refsIn(task.job.inputs)]) slot.held.add(ref.$v2uRef);
       slot.metrics.copies += task.fetching?.length ?? 0;
       slot.metrics.rebuilds += task.rebuilding ?? 0;
-      this.noteRecipes(task, message.outputs);
+      this._kept.noteRecipes(task, message.outputs);
       this.settle(task, undefined, { outputs: message.outputs, portHashes: message.portHashes });
     }
     else this.failed(slot, task, message.error);
     this.arm(slot);
   }
 
-  /** A repeatable job with no kept inputs can make its kept outputs again, in the time it took. */
-  private noteRecipes(task: PendingTask, outputs: Record<string, unknown>) {
-    if (!task.options.repeatable || refsIn(task.job.inputs).length) return;
-    const ms = performance.now() - (task.startedAt ?? task.queuedAt ?? performance.now());
-    for (const [port, value] of Object.entries(outputs)) if (isOutputRef(value)) this._recipes.set(value.$v2uRef, { recipe: { job: task.job, port }, ms });
-  }
-
   /** A failed attempt: retried after a backoff when marked retryable and attempts are left. */
-  private failed(slot: Slot, task: PendingTask, error: TaskError) {
+  private failed(slot: TaskSlot, task: PendingTask, error: TaskError) {
     slot.metrics.failures++;
     if (!error.retryable || task.retriesLeft <= 0 || task.options.signal?.aborted) return this.settle(task, error);
     task.retriesLeft--;
@@ -380,13 +277,13 @@ export class WorkerPool {
   }
 
   /** The watchdog: the task a worker is on must finish within its timeout. */
-  private arm(slot: Slot) {
+  private arm(slot: TaskSlot) {
     clearTimeout(slot.watchdog);
     const task = slot.current;
     if (task) slot.watchdog = setTimeout(() => this.timedOut(slot, task), task.timeoutMs);
   }
 
-  private timedOut(slot: Slot, task: PendingTask) {
+  private timedOut(slot: TaskSlot, task: PendingTask) {
     slot.metrics.tasks++;
     slot.metrics.failures++;
     slot.metrics.timeouts++;
@@ -395,7 +292,7 @@ export class WorkerPool {
   }
 
   /** A worker died of an uncaught error: its running tasks fail with the reason, the rest go back in the queue. */
-  private crashed(slot: Slot, message: string) {
+  private crashed(slot: TaskSlot, message: string) {
     const running = slot.batch.filter((t) => !t.settled && t === slot.current);
     for (const task of running) {
       slot.metrics.tasks++;
@@ -423,7 +320,7 @@ export class WorkerPool {
    * Workers waiting for kept values it was to send are told, so those tasks fail as
    * `result-lost` (and the engine runs the upstream node again) instead of hanging.
    */
-  private replace(slot: Slot) {
+  private replace(slot: TaskSlot) {
     const others = slot.batch.filter((t) => !t.settled);
     const dead = slot.endpoint;
     for (const other of this._slots) {
@@ -436,7 +333,7 @@ export class WorkerPool {
     this.startSlot(slot);
   }
 
-  private releaseSlot(slot: Slot) {
+  private releaseSlot(slot: TaskSlot) {
     clearTimeout(slot.watchdog);
     slot.metrics.busyMs += performance.now() - slot.busySince;
     slot.batch = [];
@@ -471,12 +368,4 @@ export class WorkerPool {
     this._warnings.push(warning);
     for (const listener of this._warningListeners) listener(warning);
   }
-}
-
-function lostError(id: string): TaskError {
-  return { name: 'V2uError', code: RunErrorCodes.resultLost, message: `the kept output ${id} is no longer in the worker pool (its worker was replaced)` };
-}
-
-function stripUndefined<T extends object>(options: T): Partial<T> {
-  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -1,5 +1,4 @@
 import type { Endpoint } from './launcher.js';
-import type { PendingTask } from './pending-task.js';
 
 /** Per-worker counters, as `editor.metrics.pool.workers[i]`. */
 export interface WorkerMetrics {
@@ -24,11 +23,16 @@ export interface WorkerMetrics {
   starts: number;
 }
 
+/** What a slot needs of the tasks in its batch (the pool's `PendingTask` is one). */
+export interface BatchTask {
+  readonly settled: boolean;
+}
+
 /** One place in the pool: holds at most one worker at a time and the batch it works on. */
-export class Slot {
+export class Slot<T extends BatchTask = BatchTask> {
   endpoint?: Endpoint;
   starting?: Promise<void>;
-  batch: PendingTask[] = [];
+  batch: T[] = [];
   busySince = 0;
   watchdog?: ReturnType<typeof setTimeout>;
   /** Ids of outputs kept in this slot's worker (made there, or copies it received). */
@@ -39,13 +43,23 @@ export class Slot {
     this.metrics = { id, state: 'stopped', kept: 0, copies: 0, rebuilds: 0, tasks: 0, batches: 0, busyMs: 0, failures: 0, timeouts: 0, restarts: 0, starts: 0 };
   }
 
+  /** It has a worker (running, or started and waiting for work). */
+  get live(): boolean {
+    return !!this.endpoint;
+  }
+
   get idle(): boolean {
     return !!this.endpoint && this.batch.length === 0 && !this.starting;
   }
 
   /** The first task of the batch that has not settled: the one the worker is on. */
-  get current(): PendingTask | undefined {
+  get current(): T | undefined {
     return this.batch.find((t) => !t.settled);
+  }
+
+  /** Its batch has settled, but the worker has not been handed the next one yet. */
+  get finishing(): boolean {
+    return this.batch.length > 0 && !this.current;
   }
 
   snapshot(): WorkerMetrics {
