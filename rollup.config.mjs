@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import terser from '@rollup/plugin-terser';
+import MagicString from 'magic-string';
 import { minifyCssTemplates } from './scripts/lib/minify-css.mjs';
 import { nodeLibraryConfig, nodeLibraryInputs } from './scripts/lib/node-bundles.mjs';
 
@@ -23,6 +24,25 @@ const plugins = () => [
   minifyCssTemplates(),
   terser({ ecma: 2022, module: true, format: { comments: false }, compress: { passes: 2 } }),
 ];
+
+/**
+ * `defaultLibraryUrl()` points at `nodes/bundles/index.json` relative to its own module: one
+ * folder below `dist/` as tsc emits it. Rollup may place it in the entry (dist/) or a chunk
+ * (dist/chunks/), so the path is rewritten for the file it lands in.
+ */
+function libraryUrl() {
+  const source = "'../nodes/bundles/index.json'";
+  return {
+    name: 'v2u-library-url',
+    renderChunk(code, chunk) {
+      const at = code.indexOf(source);
+      if (at < 0) return null;
+      const up = chunk.fileName.split('/').length - 1;
+      const edited = new MagicString(code).overwrite(at, at + source.length, `'${up ? '../'.repeat(up) : './'}nodes/bundles/index.json'`);
+      return { code: edited.toString(), map: edited.generateMap({ hires: true }) };
+    },
+  };
+}
 
 // The main build ships the worker (built first, self-contained, so it shares no chunk with
 // the entry) as the asset dist/worker.js, and points worker-url.js at it through rollup's
@@ -66,7 +86,9 @@ export default [
   },
   {
     input: { 'v2u-editor': 'dist/src/index.js', core: 'dist/src/core/index.js', ...library.input },
-    preserveEntrySignatures: 'strict',
+    // The editor's own modules go in the entry file itself (one file fewer before first
+    // paint); lazy chunks import what they share with it from there.
+    preserveEntrySignatures: 'allow-extension',
     output: {
       dir: 'dist',
       format: 'es',
@@ -75,7 +97,7 @@ export default [
       manualChunks,
       sourcemap: true,
     },
-    plugins: [workerAsset(), ...plugins(), ...library.plugins],
+    plugins: [workerAsset(), libraryUrl(), ...plugins(), ...library.plugins],
   },
   nodeLibraryConfig({ srcDir: 'dist/test/fixtures/nodes', outDir: 'dist/test/fixtures/bundled', plugins: plugins(), maxPerBundle: 2 }),
 ].filter(Boolean);

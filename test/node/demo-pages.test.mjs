@@ -40,9 +40,6 @@ describe('every demo page opens clean', () => {
             { problems: [], violations: [], nodeErrors: [], warnings: [] },
             `${path} in the ${scheme} theme`,
           );
-          // A run started before the library registered the flow's types shows red badges
-          // until auto-run runs it again: a todo until run() waits for the library (issue 14.5).
-          if (errorsShown.length && errorsShown.every((e) => e.includes('unknown node type'))) t.todo('needs run() to wait for the library (issue 14.5)');
           assert.deepEqual(errorsShown, [], 'no node showed an error at any time');
           assert.ok(await opened.page.evaluate(() => document.body.innerText.trim().length > 0), 'the page shows something');
         } finally {

@@ -45,11 +45,9 @@ describe('the README snippets, as written', () => {
     }
   });
 
-  // README: `await editor.run()` right after the element is on the page. On a first visit
-  // run() starts before the library has registered the flow's node types.
-  // needs run() to wait for the library (issue 14.5): today the first run shows
-  // 'orders: unknown node type "create/sample-data"' (auto-run then runs the flow again).
-  test.skip('script tag: await editor.run() runs the flow and the page gets its outputs (needs run() to wait for the library (issue 14.5))', async () => {
+  // README: `await editor.run()` right after the element is on the page, on a first visit,
+  // before the library has registered the flow's node types: run() waits for them.
+  test('script tag: await editor.run() runs the flow and the page gets its outputs', async () => {
     const opened = await openPage(env.browser, `${site.origin}/`);
     try {
       const nodeErrors = await settledNodeErrors(opened.page);
