@@ -2,7 +2,7 @@ import { proxy, transfer, type Remote } from 'comlink';
 import { isOutputRef, LONG_OUTPUT, refsIn, type OutputRef } from '../../core/engine/output-ref.js';
 import type { ExecutionResult, ItemRange } from '../../core/engine/types.js';
 import { RunErrorCodes } from '../../core/errors.js';
-import { Launcher, type PoolMode, type PoolWarning } from './launcher.js';
+import { Launcher, type PoolMode, type PoolWarning, type TaskLauncher } from './launcher.js';
 import { abortError, type PendingTask, type SubmitOptions } from './pending-task.js';
 import { toTaskError, type Job, type Recipe, type ReportMessage, type RunnerApi, type TaskError } from './protocol.js';
 import { Slot, type WorkerMetrics } from './slot.js';
@@ -31,6 +31,12 @@ export interface PoolOptions {
    * reach the page as `OutputRef` handles, so big tables never load the main thread; 0 = never.
    */
   keepOver?: number;
+  /**
+   * Starts the places tasks run; default a `Launcher` for browser module workers. Node
+   * passes one that starts `worker_threads` (the CLI), so the same queue, timeouts, retries
+   * and crash recovery serve both.
+   */
+  launcher?: TaskLauncher;
 }
 
 export interface PoolMetrics {
@@ -68,10 +74,10 @@ const COPY_MS_PER_ITEM = 0.007;
  */
 export class WorkerPool {
   readonly size: number;
-  readonly options: Required<Omit<PoolOptions, 'mode' | 'size'>>;
+  readonly options: Required<Omit<PoolOptions, 'mode' | 'size' | 'launcher'>>;
   private _slots: Slot[] = [];
   private _queue = new TaskQueue<PendingTask>();
-  private _launcher: Launcher;
+  private _launcher: TaskLauncher;
   private _ids = 0;
   private _users = 0;
   /** Bumped by shutdown, so a worker that finishes starting afterwards is terminated at once. */
@@ -87,9 +93,9 @@ export class WorkerPool {
   private _wakeTime = 0;
 
   constructor(options: PoolOptions = {}) {
-    this.size = Math.max(1, options.size ?? Math.min(8, navigator.hardwareConcurrency || 4));
+    this.size = Math.max(1, options.size ?? Math.min(8, globalThis.navigator?.hardwareConcurrency || 4));
     this.options = { ...DEFAULTS, workerUrl: defaultWorkerUrl(), ...stripUndefined(options) } as WorkerPool['options'];
-    this._launcher = new Launcher(this.options.workerUrl, (w) => this.warn(w), this.options.startTimeoutMs, options.mode);
+    this._launcher = options.launcher ?? new Launcher(this.options.workerUrl, (w) => this.warn(w), this.options.startTimeoutMs, options.mode);
     for (let i = 0; i < this.size; i++) this._slots.push(new Slot(i));
   }
 
@@ -131,7 +137,7 @@ export class WorkerPool {
   submit(job: Omit<Job, 'id'>, options: SubmitOptions = {}): Promise<ExecutionResult> {
     return new Promise((resolve, reject) => {
       const task: PendingTask = {
-        job: { ...job, moduleUrl: new URL(job.moduleUrl, location.href).href, id: `t${++this._ids}` },
+        job: { ...job, moduleUrl: new URL(job.moduleUrl, globalThis.location?.href).href, id: `t${++this._ids}` },
         priority: options.priority ?? 'normal', small: !!options.small, options, settled: false, attempt: 0,
         timeoutMs: options.timeoutMs ?? this.options.taskTimeoutMs, retriesLeft: options.retries ?? this.options.retries,
         resolve, reject,
@@ -224,7 +230,7 @@ export class WorkerPool {
         if (generation !== this._generation) return endpoint.terminate();
         slot.endpoint = endpoint;
         slot.metrics.starts++;
-        endpoint.onCrash?.((message) => slot.endpoint === endpoint && this.crashed(slot, message));
+        endpoint.onCrash?.((message, code) => slot.endpoint === endpoint && this.crashed(slot, message, code));
         this._healthTimer ??= setInterval(() => this.checkHealth(), this.options.healthIntervalMs);
       },
       (error: Error) => {
@@ -395,12 +401,12 @@ export class WorkerPool {
   }
 
   /** A worker died of an uncaught error: its running tasks fail with the reason, the rest go back in the queue. */
-  private crashed(slot: Slot, message: string) {
+  private crashed(slot: Slot, message: string, code: string = RunErrorCodes.workerCrashed) {
     const running = slot.batch.filter((t) => !t.settled && t === slot.current);
     for (const task of running) {
       slot.metrics.tasks++;
       slot.metrics.failures++;
-      this.settle(task, { name: 'WorkerError', code: RunErrorCodes.workerCrashed, message: `the worker crashed while running node "${task.job.nodeId}": ${message}; it was replaced` });
+      this.settle(task, { name: 'WorkerError', code, message: `the worker crashed while running node "${task.job.nodeId}": ${message}; it was replaced` });
     }
     this.replace(slot);
   }
