@@ -4,8 +4,9 @@
 import { randomBytes } from 'node:crypto';
 import { Queue, QueueEvents } from 'bullmq';
 import { RunErrorCodes } from '../../../dist/src/core/errors.js';
+import { CliError } from '../errors.mjs';
 import { withTimeout } from '../timeout.mjs';
-import { cancelChannel, decode, DEFAULT_MAX_MB, DEFAULT_QUEUE, encode, errorFrom, keysOf, PAYLOAD_TTL_MS, PRIORITY, redisOptions } from './shared.mjs';
+import { cancelChannel, decode, DEFAULT_MAX_MB, DEFAULT_QUEUE, encode, errorFrom, keysOf, PAYLOAD_TTL_MS, PRIORITY, redisOptions, withDefaults } from './shared.mjs';
 
 const DEFAULTS = { queue: DEFAULT_QUEUE, timeoutMs: 60_000, attempts: 3, backoffMs: 500, maxMb: DEFAULT_MAX_MB, redisTimeoutMs: 5000 };
 
@@ -24,7 +25,7 @@ const DEFAULTS = { queue: DEFAULT_QUEUE, timeoutMs: 60_000, attempts: 3, backoff
  * try { await runFlow(text, { libraries, executor }); } finally { await executor.close(); }
  */
 export async function queueExecutor(options) {
-  const settings = { ...DEFAULTS, ...options };
+  const settings = withDefaults(DEFAULTS, options);
   const connection = redisOptions(settings.url);
   const queue = new Queue(settings.queue, { connection });
   const events = new QueueEvents(settings.queue, { connection });
@@ -36,8 +37,8 @@ export async function queueExecutor(options) {
   try {
     await withTimeout(Promise.all([queue.waitUntilReady(), events.waitUntilReady()]), settings.redisTimeoutMs, `no answer from Redis at ${settings.url} within ${settings.redisTimeoutMs} ms`);
   } catch (error) {
-    await closeAll([events, queue]);
-    throw Object.assign(new Error(`cannot reach the queue: ${link.lastError ?? error.message}`), { name: 'CliError', exitCode: 1 });
+    await Promise.all([events.disconnect(), queue.disconnect()]).catch(() => undefined);
+    throw new CliError(`cannot reach the queue at ${settings.url}: ${link.lastError ?? error.message}`, 1);
   }
   link.start(() => client.failAll(link.lostError()));
   return {

@@ -3,6 +3,7 @@
 // and how an error travels in BullMQ's one failure string.
 import { serialize, deserialize } from 'node:v8';
 import { RunErrorCodes } from '../../../dist/src/core/errors.js';
+import { CliError } from '../errors.mjs';
 
 export const DEFAULT_QUEUE = 'v2u-nodes';
 /** The largest value that travels through Redis by default: a node's inputs or outputs, in MB. */
@@ -14,13 +15,8 @@ export const PRIORITY = { high: 1, normal: 2, low: 3 };
 
 /** Redis connection options for BullMQ (ioredis) from a `redis://` or `rediss://` URL. */
 export function redisOptions(url, extra = {}) {
-  let parsed;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw Object.assign(new Error(`not a Redis URL: ${url} (expected redis://host:port)`), { name: 'CliError' });
-  }
-  if (!/^rediss?:$/.test(parsed.protocol)) throw Object.assign(new Error(`not a Redis URL: ${url} (expected redis://host:port)`), { name: 'CliError' });
+  const parsed = URL.canParse(url) ? new URL(url) : undefined;
+  if (!parsed || !/^rediss?:$/.test(parsed.protocol)) throw new CliError(`not a Redis URL: ${url} (expected redis://host:port)`);
   const db = Number(parsed.pathname.slice(1) || 0);
   return {
     host: parsed.hostname || 'localhost',
@@ -65,4 +61,9 @@ export function errorFrom(text, nodeId) {
     if (typeof parsed?.message === 'string') return parsed;
   } catch {}
   return { name: 'WorkerError', code: RunErrorCodes.workerCrashed, message: `the queue gave up on node "${nodeId}": ${text}` };
+}
+
+/** `options` over `defaults`, where an option left undefined keeps its default. */
+export function withDefaults(defaults, options) {
+  return { ...defaults, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) };
 }

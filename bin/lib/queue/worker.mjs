@@ -7,7 +7,7 @@ import { RunErrorCodes } from '../../../dist/src/core/errors.js';
 import { toTaskError } from '../../../dist/src/runtime/pool/protocol.js';
 import { loadLibraries } from '../run-flow.mjs';
 import { threadPool } from '../threads.mjs';
-import { cancelChannel, decode, DEFAULT_MAX_MB, DEFAULT_QUEUE, encode, errorText, keysOf, PAYLOAD_TTL_MS, redisOptions } from './shared.mjs';
+import { cancelChannel, decode, DEFAULT_MAX_MB, DEFAULT_QUEUE, encode, errorText, keysOf, PAYLOAD_TTL_MS, redisOptions, withDefaults } from './shared.mjs';
 
 const DEFAULTS = { queue: DEFAULT_QUEUE, concurrency: undefined, heapMb: undefined, timeoutMs: 10 * 60_000, maxMb: DEFAULT_MAX_MB, lockMs: 10_000, graceMs: 10_000 };
 /** Progress goes to Redis at most this often per job. */
@@ -22,7 +22,7 @@ const PROGRESS_EVERY_MS = 100;
  *   long (the process died) goes back to the queue.
  */
 export async function startQueueWorker(options) {
-  const settings = { ...DEFAULTS, ...options };
+  const settings = withDefaults(DEFAULTS, options);
   const log = settings.log ?? (() => {});
   const nodes = await loadLibraries(settings.libraries, manifestOf);
   const pool = threadPool({ size: settings.concurrency, heapMb: settings.heapMb, retries: 0, keepOver: 0 });
