@@ -1,7 +1,7 @@
 // Finds a Chromium for tests and benchmarks. No tool here may download a browser, so the
 // order is: CHROME_PATH, the usual system paths, then (root on Debian/Ubuntu) apt-get.
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { aptInstall } from './apt.mjs';
 
 const CANDIDATES = [
   '/usr/bin/chromium',
@@ -36,24 +36,10 @@ export function findChromium({ install = true } = {}) {
   }
   const found = CANDIDATES.find((path) => existsSync(path));
   if (found) return found;
-  if (install && canApt()) {
-    console.log('Chromium not found: installing Debian\'s chromium with apt-get (once)...');
-    execFileSync('apt-get', ['update'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-    if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-  }
+  const installed = install ? aptInstall('chromium', '/usr/bin/chromium') : undefined;
+  if (installed) return installed;
   throw new Error(
     'No Chromium or Chrome found. Install one (Debian/Ubuntu: `sudo apt-get install -y chromium`; ' +
       'macOS: install Google Chrome) or set CHROME_PATH to its executable, then run `npm test` again.',
   );
-}
-
-function canApt() {
-  if (process.platform !== 'linux' || process.getuid?.() !== 0) return false;
-  try {
-    execFileSync('apt-get', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
 }
