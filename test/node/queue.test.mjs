@@ -124,3 +124,15 @@ test('two runs of different flows at once share the workers and both finish', { 
     await Promise.all(workers.map((w) => w.stop()));
   }
 });
+
+test('an output over the queue\u2019s size limit fails its node with an error naming the limit', { skip }, async () => {
+  const worker = await startWorker(redis.url, ['--library', fixtures]);
+  try {
+    const doc = flow([['big', 'create/range', { rows: 100_000 }]]);
+    const result = await cli([await flowFile(doc), '--redis', redis.url, '--library', fixtures, '--max-output-mb', '1', '--json']);
+    assert.equal(result.code, 1);
+    assert.match(json(result).nodes.big.error, /the outputs of node "big" take [\d.]+ MB, over the queue's limit of 1 MB \(--max-output-mb\)/);
+  } finally {
+    await worker.stop();
+  }
+});
