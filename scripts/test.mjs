@@ -1,11 +1,15 @@
 // `npm test` (after the build): the framework demo bundles, the Node checks (with the user-path
-// tests, which open every demo page in Chromium), then every browser test in headless Chromium.
+// tests, which open every demo page in Chromium, and the queue's, with a redis-server of their
+// own), then every browser test in headless Chromium.
 import { findChromium } from './lib/chromium.mjs';
+import { findRedisServer } from './lib/redis.mjs';
 import { run } from './lib/run.mjs';
 
 let chrome;
 try {
   chrome = findChromium();
+  // The queue tests start their own redis-server.
+  process.env.REDIS_SERVER = findRedisServer();
 } catch (error) {
   console.error(`npm test: ${error.message}`);
   process.exit(1);

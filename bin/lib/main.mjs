@@ -6,6 +6,8 @@ import { CliError, errorLine, exitCodeOf, fsReason } from './errors.mjs';
 import { jsonText } from './json-text.mjs';
 import { progressLine } from './progress.mjs';
 import { report } from './report.mjs';
+import { executorFor } from './executors.mjs';
+import { startQueueWorker } from './queue/worker.mjs';
 import { builtInLibrary, runFlow } from './run-flow.mjs';
 
 /**
@@ -16,6 +18,7 @@ import { builtInLibrary, runFlow } from './run-flow.mjs';
  */
 export async function main(argv, io = process) {
   let source;
+  const json = argv.includes('--json');
   if (argv.length === 0) {
     io.stderr.write(`${USAGE}\n`);
     return 2;
@@ -26,24 +29,55 @@ export async function main(argv, io = process) {
       io.stdout.write(`${USAGE}\n`);
       return 0;
     }
+    if (options.command === 'worker') return await work(options, io);
     source = options.file === undefined || options.file === '-' ? 'stdin' : options.file;
     return await run(options, io);
   } catch (error) {
-    io.stderr.write(`v2u-editor: ${errorLine(error, source)}\n`);
-    return exitCodeOf(error);
+    const line = errorLine(error, source);
+    const code = exitCodeOf(error);
+    io.stderr.write(json ? `${JSON.stringify({ error: line, exitCode: code })}\n` : `v2u-editor: ${line}\n`);
+    return code;
   }
 }
 
 async function run(options, io) {
   const text = await readFlow(options.file, io.stdin);
-  const progress = progressLine(io.stderr);
-  const libraries = options.libraries.length > 0 ? options.libraries : [builtInLibrary];
+  const progress = progressLine(options.json ? {} : io.stderr);
+  const libraries = librariesOf(options);
   const fullOutputs = (id) => options.full || id === options.node;
-  const result = await runFlow(text, { libraries, onEvent: progress.onEvent, fullOutputs }).finally(progress.done);
+  const executor = await executorFor(options, (line) => options.json || io.stderr.write(`v2u-editor: ${line}\n`));
+  const result = await runFlow(text, { libraries, executor, onEvent: progress.onEvent, fullOutputs }).finally(() => {
+    progress.done();
+    return executor.close();
+  });
   if (options.node !== undefined && !result.states.has(options.node)) throw new CliError(`no node "${options.node}" in the flow`);
   const shown = options.node === undefined ? report(result, options) : result.outputs.get(options.node);
   io.stdout.write(`${jsonText(shown ?? null, options)}\n`);
   return result.summary.status === 'done' ? 0 : 1;
+}
+
+/** Takes node jobs until SIGTERM or SIGINT; a second signal hands running jobs back at once. */
+async function work(options, io) {
+  const log = (line) => io.stderr.write(`v2u-editor worker: ${line}\n`);
+  const { redis: url, queue, concurrency, heapMb, timeoutMs, maxMb, lockMs, graceMs } = options;
+  const worker = await startQueueWorker({ url, queue, concurrency, heapMb, timeoutMs, maxMb, lockMs, graceMs, libraries: librariesOf(options), log });
+  await new Promise((resolve) => {
+    let stopping = false;
+    const onSignal = (signal) => {
+      if (stopping) return worker.handBack();
+      stopping = true;
+      log(`${signal}: finishing running nodes (up to ${graceMs ?? 10_000} ms), then handing the rest back`);
+      void worker.stop().then(resolve);
+    };
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+  });
+  log('stopped');
+  return 0;
+}
+
+function librariesOf(options) {
+  return options.libraries.length > 0 ? options.libraries : [builtInLibrary];
 }
 
 async function readFlow(file, stdin) {

@@ -1,7 +1,6 @@
 // Finds a Chromium for tests and benchmarks. No tool here may download a browser, so the
 // order is: CHROME_PATH, the usual system paths, then (root on Debian/Ubuntu) apt-get.
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { findProgram } from './find-program.mjs';
 
 const CANDIDATES = [
   '/usr/bin/chromium',
@@ -29,31 +28,9 @@ export function chromiumArgs() {
 }
 
 export function findChromium({ install = true } = {}) {
-  const fromEnv = process.env.CHROME_PATH;
-  if (fromEnv) {
-    if (existsSync(fromEnv)) return fromEnv;
-    throw new Error(`CHROME_PATH is set to ${fromEnv}, but there is no file there.`);
-  }
-  const found = CANDIDATES.find((path) => existsSync(path));
-  if (found) return found;
-  if (install && canApt()) {
-    console.log('Chromium not found: installing Debian\'s chromium with apt-get (once)...');
-    execFileSync('apt-get', ['update'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-    if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-  }
-  throw new Error(
-    'No Chromium or Chrome found. Install one (Debian/Ubuntu: `sudo apt-get install -y chromium`; ' +
+  return findProgram({
+    env: 'CHROME_PATH', candidates: CANDIDATES, pkg: 'chromium', install,
+    help: 'No Chromium or Chrome found. Install one (Debian/Ubuntu: `sudo apt-get install -y chromium`; ' +
       'macOS: install Google Chrome) or set CHROME_PATH to its executable, then run `npm test` again.',
-  );
-}
-
-function canApt() {
-  if (process.platform !== 'linux' || process.getuid?.() !== 0) return false;
-  try {
-    execFileSync('apt-get', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
+  });
 }

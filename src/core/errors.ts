@@ -68,6 +68,12 @@ export const RunErrorCodes = {
   workerUnavailable: 'worker-unavailable',
   /** An input kept in a worker is gone (the worker was replaced); its node runs again. */
   resultLost: 'result-lost',
+  /** A worker thread went over its heap limit; it was replaced. */
+  outOfMemory: 'out-of-memory',
+  /** A value to send through the queue is larger than its configured limit. */
+  tooLarge: 'too-large',
+  /** The queue (Redis) did not answer in time, or went away mid-run. */
+  queueUnavailable: 'queue-unavailable',
 } as const;
 
 export type RunErrorCode = (typeof RunErrorCodes)[keyof typeof RunErrorCodes];

@@ -1,7 +1,7 @@
 /** The shared worker pool: node logic off the main thread, with fallbacks. */
 export * from './pool.js';
 export * from './shared-pool.js';
-export type { PoolMode, PoolWarning } from './launcher.js';
+export type { Endpoint, PoolMode, PoolWarning, TaskLauncher } from './launcher.js';
 export type { SubmitOptions } from './pending-task.js';
 export type { WorkerMetrics } from './slot.js';
 export type { Job, TaskError } from './protocol.js';

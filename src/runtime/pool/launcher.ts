@@ -13,8 +13,8 @@ export interface Endpoint {
   /** Whether the API is remote (a comlink proxy): progress callbacks go as `proxy()`. */
   remote: boolean;
   terminate(): void;
-  /** Calls `listener` when the worker dies of an uncaught error mid-flight (a crash). */
-  onCrash?(listener: (message: string) => void): void;
+  /** Calls `listener` when the worker dies mid-flight (an uncaught error, out of memory): why, and a code when known. */
+  onCrash?(listener: (message: string, code?: string) => void): void;
 }
 
 export interface PoolWarning {
@@ -24,12 +24,18 @@ export interface PoolWarning {
   to: PoolMode;
 }
 
+/** What the pool needs of a launcher: the mode once known, and a new endpoint on request. */
+export interface TaskLauncher {
+  readonly mode?: PoolMode;
+  start(): Promise<Endpoint>;
+}
+
 /**
  * Starts endpoints in the first mode that works. The first start probes: a same-origin
  * module worker, else (script from another origin) a blob-URL module worker that imports
  * it, else the main thread; each step down reports one warning with the reason.
  */
-export class Launcher {
+export class Launcher implements TaskLauncher {
   mode?: PoolMode;
   private _probe?: Promise<Endpoint>;
 

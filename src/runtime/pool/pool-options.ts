@@ -1,5 +1,5 @@
 import { LONG_OUTPUT } from '../../core/engine/output-ref.js';
-import type { PoolMode } from './launcher.js';
+import type { PoolMode, TaskLauncher } from './launcher.js';
 import { defaultWorkerUrl } from './worker-url.js';
 
 export interface PoolOptions {
@@ -24,16 +24,22 @@ export interface PoolOptions {
    * reach the page as `OutputRef` handles, so big tables never load the main thread; 0 = never.
    */
   keepOver?: number;
+  /**
+   * Starts the places tasks run; default a `Launcher` for browser module workers. Node
+   * passes one that starts `worker_threads` (the CLI), so the same queue, timeouts, retries
+   * and crash recovery serve both.
+   */
+  launcher?: TaskLauncher;
 }
 
 /** The options a pool runs with: every one but `mode` and `size` set. */
-export type ResolvedPoolOptions = Required<Omit<PoolOptions, 'mode' | 'size'>>;
+export type ResolvedPoolOptions = Required<Omit<PoolOptions, 'mode' | 'size' | 'launcher'>>;
 
 const DEFAULTS = { idleTimeoutMs: 30000, taskTimeoutMs: 60000, retries: 2, retryDelayMs: 100, healthIntervalMs: 10000, pingTimeoutMs: 3000, cancelGraceMs: 300, batchSize: 8, startTimeoutMs: 10000, keepOver: LONG_OUTPUT };
 
 /** Workers at most: `size`, or `min(8, navigator.hardwareConcurrency)`; at least one. */
 export function poolSize(options: PoolOptions): number {
-  return Math.max(1, options.size ?? Math.min(8, navigator.hardwareConcurrency || 4));
+  return Math.max(1, options.size ?? Math.min(8, globalThis.navigator?.hardwareConcurrency || 4));
 }
 
 /** The defaults, with what `options` sets (an `undefined` option keeps its default). */

@@ -2,7 +2,7 @@ import { proxy, transfer, type Remote } from 'comlink';
 import { refsIn, type OutputRef } from '../../core/engine/output-ref.js';
 import type { ExecutionResult, ItemRange } from '../../core/engine/types.js';
 import { RunErrorCodes } from '../../core/errors.js';
-import { Launcher, type PoolMode, type PoolWarning } from './launcher.js';
+import { Launcher, type PoolMode, type PoolWarning, type TaskLauncher } from './launcher.js';
 import { KeptValues } from './kept-values.js';
 import { abortError, type PendingTask, type SubmitOptions, type TaskSlot } from './pending-task.js';
 import { fit, rank } from './placement.js';
@@ -40,7 +40,7 @@ export class WorkerPool {
   readonly options: ResolvedPoolOptions;
   private _slots: TaskSlot[] = [];
   private _queue = new TaskQueue<PendingTask>();
-  private _launcher: Launcher;
+  private _launcher: TaskLauncher;
   private _kept: KeptValues;
   private _ids = 0;
   private _users = 0;
@@ -57,7 +57,7 @@ export class WorkerPool {
   constructor(options: PoolOptions = {}) {
     this.size = poolSize(options);
     this.options = resolveOptions(options);
-    this._launcher = new Launcher(this.options.workerUrl, (w) => this.warn(w), this.options.startTimeoutMs, options.mode);
+    this._launcher = options.launcher ?? new Launcher(this.options.workerUrl, (w) => this.warn(w), this.options.startTimeoutMs, options.mode);
     for (let i = 0; i < this.size; i++) this._slots.push(new Slot<PendingTask>(i));
     this._kept = new KeptValues(this._slots, this.options.keepOver);
   }
@@ -100,7 +100,7 @@ export class WorkerPool {
   submit(job: Omit<Job, 'id'>, options: SubmitOptions = {}): Promise<ExecutionResult> {
     return new Promise((resolve, reject) => {
       const task: PendingTask = {
-        job: { ...job, moduleUrl: new URL(job.moduleUrl, location.href).href, id: `t${++this._ids}` },
+        job: { ...job, moduleUrl: new URL(job.moduleUrl, globalThis.location?.href).href, id: `t${++this._ids}` },
         priority: options.priority ?? 'normal', small: !!options.small, options, settled: false, attempt: 0,
         timeoutMs: options.timeoutMs ?? this.options.taskTimeoutMs, retriesLeft: options.retries ?? this.options.retries,
         resolve, reject,
@@ -182,7 +182,7 @@ export class WorkerPool {
         if (generation !== this._generation) return endpoint.terminate();
         slot.endpoint = endpoint;
         slot.metrics.starts++;
-        endpoint.onCrash?.((message) => slot.endpoint === endpoint && this.crashed(slot, message));
+        endpoint.onCrash?.((message, code) => slot.endpoint === endpoint && this.crashed(slot, message, code));
         this._healthTimer ??= setInterval(() => this.checkHealth(), this.options.healthIntervalMs);
       },
       (error: Error) => {
@@ -292,12 +292,12 @@ export class WorkerPool {
   }
 
   /** A worker died of an uncaught error: its running tasks fail with the reason, the rest go back in the queue. */
-  private crashed(slot: TaskSlot, message: string) {
+  private crashed(slot: TaskSlot, message: string, code: string = RunErrorCodes.workerCrashed) {
     const running = slot.batch.filter((t) => !t.settled && t === slot.current);
     for (const task of running) {
       slot.metrics.tasks++;
       slot.metrics.failures++;
-      this.settle(task, { name: 'WorkerError', code: RunErrorCodes.workerCrashed, message: `the worker crashed while running node "${task.job.nodeId}": ${message}; it was replaced` });
+      this.settle(task, { name: 'WorkerError', code, message: `the worker crashed while running node "${task.job.nodeId}": ${message}; it was replaced` });
     }
     this.replace(slot);
   }

@@ -1,0 +1,149 @@
+// `node bench/queue.mjs`: executors compared, by hand (a few minutes). Writes
+// bench/results/queue/latest.json and latest.md. Needs the build (dist/) and redis-server.
+//   1. the demo flows give identical outputs in-process, on worker threads, on the queue (1 and 2 workers);
+//   2. a CPU-bound flow with 4 independent branches: 2 workers vs 1, for threads and for the queue;
+//      (--iterations=N work per branch, --repeats=N, --empty-nodes=N)
+//   3. the queue's overhead per node on an empty node: p50 and p95 against worker threads.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { availableParallelism, cpus, loadavg } from 'node:os';
+import { isDeepStrictEqual } from 'node:util';
+import { inProcessExecutor } from '../dist/src/runtime/pool/in-process-executor.js';
+import { queueExecutor } from '../bin/lib/queue/executor.mjs';
+import { threadExecutor } from '../bin/lib/threads.mjs';
+import { runFlow } from '../bin/lib/run-flow.mjs';
+import { comparableRun, DEMO_FLOWS } from '../test/node/lib/flows.mjs';
+import { redisServer, startRedis } from '../test/node/lib/redis.mjs';
+import { startWorker } from '../test/node/lib/workers.mjs';
+import { percentile, summarize } from './lib/stats.mjs';
+
+const { flow } = await import('../dist/test/fixtures/flows.js');
+const { moduleUrl } = await import('../dist/test/fixtures/engine/index.js');
+const fixtures = 'dist/test/fixtures/engine';
+const arg = (name, fallback) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+const ITERATIONS = arg('iterations', 60_000_000);
+const REPEATS = arg('repeats', 3);
+const EMPTY_NODES = arg('empty-nodes', 200);
+const OUT = 'bench/results/queue';
+
+const { path, skip } = redisServer();
+if (skip) throw new Error(skip);
+const redis = await startRedis(path);
+const results = { date: new Date().toISOString(), machine: { cpus: availableParallelism(), model: cpus()[0]?.model, loadavg: loadavg() }, settings: { ITERATIONS, REPEATS, EMPTY_NODES } };
+try {
+  results.identical = await identicalOutputs();
+  results.throughput = await throughput();
+  results.overhead = await overhead();
+} finally {
+  await redis.stop();
+}
+await mkdir(OUT, { recursive: true });
+await writeFile(`${OUT}/latest.json`, `${JSON.stringify(results, null, 2)}\n`);
+await writeFile(`${OUT}/latest.md`, markdown(results));
+console.log(markdown(results));
+
+/** With `count` worker processes of one job each, runs `fn(executor)` on the queue. */
+async function onQueue(count, fn, libraries = []) {
+  const workers = await Promise.all(Array.from({ length: count }, () => startWorker(redis.url, ['--concurrency', '1', ...libraries.flatMap((l) => ['--library', l])])));
+  const executor = await queueExecutor({ url: redis.url, timeoutMs: 600_000 });
+  try {
+    return await fn(executor);
+  } finally {
+    await executor.close();
+    await Promise.all(workers.map((w) => w.stop()));
+  }
+}
+
+async function onThreads(size, fn) {
+  const executor = threadExecutor({ size, timeoutMs: 600_000 });
+  try {
+    return await fn(executor);
+  } finally {
+    executor.close();
+  }
+}
+
+async function identicalOutputs() {
+  const rows = [];
+  for (const file of DEMO_FLOWS) {
+    const expected = await comparableRun(file, inProcessExecutor());
+    const same = async (executor) => isDeepStrictEqual(await comparableRun(file, executor), expected);
+    rows.push({
+      flow: file, status: expected.report.status,
+      threads: await onThreads(2, same), queue1: await onQueue(1, same), queue2: await onQueue(2, same),
+    });
+  }
+  return rows;
+}
+
+/** 4 independent branches of fixed CPU work (`ITERATIONS` steps each, not a wall-clock wait) into one sum. */
+function wideWork() {
+  return flow(
+    [['sum', 'transform/sum'], ...[0, 1, 2, 3].flatMap((i) => [[`n${i}`, 'create/number', { value: i }], [`w${i}`, 'utility/work', { iterations: ITERATIONS }]])],
+    [0, 1, 2, 3].flatMap((i) => [`n${i}.value>w${i}.value`, `w${i}.value>sum.values`]),
+  );
+}
+
+async function timeWide(executor) {
+  const times = [];
+  for (let i = 0; i < REPEATS; i++) {
+    const started = performance.now();
+    const { summary } = await runFlow(JSON.stringify(wideWork()), { libraries: [fixtures], executor });
+    if (summary.status !== 'done') throw new Error(`the wide flow ended ${summary.status}`);
+    times.push(performance.now() - started);
+  }
+  return summarize(times);
+}
+
+async function throughput() {
+  const threads = { one: await onThreads(1, timeWide), two: await onThreads(2, timeWide) };
+  const queue = { one: await onQueue(1, timeWide, [fixtures]), two: await onQueue(2, timeWide, [fixtures]) };
+  const speedup = (r) => Math.round((r.one.median / r.two.median) * 100) / 100;
+  return { threads: { ...threads, speedup: speedup(threads) }, queue: { ...queue, speedup: speedup(queue) } };
+}
+
+/** Latency of one empty node (create/number) sent alone, `EMPTY_NODES` times in a row. */
+async function latencies(executor) {
+  const times = [];
+  for (let i = 0; i < EMPTY_NODES; i++) {
+    const started = performance.now();
+    await executor.execute({ runId: 1, nodeId: `n${i}`, type: 'create/number', moduleUrl: moduleUrl('number'), inputs: {}, config: { value: i }, priority: 'normal', signal: new AbortController().signal, onStart() {}, onProgress() {} });
+    times.push(performance.now() - started);
+  }
+  const kept = times.slice(Math.min(10, times.length - 1));
+  const round = (v) => Math.round(v * 100) / 100;
+  return { nodes: kept.length, p50: round(percentile(kept, 50)), p95: round(percentile(kept, 95)) };
+}
+
+async function overhead() {
+  return { threads: await onThreads(1, latencies), queue: await onQueue(1, latencies, [fixtures]) };
+}
+
+function markdown(r) {
+  const yes = (ok) => (ok ? 'identical' : '**differs**');
+  const ms = (s) => `${Math.round(s.median)} ms (${Math.round(s.min)}–${Math.round(s.max)})`;
+  return `# Executors: in-process, worker threads, queue (BullMQ on Redis)
+
+${r.date}, ${r.machine.cpus} cores (${r.machine.model}), load average ${r.machine.loadavg.map((l) => l.toFixed(2)).join(' / ')} at the start.
+Workers of the queue are \`v2u-editor worker --concurrency 1\` processes on this machine, Redis local.
+
+## Identical outputs (report without timings, and every node's complete outputs)
+
+| flow | in-process | worker threads (2) | queue, 1 worker | queue, 2 workers |
+|---|---|---|---|---|
+${r.identical.map((row) => `| ${row.flow} | ${row.status} | ${yes(row.threads)} | ${yes(row.queue1)} | ${yes(row.queue2)} |`).join('\n')}
+
+## CPU-bound flow, 4 independent branches of ${r.settings.ITERATIONS.toLocaleString('en')} steps of work each (median of ${r.settings.REPEATS}, min–max)
+
+| executor | 1 worker | 2 workers | speedup (target ≥ 1.8×) |
+|---|---:|---:|---:|
+| worker threads | ${ms(r.throughput.threads.one)} | ${ms(r.throughput.threads.two)} | ${r.throughput.threads.speedup}× |
+| queue | ${ms(r.throughput.queue.one)} | ${ms(r.throughput.queue.two)} | ${r.throughput.queue.speedup}× |
+
+## Time per empty node (create/number), sent one at a time (${r.overhead.queue.nodes} nodes after 10 warm-up)
+
+| executor | p50 | p95 |
+|---|---:|---:|
+| worker threads | ${r.overhead.threads.p50} ms | ${r.overhead.threads.p95} ms |
+| queue | ${r.overhead.queue.p50} ms | ${r.overhead.queue.p95} ms |
+`;
+}
