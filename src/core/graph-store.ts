@@ -1,7 +1,7 @@
 import type { Change } from './changes.js';
 import { canConnect } from './connect.js';
 import { createDocument, type GraphDocument, type GraphEdge, type GraphGroup, type GraphNode, type Point, type PortRef, type Viewport } from './document.js';
-import { ErrorCodes, V2uError } from './errors.js';
+import { ErrorCodes, V2uError, quote } from './errors.js';
 import { GraphState } from './graph-state.js';
 import { History } from './history.js';
 import { noPorts, type PortResolver } from './manifest.js';
@@ -167,7 +167,7 @@ export class GraphStore {
     const changes: Change[] = [];
     for (const { id, position } of moves) {
       const node = this.requireNode(id);
-      checkPoint(position, `moveNodes: position of "${id}"`);
+      checkPoint(position, `moveNodes: position of ${quote(id)}`);
       if (node.position.x !== position.x || node.position.y !== position.y)
         changes.push({ type: 'node-move', id, from: node.position, to: { x: position.x, y: position.y } });
     }
@@ -203,7 +203,7 @@ export class GraphStore {
         if (edge.to.node === to.node && edge.to.port === to.port && (edge.from.node !== from.node || edge.from.port !== from.port))
           changes.push(this.edgeRemoval(edge));
     const check = this.check(from, to, changes);
-    if (!check.ok) throw new V2uError(check.code, `cannot connect ${from.node}.${from.port} → ${to.node}.${to.port}: ${check.reason}`);
+    if (!check.ok) throw new V2uError(check.code, `cannot connect ${quote(`${from.node}.${from.port}`)} → ${quote(`${to.node}.${to.port}`)}: ${check.reason}`);
     const edge: GraphEdge = { id: this.freshId('e', options.id, 'edge'), from: { ...from }, to: { ...to } };
     this.apply('Connect', [...changes, { type: 'edge-add', edge, seq: this._state.nextSeq() }]);
     return edge;
@@ -227,7 +227,7 @@ export class GraphStore {
 
   ungroup(groupId: string): void {
     const group = this._state.getGroup(groupId);
-    if (!group) throw new V2uError(ErrorCodes.missingGroup, `ungroup: no group with id "${groupId}"`);
+    if (!group) throw new V2uError(ErrorCodes.missingGroup, `ungroup: no group with id ${quote(groupId)}`);
     this.apply('Ungroup', [{ type: 'group-remove', group, seq: this._state.seqOf('group', groupId) }]);
   }
 
@@ -295,7 +295,7 @@ export class GraphStore {
   private makeNode(input: NewNode): GraphNode {
     if (typeof input.type !== 'string' || input.type === '')
       throw new V2uError(ErrorCodes.wrongType, 'addNode: expected "type", a non-empty string');
-    checkPoint(input.position, `addNode: position of a "${input.type}" node`);
+    checkPoint(input.position, `addNode: position of a ${quote(input.type)} node`);
     const { id, position, config, label, ...extra } = input;
     return {
       ...structuredClone(extra),
@@ -313,14 +313,14 @@ export class GraphStore {
 
   private requireNode(id: string): GraphNode {
     const node = this._state.getNode(id);
-    if (!node) throw new V2uError(ErrorCodes.missingNode, `no node with id "${id}"`);
+    if (!node) throw new V2uError(ErrorCodes.missingNode, `no node with id ${quote(id)}`);
     return node;
   }
 
   private freshId(prefix: string, wanted: string | undefined, kind: 'node' | 'edge' | 'group', pending?: Set<string>): string {
     const taken = (id: string) => this._state.seqOf(kind, id) >= 0 || !!pending?.has(id);
     if (wanted !== undefined) {
-      if (taken(wanted)) throw new V2uError(ErrorCodes.duplicateId, `a ${kind} with id "${wanted}" already exists`);
+      if (taken(wanted)) throw new V2uError(ErrorCodes.duplicateId, `a ${kind} with id ${quote(wanted)} already exists`);
       return wanted;
     }
     let id: string;

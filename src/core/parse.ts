@@ -1,5 +1,5 @@
 import { CURRENT_VERSION, type GraphDocument, type GraphEdge, type GraphGroup, type GraphNode } from './document.js';
-import { ErrorCodes, V2uError } from './errors.js';
+import { ErrorCodes, V2uError, quote } from './errors.js';
 import { topologicalOrder } from './graph-algorithms.js';
 import { noPorts, type PortResolver } from './manifest.js';
 import { migrate, migrations as builtInMigrations, type Migration } from './migrations.js';
@@ -87,7 +87,7 @@ function readGroup(value: unknown, path: string, nodes: Map<string, unknown>): G
   const members = expectArray(group.nodes, `${path}.nodes`).map((id, i) => {
     const memberPath = `${path}.nodes[${i}]`;
     const nodeId = expectString(id, memberPath);
-    if (!nodes.has(nodeId)) fail(ErrorCodes.missingNode, `group member "${nodeId}" is not a node`, memberPath);
+    if (!nodes.has(nodeId)) fail(ErrorCodes.missingNode, `group member ${quote(nodeId)} is not a node`, memberPath);
     return nodeId;
   });
   return { ...group, id: expectString(group.id, `${path}.id`), nodes: members };
@@ -116,7 +116,7 @@ function checkEdges(edges: GraphEdge[], nodes: Map<string, GraphNode>, resolvePo
     checkEnd(edge.from, 'outputs', i, '.from', nodes, resolvePorts);
     checkEnd(edge.to, 'inputs', i, '.to', nodes, resolvePorts);
     const key = `${edge.from.node}\0${edge.from.port}\0${edge.to.node}\0${edge.to.port}`;
-    if (seen.has(key)) fail(ErrorCodes.duplicateEdge, `edge "${edge.id}" repeats an earlier edge`, `$.edges[${i}]`);
+    if (seen.has(key)) fail(ErrorCodes.duplicateEdge, `edge ${quote(edge.id)} repeats an earlier edge`, `$.edges[${i}]`);
     seen.add(key);
   });
   const { cycle } = topologicalOrder(nodes.keys(), edges);
@@ -132,12 +132,12 @@ function checkEnd(
   resolvePorts: PortResolver,
 ) {
   const node = nodes.get(ref.node);
-  if (!node) fail(ErrorCodes.missingNode, `no node with id "${ref.node}"`, `$.edges[${index}]${end}.node`);
+  if (!node) fail(ErrorCodes.missingNode, `no node with id ${quote(ref.node)}`, `$.edges[${index}]${end}.node`);
   const ports = resolvePorts(node.type);
   if (ports && !Object.hasOwn(ports[side], ref.port))
     fail(
       ErrorCodes.missingPort,
-      `node "${ref.node}" (${node.type}) has no ${side === 'inputs' ? 'input' : 'output'} port "${ref.port}"`,
+      `node ${quote(ref.node)} (${quote(node.type)}) has no ${side === 'inputs' ? 'input' : 'output'} port ${quote(ref.port)}`,
       `$.edges[${index}]${end}.port`,
     );
 }
@@ -145,7 +145,7 @@ function checkEnd(
 function indexUnique<T extends { id: string }>(items: T[], path: string): Map<string, T> {
   const byId = new Map<string, T>();
   items.forEach((item, i) => {
-    if (byId.has(item.id)) fail(ErrorCodes.duplicateId, `duplicate id "${item.id}"`, `${path}[${i}].id`);
+    if (byId.has(item.id)) fail(ErrorCodes.duplicateId, `duplicate id ${quote(item.id)}`, `${path}[${i}].id`);
     byId.set(item.id, item);
   });
   return byId;
@@ -167,7 +167,7 @@ function checkTree(value: unknown, maxDepth: number, keys: Array<string | number
     return;
   }
   for (const key of Object.keys(value)) {
-    if (FORBIDDEN_KEYS.has(key)) fail(ErrorCodes.forbiddenKey, `the key "${key}" is not allowed`, pathOf(keys));
+    if (FORBIDDEN_KEYS.has(key)) fail(ErrorCodes.forbiddenKey, `the key ${quote(key)} is not allowed`, pathOf(keys));
     keys.push(key);
     checkTree((value as Json)[key], maxDepth, keys);
     keys.pop();
@@ -240,7 +240,7 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
+  if (typeof value === 'string') return `the string ${quote(value, 40)}`;
   return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
 }
 
