@@ -1,6 +1,6 @@
 import type { Change } from './changes.js';
 import { canConnect } from './connect.js';
-import { createDocument, type GraphDocument, type GraphEdge, type GraphGroup, type GraphNode, type Point, type PortRef, type Viewport } from './document.js';
+import { LIMITS, createDocument, outOfRange, zoomOutOfRange, type GraphDocument, type GraphEdge, type GraphGroup, type GraphNode, type Point, type PortRef, type Viewport } from './document.js';
 import { ErrorCodes, V2uError, quote } from './errors.js';
 import { GraphState } from './graph-state.js';
 import { History } from './history.js';
@@ -259,9 +259,10 @@ export class GraphStore {
 
   /** Viewport changes are saved with the document but are not undo steps. */
   setViewport(viewport: Viewport): void {
-    checkPoint(viewport, 'setViewport');
-    if (!(viewport.zoom > 0) || !Number.isFinite(viewport.zoom))
-      throw new V2uError(ErrorCodes.badValue, `setViewport: zoom must be a finite number above 0, got ${viewport.zoom}`);
+    checkPoint(viewport, 'setViewport', LIMITS.viewportOffset);
+    if (!Number.isFinite(viewport.zoom)) throw new V2uError(ErrorCodes.wrongType, `setViewport: zoom must be a finite number, got ${viewport.zoom}`);
+    const problem = zoomOutOfRange(viewport.zoom);
+    if (problem) throw new V2uError(ErrorCodes.outOfRange, `setViewport: ${problem}`);
     this.apply('Viewport', [{ type: 'viewport', from: this._state.viewport, to: { ...viewport } }]);
   }
 
@@ -331,7 +332,10 @@ export class GraphStore {
   }
 }
 
-function checkPoint(point: { x: number; y: number } | undefined, where: string) {
+/** The bounds `parseDocument` applies, so no command makes a document that would not load again. */
+function checkPoint(point: { x: number; y: number } | undefined, where: string, limit: number = LIMITS.coordinate) {
   if (!point || !Number.isFinite(point.x) || !Number.isFinite(point.y))
-    throw new V2uError(ErrorCodes.wrongType, `${where}: expected finite x and y, got ${JSON.stringify(point)}`);
+    throw new V2uError(ErrorCodes.wrongType, `${where}: expected finite x and y, got ${point ? `x ${String(point.x).slice(0, 40)}, y ${String(point.y).slice(0, 40)}` : String(point)}`);
+  const problem = outOfRange(point.x, limit) ?? outOfRange(point.y, limit);
+  if (problem) throw new V2uError(ErrorCodes.outOfRange, `${where}: ${problem}`);
 }

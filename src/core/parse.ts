@@ -1,4 +1,4 @@
-import { CURRENT_VERSION, type GraphDocument, type GraphEdge, type GraphGroup, type GraphNode } from './document.js';
+import { CURRENT_VERSION, LIMITS, outOfRange, zoomOutOfRange, type GraphDocument, type GraphEdge, type GraphGroup, type GraphNode } from './document.js';
 import { ErrorCodes, V2uError, quote } from './errors.js';
 import { topologicalOrder } from './graph-algorithms.js';
 import { noPorts, type PortResolver } from './manifest.js';
@@ -100,14 +100,15 @@ function readPortRef(value: unknown, path: Path, field: string) {
 
 function readPoint(value: unknown, path: Path, field: string) {
   const point = expectObject(value, path, field);
-  return { x: expectFinite(point.x, path, field, '.x'), y: expectFinite(point.y, path, field, '.y') };
+  return { x: expectWithin(point.x, LIMITS.coordinate, path, field, '.x'), y: expectWithin(point.y, LIMITS.coordinate, path, field, '.y') };
 }
 
 function readViewport(value: unknown, path: string) {
   const viewport = expectObject(value, path);
   const zoom = expectFinite(viewport.zoom, `${path}.zoom`);
-  if (zoom <= 0) fail(ErrorCodes.badValue, `expected a zoom above 0, got ${zoom}`, `${path}.zoom`);
-  return { x: expectFinite(viewport.x, `${path}.x`), y: expectFinite(viewport.y, `${path}.y`), zoom };
+  const problem = zoomOutOfRange(zoom);
+  if (problem) fail(ErrorCodes.outOfRange, problem, `${path}.zoom`);
+  return { x: expectWithin(viewport.x, LIMITS.viewportOffset, path, '.x'), y: expectWithin(viewport.y, LIMITS.viewportOffset, path, '.y'), zoom };
 }
 
 function checkEdges(edges: GraphEdge[], nodes: Map<string, GraphNode>, resolvePorts: PortResolver) {
@@ -233,6 +234,14 @@ function expectFinite(value: unknown, path: Path, field = '', sub = ''): number 
   if (typeof value !== 'number' || !Number.isFinite(value))
     fail(ErrorCodes.wrongType, `expected a finite number, got ${describe(value)}`, at(path, field, sub));
   return value;
+}
+
+/** A finite number within ±`limit`: larger coordinates froze the canvas and are never a real layout. */
+function expectWithin(value: unknown, limit: number, path: Path, field = '', sub = ''): number {
+  const number = expectFinite(value, path, field, sub);
+  const problem = outOfRange(number, limit);
+  if (problem) fail(ErrorCodes.outOfRange, problem, at(path, field, sub));
+  return number;
 }
 
 function describe(value: unknown): string {

@@ -19,7 +19,7 @@ const validDoc = fc
       fc.record({
         id: fc.string({ minLength: 1, maxLength: 8 }),
         type: fc.constantFrom('create/number', 'transform/add', 'output/log', 'acme/unknown'),
-        position: fc.record({ x: fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }), y: fc.integer() }),
+        position: fc.record({ x: fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }), y: fc.integer({ min: -1e6, max: 1e6 }) }),
         config: fc.dictionary(fc.string({ maxLength: 6 }).filter((k) => !FORBIDDEN.has(k)), safeJson),
         label: fc.option(fc.string(), { nil: undefined }),
       }),
