@@ -34,6 +34,10 @@ export const ErrorCodes = {
   originDenied: 'origin-denied',
   /** A coordinate or zoom outside `LIMITS` (document.ts). */
   outOfRange: 'out-of-range',
+  /** A value JSON cannot carry: BigInt, Map, Date, a class instance, NaN, a cycle, … */
+  notJson: 'not-json',
+  /** More values than a document may hold (`maxValues`), e.g. an object shared exponentially. */
+  tooLarge: 'too-large',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

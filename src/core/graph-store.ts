@@ -5,6 +5,7 @@ import { ErrorCodes, V2uError, quote } from './errors.js';
 import { GraphState } from './graph-state.js';
 import { History } from './history.js';
 import { noPorts, type PortResolver } from './manifest.js';
+import { copyJson } from './json-value.js';
 import { parseDocument } from './parse.js';
 
 /** Where a set of changes came from, so listeners can tell edits from undo and loads. */
@@ -180,7 +181,7 @@ export class GraphStore {
     const config = { ...node.config };
     for (const [key, value] of Object.entries(patch)) {
       if (value === undefined) delete config[key];
-      else config[key] = value;
+      else config[key] = (copyJson({ [key]: value }, { at: () => `${this.pathOf(id)}.config` }) as Record<string, unknown>)[key];
     }
     this.apply('Edit config', [{ type: 'node-update', id, before: node, after: { ...node, config } }]);
   }
@@ -267,7 +268,8 @@ export class GraphStore {
   }
 
   setMetadata(metadata: Record<string, unknown>): void {
-    this.apply('Edit metadata', [{ type: 'metadata', before: this._state.metadata, after: { ...metadata } }]);
+    const after = copyJson(metadata, { at: '$.metadata' }) as Record<string, unknown>;
+    this.apply('Edit metadata', [{ type: 'metadata', before: this._state.metadata, after }]);
   }
 
   /** `canConnect` against the live graph with this store's port resolver. */
@@ -298,18 +300,24 @@ export class GraphStore {
       throw new V2uError(ErrorCodes.wrongType, 'addNode: expected "type", a non-empty string');
     checkPoint(input.position, `addNode: position of a ${quote(input.type)} node`);
     const { id, position, config, label, ...extra } = input;
+    const at = () => `$.nodes[${this._state.nodeCount}]`;
     return {
-      ...structuredClone(extra),
+      ...(copyJson(extra, { at }) as Record<string, unknown>),
       id: this.freshId('n', id, 'node'),
       type: input.type,
       position: { x: position.x, y: position.y },
-      config: structuredClone(config ?? {}),
+      config: copyJson(config ?? {}, { at: () => `${at()}.config` }) as Record<string, unknown>,
       ...(label === undefined ? {} : { label }),
     };
   }
 
   private edgeRemoval(edge: GraphEdge): Change {
     return { type: 'edge-remove', edge, seq: this._state.seqOf('edge', edge.id) };
+  }
+
+  /** `$.nodes[3]`: where a node sits in the document, for messages. */
+  private pathOf(id: string): string {
+    return `$.nodes[${[...this._state.nodes()].findIndex((n) => n.id === id)}]`;
   }
 
   private requireNode(id: string): GraphNode {

@@ -2,6 +2,7 @@ import { CURRENT_VERSION, LIMITS, outOfRange, zoomOutOfRange, type GraphDocument
 import { ErrorCodes, V2uError, quote } from './errors.js';
 import { topologicalOrder } from './graph-algorithms.js';
 import { noPorts, type PortResolver } from './manifest.js';
+import { copyJson } from './json-value.js';
 import { migrate, migrations as builtInMigrations, type Migration } from './migrations.js';
 
 export interface ParseOptions {
@@ -11,6 +12,8 @@ export interface ParseOptions {
   migrations?: readonly Migration[];
   /** Deepest nesting allowed anywhere in the document (default 64). */
   maxDepth?: number;
+  /** Most values the document may hold (default 5,000,000). */
+  maxValues?: number;
 }
 
 type Json = Record<string, unknown>;
@@ -19,7 +22,6 @@ type Json = Record<string, unknown>;
  * per-node and per-edge ones are built on failure, not for every field of a large graph.
  */
 type Path = string | (() => string);
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * Parses and validates a graph document from JSON text or a plain object, migrating older
@@ -27,10 +29,10 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
  * never returns a half-valid document. Unknown node types and unknown fields are kept.
  */
 export function parseDocument(input: string | unknown, options: ParseOptions = {}): GraphDocument {
-  // The tree is checked before anything recursive (cloning) touches it.
-  const parsed = typeof input === 'string' ? parseJson(input) : input;
-  checkTree(parsed, options.maxDepth ?? 64);
-  const raw = typeof input === 'string' ? parsed : cloneJson(parsed);
+  // One walk checks the tree is JSON (depth, cycles, keys, no Dates or BigInts) and copies
+  // an object input, so later edits by the caller cannot reach the document.
+  const limits = { maxDepth: options.maxDepth, maxValues: options.maxValues };
+  const raw = typeof input === 'string' ? copyJson(parseJson(input), { ...limits, copy: false }) : copyJson(input, limits);
   const root = expectObject(raw, '$');
   const version = root.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
@@ -152,33 +154,6 @@ function indexUnique<T extends { id: string }>(items: T[], path: string): Map<st
   return byId;
 }
 
-/**
- * Rejects prototype-polluting keys and runaway nesting before anything reads the tree.
- * `keys` is the way down from the root; the recursion stops at `maxDepth`, so it stays shallow.
- */
-function checkTree(value: unknown, maxDepth: number, keys: Array<string | number> = []) {
-  if (typeof value !== 'object' || value === null) return;
-  if (keys.length > maxDepth) fail(ErrorCodes.tooDeep, `nested deeper than ${maxDepth} levels`, pathOf(keys));
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      keys.push(i);
-      checkTree(value[i], maxDepth, keys);
-      keys.pop();
-    }
-    return;
-  }
-  for (const key of Object.keys(value)) {
-    if (FORBIDDEN_KEYS.has(key)) fail(ErrorCodes.forbiddenKey, `the key ${quote(key)} is not allowed`, pathOf(keys));
-    keys.push(key);
-    checkTree((value as Json)[key], maxDepth, keys);
-    keys.pop();
-  }
-}
-
-function pathOf(keys: Array<string | number>): string {
-  return keys.reduce<string>((path, key) => (typeof key === 'number' ? `${path}[${key}]` : `${path}.${key}`), '$');
-}
-
 function at(path: Path, ...suffixes: string[]): string {
   return (typeof path === 'string' ? path : path()) + suffixes.join('');
 }
@@ -197,19 +172,6 @@ function locate(text: string, message: string): string {
   if (!match) return '';
   const before = text.slice(0, Number(match[1])).split('\n');
   return ` (line ${before.length}, column ${before[before.length - 1].length + 1})`;
-}
-
-function cloneJson(value: unknown): unknown {
-  try {
-    return structuredClone(value);
-  } catch {
-    // Framework proxies (Vue's reactive graphs) are not cloneable but are JSON: copy them as JSON.
-    try {
-      return JSON.parse(JSON.stringify(value));
-    } catch {
-      fail(ErrorCodes.wrongType, 'expected plain JSON data (no functions, elements or symbols)', '$');
-    }
-  }
 }
 
 function expectObject(value: unknown, path: Path, field = ''): Json {

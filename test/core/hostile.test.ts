@@ -64,3 +64,61 @@ describe('hostile coordinates and zoom', () => {
     expect(store.state.nodeCount, 'nothing was added').to.equal(1);
   });
 });
+
+class Money {
+  constructor(readonly cents: number) {}
+}
+
+/** Each value a config may not hold, a word its message must contain, and its code when not not-json. */
+const NOT_JSON: Array<[string, () => unknown, RegExp, string?]> = [
+  ['BigInt', () => 10n, /BigInt is not JSON/],
+  ['Map', () => new Map([['a', 1]]), /Map is not JSON; use an object/],
+  ['Set', () => new Set([1]), /Set is not JSON; use an array/],
+  ['Date', () => new Date(0), /a Date is not JSON; use an ISO string/],
+  ['function', () => () => 1, /function is not JSON/],
+  ['symbol', () => Symbol('s'), /symbol is not JSON/],
+  ['undefined in an array', () => [1, undefined], /undefined is not JSON; use null/],
+  ['NaN', () => NaN, /NaN is not JSON/, ErrorCodes.wrongType],
+  ['Infinity', () => [Infinity], /Infinity is not JSON/, ErrorCodes.wrongType],
+  ['class instance', () => new Money(5), /instance of "Money" is not JSON/],
+  ['typed array', () => new Uint8Array(2), /Uint8Array is not JSON/],
+  ['cycle', () => { const a: Record<string, unknown> = {}; a.self = { a }; return a; }, /cycle/],
+];
+
+describe('values that are not JSON', () => {
+  for (const [name, make, message, code = ErrorCodes.notJson] of NOT_JSON) {
+    it(`${name}: refused by parse, addNode and updateConfig with the path`, () => {
+      const error = refusal(() => parseDocument(doc({ nodes: [node('a', 0), node('b', 1, 0, { config: { when: make() } })] })));
+      expect([error.code, error.path.slice(0, 22)], error.message).to.deep.equal([code, '$.nodes[1].config.when']);
+      expect(error.message, 'the message names the path').to.contain(error.path);
+      expect(error.message).to.match(message);
+      const store = makeStore();
+      const a = store.addNode({ type: 'create/number', position: { x: 0, y: 0 } });
+      const added = refusal(() => store.addNode({ type: 'create/number', position: { x: 0, y: 0 }, config: { when: make() } }));
+      expect([added.code, added.path.slice(0, 22)]).to.deep.equal([code, '$.nodes[1].config.when']);
+      const updated = refusal(() => store.updateConfig(a.id, { when: make() }));
+      expect([updated.code, updated.path.slice(0, 22)]).to.deep.equal([code, '$.nodes[0].config.when']);
+      expect(store.state.nodeCount, 'nothing changed').to.equal(1);
+      expect(store.state.getNode(a.id)!.config).to.deep.equal({});
+    });
+  }
+
+  it('the issue example reads as written', () => {
+    const error = refusal(() => parseDocument(doc({ nodes: [{ ...node('a', 0), config: { when: new Date(0) } }] })));
+    expect(error.message).to.equal('$.nodes[0].config.when: a Date is not JSON; use an ISO string');
+  });
+
+  it('an exponentially shared object is refused as too large, quickly', () => {
+    let shared: Record<string, unknown> = { leaf: 1 };
+    for (let i = 0; i < 40; i++) shared = { l: shared, r: shared };
+    const started = performance.now();
+    expect(refusal(() => parseDocument(doc({ metadata: { shared } }))).code).to.equal(ErrorCodes.tooLarge);
+    expect(performance.now() - started, 'milliseconds').to.be.below(5000);
+  });
+
+  it('shared (not cyclic) references, undefined properties and unknown node types are fine', () => {
+    const shared = { a: 1 };
+    const parsed = parseDocument(doc({ nodes: [{ ...node('a', 0), type: 'acme/unknown', config: { x: shared, y: shared, gone: undefined }, vendor: { v: 1 } }] }));
+    expect(parsed.nodes[0]).to.deep.equal({ id: 'a', type: 'acme/unknown', position: { x: 0, y: 0 }, config: { x: { a: 1 }, y: { a: 1 } }, vendor: { v: 1 } });
+  });
+});
