@@ -115,15 +115,36 @@ function readViewport(value: unknown, path: string) {
 
 function checkEdges(edges: GraphEdge[], nodes: Map<string, GraphNode>, resolvePorts: PortResolver) {
   const seen = new Set<string>();
+  const fed = new Map<string, number>();
   edges.forEach((edge, i) => {
     checkEnd(edge.from, 'outputs', i, '.from', nodes, resolvePorts);
     checkEnd(edge.to, 'inputs', i, '.to', nodes, resolvePorts);
     const key = `${edge.from.node}\0${edge.from.port}\0${edge.to.node}\0${edge.to.port}`;
     if (seen.has(key)) fail(ErrorCodes.duplicateEdge, `edge ${quote(edge.id)} repeats an earlier edge`, `$.edges[${i}]`);
     seen.add(key);
+    checkSingleInput(edges, i, fed, nodes, resolvePorts);
   });
   const { cycle } = topologicalOrder(nodes.keys(), edges);
   if (cycle) fail(ErrorCodes.cycle, `the edges form a cycle: ${cycle.join(' → ')}`, '$.edges');
+}
+
+/**
+ * The rule `canConnect` applies in the editor: a single-value input takes one edge (a run
+ * would silently use the last). Inputs of unknown types are left alone: their manifest,
+ * not this editor, knows whether they take many.
+ */
+function checkSingleInput(edges: GraphEdge[], i: number, fed: Map<string, number>, nodes: Map<string, GraphNode>, resolvePorts: PortResolver) {
+  const { to } = edges[i];
+  const spec = resolvePorts(nodes.get(to.node)!.type)?.inputs[to.port];
+  if (!spec || spec.multiple) return;
+  const key = `${to.node}\0${to.port}`;
+  const first = fed.get(key);
+  if (first === undefined) return void fed.set(key, i);
+  fail(
+    ErrorCodes.inputTaken,
+    `edges ${quote(edges[first].id)} ($.edges[${first}]) and ${quote(edges[i].id)} both feed input ${quote(to.port)} of node ${quote(to.node)}, which takes one edge`,
+    `$.edges[${i}].to`,
+  );
 }
 
 function checkEnd(

@@ -122,3 +122,23 @@ describe('values that are not JSON', () => {
     expect(parsed.nodes[0]).to.deep.equal({ id: 'a', type: 'acme/unknown', position: { x: 0, y: 0 }, config: { x: { a: 1 }, y: { a: 1 } }, vendor: { v: 1 } });
   });
 });
+
+describe('two edges into one single-value input', () => {
+  const nodes = [{ ...node('x', 0), type: 'create/number' }, { ...node('y', 0, 100), type: 'create/number' }, node('sum', 300)];
+  const edge = (id: string, from: string, port: string, to = 'sum') => ({ id, from: { node: from, port: 'value' }, to: { node: to, port } });
+
+  it('is refused on import, naming both edges and the port, as the editor refuses it', () => {
+    const error = expectRefused(doc({ nodes, edges: [edge('e1', 'x', 'a'), edge('e2', 'y', 'b'), edge('e3', 'y', 'a')] }), ErrorCodes.inputTaken, '$.edges[2].to');
+    expect(error.message).to.contain('"e1"').and.contain('"e3"').and.contain('input "a" of node "sum"');
+    const store = makeStore();
+    store.load(JSON.stringify(doc({ nodes, edges: [edge('e1', 'x', 'a')] })));
+    expect(refusal(() => store.connect({ node: 'y', port: 'value' }, { node: 'sum', port: 'a' })).code, 'the editor agrees').to.equal(ErrorCodes.inputTaken);
+  });
+
+  it('multi-input ports and inputs of unknown types still take many', () => {
+    const log = { ...node('log', 600), type: 'output/log' };
+    const mystery = { ...node('m', 600, 200), type: 'acme/unknown' };
+    const edges = [edge('e1', 'x', 'value', 'log'), edge('e2', 'y', 'value', 'log'), edge('e3', 'x', 'in', 'm'), edge('e4', 'y', 'in', 'm')];
+    expect(parseDocument(doc({ nodes: [...nodes, log, mystery], edges }), { resolvePorts: resolveTestPorts }).edges).to.have.length(4);
+  });
+});
