@@ -1,5 +1,5 @@
 import type { GraphEdge, GraphNode, PortRef } from './document.js';
-import { ErrorCodes, type ErrorCode } from './errors.js';
+import { ErrorCodes, quote, type ErrorCode } from './errors.js';
 import type { PortResolver, PortSpec } from './manifest.js';
 import { canReach } from './graph-algorithms.js';
 import { formatPortType, isAssignable, parsePortType } from './port-types.js';
@@ -21,28 +21,28 @@ export type ConnectCheck = { ok: true } | { ok: false; code: ErrorCode; reason: 
 export function canConnect(graph: GraphReader, from: PortRef, to: PortRef, resolvePorts: PortResolver): ConnectCheck {
   const source = graph.getNode(from.node);
   const target = graph.getNode(to.node);
-  if (!source) return no(ErrorCodes.missingNode, `no node with id "${from.node}"`);
-  if (!target) return no(ErrorCodes.missingNode, `no node with id "${to.node}"`);
-  if (from.node === to.node) return no(ErrorCodes.selfLoop, `node "${from.node}" cannot feed itself`);
+  if (!source) return no(ErrorCodes.missingNode, `no node with id ${quote(from.node)}`);
+  if (!target) return no(ErrorCodes.missingNode, `no node with id ${quote(to.node)}`);
+  if (from.node === to.node) return no(ErrorCodes.selfLoop, `node ${quote(from.node)} cannot feed itself`);
   const out = portOf(source, 'outputs', from.port, resolvePorts);
   const inp = portOf(target, 'inputs', to.port, resolvePorts);
-  if (out === null) return no(ErrorCodes.missingPort, `node "${from.node}" has no output "${from.port}"`);
-  if (inp === null) return no(ErrorCodes.missingPort, `node "${to.node}" has no input "${to.port}"`);
+  if (out === null) return no(ErrorCodes.missingPort, `node ${quote(from.node)} has no output ${quote(from.port)}`);
+  if (inp === null) return no(ErrorCodes.missingPort, `node ${quote(to.node)} has no input ${quote(to.port)}`);
   const outType = parsePortType(out.type);
   const inType = parsePortType(inp.type);
   if (!isAssignable(outType, inType))
     return no(
       ErrorCodes.typeMismatch,
-      `a ${formatPortType(outType)} output cannot feed the ${formatPortType(inType)} input "${to.port}"`,
+      `a ${formatPortType(outType)} output cannot feed the ${formatPortType(inType)} input ${quote(to.port)}`,
     );
   for (const edge of graph.edgesOf(to.node)) {
     if (edge.to.node !== to.node || edge.to.port !== to.port) continue;
     if (edge.from.node === from.node && edge.from.port === from.port)
-      return no(ErrorCodes.duplicateEdge, `"${from.node}.${from.port}" already feeds "${to.node}.${to.port}"`);
-    if (!inp.multiple) return no(ErrorCodes.inputTaken, `input "${to.port}" of "${to.node}" is already connected`);
+      return no(ErrorCodes.duplicateEdge, `${quote(`${from.node}.${from.port}`)} already feeds ${quote(`${to.node}.${to.port}`)}`);
+    if (!inp.multiple) return no(ErrorCodes.inputTaken, `input ${quote(to.port)} of ${quote(to.node)} is already connected`);
   }
   if (canReach(to.node, from.node, (id) => downstreamOf(graph, id)))
-    return no(ErrorCodes.cycle, `connecting "${from.node}" to "${to.node}" would make a cycle`);
+    return no(ErrorCodes.cycle, `connecting ${quote(from.node)} to ${quote(to.node)} would make a cycle`);
   return { ok: true };
 }
 

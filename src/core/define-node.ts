@@ -1,4 +1,4 @@
-import { ErrorCodes, V2uError } from './errors.js';
+import { ErrorCodes, V2uError, quote } from './errors.js';
 import { NODE_CATEGORIES, type ConfigField, type NodeManifest, type PortSpec } from './manifest.js';
 import { parsePortType } from './port-types.js';
 
@@ -133,5 +133,5 @@ export function configWithDefaults(manifest: NodeManifest, config: Record<string
 
 function fail(manifest: Partial<NodeManifest>, field: string, problem: string): never {
   const name = typeof manifest?.type === 'string' ? manifest.type : '(no type)';
-  throw new V2uError(ErrorCodes.badDefinition, `defineNode("${name}"): ${field} ${problem}`, field);
+  throw new V2uError(ErrorCodes.badDefinition, `defineNode(${quote(name)}): ${field} ${problem}`, field);
 }

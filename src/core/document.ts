@@ -3,6 +3,47 @@
 /** The schema version this build writes; older documents are migrated on parse. */
 export const CURRENT_VERSION = 2;
 
+/**
+ * What a document may hold. Node positions stay within ±1,000,000 graph units: at the
+ * largest zoom (10) that is 10,000,000 CSS pixels, inside what browsers lay out exactly
+ * (Chromium's LayoutUnit ends near 33.5 million px, Firefox's near 17.9 million), and
+ * float32 (SVG paths, GPU transforms) still resolves a sixteenth of a unit there. The
+ * largest demo graph spans about 26,000 units. Zoom stays within 0.01..10; the element
+ * clamps further to its own `min-zoom`/`max-zoom`. The viewport offset (where the graph
+ * origin sits on screen) is bounded so any allowed point can be shown at any allowed zoom.
+ */
+export const LIMITS = {
+  coordinate: 1_000_000,
+  zoomMin: 0.01,
+  zoomMax: 10,
+  viewportOffset: 20_000_000,
+} as const;
+
+/** Why the finite number `value` is outside ±`limit`, or undefined when it is inside. */
+export function outOfRange(value: number, limit: number = LIMITS.coordinate): string | undefined {
+  return Math.abs(value) > limit ? `${value} is out of range: keep it within ±${limit.toLocaleString('en')}` : undefined;
+}
+
+/** Why the finite number `zoom` is outside LIMITS, or undefined when it is inside. */
+export function zoomOutOfRange(zoom: number): string | undefined {
+  return zoom < LIMITS.zoomMin || zoom > LIMITS.zoomMax ? `zoom ${zoom} is out of range: keep it within ${LIMITS.zoomMin}..${LIMITS.zoomMax}` : undefined;
+}
+
+/** `p` moved to the nearest point within LIMITS: for gestures that would leave the canvas. */
+export function clampPoint(p: Point): Point {
+  return { x: clamp(p.x, LIMITS.coordinate), y: clamp(p.y, LIMITS.coordinate) };
+}
+
+/** `v` with its zoom and offset inside LIMITS: what a pan or zoom gesture may save. */
+export function clampViewport(v: Viewport): Viewport {
+  const zoom = Math.min(LIMITS.zoomMax, Math.max(LIMITS.zoomMin, Number.isFinite(v.zoom) ? v.zoom : 1));
+  return { x: clamp(v.x, LIMITS.viewportOffset), y: clamp(v.y, LIMITS.viewportOffset), zoom };
+}
+
+function clamp(value: number, limit: number): number {
+  return Math.min(limit, Math.max(-limit, Number.isFinite(value) ? value : 0));
+}
+
 export interface Point {
   x: number;
   y: number;

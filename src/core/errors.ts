@@ -32,6 +32,12 @@ export const ErrorCodes = {
   missingColumn: 'missing-column',
   httpFailed: 'http-failed',
   originDenied: 'origin-denied',
+  /** A coordinate or zoom outside `LIMITS` (document.ts). */
+  outOfRange: 'out-of-range',
+  /** A value JSON cannot carry: BigInt, Map, Date, a class instance, NaN, a cycle, … */
+  notJson: 'not-json',
+  /** More values than a document may hold (`maxValues`), e.g. an object shared exponentially. */
+  tooLarge: 'too-large',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
@@ -42,13 +48,39 @@ export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
  */
 export class V2uError extends Error {
   override name = 'V2uError';
+  readonly path: string;
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly path = '$',
+    path = '$',
   ) {
-    super(path !== '$' && message.includes(path) ? message : `${path}: ${message}`);
+    super(clip(path !== '$' && message.includes(path) ? message : `${path}: ${message}`, MESSAGE_LIMIT));
+    // A path is as long as the nesting (at most 64 levels) unless a key is huge.
+    this.path = clip(path, MESSAGE_LIMIT / 2);
   }
+}
+
+/** Most characters of a person's input an error message quotes (`quote`). */
+export const QUOTE_LIMIT = 200;
+/** Longest error message: a safety net for messages that quote input without `quote`. */
+export const MESSAGE_LIMIT = 2000;
+
+/**
+ * Input as an error message shows it: JSON-quoted, and past `limit` characters cut with an
+ * ellipsis and the original length, so a 10 MB value makes a short message, not a 10 MB one.
+ *
+ * @example
+ * quote('x'.repeat(1e7)); // "xxx…" (10,000,000 characters)
+ */
+export function quote(text: string, limit = QUOTE_LIMIT): string {
+  if (text.length <= limit) return JSON.stringify(text);
+  return `${JSON.stringify(text.slice(0, limit)).slice(0, -1)}…" (${text.length.toLocaleString('en')} characters)`;
+}
+
+/** `text` cut to `limit` characters with an ellipsis and the original length; short text unchanged. */
+export function clip(text: string, limit = QUOTE_LIMIT): string {
+  if (text.length <= limit) return text;
+  return `${text.slice(0, limit)}… (${text.length.toLocaleString('en')} characters)`;
 }
 
 /** True for a V2uError, including one that crossed a realm or a worker as a plain object. */

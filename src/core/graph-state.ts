@@ -1,5 +1,6 @@
 import type { Change } from './changes.js';
 import { CURRENT_VERSION, type GraphDocument, type GraphEdge, type GraphGroup, type GraphNode, type Viewport } from './document.js';
+import { quote } from './errors.js';
 import type { GraphReader } from './connect.js';
 
 interface Slot<T> {
@@ -128,18 +129,18 @@ export class GraphState implements GraphReader {
 
   requireNode(id: string): GraphNode {
     const node = this.getNode(id);
-    if (!node) throw new Error(`GraphState: no node with id "${id}"`);
+    if (!node) throw new Error(`GraphState: no node with id ${quote(id)}`);
     return node;
   }
 
   private replaceNode(node: GraphNode) {
     const slot = this._nodes.get(node.id);
-    if (!slot) throw new Error(`GraphState: no node with id "${node.id}" to update`);
+    if (!slot) throw new Error(`GraphState: no node with id ${quote(node.id)} to update`);
     slot.item = node;
   }
 
   private insert<T extends { id: string }>(map: Map<string, Slot<T>>, item: T, seq: number) {
-    if (map.has(item.id)) throw new Error(`GraphState: id "${item.id}" is already taken`);
+    if (map.has(item.id)) throw new Error(`GraphState: id ${quote(item.id)} is already taken`);
     map.set(item.id, { item, seq });
     if (seq < this._seq - 1) this._outOfOrder = true;
     this._seq = Math.max(this._seq, seq + 1);

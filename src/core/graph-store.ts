@@ -1,10 +1,11 @@
 import type { Change } from './changes.js';
 import { canConnect } from './connect.js';
-import { createDocument, type GraphDocument, type GraphEdge, type GraphGroup, type GraphNode, type Point, type PortRef, type Viewport } from './document.js';
-import { ErrorCodes, V2uError } from './errors.js';
+import { LIMITS, createDocument, outOfRange, zoomOutOfRange, type GraphDocument, type GraphEdge, type GraphGroup, type GraphNode, type Point, type PortRef, type Viewport } from './document.js';
+import { ErrorCodes, V2uError, quote } from './errors.js';
 import { GraphState } from './graph-state.js';
 import { History } from './history.js';
 import { noPorts, type PortResolver } from './manifest.js';
+import { copyJson } from './json-value.js';
 import { parseDocument } from './parse.js';
 
 /** Where a set of changes came from, so listeners can tell edits from undo and loads. */
@@ -167,7 +168,7 @@ export class GraphStore {
     const changes: Change[] = [];
     for (const { id, position } of moves) {
       const node = this.requireNode(id);
-      checkPoint(position, `moveNodes: position of "${id}"`);
+      checkPoint(position, `moveNodes: position of ${quote(id)}`);
       if (node.position.x !== position.x || node.position.y !== position.y)
         changes.push({ type: 'node-move', id, from: node.position, to: { x: position.x, y: position.y } });
     }
@@ -180,7 +181,7 @@ export class GraphStore {
     const config = { ...node.config };
     for (const [key, value] of Object.entries(patch)) {
       if (value === undefined) delete config[key];
-      else config[key] = value;
+      else config[key] = (copyJson({ [key]: value }, { at: () => `${this.pathOf(id)}.config` }) as Record<string, unknown>)[key];
     }
     this.apply('Edit config', [{ type: 'node-update', id, before: node, after: { ...node, config } }]);
   }
@@ -203,7 +204,7 @@ export class GraphStore {
         if (edge.to.node === to.node && edge.to.port === to.port && (edge.from.node !== from.node || edge.from.port !== from.port))
           changes.push(this.edgeRemoval(edge));
     const check = this.check(from, to, changes);
-    if (!check.ok) throw new V2uError(check.code, `cannot connect ${from.node}.${from.port} → ${to.node}.${to.port}: ${check.reason}`);
+    if (!check.ok) throw new V2uError(check.code, `cannot connect ${quote(`${from.node}.${from.port}`)} → ${quote(`${to.node}.${to.port}`)}: ${check.reason}`);
     const edge: GraphEdge = { id: this.freshId('e', options.id, 'edge'), from: { ...from }, to: { ...to } };
     this.apply('Connect', [...changes, { type: 'edge-add', edge, seq: this._state.nextSeq() }]);
     return edge;
@@ -227,7 +228,7 @@ export class GraphStore {
 
   ungroup(groupId: string): void {
     const group = this._state.getGroup(groupId);
-    if (!group) throw new V2uError(ErrorCodes.missingGroup, `ungroup: no group with id "${groupId}"`);
+    if (!group) throw new V2uError(ErrorCodes.missingGroup, `ungroup: no group with id ${quote(groupId)}`);
     this.apply('Ungroup', [{ type: 'group-remove', group, seq: this._state.seqOf('group', groupId) }]);
   }
 
@@ -259,14 +260,16 @@ export class GraphStore {
 
   /** Viewport changes are saved with the document but are not undo steps. */
   setViewport(viewport: Viewport): void {
-    checkPoint(viewport, 'setViewport');
-    if (!(viewport.zoom > 0) || !Number.isFinite(viewport.zoom))
-      throw new V2uError(ErrorCodes.badValue, `setViewport: zoom must be a finite number above 0, got ${viewport.zoom}`);
+    checkPoint(viewport, 'setViewport', LIMITS.viewportOffset);
+    if (!Number.isFinite(viewport.zoom)) throw new V2uError(ErrorCodes.wrongType, `setViewport: zoom must be a finite number, got ${viewport.zoom}`);
+    const problem = zoomOutOfRange(viewport.zoom);
+    if (problem) throw new V2uError(ErrorCodes.outOfRange, `setViewport: ${problem}`);
     this.apply('Viewport', [{ type: 'viewport', from: this._state.viewport, to: { ...viewport } }]);
   }
 
   setMetadata(metadata: Record<string, unknown>): void {
-    this.apply('Edit metadata', [{ type: 'metadata', before: this._state.metadata, after: { ...metadata } }]);
+    const after = copyJson(metadata, { at: '$.metadata' }) as Record<string, unknown>;
+    this.apply('Edit metadata', [{ type: 'metadata', before: this._state.metadata, after }]);
   }
 
   /** `canConnect` against the live graph with this store's port resolver. */
@@ -295,14 +298,15 @@ export class GraphStore {
   private makeNode(input: NewNode): GraphNode {
     if (typeof input.type !== 'string' || input.type === '')
       throw new V2uError(ErrorCodes.wrongType, 'addNode: expected "type", a non-empty string');
-    checkPoint(input.position, `addNode: position of a "${input.type}" node`);
+    checkPoint(input.position, `addNode: position of a ${quote(input.type)} node`);
     const { id, position, config, label, ...extra } = input;
+    const at = () => `$.nodes[${this._state.nodeCount}]`;
     return {
-      ...structuredClone(extra),
+      ...(copyJson(extra, { at }) as Record<string, unknown>),
       id: this.freshId('n', id, 'node'),
       type: input.type,
       position: { x: position.x, y: position.y },
-      config: structuredClone(config ?? {}),
+      config: copyJson(config ?? {}, { at: () => `${at()}.config` }) as Record<string, unknown>,
       ...(label === undefined ? {} : { label }),
     };
   }
@@ -311,16 +315,21 @@ export class GraphStore {
     return { type: 'edge-remove', edge, seq: this._state.seqOf('edge', edge.id) };
   }
 
+  /** `$.nodes[3]`: where a node sits in the document, for messages. */
+  private pathOf(id: string): string {
+    return `$.nodes[${[...this._state.nodes()].findIndex((n) => n.id === id)}]`;
+  }
+
   private requireNode(id: string): GraphNode {
     const node = this._state.getNode(id);
-    if (!node) throw new V2uError(ErrorCodes.missingNode, `no node with id "${id}"`);
+    if (!node) throw new V2uError(ErrorCodes.missingNode, `no node with id ${quote(id)}`);
     return node;
   }
 
   private freshId(prefix: string, wanted: string | undefined, kind: 'node' | 'edge' | 'group', pending?: Set<string>): string {
     const taken = (id: string) => this._state.seqOf(kind, id) >= 0 || !!pending?.has(id);
     if (wanted !== undefined) {
-      if (taken(wanted)) throw new V2uError(ErrorCodes.duplicateId, `a ${kind} with id "${wanted}" already exists`);
+      if (taken(wanted)) throw new V2uError(ErrorCodes.duplicateId, `a ${kind} with id ${quote(wanted)} already exists`);
       return wanted;
     }
     let id: string;
@@ -331,7 +340,10 @@ export class GraphStore {
   }
 }
 
-function checkPoint(point: { x: number; y: number } | undefined, where: string) {
+/** The bounds `parseDocument` applies, so no command makes a document that would not load again. */
+function checkPoint(point: { x: number; y: number } | undefined, where: string, limit: number = LIMITS.coordinate) {
   if (!point || !Number.isFinite(point.x) || !Number.isFinite(point.y))
-    throw new V2uError(ErrorCodes.wrongType, `${where}: expected finite x and y, got ${JSON.stringify(point)}`);
+    throw new V2uError(ErrorCodes.wrongType, `${where}: expected finite x and y, got ${point ? `x ${String(point.x).slice(0, 40)}, y ${String(point.y).slice(0, 40)}` : String(point)}`);
+  const problem = outOfRange(point.x, limit) ?? outOfRange(point.y, limit);
+  if (problem) throw new V2uError(ErrorCodes.outOfRange, `${where}: ${problem}`);
 }

@@ -8,6 +8,7 @@ export * from './port-types.js';
 export * from './manifest.js';
 export * from './migrations.js';
 export * from './parse.js';
+export * from './json-value.js';
 export * from './changes.js';
 export * from './connect.js';
 export * from './history.js';

@@ -1,7 +1,8 @@
-import { CURRENT_VERSION, type GraphDocument, type GraphEdge, type GraphGroup, type GraphNode } from './document.js';
-import { ErrorCodes, V2uError } from './errors.js';
+import { CURRENT_VERSION, LIMITS, outOfRange, zoomOutOfRange, type GraphDocument, type GraphEdge, type GraphGroup, type GraphNode } from './document.js';
+import { ErrorCodes, V2uError, quote } from './errors.js';
 import { topologicalOrder } from './graph-algorithms.js';
 import { noPorts, type PortResolver } from './manifest.js';
+import { copyJson } from './json-value.js';
 import { migrate, migrations as builtInMigrations, type Migration } from './migrations.js';
 
 export interface ParseOptions {
@@ -11,6 +12,8 @@ export interface ParseOptions {
   migrations?: readonly Migration[];
   /** Deepest nesting allowed anywhere in the document (default 64). */
   maxDepth?: number;
+  /** Most values the document may hold (default 5,000,000). */
+  maxValues?: number;
 }
 
 type Json = Record<string, unknown>;
@@ -19,7 +22,6 @@ type Json = Record<string, unknown>;
  * per-node and per-edge ones are built on failure, not for every field of a large graph.
  */
 type Path = string | (() => string);
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * Parses and validates a graph document from JSON text or a plain object, migrating older
@@ -27,10 +29,10 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
  * never returns a half-valid document. Unknown node types and unknown fields are kept.
  */
 export function parseDocument(input: string | unknown, options: ParseOptions = {}): GraphDocument {
-  // The tree is checked before anything recursive (cloning) touches it.
-  const parsed = typeof input === 'string' ? parseJson(input) : input;
-  checkTree(parsed, options.maxDepth ?? 64);
-  const raw = typeof input === 'string' ? parsed : cloneJson(parsed);
+  // One walk checks the tree is JSON (depth, cycles, keys, no Dates or BigInts) and copies
+  // an object input, so later edits by the caller cannot reach the document.
+  const limits = { maxDepth: options.maxDepth, maxValues: options.maxValues };
+  const raw = typeof input === 'string' ? copyJson(parseJson(input), { ...limits, copy: false }) : copyJson(input, limits);
   const root = expectObject(raw, '$');
   const version = root.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
@@ -87,7 +89,7 @@ function readGroup(value: unknown, path: string, nodes: Map<string, unknown>): G
   const members = expectArray(group.nodes, `${path}.nodes`).map((id, i) => {
     const memberPath = `${path}.nodes[${i}]`;
     const nodeId = expectString(id, memberPath);
-    if (!nodes.has(nodeId)) fail(ErrorCodes.missingNode, `group member "${nodeId}" is not a node`, memberPath);
+    if (!nodes.has(nodeId)) fail(ErrorCodes.missingNode, `group member ${quote(nodeId)} is not a node`, memberPath);
     return nodeId;
   });
   return { ...group, id: expectString(group.id, `${path}.id`), nodes: members };
@@ -100,27 +102,49 @@ function readPortRef(value: unknown, path: Path, field: string) {
 
 function readPoint(value: unknown, path: Path, field: string) {
   const point = expectObject(value, path, field);
-  return { x: expectFinite(point.x, path, field, '.x'), y: expectFinite(point.y, path, field, '.y') };
+  return { x: expectWithin(point.x, LIMITS.coordinate, path, field, '.x'), y: expectWithin(point.y, LIMITS.coordinate, path, field, '.y') };
 }
 
 function readViewport(value: unknown, path: string) {
   const viewport = expectObject(value, path);
   const zoom = expectFinite(viewport.zoom, `${path}.zoom`);
-  if (zoom <= 0) fail(ErrorCodes.badValue, `expected a zoom above 0, got ${zoom}`, `${path}.zoom`);
-  return { x: expectFinite(viewport.x, `${path}.x`), y: expectFinite(viewport.y, `${path}.y`), zoom };
+  const problem = zoomOutOfRange(zoom);
+  if (problem) fail(ErrorCodes.outOfRange, problem, `${path}.zoom`);
+  return { x: expectWithin(viewport.x, LIMITS.viewportOffset, path, '.x'), y: expectWithin(viewport.y, LIMITS.viewportOffset, path, '.y'), zoom };
 }
 
 function checkEdges(edges: GraphEdge[], nodes: Map<string, GraphNode>, resolvePorts: PortResolver) {
   const seen = new Set<string>();
+  const fed = new Map<string, number>();
   edges.forEach((edge, i) => {
     checkEnd(edge.from, 'outputs', i, '.from', nodes, resolvePorts);
     checkEnd(edge.to, 'inputs', i, '.to', nodes, resolvePorts);
     const key = `${edge.from.node}\0${edge.from.port}\0${edge.to.node}\0${edge.to.port}`;
-    if (seen.has(key)) fail(ErrorCodes.duplicateEdge, `edge "${edge.id}" repeats an earlier edge`, `$.edges[${i}]`);
+    if (seen.has(key)) fail(ErrorCodes.duplicateEdge, `edge ${quote(edge.id)} repeats an earlier edge`, `$.edges[${i}]`);
     seen.add(key);
+    checkSingleInput(edges, i, fed, nodes, resolvePorts);
   });
   const { cycle } = topologicalOrder(nodes.keys(), edges);
   if (cycle) fail(ErrorCodes.cycle, `the edges form a cycle: ${cycle.join(' → ')}`, '$.edges');
+}
+
+/**
+ * The rule `canConnect` applies in the editor: a single-value input takes one edge (a run
+ * would silently use the last). Inputs of unknown types are left alone: their manifest,
+ * not this editor, knows whether they take many.
+ */
+function checkSingleInput(edges: GraphEdge[], i: number, fed: Map<string, number>, nodes: Map<string, GraphNode>, resolvePorts: PortResolver) {
+  const { to } = edges[i];
+  const spec = resolvePorts(nodes.get(to.node)!.type)?.inputs[to.port];
+  if (!spec || spec.multiple) return;
+  const key = `${to.node}\0${to.port}`;
+  const first = fed.get(key);
+  if (first === undefined) return void fed.set(key, i);
+  fail(
+    ErrorCodes.inputTaken,
+    `edges ${quote(edges[first].id)} ($.edges[${first}]) and ${quote(edges[i].id)} both feed input ${quote(to.port)} of node ${quote(to.node)}, which takes one edge`,
+    `$.edges[${i}].to`,
+  );
 }
 
 function checkEnd(
@@ -132,12 +156,12 @@ function checkEnd(
   resolvePorts: PortResolver,
 ) {
   const node = nodes.get(ref.node);
-  if (!node) fail(ErrorCodes.missingNode, `no node with id "${ref.node}"`, `$.edges[${index}]${end}.node`);
+  if (!node) fail(ErrorCodes.missingNode, `no node with id ${quote(ref.node)}`, `$.edges[${index}]${end}.node`);
   const ports = resolvePorts(node.type);
   if (ports && !Object.hasOwn(ports[side], ref.port))
     fail(
       ErrorCodes.missingPort,
-      `node "${ref.node}" (${node.type}) has no ${side === 'inputs' ? 'input' : 'output'} port "${ref.port}"`,
+      `node ${quote(ref.node)} (${quote(node.type)}) has no ${side === 'inputs' ? 'input' : 'output'} port ${quote(ref.port)}`,
       `$.edges[${index}]${end}.port`,
     );
 }
@@ -145,37 +169,10 @@ function checkEnd(
 function indexUnique<T extends { id: string }>(items: T[], path: string): Map<string, T> {
   const byId = new Map<string, T>();
   items.forEach((item, i) => {
-    if (byId.has(item.id)) fail(ErrorCodes.duplicateId, `duplicate id "${item.id}"`, `${path}[${i}].id`);
+    if (byId.has(item.id)) fail(ErrorCodes.duplicateId, `duplicate id ${quote(item.id)}`, `${path}[${i}].id`);
     byId.set(item.id, item);
   });
   return byId;
-}
-
-/**
- * Rejects prototype-polluting keys and runaway nesting before anything reads the tree.
- * `keys` is the way down from the root; the recursion stops at `maxDepth`, so it stays shallow.
- */
-function checkTree(value: unknown, maxDepth: number, keys: Array<string | number> = []) {
-  if (typeof value !== 'object' || value === null) return;
-  if (keys.length > maxDepth) fail(ErrorCodes.tooDeep, `nested deeper than ${maxDepth} levels`, pathOf(keys));
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      keys.push(i);
-      checkTree(value[i], maxDepth, keys);
-      keys.pop();
-    }
-    return;
-  }
-  for (const key of Object.keys(value)) {
-    if (FORBIDDEN_KEYS.has(key)) fail(ErrorCodes.forbiddenKey, `the key "${key}" is not allowed`, pathOf(keys));
-    keys.push(key);
-    checkTree((value as Json)[key], maxDepth, keys);
-    keys.pop();
-  }
-}
-
-function pathOf(keys: Array<string | number>): string {
-  return keys.reduce<string>((path, key) => (typeof key === 'number' ? `${path}[${key}]` : `${path}.${key}`), '$');
 }
 
 function at(path: Path, ...suffixes: string[]): string {
@@ -196,19 +193,6 @@ function locate(text: string, message: string): string {
   if (!match) return '';
   const before = text.slice(0, Number(match[1])).split('\n');
   return ` (line ${before.length}, column ${before[before.length - 1].length + 1})`;
-}
-
-function cloneJson(value: unknown): unknown {
-  try {
-    return structuredClone(value);
-  } catch {
-    // Framework proxies (Vue's reactive graphs) are not cloneable but are JSON: copy them as JSON.
-    try {
-      return JSON.parse(JSON.stringify(value));
-    } catch {
-      fail(ErrorCodes.wrongType, 'expected plain JSON data (no functions, elements or symbols)', '$');
-    }
-  }
 }
 
 function expectObject(value: unknown, path: Path, field = ''): Json {
@@ -235,12 +219,20 @@ function expectFinite(value: unknown, path: Path, field = '', sub = ''): number 
   return value;
 }
 
+/** A finite number within ±`limit`: larger coordinates froze the canvas and are never a real layout. */
+function expectWithin(value: unknown, limit: number, path: Path, field = '', sub = ''): number {
+  const number = expectFinite(value, path, field, sub);
+  const problem = outOfRange(number, limit);
+  if (problem) fail(ErrorCodes.outOfRange, problem, at(path, field, sub));
+  return number;
+}
+
 function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
+  if (typeof value === 'string') return `the string ${quote(value, 40)}`;
   return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
 }
 

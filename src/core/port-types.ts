@@ -1,4 +1,4 @@
-import { ErrorCodes, V2uError } from './errors.js';
+import { ErrorCodes, V2uError, quote } from './errors.js';
 
 /**
  * Port types form a small lattice: `any` sits on top; `list<T>` is covariant in T;
@@ -31,7 +31,7 @@ function parseInner(text: string, whole: string, path: string): PortType {
   if (match) return { kind: 'list', of: parseInner(match[1].trim(), whole, path) };
   throw new V2uError(
     ErrorCodes.badPortType,
-    `unknown port type "${whole}" (expected any, number, string, boolean, table, object or list<T>)`,
+    `unknown port type ${quote(whole)} (expected any, number, string, boolean, table, object or list<T>)`,
     path,
   );
 }

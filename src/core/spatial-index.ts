@@ -7,13 +7,32 @@ export interface Rect {
 }
 
 /**
+ * Most grid cells one item may cover. A bigger item (a long edge, a node at an absurd
+ * coordinate) is kept in a short list checked against every query instead, so no rectangle
+ * can make an insert visit or allocate millions of cells.
+ */
+export const MAX_CELLS_PER_ITEM = 1024;
+/** Items in cells past ±2^31 go in the loose list: far from where `x + 1 === x`, and no graph reaches it. */
+const MAX_CELL = 2 ** 31;
+
+/** The cells a rectangle covers, as integer bounds computed once. */
+interface CellRange {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/**
  * A uniform grid of buckets: insert, move and query rectangles in time proportional to
  * the cells they cover, not to the size of the graph. Culling asks it which nodes and
  * edges meet the viewport on every frame, so a 10,000-node graph costs what is on screen.
+ * Items too big for the grid (`MAX_CELLS_PER_ITEM`) sit in a list every query scans.
  */
 export class SpatialIndex<K = string> {
   private _cells = new Map<string, Set<K>>();
   private _rects = new Map<K, Rect>();
+  private _loose = new Set<K>();
 
   constructor(readonly cellSize = 400) {}
 
@@ -33,13 +52,15 @@ export class SpatialIndex<K = string> {
   /** Inserts or moves an item. */
   set(key: K, rect: Rect): void {
     const old = this._rects.get(key);
-    if (old && sameCells(old, rect, this.cellSize)) {
+    const range = this.itemRange(rect);
+    if (old && sameRange(this.itemRange(old), range)) {
       this._rects.set(key, rect);
       return;
     }
-    if (old) this.forEachCell(old, false, (cell) => this.removeFrom(cell, key));
+    if (old) this.unlink(key, old);
     this._rects.set(key, rect);
-    this.forEachCell(rect, false, (cell) => {
+    if (!range) return void this._loose.add(key);
+    eachCell(range, (cell) => {
       let bucket = this._cells.get(cell);
       if (!bucket) this._cells.set(cell, (bucket = new Set()));
       bucket.add(key);
@@ -49,20 +70,30 @@ export class SpatialIndex<K = string> {
   delete(key: K): void {
     const old = this._rects.get(key);
     if (!old) return;
-    this.forEachCell(old, false, (cell) => this.removeFrom(cell, key));
+    this.unlink(key, old);
     this._rects.delete(key);
   }
 
   clear(): void {
     this._cells.clear();
     this._rects.clear();
+    this._loose.clear();
   }
 
   /** Every item whose rectangle meets `area`. */
   query(area: Rect, into = new Set<K>()): Set<K> {
-    this.forEachCell(area, true, (cell) => {
-      for (const key of this._cells.get(cell) ?? []) if (!into.has(key) && intersects(this._rects.get(key)!, area)) into.add(key);
-    });
+    const visit = (key: K) => {
+      if (!into.has(key) && intersects(this._rects.get(key)!, area)) into.add(key);
+    };
+    for (const key of this._loose) visit(key);
+    const range = this.range(area);
+    if (!range) return into;
+    // A huge query (zoomed far out) visits at most the cells that hold something.
+    if (cellCount(range) > this._cells.size * 2) {
+      for (const [cell, bucket] of this._cells) if (cellIn(cell, range)) bucket.forEach(visit);
+    } else {
+      eachCell(range, (cell) => this._cells.get(cell)?.forEach(visit));
+    }
     return into;
   }
 
@@ -79,39 +110,52 @@ export class SpatialIndex<K = string> {
     return { x: x1, y: y1, width: x2 - x1, height: y2 - y1 };
   }
 
-  /** Visits the cells `rect` covers; a `sparse` visit may skip empty ones. */
-  private forEachCell(rect: Rect, sparse: boolean, fn: (cell: string) => void) {
+  /** Cell bounds of `rect`, or undefined when it is not a finite, ordered rectangle. */
+  private range(rect: Rect): CellRange | undefined {
     const s = this.cellSize;
-    const [cx1, cy1] = [Math.floor(rect.x / s), Math.floor(rect.y / s)];
-    const [cx2, cy2] = [Math.floor((rect.x + rect.width) / s), Math.floor((rect.y + rect.height) / s)];
-    // A huge query (zoomed far out) visits at most the cells that hold something.
-    if (sparse && (cx2 - cx1 + 1) * (cy2 - cy1 + 1) > this._cells.size * 2) {
-      for (const cell of [...this._cells.keys()]) {
-        const [cx, cy] = cell.split(',').map(Number);
-        if (cx >= cx1 && cx <= cx2 && cy >= cy1 && cy <= cy2) fn(cell);
-      }
-      return;
-    }
-    for (let cx = cx1; cx <= cx2; cx++) for (let cy = cy1; cy <= cy2; cy++) fn(`${cx},${cy}`);
+    const r = { x1: Math.floor(rect.x / s), y1: Math.floor(rect.y / s), x2: Math.floor((rect.x + rect.width) / s), y2: Math.floor((rect.y + rect.height) / s) };
+    const ok = [r.x1, r.y1, r.x2, r.y2].every(Number.isFinite) && r.x2 >= r.x1 && r.y2 >= r.y1;
+    return ok ? r : undefined;
   }
 
-  private removeFrom(cell: string, key: K) {
-    const bucket = this._cells.get(cell);
-    bucket?.delete(key);
-    if (bucket?.size === 0) this._cells.delete(cell);
+  /** The cells an item goes in, or undefined for an item kept in the loose list. */
+  private itemRange(rect: Rect): CellRange | undefined {
+    const r = this.range(rect);
+    const inGrid = r && Math.max(-r.x1, -r.y1, r.x2, r.y2) < MAX_CELL && cellCount(r) <= MAX_CELLS_PER_ITEM;
+    return inGrid ? r : undefined;
   }
+
+  private unlink(key: K, rect: Rect) {
+    const range = this.itemRange(rect);
+    if (!range) return void this._loose.delete(key);
+    eachCell(range, (cell) => {
+      const bucket = this._cells.get(cell);
+      bucket?.delete(key);
+      if (bucket?.size === 0) this._cells.delete(cell);
+    });
+  }
+}
+
+function cellCount(r: CellRange): number {
+  return (r.x2 - r.x1 + 1) * (r.y2 - r.y1 + 1);
+}
+
+/** Counts with integer offsets from the first cell, so the loop ends even where `x + 1 === x`. */
+function eachCell(r: CellRange, fn: (cell: string) => void) {
+  const [w, h] = [r.x2 - r.x1, r.y2 - r.y1];
+  for (let i = 0; i <= w; i++) for (let j = 0; j <= h; j++) fn(`${r.x1 + i},${r.y1 + j}`);
+}
+
+function cellIn(cell: string, r: CellRange): boolean {
+  const [cx, cy] = cell.split(',').map(Number);
+  return cx >= r.x1 && cx <= r.x2 && cy >= r.y1 && cy <= r.y2;
+}
+
+function sameRange(a: CellRange | undefined, b: CellRange | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.x1 === b.x1 && a.y1 === b.y1 && a.x2 === b.x2 && a.y2 === b.y2;
 }
 
 export function intersects(a: Rect, b: Rect): boolean {
   return a.x <= b.x + b.width && b.x <= a.x + a.width && a.y <= b.y + b.height && b.y <= a.y + a.height;
-}
-
-function sameCells(a: Rect, b: Rect, s: number): boolean {
-  const f = Math.floor;
-  return (
-    f(a.x / s) === f(b.x / s) &&
-    f(a.y / s) === f(b.y / s) &&
-    f((a.x + a.width) / s) === f((b.x + b.width) / s) &&
-    f((a.y + a.height) / s) === f((b.y + b.height) / s)
-  );
 }

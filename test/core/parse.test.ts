@@ -55,7 +55,7 @@ describe('parseDocument', () => {
     const nan = doc();
     nan.nodes[0].position.x = Number.NaN;
     expectError(nan, ErrorCodes.wrongType, '$.nodes[0].position.x');
-    expectError({ ...doc(), viewport: { x: 0, y: 0, zoom: 0 } }, ErrorCodes.badValue, '$.viewport.zoom');
+    expectError({ ...doc(), viewport: { x: 0, y: 0, zoom: 0 } }, ErrorCodes.outOfRange, '$.viewport.zoom');
   });
 
   it('reports missing fields', () => {

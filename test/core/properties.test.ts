@@ -4,7 +4,12 @@ import { GraphStore, isV2uError, parseDocument, serializeDocument, topologicalOr
 import { resolveTestPorts, testPorts } from './fixtures.js';
 
 const TYPES = Object.keys(testPorts);
-const coord = fc.integer({ min: -2000, max: 2000 });
+/** Mostly ordinary coordinates, sometimes hostile ones (issue 21) that every command must refuse. */
+const coord = fc.oneof({ arbitrary: fc.integer({ min: -2000, max: 2000 }), weight: 9 }, { arbitrary: fc.constantFrom(1e19, -1e7, 2 ** 53, NaN), weight: 1 });
+const configValue = fc.oneof(
+  { arbitrary: fc.jsonValue({ maxDepth: 2 }), weight: 9 },
+  { arbitrary: fc.constantFrom<() => unknown>(() => new Date(0), () => new Map(), () => 1n, () => [undefined], () => Infinity).map((make) => make()), weight: 1 },
+);
 
 /** One editing command, with indexes resolved against whatever exists when it runs. */
 const command = fc.oneof(
@@ -14,7 +19,7 @@ const command = fc.oneof(
   fc.record({ op: fc.constant('drag'), picks: fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), steps: fc.integer({ min: 1, max: 5 }) }),
   fc.record({ op: fc.constant('connect'), a: fc.nat(), b: fc.nat(), out: fc.nat(), inp: fc.nat(), replace: fc.boolean() }),
   fc.record({ op: fc.constant('disconnect'), pick: fc.nat() }),
-  fc.record({ op: fc.constant('config'), pick: fc.nat(), key: fc.constantFrom('value', 'unit', 'note'), value: fc.jsonValue({ maxDepth: 2 }) }),
+  fc.record({ op: fc.constant('config'), pick: fc.nat(), key: fc.constantFrom('value', 'unit', 'note'), value: configValue }),
   fc.record({ op: fc.constant('label'), pick: fc.nat(), label: fc.option(fc.string(), { nil: undefined }) }),
   fc.record({ op: fc.constant('group'), picks: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }) }),
   fc.record({ op: fc.constant('ungroup'), pick: fc.nat() }),

@@ -30,3 +30,11 @@ test('HTTP request without a host policy denies every URL in Node, whatever the 
   const config = { url: 'https://example.com/x', method: 'GET', timeoutMs: 100, allowedOrigins: '*', origin: 'https://example.com' };
   await assert.rejects(http.processLogic({}, context(config), () => {}), (error) => error.code === 'origin-denied');
 });
+
+test('a 10 MB invalid value or expression gives a short error that quotes the start and says how long it was', async () => {
+  const huge = 'x'.repeat(10_000_000);
+  const [value, filter] = await Promise.all(['create/value', 'transform/filter'].map(load));
+  const short = (error) => error.name === 'V2uError' && error.message.length < 1000 && error.message.includes('(10,000,000 characters)');
+  await assert.rejects(async () => value.processLogic({}, context({ kind: 'number', value: huge }), () => {}), short);
+  await assert.rejects(filter.processLogic({ rows: [{ a: 1 }] }, context({ expression: `a > ${huge} >` }), () => {}), (error) => error.name === 'V2uError' && error.message.length < 1000);
+});

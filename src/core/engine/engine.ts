@@ -1,6 +1,6 @@
 import { configWithDefaults, type NodeOutputs } from '../define-node.js';
 import { createDocument, type GraphDocument } from '../document.js';
-import { ErrorCodes, RunErrorCodes } from '../errors.js';
+import { ErrorCodes, RunErrorCodes, quote } from '../errors.js';
 import { FlowGraph, gatherInputs, type Produced } from './flow-graph.js';
 import { isLongArray, isOutputRef, resolveRefs, type OutputRef } from './output-ref.js';
 import { RefKeeper } from './ref-keeper.js';
@@ -202,7 +202,7 @@ export class FlowEngine {
     if (run.cancelled || run.get(id).epoch !== this.epoch(id)) return this.cancelled(run, id);
     const node = run.graph.nodes.get(id)!;
     const resolved = this._options.resolve(node.type);
-    if (!resolved) return this.fail(run, id, { name: 'V2uError', code: RunErrorCodes.unknownNodeType, message: `unknown node type "${node.type}"` });
+    if (!resolved) return this.fail(run, id, { name: 'V2uError', code: RunErrorCodes.unknownNodeType, message: `unknown node type ${quote(node.type)}` });
     const { manifest, moduleUrl } = resolved;
     const gathered = gatherInputs(run.graph, id, manifest, (u) => this._produced.get(u));
     if (!gathered) return this.skip(run, id, run.graph.upstream(id).find((u) => !this._produced.has(u)) ?? id);
@@ -248,7 +248,7 @@ export class FlowEngine {
   private rerunUpstream(run: RunState, id: string, lost: string[]) {
     const exhausted = lost.find((u) => (run.nodes.get(u)?.reruns ?? 0) >= MAX_RERUNS);
     if (exhausted)
-      return this.fail(run, id, { name: 'V2uError', code: RunErrorCodes.resultLost, message: `the output of node "${exhausted}" that node "${id}" needs was lost ${MAX_RERUNS} times (its worker was replaced)` });
+      return this.fail(run, id, { name: 'V2uError', code: RunErrorCodes.resultLost, message: `the output of node ${quote(exhausted)} that node ${quote(id)} needs was lost ${MAX_RERUNS} times (its worker was replaced)` });
     const start: string[] = [];
     for (const u of lost) {
       this._cache.forget(u);
@@ -305,7 +305,7 @@ export class FlowEngine {
     const unranked = [...run.nodes.keys()].filter((id) => !graph.rank.has(id));
     const onCycle = unranked.filter((id) => graph.downstream(graph.outgoing.get(id) ?? []).has(id));
     for (const id of onCycle) {
-      this.markFailed(run, id, { name: 'V2uError', code: ErrorCodes.cycle, message: `node "${id}" is on a cycle` });
+      this.markFailed(run, id, { name: 'V2uError', code: ErrorCodes.cycle, message: `node ${quote(id)} is on a cycle` });
       run.settle(id, this.now());
     }
     for (const id of onCycle) this.settleDownstream(run, id, () => undefined, id);

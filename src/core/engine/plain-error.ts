@@ -1,3 +1,4 @@
+import { MESSAGE_LIMIT, clip } from '../errors.js';
 import type { PlainError } from './types.js';
 
 /**
@@ -5,10 +6,11 @@ import type { PlainError } from './types.js';
  * after crossing a worker; callers branch on `name` or `code`, never on `instanceof`.
  */
 export function toPlainError(error: unknown): PlainError {
-  if (typeof error !== 'object' || error === null) return { name: 'Error', message: String(error) };
+  if (typeof error !== 'object' || error === null) return { name: 'Error', message: clip(String(error), MESSAGE_LIMIT) };
   const e = error as Partial<PlainError>;
-  const out: PlainError = { name: String(e.name ?? 'Error'), message: String(e.message ?? error) };
-  if (e.code) out.code = String(e.code);
-  if (e.stack) out.stack = String(e.stack);
+  // A node may throw anything, a 10 MB message included: the status, event and tooltip show a clipped one.
+  const out: PlainError = { name: clip(String(e.name ?? 'Error')), message: clip(String(e.message ?? error), MESSAGE_LIMIT) };
+  if (e.code) out.code = clip(String(e.code));
+  if (e.stack) out.stack = clip(String(e.stack), 4 * MESSAGE_LIMIT);
   return out;
 }

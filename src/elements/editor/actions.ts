@@ -1,4 +1,4 @@
-import { isV2uError, type GraphFragment, type NodeManifest, type Point, type PortRef } from '../../core/index.js';
+import { clampPoint, isV2uError, type GraphFragment, type NodeManifest, type Point, type PortRef } from '../../core/index.js';
 import { readFragment, writeFragment } from './clipboard.js';
 import { DIRECTION_VECTORS, nearestInDirection, type Direction, type EditorAction } from './keyboard.js';
 import { centerOn } from './viewport.js';
@@ -127,7 +127,7 @@ export class EditorActions {
   addNode(manifest: NodeManifest, at: Point): void {
     const e = this._editor;
     if (!e.editable) return;
-    const node = e.store.addNode({ type: manifest.type, position: this.freeSpot(at), config: {} });
+    const node = e.store.addNode({ type: manifest.type, position: clampPoint(this.freeSpot(at)), config: {} });
     e.select([node.id]);
     e.announce(`Added ${manifest.title}`);
     void e.focusNode(node.id);

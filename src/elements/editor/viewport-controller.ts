@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { GraphStore, Point, Rect, Viewport } from '../../core/index.js';
+import { clampViewport, type GraphStore, type Point, type Rect, type Viewport } from '../../core/index.js';
 import { fitRect, toGraph, visibleRect, zoomAround, type ZoomLimits } from './viewport.js';
 
 /** Extra screen pixels rendered around the visible area, so panning shows no gaps. */
@@ -71,7 +71,7 @@ export class ViewportController implements ReactiveController {
 
   /** Shows a viewport without recording it; `commit()` saves it to the document. */
   show(viewport: Viewport): void {
-    this._viewport = viewport;
+    this._viewport = clampViewport(viewport);
     this._host.requestUpdate();
   }
 

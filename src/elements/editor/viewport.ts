@@ -1,4 +1,4 @@
-import type { Point, Rect, Viewport } from '../../core/index.js';
+import { LIMITS, type Point, type Rect, type Viewport } from '../../core/index.js';
 
 /**
  * Viewport math, pure: `x`/`y` is where the graph origin sits on screen (CSS pixels in the
@@ -23,8 +23,9 @@ export function visibleRect(viewport: Viewport, size: { width: number; height: n
   return { x: (-viewport.x - margin) / z, y: (-viewport.y - margin) / z, width: (size.width + 2 * margin) / z, height: (size.height + 2 * margin) / z };
 }
 
+/** Within the element's limits and the document's (a `min-zoom` of 0 must not save a zoom of 0). */
 export function clampZoom(zoom: number, limits: ZoomLimits): number {
-  return Math.min(limits.max, Math.max(limits.min, zoom));
+  return Math.min(limits.max, LIMITS.zoomMax, Math.max(limits.min, LIMITS.zoomMin, zoom));
 }
 
 /** Zooms by `factor` keeping the graph point under `screen` fixed. */

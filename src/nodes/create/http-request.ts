@@ -1,5 +1,5 @@
 import { defineNode, type HostPolicy } from '../../core/define-node.js';
-import { ErrorCodes, V2uError } from '../../core/errors.js';
+import { ErrorCodes, V2uError, quote } from '../../core/errors.js';
 import { parseTableText } from '../shared/csv.js';
 import { abortError } from '../shared/loop.js';
 
@@ -44,7 +44,7 @@ function checkUrl(text: string, policy: HostPolicy): URL {
   try {
     url = new URL(text, origin && origin !== 'null' ? origin : undefined);
   } catch {
-    throw new V2uError(ErrorCodes.badConfig, `${TITLE}: "${text}" is not a URL`, '$.config.url');
+    throw new V2uError(ErrorCodes.badConfig, `${TITLE}: ${quote(text)} is not a URL`, '$.config.url');
   }
   const allowed = [origin, ...toList(policy.allowedOrigins)].filter(Boolean);
   if (!/^https?:$/.test(url.protocol) || !(allowed.includes('*') || allowed.includes(url.origin)))

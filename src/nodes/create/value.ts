@@ -1,5 +1,5 @@
 import { defineNode } from '../../core/define-node.js';
-import { ErrorCodes, V2uError } from '../../core/errors.js';
+import { ErrorCodes, V2uError, quote } from '../../core/errors.js';
 
 const TITLE = 'Value';
 
@@ -30,15 +30,15 @@ function parseValue(kind: string, text: string): unknown {
       return text;
     case 'number': {
       const value = Number(text.trim());
-      if (text.trim() === '' || Number.isNaN(value)) throw bad(`"${text}" is not a number`);
+      if (text.trim() === '' || Number.isNaN(value)) throw bad(`${quote(text)} is not a number`);
       return value;
     }
     case 'boolean':
-      if (!/^(true|false)$/i.test(text.trim())) throw bad(`"${text}" is not true or false`);
+      if (!/^(true|false)$/i.test(text.trim())) throw bad(`${quote(text)} is not true or false`);
       return text.trim().toLowerCase() === 'true';
     case 'date': {
       const date = new Date(text.trim());
-      if (Number.isNaN(date.getTime())) throw bad(`"${text}" is not a date (try 2024-05-31 or 2024-05-31T12:00:00Z)`);
+      if (Number.isNaN(date.getTime())) throw bad(`${quote(text)} is not a date (try 2024-05-31 or 2024-05-31T12:00:00Z)`);
       return date.toISOString();
     }
     default:

@@ -1,5 +1,5 @@
 import jsonata from 'jsonata';
-import { ErrorCodes, V2uError } from '../../core/errors.js';
+import { ErrorCodes, V2uError, quote } from '../../core/errors.js';
 import { compileFast, FALLBACK } from './fast-expression.js';
 
 /**
@@ -70,10 +70,13 @@ function expressionError(error: JsonataFailure, text: string, where: { node: str
   if (!error || typeof error.message !== 'string' || (error as Error).name === 'AbortError') throw error;
   const source = where.source ?? text;
   const position = typeof error.position === 'number' ? Math.max(1, error.position) + (where.offset ?? 0) : undefined;
-  const message = `${where.node}: ${where.field} "${source}"${at ? ` (${at})` : ''}: ${error.message}${position === undefined ? '' : pointAt(source, position)}`;
+  const message = `${where.node}: ${where.field} ${quote(source)}${at ? ` (${at})` : ''}: ${error.message}${position === undefined ? '' : pointAt(source, position)}`;
   const wrapped = new V2uError(ErrorCodes.badExpression, message, `$.config.${where.field}`);
   return Object.assign(wrapped, { expression: source, position, token: error.token });
 }
+
+/** Characters of the expression shown on each side of the caret. */
+const CARET_CONTEXT = 60;
 
 /** " at position 12 (line 2, column 3)" and the line with a caret under that character. */
 function pointAt(source: string, position: number): string {
@@ -81,9 +84,12 @@ function pointAt(source: string, position: number): string {
   const lineStart = before.lastIndexOf('\n') + 1;
   const line = before.split('\n').length;
   const column = position - lineStart;
-  const text = source.slice(lineStart).split('\n', 1)[0];
+  const lineEnd = source.indexOf('\n', lineStart);
+  // A window of the line around the caret: a 10 MB one-line expression must not make a 10 MB message.
+  const from = Math.max(lineStart, lineStart + column - 1 - CARET_CONTEXT);
+  const text = source.slice(from, Math.min(lineEnd < 0 ? source.length : lineEnd, from + 2 * CARET_CONTEXT));
   const place = line > 1 || source.includes('\n') ? ` at position ${position} (line ${line}, column ${column})` : ` at position ${position}`;
-  return `${place}\n  ${text}\n  ${' '.repeat(Math.max(0, column - 1))}^`;
+  return `${place}\n  ${text}\n  ${' '.repeat(Math.max(0, lineStart + column - 1 - from))}^`;
 }
 
 function withoutNulls(input: unknown): unknown {
@@ -96,7 +102,7 @@ function withoutNulls(input: unknown): unknown {
 /** A computed number must be finite: Infinity and NaN are overflow or 0/0, never data. */
 export function checkResult(value: unknown, expression: Expression, where: { node: string; field: string }, at?: string): unknown {
   if (typeof value === 'number' && !Number.isFinite(value))
-    throw new V2uError(ErrorCodes.badExpression, `${where.node}: ${where.field} "${expression.text}"${at ? ` (${at})` : ''} gave ${value}: the number is out of range`, `$.config.${where.field}`);
+    throw new V2uError(ErrorCodes.badExpression, `${where.node}: ${where.field} ${quote(expression.text)}${at ? ` (${at})` : ''} gave ${value}: the number is out of range`, `$.config.${where.field}`);
   return value;
 }
 

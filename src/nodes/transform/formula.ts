@@ -1,5 +1,5 @@
 import { defineNode } from '../../core/define-node.js';
-import { ErrorCodes, V2uError } from '../../core/errors.js';
+import { ErrorCodes, V2uError, quote } from '../../core/errors.js';
 import { checkResult, compileExpression } from '../shared/expression.js';
 
 const TITLE = 'Math formula';
@@ -24,7 +24,7 @@ export default defineNode({
     const value = checkResult(await formula.evaluate(scope, scope), formula, where);
     if (value === undefined) {
       const unconnected = (['a', 'b', 'c'] as const).filter((name) => scope[name] === undefined);
-      throw new V2uError(ErrorCodes.badExpression, `${TITLE}: "${formula.text}" gave no value${unconnected.length ? ` (inputs not connected: ${unconnected.join(', ')})` : ''}`, '$.config.expression');
+      throw new V2uError(ErrorCodes.badExpression, `${TITLE}: ${quote(formula.text)} gave no value${unconnected.length ? ` (inputs not connected: ${unconnected.join(', ')})` : ''}`, '$.config.expression');
     }
     return { value };
   },

@@ -1,4 +1,5 @@
 import { defineNode } from '../../core/define-node.js';
+import { quote } from '../../core/errors.js';
 import { accumulator, checkAggregate, type Accumulator, type AggregateName } from '../shared/aggregate.js';
 import { keyOf } from '../shared/compare.js';
 import { configError, parseList, requireColumns, requireTable, type Row } from '../shared/inputs.js';
@@ -60,7 +61,7 @@ function parseAggregations(text: string): Aggregation[] {
   if (!lines.length) throw configError(TITLE, 'aggregations', 'needs at least one line such as orders = count()');
   return lines.map((line, n) => {
     const match = LINE.exec(line);
-    if (!match) throw configError(TITLE, 'aggregations', `line ${n + 1} "${line}" should look like name = sum(column)`);
+    if (!match) throw configError(TITLE, 'aggregations', `line ${n + 1} ${quote(line)} should look like name = sum(column)`);
     const fn = checkAggregate(match[2].toLowerCase(), TITLE, 'aggregations');
     if (!match[3] && fn !== 'count') throw configError(TITLE, 'aggregations', `line ${n + 1}: ${fn}() needs a column`);
     return { name: match[1], fn, column: match[3] || undefined };

@@ -1,4 +1,4 @@
-import type { Point } from '../../../core/index.js';
+import { clampPoint, type Point } from '../../../core/index.js';
 import type { CanvasHost, Gesture } from './host.js';
 
 /**
@@ -24,7 +24,7 @@ export function createNodeDrag(host: CanvasHost, start: PointerEvent, nodeIds: I
       const zoom = host.liveViewport.zoom;
       const dx = (p.x - origin.x) / zoom;
       const dy = (p.y - origin.y) / zoom;
-      const moves = [...starts].map(([id, s]) => ({ id, position: { x: snap(s.x + dx, host.snapStep), y: snap(s.y + dy, host.snapStep) } }));
+      const moves = [...starts].map(([id, s]) => ({ id, position: clampPoint({ x: snap(s.x + dx, host.snapStep), y: snap(s.y + dy, host.snapStep) }) }));
       host.store.moveNodes(moves);
     },
     end: close,
