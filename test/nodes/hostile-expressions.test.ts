@@ -66,6 +66,15 @@ describe('hostile expressions cannot freeze, crash or hang', () => {
     expect((kept.outputs.rows as unknown[]).length, 'a list of 999 and recursion 400 deep are fine').to.equal(9);
   });
 
+  it('what is not stopped: one built-in step runs to its end, and only its result is refused', async () => {
+    const started = performance.now();
+    const error = await failure(formula, {}, { expression: '$pad("", 20000000, "x")' });
+    expect(error.message.split('\n')[0], 'the 20 MB text was built, then refused').to.contain('gave a text of 20,000,000 characters, more than 10,000,000');
+    expect(performance.now() - started, 'one step: no time limit met on the way').to.be.below(5000);
+    const fine = await run(formula, { a: Array.from({ length: 200_000 }, (_, i) => ({ n: i })) }, { expression: '$sum(a.n)' });
+    expect(fine.outputs.value, 'reading 200,000 cells takes no steps').to.equal(19_999_900_000);
+  });
+
   for (const [where, poolSize] of [['a worker', undefined], ['the main thread (pool-size="0")', 0]] as const) {
     it(`in ${where}, the node fails naming the limit and the page keeps producing frames`, async () => {
       const el = await editorRunning(RUNAWAYS[0][0], poolSize);
