@@ -29,6 +29,7 @@ export const ErrorCodes = {
   badInput: 'bad-input',
   badConfig: 'bad-config',
   badExpression: 'bad-expression',
+  expressionLimit: 'expression-limit',
   missingColumn: 'missing-column',
   httpFailed: 'http-failed',
   originDenied: 'origin-denied',

@@ -111,3 +111,22 @@ test('a third-party node pack runs from its own folder', async () => {
   const { stdout } = await cli(['run', file, '--library', 'dist/src/nodes', '--library', 'demo/node-pack/nodes', '--node', 'fx', '--compact']);
   assert.deepEqual(JSON.parse(stdout).rows, [{ total: 100, total_JPY: 15130 }]);
 });
+
+test('a runaway expression fails its node within seconds, naming the limit; no hang, no native stack', async () => {
+  const runaways = {
+    '( $f := function($x){ $f($x) + 1 }; $f(1) )': 'recursion deeper than 500 calls',
+    '( $f := function(){ $f() }; $f() )': /exceeded 100,000 evaluation steps|ran longer than 1 s/,
+    '$map([1..1e9], function($v){ $v })': 'made a list longer than 1,000,000 items',
+  };
+  for (const [expression, limit] of Object.entries(runaways)) {
+    const flow = { version: 2, nodes: [{ id: 'f', type: 'transform/formula', position: { x: 0, y: 0 }, config: { expression } }], edges: [] };
+    const started = Date.now();
+    const { stdout, stderr, code } = await cli(['run', '-', '--compact'], JSON.stringify(flow));
+    assert.equal(code, 1, `${expression}: exit 1 (a node failed), got ${code}: ${stderr}`);
+    assert.ok(Date.now() - started < 15_000, `${expression}: ended within seconds`);
+    assert.equal(stderr, '', `${expression}: nothing on stderr (no native stack)`);
+    const [line] = JSON.parse(stdout).nodes.f.error.split('\n');
+    if (typeof limit === 'string') assert.ok(line.includes(limit), `${expression}: the node's error names "${limit}": ${line}`);
+    else assert.match(line, limit, `${expression}: the node's error names the limit`);
+  }
+});

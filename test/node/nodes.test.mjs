@@ -38,3 +38,32 @@ test('a 10 MB invalid value or expression gives a short error that quotes the st
   await assert.rejects(async () => value.processLogic({}, context({ kind: 'number', value: huge }), () => {}), short);
   await assert.rejects(filter.processLogic({ rows: [{ a: 1 }] }, context({ expression: `a > ${huge} >` }), () => {}), (error) => error.name === 'V2uError' && error.message.length < 1000);
 });
+
+test('in Node, the HTTP request node checks every redirect hop before sending it', async () => {
+  const { createServer } = await import('node:http');
+  const reached = [];
+  const server = createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    if (url.pathname === '/redirect') return res.writeHead(Number(url.searchParams.get('status')), { location: url.searchParams.get('to') }).end();
+    let body = '';
+    req.on('data', (chunk) => (body += chunk)).on('end', () => {
+      reached.push({ host: req.headers.host, method: req.method, body });
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ method: req.method, body }));
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  const [own, other] = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
+  const http = await load('create/http-request');
+  const request = (url, method = 'POST') => http.processLogic({ body: { secret: 1 } }, { ...context({ url, method, responseType: 'json', timeoutMs: 5000 }), host: { origin: own } }, () => {});
+  const redirect = (status, to) => `${own}/redirect?status=${status}&to=${encodeURIComponent(to)}`;
+  try {
+    for (const status of [301, 302, 303, 307, 308])
+      await assert.rejects(request(redirect(status, `${other}/record`)), (error) => error.code === 'origin-denied' && error.message.includes(`${other} is not an allowed origin`), `${status} to another origin`);
+    assert.deepEqual(reached, [], 'nothing reached the other origin');
+    assert.deepEqual((await request(redirect(307, `${own}/echo`))).data, { method: 'POST', body: '{"secret":1}' }, 'a 307 on the same origin keeps the POST body');
+    assert.deepEqual((await request(redirect(303, `${own}/echo`))).data, { method: 'GET', body: '' }, 'a 303 continues as a GET without the body');
+  } finally {
+    server.close();
+  }
+});

@@ -146,6 +146,41 @@ describe('create/http-request', () => {
     expect((await failure(httpRequest, {}, { ...base, url: '/__fixtures__/http/slow' }, controller.signal)).name).to.equal('AbortError');
   });
 
+  describe('redirects', () => {
+    // The test server answers on two loopback names: two origins.
+    const other = location.origin.includes('localhost') ? location.origin.replace('localhost', '127.0.0.1') : location.origin.replace('127.0.0.1', 'localhost');
+    const recorded = async (key: string) => (await (await fetch(`${other}/__fixtures__/http/recorded?key=${key}`)).json()) as unknown[];
+    const redirect = (status: number, to: string) => `/__fixtures__/http/redirect?status=${status}&to=${encodeURIComponent(to)}`;
+
+    for (const status of [301, 302, 303, 307, 308]) {
+      it(`a ${status} from the page's origin to another origin fails, and nothing (no request, no body) reaches it`, async () => {
+        const key = `r${status}-${Math.random().toString(36).slice(2)}`;
+        const target = `${other}/__fixtures__/http/record?key=${key}`;
+        for (const method of ['GET', 'POST']) {
+          const error = await failure(httpRequest, { body: { secret: 'pin 1234' } }, { url: redirect(status, target), method });
+          expect(error.code, `${method}: ${error.message}`).to.match(/^(http-failed|origin-denied)$/);
+          expect(error.message, method).to.match(/redirect|allowed origin/);
+        }
+        expect(await recorded(key), 'requests that reached the other origin').to.deep.equal([]);
+      });
+    }
+
+    it('a redirect within the page\'s origin is followed, a 307 keeping the POST body', async () => {
+      const got = await run(httpRequest, {}, { url: redirect(302, '/__fixtures__/http/orders.json') });
+      expect(got.outputs.data).to.deep.equal([{ id: 1, total: 9.5 }, { id: 2, total: 20 }]);
+      const posted = await run(httpRequest, { body: { q: 1 } }, { url: redirect(307, '/__fixtures__/http/echo'), method: 'POST' });
+      expect(posted.outputs.data).to.deep.equal({ method: 'POST', body: { q: 1 }, token: null });
+    });
+
+    it('from an allowed other origin, a redirect is refused before it is followed (a browser hides where it leads)', async () => {
+      const key = `x-${Math.random().toString(36).slice(2)}`;
+      const url = `${other}${redirect(307, `${location.origin}/__fixtures__/http/record?key=${key}`)}`;
+      const error = await failure(httpRequest, { body: { secret: 1 } }, { url, method: 'POST' }, undefined, { host: { allowedOrigins: [other] } });
+      expect(error.message).to.contain('redirect');
+      expect(await (await fetch(`/__fixtures__/http/recorded?key=${key}`)).json(), 'nothing reached the target').to.deep.equal([]);
+    });
+  });
+
   it('refuses origins the host did not allow; the graph cannot widen them', async () => {
     const denied = await failure(httpRequest, {}, { url: 'http://127.0.0.2:9/x', allowedOrigins: '*', origin: 'http://127.0.0.2:9' });
     expect(denied.code, 'config keys are ignored').to.equal('origin-denied');

@@ -30,7 +30,7 @@ export default defineNode({
     const policy = context.host ?? {};
     const url = checkUrl(String(config.url ?? ''), policy);
     const timeoutMs = Number(config.timeoutMs) > 0 ? Number(config.timeoutMs) : 10000;
-    const response = await send(url, config, inputs.body ?? config.body, signal, timeoutMs);
+    const response = await follow(url, config, inputs.body ?? config.body, signal, timeoutMs, policy);
     checkUrl(response.url || url.href, policy);
     const text = await response.text();
     if (!response.ok) throw failure(url, `answered ${response.status} ${response.statusText}: ${text.slice(0, 200)}`, response.status);
@@ -56,22 +56,55 @@ function toList(value: HostPolicy['allowedOrigins']): string[] {
   return (typeof value === 'string' ? value.split(/[\s,]+/) : [...(value ?? [])]).filter(Boolean);
 }
 
-async function send(url: URL, config: Record<string, unknown>, body: unknown, signal: AbortSignal, timeoutMs: number): Promise<Response> {
-  const post = config.method === 'POST';
+const MAX_HOPS = 5;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * Sends the request and follows redirects only where allowed, checking every hop before it is
+ * sent (a redirect must not carry a request, let alone a POST body, to an origin the host did
+ * not allow). Where `redirect: 'manual'` shows the Location (Node), each hop is checked and
+ * followed here. A browser hides it (an opaque redirect), so there the page's own origin is
+ * fetched in `same-origin` mode, which follows same-origin hops and refuses any other before
+ * sending it, and a redirect from another origin is refused.
+ */
+async function follow(url: URL, config: Record<string, unknown>, body: unknown, signal: AbortSignal, timeoutMs: number, policy: HostPolicy): Promise<Response> {
+  const deadline = AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]);
+  let post = config.method === 'POST';
+  for (let hop = 0; ; hop++) {
+    const response = await send(url, config, post ? body : undefined, post, deadline, signal, timeoutMs);
+    if (response.type === 'opaqueredirect')
+      throw failure(url, `redirected to a place the browser does not show; redirects are followed only on the page's own origin (${globalThis.location?.origin})`);
+    const location = REDIRECTS.has(response.status) ? response.headers.get('location') : null;
+    if (location === null) return response;
+    if (hop >= MAX_HOPS) throw failure(url, `redirected more than ${MAX_HOPS} times`);
+    void response.body?.cancel();
+    const next = checkUrl(new URL(location, url).href, policy);
+    // As browsers do: 303, and 301/302 after a POST, continue as a GET without the body.
+    if (response.status === 303 || (post && response.status < 307)) post = false;
+    url = next;
+  }
+}
+
+async function send(url: URL, config: Record<string, unknown>, body: unknown, post: boolean, deadline: AbortSignal, signal: AbortSignal, timeoutMs: number): Promise<Response> {
   const headers = new Headers(config.headers && typeof config.headers === 'object' ? (config.headers as Record<string, string>) : {});
   if (post && !headers.has('content-type')) headers.set('content-type', 'application/json');
+  const pageOrigin = globalThis.location?.origin;
+  const ownOrigin = pageOrigin !== undefined && pageOrigin !== 'null' && url.origin === pageOrigin;
   try {
     return await fetch(url, {
       method: post ? 'POST' : 'GET',
       headers,
       body: post ? (typeof body === 'string' ? body : JSON.stringify(body ?? null)) : undefined,
-      signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
+      signal: deadline,
       credentials: 'same-origin',
+      mode: ownOrigin ? 'same-origin' : 'cors',
+      redirect: ownOrigin ? 'follow' : 'manual',
     });
   } catch (error) {
     if (signal.aborted) throw abortError();
     if ((error as Error).name === 'TimeoutError') throw failure(url, `did not answer within ${timeoutMs} ms`);
-    throw failure(url, `could not be reached (${(error as Error).message})`);
+    const refused = ownOrigin ? ', or redirected to another origin, which is refused' : '';
+    throw failure(url, `could not be reached${refused} (${(error as Error).message})`);
   }
 }
 

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { ErrorCodes, V2uError } from '../../core/errors.js';
-import { columnsOf, isPlainObject, type Row } from './inputs.js';
+import { cell, columnsOf, isPlainObject, setCell, type Row } from './inputs.js';
 
 export type TextFormat = 'auto' | 'csv' | 'tsv' | 'semicolon' | 'json';
 
@@ -68,11 +68,11 @@ const BOOLEAN = /^(?:true|false)$/i;
  */
 export function detectColumnTypes(rows: Row[], columns = columnsOf(rows)): Row[] {
   for (const column of columns) {
-    const cells = rows.map((row) => String(row[column] ?? '').trim()).filter((cell) => cell !== '');
+    const cells = rows.map((row) => String(cell(row, column) ?? '').trim()).filter((cell) => cell !== '');
     const convert = cells.length && cells.every(isSafeNumber) ? Number : cells.length && cells.every((c) => BOOLEAN.test(c)) ? toBoolean : undefined;
     for (const row of rows) {
-      const cell = String(row[column] ?? '').trim();
-      row[column] = cell === '' ? null : convert ? convert(cell) : row[column];
+      const text = String(cell(row, column) ?? '').trim();
+      setCell(row, column, text === '' ? null : convert ? convert(text) : cell(row, column));
     }
   }
   return rows;
@@ -95,7 +95,7 @@ function toBoolean(cell: string): boolean {
  */
 export function toCsv(rows: readonly Row[], options: { delimiter?: string; escapeFormulas?: boolean } = {}): string {
   const columns = columnsOf(rows);
-  const data = rows.map((row) => columns.map((column) => cellValue(row[column])));
+  const data = rows.map((row) => columns.map((column) => cellValue(cell(row, column))));
   return Papa.unparse({ fields: columns, data }, { delimiter: options.delimiter ?? ',', newline: '\n', escapeFormulae: options.escapeFormulas ?? false });
 }
 

@@ -1,5 +1,6 @@
 import jsonata from 'jsonata';
 import { ErrorCodes, V2uError, quote } from '../../core/errors.js';
+import { checkSize, isLimit, JSONATA_OPTIONS, limitEvaluation, limitMessage } from './expression-limits.js';
 import { compileFast, FALLBACK } from './fast-expression.js';
 
 /**
@@ -40,14 +41,16 @@ export function compileExpression(text: string, where: { node: string; field: st
     throw new V2uError(ErrorCodes.badExpression, `${where.node}: ${where.field} is empty; write an expression such as amount > 100`, `$.config.${where.field}`);
   let compiled: jsonata.Expression;
   try {
-    compiled = jsonata(text);
+    compiled = jsonata(text, JSONATA_OPTIONS);
   } catch (error) {
     throw expressionError(error as JsonataFailure, text, where);
   }
+  limitEvaluation(compiled);
+  // Bounded by construction: no calls and no loops, one pass over the syntax tree.
   const fast = compileFast(compiled.ast());
   const slow = async (input: unknown, bindings?: Record<string, unknown>, at?: string) => {
     try {
-      return await compiled.evaluate(withoutNulls(input), bindings);
+      return checkSize(await compiled.evaluate(withoutNulls(input), bindings));
     } catch (error) {
       throw expressionError(error as JsonataFailure, text, where, at);
     }
@@ -70,8 +73,8 @@ function expressionError(error: JsonataFailure, text: string, where: { node: str
   if (!error || typeof error.message !== 'string' || (error as Error).name === 'AbortError') throw error;
   const source = where.source ?? text;
   const position = typeof error.position === 'number' ? Math.max(1, error.position) + (where.offset ?? 0) : undefined;
-  const message = `${where.node}: ${where.field} ${quote(source)}${at ? ` (${at})` : ''}: ${error.message}${position === undefined ? '' : pointAt(source, position)}`;
-  const wrapped = new V2uError(ErrorCodes.badExpression, message, `$.config.${where.field}`);
+  const message = `${where.node}: ${where.field} ${quote(source)}${at ? ` (${at})` : ''}: ${limitMessage(error)}${position === undefined ? '' : pointAt(source, position)}`;
+  const wrapped = new V2uError(isLimit(error) ? ErrorCodes.expressionLimit : ErrorCodes.badExpression, message, `$.config.${where.field}`);
   return Object.assign(wrapped, { expression: source, position, token: error.token });
 }
 

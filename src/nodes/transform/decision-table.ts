@@ -1,6 +1,6 @@
 import { defineNode } from '../../core/define-node.js';
 import { compileExpression, isTruthy, type Expression } from '../shared/expression.js';
-import { configError, isPlainObject, requireTable, withColumns, type Row } from '../shared/inputs.js';
+import { cell, configError, isPlainObject, requireTable, withColumns, type Row } from '../shared/inputs.js';
 import { eachIndex } from '../shared/loop.js';
 
 const TITLE = 'Decision table';
@@ -60,9 +60,9 @@ export default defineNode({
 });
 
 function decide(hits: Row[], outputs: string[], otherwise: Row, collect: boolean): Row {
-  if (!hits.length) return Object.fromEntries(outputs.map((o) => [o, otherwise[o] ?? (collect ? [] : null)]));
-  if (!collect) return Object.fromEntries(outputs.map((o) => [o, hits[0][o] ?? null]));
-  return Object.fromEntries(outputs.map((o) => [o, hits.filter((h) => o in h).map((h) => h[o])]));
+  if (!hits.length) return Object.fromEntries(outputs.map((o) => [o, cell(otherwise, o) ?? (collect ? [] : null)]));
+  if (!collect) return Object.fromEntries(outputs.map((o) => [o, cell(hits[0], o) ?? null]));
+  return Object.fromEntries(outputs.map((o) => [o, hits.filter((h) => Object.hasOwn(h, o)).map((h) => h[o])]));
 }
 
 function parseRules(value: unknown): Rule[] {

@@ -1,6 +1,6 @@
 import { defineNode } from '../../core/define-node.js';
 import { keyOf } from '../shared/compare.js';
-import { columnsOf, parseList, requireColumns, requireTable, type Row } from '../shared/inputs.js';
+import { cell, columnsOf, parseList, requireColumns, requireTable, type Row } from '../shared/inputs.js';
 import { eachIndex } from '../shared/loop.js';
 
 const TITLE = 'Deduplicate';
@@ -30,7 +30,7 @@ export default defineNode({
     const winner = new Map<string, number>();
     const keys = new Array<string>(table.length);
     await eachIndex(table.length, context, reportProgress, (i) => {
-      keys[i] = keyOf(columns.map((c) => table[i][c] ?? null));
+      keys[i] = keyOf(columns.map((c) => cell(table[i], c) ?? null));
       if (keepLast || !winner.has(keys[i])) winner.set(keys[i], i);
     });
     const rows: Row[] = [];

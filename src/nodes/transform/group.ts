@@ -2,7 +2,7 @@ import { defineNode } from '../../core/define-node.js';
 import { quote } from '../../core/errors.js';
 import { accumulator, checkAggregate, type Accumulator, type AggregateName } from '../shared/aggregate.js';
 import { keyOf } from '../shared/compare.js';
-import { configError, parseList, requireColumns, requireTable, type Row } from '../shared/inputs.js';
+import { cell, configError, parseList, requireColumns, requireTable, setCell, type Row } from '../shared/inputs.js';
 import { eachIndex } from '../shared/loop.js';
 
 const TITLE = 'Group and aggregate';
@@ -43,13 +43,16 @@ export default defineNode({
     const groups = new Map<string, { row: Row; folds: Accumulator[] }>();
     await eachIndex(table.length, context, reportProgress, (i) => {
       const source = table[i];
-      const values = keys.map((k) => source[k] ?? null);
+      const values = keys.map((k) => cell(source, k) ?? null);
       const key = keyOf(values);
       let group = groups.get(key);
       if (!group) groups.set(key, (group = { row: Object.fromEntries(keys.map((k, j) => [k, values[j]])), folds: aggregations.map((a) => accumulator(a.fn)) }));
-      for (let a = 0; a < aggregations.length; a++) group.folds[a].add(aggregations[a].column === undefined ? 1 : source[aggregations[a].column!]);
+      for (let a = 0; a < aggregations.length; a++) group.folds[a].add(aggregations[a].column === undefined ? 1 : cell(source, aggregations[a].column!));
     });
-    const rows = [...groups.values()].map(({ row, folds }) => Object.assign(row, Object.fromEntries(aggregations.map((a, j) => [a.name, folds[j].result()]))));
+    const rows = [...groups.values()].map(({ row, folds }) => {
+      aggregations.forEach((a, j) => setCell(row, a.name, folds[j].result()));
+      return row;
+    });
     return { rows };
   },
 });

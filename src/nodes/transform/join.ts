@@ -1,6 +1,6 @@
 import { defineNode } from '../../core/define-node.js';
 import { keyOf } from '../shared/compare.js';
-import { columnsOf, configError, parseList, requireColumns, requireTable, withColumns, type Row } from '../shared/inputs.js';
+import { cell, columnsOf, configError, parseList, requireColumns, requireTable, setCell, withColumns, type Row } from '../shared/inputs.js';
 import { eachIndex } from '../shared/loop.js';
 
 const TITLE = 'Join';
@@ -54,7 +54,7 @@ export default defineNode({
 });
 
 function joinKey(row: Row, keys: readonly string[]): string | undefined {
-  const values = keys.map((k) => row[k]);
+  const values = keys.map((k) => cell(row, k));
   return values.some((v) => v === null || v === undefined || v === '') ? undefined : keyOf(values);
 }
 
@@ -66,6 +66,6 @@ function renamer(leftColumns: string[], rightColumns: string[], rightKeys: Set<s
 
 function combine(left: Row, right: Row, rename: Map<string, string>): Row {
   const extra: Row = {};
-  for (const [column, name] of rename) extra[name] = right[column] ?? null;
+  for (const [column, name] of rename) setCell(extra, name, cell(right, column) ?? null);
   return withColumns(left, extra);
 }

@@ -1,7 +1,7 @@
 import { defineNode } from '../../core/define-node.js';
 import { accumulator, AGGREGATES, checkAggregate, type Accumulator } from '../shared/aggregate.js';
 import { keyOf } from '../shared/compare.js';
-import { configError, parseList, requireColumns, requireTable, type Row } from '../shared/inputs.js';
+import { cell, configError, parseList, requireColumns, requireTable, setCell, type Row } from '../shared/inputs.js';
 import { eachIndex } from '../shared/loop.js';
 
 const TITLE = 'Pivot';
@@ -37,21 +37,21 @@ export default defineNode({
     const groups = new Map<string, { row: Row; cells: Map<string, Accumulator> }>();
     await eachIndex(table.length, context, reportProgress, (i) => {
       const source = table[i];
-      const values = rowKeys.map((k) => source[k] ?? null);
+      const values = rowKeys.map((k) => cell(source, k) ?? null);
       const key = keyOf(values);
       let group = groups.get(key);
       if (!group) groups.set(key, (group = { row: Object.fromEntries(rowKeys.map((k, j) => [k, values[j]])), cells: new Map() }));
-      const value = String(source[pivotColumn] ?? '(empty)');
+      const value = String(cell(source, pivotColumn) ?? '(empty)');
       // A pivot value named like a row key would overwrite it; prefix it with its column.
       const name = rowKeys.includes(value) ? `${pivotColumn}: ${value}` : value;
       pivotNames.add(name);
-      let cell = group.cells.get(name);
-      if (!cell) group.cells.set(name, (cell = accumulator(fn)));
-      cell.add(valueColumn ? source[valueColumn] : 1);
+      let fold = group.cells.get(name);
+      if (!fold) group.cells.set(name, (fold = accumulator(fn)));
+      fold.add(valueColumn ? cell(source, valueColumn) : 1);
     });
     const names = [...pivotNames];
     const rows = [...groups.values()].map(({ row, cells }) => {
-      for (const name of names) row[name] = cells.get(name)?.result() ?? null;
+      for (const name of names) setCell(row, name, cells.get(name)?.result() ?? null);
       return row;
     });
     return { rows };

@@ -1,5 +1,5 @@
 import { defineNode } from '../../core/define-node.js';
-import { configError, parseList, requireColumns, requireTable } from '../shared/inputs.js';
+import { cell, configError, parseList, requireColumns, requireTable } from '../shared/inputs.js';
 
 const TITLE = 'Select columns';
 
@@ -24,6 +24,6 @@ export default defineNode({
     });
     if (!picks.length) throw configError(TITLE, 'columns', 'needs at least one column');
     requireColumns(table, picks.map((p) => p.from), TITLE, 'columns');
-    return { rows: table.map((row) => Object.fromEntries(picks.map((p) => [p.to, row[p.from] ?? null]))) };
+    return { rows: table.map((row) => Object.fromEntries(picks.map((p) => [p.to, cell(row, p.from) ?? null]))) };
   },
 });

@@ -1,6 +1,6 @@
 import { defineNode } from '../../core/define-node.js';
 import { compareValues, isMissing } from '../shared/compare.js';
-import { configError, parseList, requireColumns, requireTable, type Row } from '../shared/inputs.js';
+import { cell, configError, parseList, requireColumns, requireTable, type Row } from '../shared/inputs.js';
 import { eachIndex, throwIfAborted } from '../shared/loop.js';
 
 const TITLE = 'Sort';
@@ -62,7 +62,7 @@ async function encodeColumn(table: Row[], column: string, context: { signal: Abo
   const values = new Float64Array(table.length);
   const texts = new Map<string, number[]>();
   await eachIndex(table.length, context, report, (i) => {
-    const value = table[i][column];
+    const value = cell(table[i], column);
     if (isMissing(value)) kinds[i] = MISSING;
     else if (typeof value === 'number' || typeof value === 'boolean') (kinds[i] = typeof value === 'number' ? NUMBER : BOOLEAN), (values[i] = Number(value));
     else {

@@ -1,5 +1,5 @@
 import { defineNode } from '../../core/define-node.js';
-import { configError, isPlainObject, requireInput, requireColumns, withColumns, type Row } from '../shared/inputs.js';
+import { cell, configError, isPlainObject, requireInput, requireColumns, withColumns, type Row } from '../shared/inputs.js';
 import { eachIndex } from '../shared/loop.js';
 
 const TITLE = 'Hash';
@@ -35,8 +35,8 @@ export default defineNode({
     requireColumns(value, [column], TITLE, 'column');
     const rows: Row[] = new Array(value.length);
     await eachIndex(value.length, context, reportProgress, async (i) => {
-      const cell = value[i][column];
-      rows[i] = withColumns(value[i], { [`${column}_hash`]: cell === null || cell === undefined ? null : await digest(algorithm, cell) });
+      const text = cell(value[i], column);
+      rows[i] = withColumns(value[i], { [`${column}_hash`]: text === null || text === undefined ? null : await digest(algorithm, text) });
     });
     return { value: rows };
   },

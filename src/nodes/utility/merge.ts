@@ -1,6 +1,6 @@
 import { defineNode } from '../../core/define-node.js';
 import { ErrorCodes, V2uError } from '../../core/errors.js';
-import { isPlainObject } from '../shared/inputs.js';
+import { isPlainObject, withColumns } from '../shared/inputs.js';
 
 const TITLE = 'Merge';
 const PORTS = ['first', 'second', 'third'] as const;
@@ -23,7 +23,7 @@ export default defineNode({
     if (!connected.length) throw new V2uError(ErrorCodes.missingInput, `${TITLE}: connect at least one of ${PORTS.join(', ')}`, '$.inputs');
     const values = connected.map((port) => inputs[port]);
     if (values.every(Array.isArray)) return { value: values.flat(1) };
-    if (values.every(isPlainObject)) return { value: Object.assign({}, ...values) };
+    if (values.every(isPlainObject)) return { value: values.reduce((merged, value) => withColumns(merged, value), {}) };
     throw new V2uError(ErrorCodes.badInput, `${TITLE}: inputs ${connected.join(', ')} must be all tables/lists or all objects`, '$.inputs');
   },
 });

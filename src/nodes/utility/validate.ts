@@ -1,5 +1,5 @@
 import { defineNode } from '../../core/define-node.js';
-import { configError, isPlainObject, requireTable, withColumns, type Row } from '../shared/inputs.js';
+import { cell, configError, isPlainObject, requireTable, withColumns, type Row } from '../shared/inputs.js';
 import { eachIndex } from '../shared/loop.js';
 
 const TITLE = 'Validate';
@@ -45,7 +45,7 @@ export default defineNode({
     const invalid: Row[] = [];
     await eachIndex(table.length, context, reportProgress, (i) => {
       const errors = checks.flatMap(([column, check]) => {
-        const problem = check(table[i][column]);
+        const problem = check(cell(table[i], column));
         return problem ? [`${column} ${problem}`] : [];
       });
       if (errors.length) invalid.push(withColumns(table[i], { errors }));
