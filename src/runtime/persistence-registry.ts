@@ -38,8 +38,8 @@ export class RegistryPersistence implements RegistryCache {
     return found;
   }
 
-  writeBundle(url: string, bundle: ManifestBundle): Promise<void> {
-    return this.store.set(BUNDLE_PREFIX + url, BUNDLE_CACHE_VERSION, bundle);
+  async writeBundle(url: string, bundle: ManifestBundle): Promise<void> {
+    await this.store.set(BUNDLE_PREFIX + url, BUNDLE_CACHE_VERSION, bundle);
   }
 
   deleteBundle(url: string): Promise<void> {

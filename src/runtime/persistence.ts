@@ -71,8 +71,10 @@ function memoryBackend(map = new Map<string, unknown>()): Backend {
 /**
  * A small keyed store over IndexedDB (idb-keyval, its own database). Every value is
  * wrapped as `{ version, hash, data }` and checked on read: a wrong version or hash is
- * deleted and reported as missing, never trusted. When IndexedDB is unavailable, blocked
- * or over quota, it switches to memory, emits one `v2u-warning`, and keeps working.
+ * deleted and reported as missing, never trusted. When IndexedDB is unavailable or blocked,
+ * it switches to memory, emits one `v2u-warning`, and keeps working. Over quota, it stays
+ * on IndexedDB: the refused value is kept in memory for this session, `set()` says so
+ * (`'memory'`), one `v2u-warning` is sent, and every later write tries IndexedDB again.
  *
  * @example
  * const store = new Persistence();
@@ -83,6 +85,8 @@ export class Persistence {
   readonly usage: PersistenceUsage = { mode: 'indexeddb', reads: 0, hits: 0, drops: 0, writes: 0 };
   private _backend: Backend;
   private _proven = false;
+  /** Values IndexedDB refused for lack of space, kept for this session until a write succeeds. */
+  private _overQuota = new Map<string, Envelope>();
 
   constructor(private readonly _options: PersistenceOptions = {}) {
     this._backend = this._open();
@@ -95,7 +99,7 @@ export class Persistence {
   /** The data under `key` if it has this `version` and an intact hash; otherwise undefined (and the entry is dropped). */
   async get<T>(key: string, version: number): Promise<T | undefined> {
     this.usage.reads++;
-    const stored = (await this._run((b) => b.get(key))) as Envelope<T> | undefined;
+    const stored = (this._overQuota.get(key) ?? (await this._run((b) => b.get(key)))) as Envelope<T> | undefined;
     if (stored === undefined) return undefined;
     if (!isEnvelope(stored) || stored.version !== version || stored.hash !== contentHash(stored.data)) {
       this.usage.drops++;
@@ -106,14 +110,28 @@ export class Persistence {
     return stored.data;
   }
 
-  /** Stores JSON-safe `data` under `key` with its version and content hash. */
-  async set<T>(key: string, version: number, data: T): Promise<void> {
+  /**
+   * Stores JSON-safe `data` under `key` with its version and content hash. Resolves with
+   * where it went: `'saved'`, or `'memory'` when IndexedDB is over quota (or unusable), so
+   * a caller that must not lose it can tell the person and try again.
+   */
+  async set<T>(key: string, version: number, data: T): Promise<'saved' | 'memory'> {
     this.usage.writes++;
     const envelope: Envelope<T> = { version, hash: contentHash(data), data };
-    await this._run((b) => b.set(key, envelope));
+    try {
+      await this._run((b) => b.set(key, envelope));
+    } catch (error) {
+      if ((error as Error)?.name !== 'QuotaExceededError') throw error;
+      if (this._overQuota.size === 0) warn(this._options.emitter, { code: 'storage-full', message: 'IndexedDB is over quota: changes are kept in memory for this session until space frees up' });
+      this._overQuota.set(key, envelope);
+      return 'memory';
+    }
+    this._overQuota.delete(key);
+    return this.usage.mode === 'memory' ? 'memory' : 'saved';
   }
 
   async delete(key: string): Promise<void> {
+    this._overQuota.delete(key);
     await this._run((b) => b.del(key));
   }
 
@@ -141,8 +159,10 @@ export class Persistence {
       this._proven = true;
       return result;
     } catch (error) {
-      // Data that cannot be cloned is the caller's bug, not a storage failure.
-      if ((error as Error)?.name === 'DataCloneError') throw error;
+      // Data that cannot be cloned is the caller's bug, and a full disk may free up: neither
+      // is a reason to leave IndexedDB.
+      const name = (error as Error)?.name;
+      if (name === 'DataCloneError' || name === 'QuotaExceededError') throw error;
       if (this._backend === backend) this._fallback(error);
       return op(this._backend);
     }
@@ -159,7 +179,7 @@ export class Persistence {
   private _fallback(error: unknown): Backend {
     this.usage.mode = 'memory';
     this._backend = memoryBackend();
-    const reason = (error as Error)?.name === 'QuotaExceededError' ? 'over quota' : String((error as Error)?.message ?? error);
+    const reason = String((error as Error)?.message ?? error);
     warn(this._options.emitter, { code: 'storage-fallback', message: `IndexedDB unusable (${reason}); keeping data in memory for this session` });
     return this._backend;
   }

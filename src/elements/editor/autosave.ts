@@ -62,9 +62,19 @@ export class Autosave {
     return `draft:${this.key}`;
   }
 
+  /** Where work goes while a banner waits for a decision, so the contested draft stays as it is. */
+  private get asideKey() {
+    return `draft:${this.key}:aside`;
+  }
+
+  /** Set while IndexedDB refuses the draft for lack of space: the person is told, and saving retries. */
+  notSaved = false;
+
   /** Looks for a draft left by a crash or reload and offers it back (cancelable `v2u-draft-found`). */
   async start(): Promise<void> {
-    const draft = await this.read();
+    const [saved, aside] = await Promise.all([this.read(this.storageKey), this.read(this.asideKey)]);
+    // Work saved aside under a banner last time is newer than the draft it was kept apart from.
+    const draft = aside && (!saved || aside.savedAt > saved.savedAt) ? aside : saved;
     // Edits made while this chunk loaded are saved like any other.
     if (!draft) return void (this._editor.store.canUndo && this.schedule());
     this._seen = draft.savedAt;
@@ -94,21 +104,32 @@ export class Autosave {
    */
   saveNow(): Promise<void> {
     const graph = this._editor.graph;
-    if (!this.offer && !this.conflict && JSON.stringify(graph) !== this._savedJson)
-      journal.write(this.storageKey, { version: VERSION, draft: { graph, savedAt: Math.max(Date.now(), this._seen + 1), tab: this._tab } });
-    return this.flush().then(() => journal.clear(this.storageKey));
+    const key = this.targetKey;
+    if (JSON.stringify(graph) !== this._savedJson) journal.write(key, { version: VERSION, draft: { graph, savedAt: Math.max(Date.now(), this._seen + 1), tab: this._tab } });
+    return this.flush().then(() => journal.clear(key));
+  }
+
+  /** The draft's key, or the aside key while a banner waits for the person. */
+  private get targetKey() {
+    return this.offer || this.conflict ? this.asideKey : this.storageKey;
   }
 
   restore(): void {
     const draft = this.offer;
     this.offer = undefined;
     if (draft) this._editor.importGraph(draft.graph);
-    this._editor.requestUpdate();
+    this.decided();
   }
 
   discard(): void {
     this.offer = undefined;
-    void this._store.delete(this.storageKey);
+    void this._store.delete(this.storageKey).then(() => this.decided());
+  }
+
+  /** The banner is answered: the graph as it now is becomes the draft, and the aside copy goes. */
+  private decided() {
+    this._savedJson = '';
+    void this.flush().then(() => this._store.delete(this.asideKey));
     this._editor.requestUpdate();
   }
 
@@ -118,8 +139,7 @@ export class Autosave {
     this.conflict = undefined;
     if (theirs) this._seen = theirs.savedAt;
     if (choice === 'theirs' && theirs) this._editor.importGraph(theirs.graph);
-    else void this.flush();
-    this._editor.requestUpdate();
+    this.decided();
   }
 
   /** Saves what is pending, then lets go of listeners and the channel. */
@@ -140,29 +160,40 @@ export class Autosave {
         ['Restore', () => this.restore()],
         ['Discard', () => this.discard()],
       ]);
+    if (this.notSaved)
+      return banner("Your changes are not being saved: this browser's storage is full. Free some space; saving is retried with every change.", [
+        ['Retry now', () => void this.flush()],
+      ]);
     return nothing;
   }
 
+  /** Saves the graph; while a banner waits, aside, so new work is kept and the contested draft is not touched. */
   private async save() {
-    if (this.offer || this.conflict) return;
-    if (await this.checkForeign()) return;
-    await this.write();
+    if (this.offer || this.conflict) return this.write(this.asideKey);
+    if (await this.checkForeign()) return this.write(this.asideKey);
+    await this.write(this.storageKey);
   }
 
-  private async write() {
+  private async write(key: string) {
     const graph = this._editor.graph;
     const json = JSON.stringify(graph);
     if (json === this._savedJson) return;
     const draft: Draft = { graph, savedAt: Math.max(Date.now(), this._seen + 1), tab: this._tab };
-    await this._store.set(this.storageKey, VERSION, draft);
+    const saved = (await this._store.set(key, VERSION, draft)) === 'saved';
+    if (saved !== !this.notSaved) {
+      this.notSaved = !saved;
+      this._editor.requestUpdate();
+    }
+    if (!saved) return;
     this._savedJson = json;
+    if (key !== this.storageKey) return;
     this._seen = draft.savedAt;
     this._channel?.postMessage({ savedAt: draft.savedAt });
   }
 
   /** True when another tab saved a newer draft than we have seen: raises the conflict. */
   private async checkForeign(): Promise<boolean> {
-    const current = await this.read();
+    const current = await this.read(this.storageKey);
     if (!current || current.tab === this._tab || current.savedAt <= this._seen) return false;
     if (JSON.stringify(current.graph) === JSON.stringify(this._editor.graph)) {
       this._seen = current.savedAt;
@@ -175,8 +206,8 @@ export class Autosave {
     return true;
   }
 
-  private async read(): Promise<Draft | undefined> {
-    const draft = await this.takeJournal(await this._store.get<Draft>(this.storageKey, VERSION));
+  private async read(key: string): Promise<Draft | undefined> {
+    const draft = await this.takeJournal(key, await this._store.get<Draft>(key, VERSION));
     if (!draft) return undefined;
     try {
       return { ...draft, graph: parseDocument(draft.graph, { resolvePorts: (t) => this._editor.manifests.get(t) }) };
@@ -187,15 +218,15 @@ export class Autosave {
     }
   }
   /** A draft journaled by a page that closed replaces an older saved one (and is saved). */
-  private async takeJournal(saved: Draft | undefined): Promise<Draft | undefined> {
-    const entry = journal.read(this.storageKey) as { version?: number; draft?: Draft } | undefined;
+  private async takeJournal(key: string, saved: Draft | undefined): Promise<Draft | undefined> {
+    const entry = journal.read(key) as { version?: number; draft?: Draft } | undefined;
     const journaled = entry?.version === VERSION ? entry.draft : undefined;
     if (!journaled || typeof journaled.savedAt !== 'number' || (saved && saved.savedAt >= journaled.savedAt)) {
-      if (entry) journal.clear(this.storageKey);
+      if (entry) journal.clear(key);
       return saved;
     }
-    await this._store.set(this.storageKey, VERSION, journaled);
-    journal.clear(this.storageKey);
+    await this._store.set(key, VERSION, journaled);
+    journal.clear(key);
     return journaled;
   }
 }

@@ -21,7 +21,7 @@ export class WeakEmitter extends EventTarget {
 
   override dispatchEvent(event: Event): boolean {
     const target = this._target.deref();
-    if (this._held && !(target as Node | undefined)?.isConnected) return this._held.push(event) > 0;
+    if (this._held && (target as Node | undefined)?.isConnected === false) return this._held.push(event) > 0;
     return target?.dispatchEvent(event) ?? true;
   }
 
