@@ -5,6 +5,14 @@ import { defaultWorkerUrl } from './worker-url.js';
 export interface PoolOptions {
   /** Workers at most; default `min(8, navigator.hardwareConcurrency)`. */
   size?: number;
+  /**
+   * A worker on one task for this long counts as stuck (default 5,000 ms). When every worker
+   * is stuck and tasks wait, the pool starts an extra worker, up to `extraWorkers`, so two
+   * hung nodes do not hold every other node for the whole task timeout.
+   */
+  stuckAfterMs?: number;
+  /** Extra workers the pool may start while all of its workers are stuck (default 2). */
+  extraWorkers?: number;
   /** The worker entry; default the `worker.js` shipped next to this module. */
   workerUrl?: string;
   /** Force a mode (benchmarks, tests); by default the first that starts. */
@@ -35,7 +43,7 @@ export interface PoolOptions {
 /** The options a pool runs with: every one but `mode` and `size` set. */
 export type ResolvedPoolOptions = Required<Omit<PoolOptions, 'mode' | 'size' | 'launcher'>>;
 
-const DEFAULTS = { idleTimeoutMs: 30000, taskTimeoutMs: 60000, retries: 2, retryDelayMs: 100, healthIntervalMs: 10000, pingTimeoutMs: 3000, cancelGraceMs: 300, batchSize: 8, startTimeoutMs: 10000, keepOver: LONG_OUTPUT };
+const DEFAULTS = { stuckAfterMs: 5000, extraWorkers: 2, idleTimeoutMs: 30000, taskTimeoutMs: 60000, retries: 2, retryDelayMs: 100, healthIntervalMs: 10000, pingTimeoutMs: 3000, cancelGraceMs: 300, batchSize: 8, startTimeoutMs: 10000, keepOver: LONG_OUTPUT };
 
 /** Workers at most: `size`, or `min(8, navigator.hardwareConcurrency)`; at least one. */
 export function poolSize(options: PoolOptions): number {

@@ -172,7 +172,35 @@ export class WorkerPool {
     const probing = !this._launcher.mode && starting > 0;
     let wanted = Math.min(this._queue.size - starting, probing ? 0 : this._launcher.mode ? Infinity : 1);
     for (const slot of this._slots.slice(0, capacity)) if (wanted > 0 && !slot.endpoint && !slot.starting) this.startSlot(slot), wanted--;
+    if (wanted > 0 && !starting) this.growIfStuck();
     this.checkIdle();
+  }
+
+  /**
+   * Every worker has been on one task for `stuckAfterMs` and tasks wait: an extra worker
+   * starts (up to `extraWorkers`), and stops again once idle. Until then, the queue is looked
+   * at again when the last-started task would count as stuck too.
+   */
+  private growIfStuck() {
+    if (this._launcher.mode !== 'worker' && this._launcher.mode !== 'blob') return;
+    const now = performance.now();
+    const since = this._slots.map((s) => (s.current ? s.busySince : Infinity));
+    const stuckAt = Math.max(...since) + this.options.stuckAfterMs;
+    if (stuckAt === Infinity || this._slots.length >= this.size + this.options.extraWorkers) return;
+    if (stuckAt > now) return this.wakeAt(stuckAt);
+    const extra = new Slot<PendingTask>(this._slots.length);
+    this._slots.push(extra);
+    this.startSlot(extra);
+  }
+
+  /** Extra workers stop as soon as they have nothing to do (and keep no outputs). */
+  private retireExtras() {
+    for (let i = this._slots.length - 1; i >= this.size; i--) {
+      const slot = this._slots[i];
+      if (slot.idle && !slot.held.size) slot.stop();
+      // Spliced in place: the kept-value bookkeeping shares this array.
+      if (!slot.live && !slot.starting) this._slots.splice(i, 1);
+    }
   }
 
   private startSlot(slot: TaskSlot) {
@@ -338,6 +366,7 @@ export class WorkerPool {
     slot.metrics.busyMs += performance.now() - slot.busySince;
     slot.batch = [];
     this.pump();
+    this.retireExtras();
   }
 
   /**

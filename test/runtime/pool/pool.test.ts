@@ -201,3 +201,23 @@ describe('WorkerPool from another origin', () => {
     }
   });
 });
+
+describe('WorkerPool with every worker stuck', () => {
+  it('starts an extra worker so waiting tasks run before the hung ones time out, and stops it after', async () => {
+    const pool = new WorkerPool({ size: 2, stuckAfterMs: 300, extraWorkers: 1, taskTimeoutMs: 8000, idleTimeoutMs: 60000 });
+    try {
+      await warmUp(pool, moduleUrl('number'));
+      const hung = [run(pool, job('forever')), run(pool, job('forever'))].map((p) => p.catch((error: TaskError) => error));
+      const started = performance.now();
+      expect(await run(pool, job('number', { value: 7 })), 'the waiting task ran').to.deep.equal({ value: 7 });
+      const waited = performance.now() - started;
+      expect(waited, `ran after ${Math.round(waited)} ms, long before the 8 s timeout`).to.be.below(4000);
+      expect(pool.metrics().workers.length, 'one extra worker at most').to.be.at.most(3);
+      await until(() => pool.metrics().workers.length === 2);
+      pool.shutdown();
+      expect((await Promise.all(hung)).map((e) => (e as TaskError).code)).to.deep.equal(['cancelled', 'cancelled']);
+    } finally {
+      pool.shutdown();
+    }
+  });
+});
