@@ -7,9 +7,15 @@ const menu = document.getElementById('flows');
 
 for (const flow of flows) menu.append(new Option(flow.title, flow.url));
 
+const output = document.getElementById('output');
+let emitted = false;
+
 async function open(url) {
   editor.graph = await (await fetch(url)).json();
   editor.fitView();
+  // The panel shows this flow's output only: nothing from the flow before it.
+  emitted = false;
+  output.textContent = 'Running…';
 }
 
 menu.addEventListener('change', () => open(menu.value));
@@ -28,9 +34,12 @@ editor.addEventListener('v2u-warning', (e) => note(`warning: ${e.detail.message}
 editor.addEventListener('v2u-run-end', (e) => {
   const s = e.detail.summary;
   note(`run ${s.status} in ${Math.round(s.durationMs)} ms: ${s.executed.length} ran, ${s.cached.length} cached`);
+  const hasEmit = editor.graph.nodes.some((n) => n.type === 'output/emit');
+  if (!emitted) output.textContent = hasEmit ? `The flow's Emit node did not report (run ${s.status}).` : 'This flow has no Emit node: its results show on its nodes (tables, charts, previews).';
 });
 editor.addEventListener('v2u-output', (e) => {
-  document.getElementById('output').textContent = `${e.detail.name}: ${JSON.stringify(e.detail.value, null, 2).slice(0, 2000)}`;
+  emitted = true;
+  output.textContent = `${e.detail.name}: ${JSON.stringify(e.detail.value, null, 2).slice(0, 2000)}`;
 });
 
 document.getElementById('theme').addEventListener('change', (event) => {

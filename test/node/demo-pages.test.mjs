@@ -46,4 +46,26 @@ describe('every demo page opens clean', () => {
           await opened.close();
         }
       });
+
+  test('/demo/: switching flows replaces the flow output panel, and Run runs every node', async () => {
+    const opened = await openPage(env.browser, `${env.origin}/demo/`);
+    try {
+      const output = () => opened.page.$eval('#output', (el) => el.textContent);
+      await opened.waitFor(() => document.getElementById('output').textContent.startsWith('revenueByRegion'));
+      await opened.page.select('#flows', './flows/pricing-rules.json');
+      await opened.waitFor(() => document.getElementById('output').textContent.includes('no Emit node'));
+      assert.doesNotMatch(await output(), /revenueByRegion/, 'nothing left from the flow before');
+      const ran = await opened.page.evaluate(async () => {
+        const editor = document.querySelector('v2u-editor');
+        const ended = new Promise((resolve) => editor.addEventListener('v2u-run-end', (e) => resolve(e.detail.summary), { once: true }));
+        editor.shadowRoot.querySelector('[data-action="run"]').click();
+        const summary = await ended;
+        return { executed: summary.executed.length, nodes: editor.graph.nodes.length };
+      });
+      assert.equal(ran.executed, ran.nodes, 'the Run button ran every node, not "0 ran"');
+      assert.deepEqual(opened.problems, []);
+    } finally {
+      await opened.close();
+    }
+  });
 });
