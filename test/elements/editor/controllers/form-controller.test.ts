@@ -129,7 +129,7 @@ describe('FormController', () => {
 
     host.disabled = true;
     host.setAttribute('disabled', ''); // as the editor reflects it
-    expect(new FormData(form).has('flow'), 'the host’s own disabled state keeps it out too').to.equal(false);
+    expect(new FormData(form).has('flow'), 'a disabled host (the attribute the editor reflects) is left out too').to.equal(false);
   });
 
   it('a removed host publishes nothing more and listens to its new form after a move', async () => {
