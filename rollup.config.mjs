@@ -72,7 +72,7 @@ function workerAsset() {
 function manualChunks(id) {
   const litCore = /\/node_modules\/(@lit\/reactive-element|lit-element)\/|\/node_modules\/lit-html\/(lit-html|directive|is-server)\.js$|\/node_modules\/lit\/(index|directive)\.js$/;
   if ((litCore.test(id) && !id.includes('/decorators')) || id.includes('/dist/src/elements/shared/')) return 'lit';
-  if (id.includes('/dist/src/core/') && !id.includes('/dist/src/core/engine/')) return 'core';
+  if (id.includes('/dist/src/core/') && !id.includes('/dist/src/core/engine/') && !id.endsWith('/dist/src/core/index.js')) return 'core';
   return undefined;
 }
 
