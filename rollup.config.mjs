@@ -67,9 +67,10 @@ function workerAsset() {
 /**
  * Node chunks share small pieces with the editor (Lit, the core, shared element
  * helpers). Left alone, rollup makes each its own tiny chunk, and the first paint pays per
- * file; here they join two files the page loads anyway:
- * - Lit and the shared helpers go in the entry (the entry module sits in that manual chunk,
- *   so it stays dist/v2u-editor.js); node element modules import them from there.
+ * file; here they join two chunks the page loads anyway:
+ * - Lit and the shared helpers go in chunks/lit. Not in the entry: a node element module
+ *   importing dist/v2u-editor.js would define <v2u-editor> again on a page that loaded the
+ *   editor from elsewhere (dist/src, a bundler).
  * - The core modules go in chunks/core-shared, which the editor imports with short names.
  *   dist/core.js, the public entry for node packs, only re-exports it, so the page does not
  *   load its long export list before first paint. defineNode, which only node modules
@@ -78,7 +79,7 @@ function workerAsset() {
  */
 function manualChunks(id) {
   const litCore = /\/node_modules\/(@lit\/reactive-element|lit-element)\/|\/node_modules\/lit-html\/(lit-html|directive|is-server)\.js$|\/node_modules\/lit\/(index|directive)\.js$/;
-  if ((litCore.test(id) && !id.includes('/decorators')) || id.includes('/dist/src/elements/shared/') || id.endsWith('/dist/src/index.js')) return 'v2u-editor';
+  if ((litCore.test(id) && !id.includes('/decorators')) || id.includes('/dist/src/elements/shared/')) return 'lit';
   if (id.endsWith('/dist/src/core/index.js')) return 'core';
   if (id.endsWith('/dist/src/core/define-node.js')) return 'define-node';
   if (id.includes('/dist/src/core/') && !id.includes('/dist/src/core/engine/')) return 'core-shared';
