@@ -1,6 +1,7 @@
 // Bundles the tsc output (dist/src) in one graph, so Lit and the core are shared:
 // - dist/v2u-editor.js, the script-tag entry (it holds no node code at all);
-// - dist/core.js, the DOM-free core, for node packs loaded from a script tag;
+// - dist/core.js, the DOM-free core, for node packs loaded from a script tag (it re-exports
+//   chunks/core-shared, which the editor and node modules import);
 // - dist/worker.js, the pool's worker, built first and self-contained;
 // - dist/nodes/<category>/<name>-<hash>.js (+ .element), one chunk per node module, and
 //   dist/nodes/bundles/*.json, the manifest bundles the registry fetches;
@@ -64,15 +65,24 @@ function workerAsset() {
 }
 
 /**
- * Node chunks share small pieces with the editor (Lit's decorators, the core's defineNode,
- * shared element helpers). Left alone, rollup makes each its own tiny chunk, and the first
- * paint pays per file; here they join two chunks the page loads anyway. The core stays
- * DOM-free on its own, because workers import node modules, and through them the core.
+ * Node chunks share small pieces with the editor (Lit, the core, shared element
+ * helpers). Left alone, rollup makes each its own tiny chunk, and the first paint pays per
+ * file; here they join two chunks the page loads anyway:
+ * - Lit and the shared helpers go in chunks/lit. Not in the entry: a node element module
+ *   importing dist/v2u-editor.js would define <v2u-editor> again on a page that loaded the
+ *   editor from elsewhere (dist/src, a bundler).
+ * - The core modules go in chunks/core-shared, which the editor imports with short names.
+ *   dist/core.js, the public entry for node packs, only re-exports it, so the page does not
+ *   load its long export list before first paint. defineNode, which only node modules
+ *   (and the lazy inspector and engine) call, sits apart in chunks/define-node. The core
+ *   stays DOM-free on its own, because workers import node modules, and through them the core.
  */
 function manualChunks(id) {
   const litCore = /\/node_modules\/(@lit\/reactive-element|lit-element)\/|\/node_modules\/lit-html\/(lit-html|directive|is-server)\.js$|\/node_modules\/lit\/(index|directive)\.js$/;
   if ((litCore.test(id) && !id.includes('/decorators')) || id.includes('/dist/src/elements/shared/')) return 'lit';
-  if (id.includes('/dist/src/core/') && !id.includes('/dist/src/core/engine/')) return 'core';
+  if (id.endsWith('/dist/src/core/index.js')) return 'core';
+  if (id.endsWith('/dist/src/core/define-node.js')) return 'define-node';
+  if (id.includes('/dist/src/core/') && !id.includes('/dist/src/core/engine/')) return 'core-shared';
   return undefined;
 }
 

@@ -109,3 +109,8 @@ export function createDocument(partial: Partial<GraphDocument> = {}): GraphDocum
     ...partial,
   };
 }
+
+/** The document as JSON text: what `value`, forms and autosave carry. */
+export function serializeDocument(doc: GraphDocument, space?: number): string {
+  return JSON.stringify(doc, null, space);
+}

@@ -18,10 +18,3 @@ export * from './graph-algorithms.js';
 export * from './layout.js';
 export * from './spatial-index.js';
 export * from './define-node.js';
-
-import type { GraphDocument } from './document.js';
-
-/** The document as JSON text: what `value`, forms and autosave carry. */
-export function serializeDocument(doc: GraphDocument, space?: number): string {
-  return JSON.stringify(doc, null, space);
-}
