@@ -78,6 +78,25 @@ describe('<v2u-editor> editing with real input', () => {
     expect(($(el, 'button[data-action="undo"]') as HTMLButtonElement).disabled, 'the toolbar sees the new undo step').to.equal(false);
   });
 
+  // React's `ref={(el) => el?.fitView()}` fits the view on every render, after the edit was
+  // reported: the app binding back what it was told must not reload (undo and view kept).
+  it('binding back the reported graph after a pan or zoom keeps undo and the view', async () => {
+    const el = await mountEditor();
+    const reports: Array<{ graph: unknown }> = [];
+    el.addEventListener('v2u-change', (e) => reports.push(e.detail));
+    el.store.moveNodes([{ id: 'num', position: { x: 80, y: 90 } }]);
+    el.fitView();
+    el.zoomBy(1.5);
+    const view = el.store.state.viewport;
+    expect(reports).to.have.length(1);
+    el.graph = reports[0].graph as never;
+    expect(el.store.canUndo, 'nothing reloads').to.equal(true);
+    expect(el.store.state.viewport).to.deep.equal(view);
+    el.store.moveNodes([{ id: 'num', position: { x: 100, y: 90 } }]);
+    el.graph = reports[0].graph as never;
+    expect(el.store.canUndo, 'a graph older than the last edit loads').to.equal(false);
+  });
+
   it('click selects, shift-click adds, a background click clears, Delete removes', async () => {
     const el = await mountEditor();
     await sendMouse({ type: 'click', position: centerOf(nodeHeader(el, 'num')) });

@@ -92,6 +92,21 @@ describe('<v2u-editor>', () => {
     expect(JSON.parse(el.value).nodes[2]).to.deep.equal(graph.nodes[2]);
   });
 
+  // A framework binding an unset value (Vue's `:manifests.prop="manifests"`, React's
+  // `manifests={undefined}`) means "no manifests of mine": the registry's, and graphs load.
+  it('takes manifests set to undefined or null as the registry, and still loads graphs', async () => {
+    const el = await editorWith(JSON.stringify(graph));
+    for (const unset of [undefined, null]) {
+      el.manifests = unset as never;
+      await el.updateComplete;
+      expect(el.manifests).to.equal(el.registry);
+      el.graph = { ...graph, nodes: graph.nodes.slice(0, 2), edges: graph.edges.slice(0, 1) } as never;
+      await el.updateComplete;
+      expect(nodesIn(el)).to.have.length(2);
+      el.graph = graph as never;
+    }
+  });
+
   it('re-renders on store edits and fires v2u-change, but not when set in code', async () => {
     const el = await editorWith(JSON.stringify(graph));
     const changes: string[][] = [];

@@ -1,8 +1,8 @@
 // The README's quick starts, copied from README.md at test time and run as written, the way a
 // person pastes them into their own page: that page is on their site (another origin), and
 // the package comes from a CDN, here scripts/serve.mjs under the other loopback name. Only the
-// CDN's address is replaced. The framework quick starts (docs/frameworks.md) are covered by
-// test/frameworks and by the framework demos in demo-pages.test.mjs.
+// CDN's address is replaced. The framework quick starts (docs/frameworks.md) are run as
+// written by framework-snippets.test.mjs.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';

@@ -18,15 +18,25 @@ export class ChangeReporter {
     private readonly _document: () => GraphDocument,
   ) {}
 
+  /** The document last reported, while only pans and zooms (not reported) have followed it. */
+  private _reported: GraphDocument | undefined;
+
   report(event: StoreEvent): void {
-    if (event.origin === 'load') return;
+    if (event.origin === 'load') return void (this._reported = undefined);
     for (const change of event.changes) {
       if (isViewChange(change)) emit(this._target, 'v2u-viewport-change', { viewport: { ...change.to } });
       else this._pending.add(change.type);
     }
+    if (this._pending.size > 0) this._reported = undefined;
     if (!event.settled || this._pending.size === 0) return;
     const types = [...this._pending];
     this._pending.clear();
-    emit(this._target, 'v2u-change', { origin: event.origin, types, graph: this._document() });
+    this._reported = this._document();
+    emit(this._target, 'v2u-change', { origin: event.origin, types, graph: this._reported });
+  }
+
+  /** Whether `doc` is the graph as it is: the current document, or the one last reported with only view changes since. */
+  isCurrent(doc: GraphDocument): boolean {
+    return doc === this._document() || doc === this._reported;
   }
 }

@@ -84,7 +84,7 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
 
   static override properties: PropertyDeclarations = {
     registry: { attribute: false },
-    manifests: { attribute: false },
+    manifests: { attribute: false, noAccessor: true },
   };
 
   /**
@@ -93,11 +93,22 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
    */
   registry: NodeRegistry;
 
+  private _manifests?: ManifestSource;
+
   /**
-   * Where titles, categories, ports and config forms come from: the registry unless set.
+   * Where titles, categories, ports and config forms come from: the registry unless set
+   * (`undefined` or `null`, as a framework binds an unset value, means the registry).
    * Types missing here still render (as unknown nodes) and round-trip untouched.
    */
-  manifests: ManifestSource;
+  get manifests(): ManifestSource {
+    return this._manifests ?? this.registry;
+  }
+
+  set manifests(source: ManifestSource | null | undefined) {
+    const old = this.manifests;
+    this._manifests = source ?? undefined;
+    this.requestUpdate('manifests', old);
+  }
 
   /** The IndexedDB store (memory when unavailable) shared by the registry cache and autosave. */
   readonly persistence: Persistence;
@@ -117,7 +128,6 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
     const emitter = (this._emitter = new WeakEmitter(this));
     this.persistence = new Persistence({ emitter });
     this.registry = new NodeRegistry({ cache: new RegistryPersistence(this.persistence), emitter });
-    this.manifests = this.registry;
     this._store.subscribe((event) => this.handleStoreChange(event));
   }
 
@@ -139,8 +149,9 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
   }
 
   set graph(doc: GraphDocument) {
-    // Frameworks bind back the document the editor reported; reloading it would clear undo.
-    if (doc !== this._store.document) this._document.tryLoad(doc, 'graph');
+    // Frameworks bind back the document the editor reported, also after a pan or zoom (not
+    // reported); reloading it would clear undo and the view.
+    if (!this._changes.isCurrent(doc)) this._document.tryLoad(doc, 'graph');
   }
 
   /** Returns the current graph as a JSON-ready object (a copy). */
@@ -280,7 +291,8 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
     const kit = this._editing.kit;
     if (changed.has('noAutoRun') && kit) kit.runner.autoRun = !this.noAutoRun;
     if ((changed.has('poolSize') || changed.has('workerUrl')) && kit) kit.runner.reconfigure();
-    if (changed.has('manifests')) this.view.setSources(this._store, this.manifests);
+    // Unset manifests follow the registry.
+    if (changed.has('manifests') || (changed.has('registry') && !this._manifests)) this.view.setSources(this._store, this.manifests);
   }
 
   /** Every change updates the view and the runner; edits also reach the form, autosave and `v2u-change`. */
