@@ -2,6 +2,7 @@ import { html, nothing, type PropertyDeclarations } from 'lit';
 import { GraphStore, isV2uError, type GraphEdge, type GraphNode, type ManifestSource, type Point, type Rect, type StoreEvent, type Viewport } from '../../core/index.js';
 import { emit } from '../shared/events.js';
 import { renderCanvas } from './canvas-template.js';
+import type { NodeRegistry } from '../../registry/node-registry.js';
 import type { EditingKit } from './editing-kit.js';
 import { EditorForm } from './editor-form.js';
 import type { ConnectPreview } from './gestures/host.js';
@@ -20,6 +21,8 @@ import { ViewportController } from './viewport-controller.js';
  */
 export abstract class EditorCanvas extends EditorForm implements PointerHost {
   static override properties: PropertyDeclarations = {
+    registry: { attribute: false },
+    manifests: { attribute: false, noAccessor: true },
     _revision: { state: true },
     _preview: { state: true },
     _box: { state: true },
@@ -27,8 +30,28 @@ export abstract class EditorCanvas extends EditorForm implements PointerHost {
     focusedNode: { state: true },
   };
 
-  /** Where titles, categories, ports and config forms come from. */
-  abstract manifests: ManifestSource;
+  /**
+   * The node registry: every known node type, where its code lives, the IndexedDB cache
+   * that lets a second visit paint at once, and metrics. Register your own node packs here.
+   */
+  registry!: NodeRegistry;
+
+  protected _manifests?: ManifestSource;
+
+  /**
+   * Where titles, categories, ports and config forms come from: the registry unless set
+   * (`undefined` or `null`, as a framework binds an unset value, means the registry).
+   * Types missing here still render (as unknown nodes) and round-trip untouched.
+   */
+  get manifests(): ManifestSource {
+    return this._manifests ?? this.registry;
+  }
+
+  set manifests(source: ManifestSource | null | undefined) {
+    const old = this.manifests;
+    this._manifests = source ?? undefined;
+    this.requestUpdate('manifests', old);
+  }
 
   readonly selection = new Selection();
   focusedNode: string | undefined;

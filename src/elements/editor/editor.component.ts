@@ -1,5 +1,5 @@
-import type { PropertyDeclarations, PropertyValues } from 'lit';
-import { serializeDocument, type GraphDocument, type ManifestSource, type StoreEvent } from '../../core/index.js';
+import type { PropertyValues } from 'lit';
+import { serializeDocument, type GraphDocument, type StoreEvent } from '../../core/index.js';
 import type { RunOptions, RunSummary } from '../../core/engine/types.js';
 import { NodeRegistry, type RegistryMetrics } from '../../registry/node-registry.js';
 import type { LazyMetrics } from '../../runtime/lazy-element-loader.js';
@@ -81,34 +81,6 @@ import { LibraryController } from './library-controller.js';
  */
 export class V2uEditor extends EditorCanvas implements EditorHost {
   static override styles = editorStyles;
-
-  static override properties: PropertyDeclarations = {
-    registry: { attribute: false },
-    manifests: { attribute: false, noAccessor: true },
-  };
-
-  /**
-   * The node registry: every known node type, where its code lives, the IndexedDB cache
-   * that lets a second visit paint at once, and metrics. Register your own node packs here.
-   */
-  registry: NodeRegistry;
-
-  private _manifests?: ManifestSource;
-
-  /**
-   * Where titles, categories, ports and config forms come from: the registry unless set
-   * (`undefined` or `null`, as a framework binds an unset value, means the registry).
-   * Types missing here still render (as unknown nodes) and round-trip untouched.
-   */
-  get manifests(): ManifestSource {
-    return this._manifests ?? this.registry;
-  }
-
-  set manifests(source: ManifestSource | null | undefined) {
-    const old = this.manifests;
-    this._manifests = source ?? undefined;
-    this.requestUpdate('manifests', old);
-  }
 
   /** The IndexedDB store (memory when unavailable) shared by the registry cache and autosave. */
   readonly persistence: Persistence;
