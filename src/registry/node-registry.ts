@@ -1,13 +1,12 @@
 import { ErrorCodes, V2uError, validateManifest, type ManifestSource, type NodeDefinition, type NodeManifest, type NodePorts, type PortResolver } from '../core/index.js';
 import { parseBundle, priorityOf, type BundleIndex, type NodeEntry } from './bundles.js';
-import { LruCache } from './lru-cache.js';
+import type { DefinitionLoader } from './definition-loader.js';
 import { SharedRequest } from './shared-request.js';
 import { rate, Samples, SlowOperations, warn } from './metrics.js';
 import type { NodeRegistration, NodeRegistryOptions, RegistryMetrics, UsageEvent } from './registry-types.js';
 
 export type { NodeRegistration, NodeRegistryOptions, RegistryCache, RegistryMetrics, UsageEvent } from './registry-types.js';
 
-const defaultImport = (url: string): Promise<unknown> => import(/* @vite-ignore */ url);
 const defaultBase = (): string | undefined => (globalThis as { location?: { href: string } }).location?.href;
 
 /**
@@ -25,25 +24,22 @@ const defaultBase = (): string | undefined => (globalThis as { location?: { href
  */
 export class NodeRegistry extends EventTarget implements ManifestSource {
   private _entries = new Map<string, NodeEntry>();
-  private _l1: LruCache<NodeDefinition>;
-  private _inflight = new Map<string, Promise<NodeDefinition>>();
+  /** Loads definitions (L1 cache, shared imports): a lazy chunk, made on the first `load()`. */
+  private _loader: DefinitionLoader | undefined;
+  private _loading: Promise<DefinitionLoader> | undefined;
   private _bundles = new Map<string, SharedRequest<NodeManifest[]>>();
-  private _loads = new Samples();
   private _lookups = new Samples();
   private _slow = new SlowOperations();
-  private _counts = { hits: 0, misses: 0, bundlesFetched: 0, bundlesFromCache: 0, restoredTypes: 0 };
+  private _counts = { bundlesFetched: 0, bundlesFromCache: 0, restoredTypes: 0 };
   private _cachedHashes = new Map<string, string>();
   private _restoring: Promise<number> | undefined;
   private _now: () => number;
   private _fetch: typeof fetch;
-  private _import: (url: string) => Promise<unknown>;
 
   constructor(private readonly _options: NodeRegistryOptions = {}) {
     super();
-    this._l1 = new LruCache({ maxEntries: _options.maxEntries, ttl: _options.ttl, clock: _options.clock });
     this._now = _options.now ?? (() => performance.now());
     this._fetch = _options.fetch ?? ((...args) => fetch(...args));
-    this._import = _options.importModule ?? defaultImport;
   }
 
   /** The manifest of `type` from what is known now; never waits for the network. */
@@ -149,18 +145,14 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
    * (`unknown-node-type`, `load-failed`) naming the type and URL.
    */
   load(type: string): Promise<NodeDefinition> {
-    const cached = this._l1.get(type);
-    if (cached) {
-      this._counts.hits++;
-      return Promise.resolve(cached);
-    }
-    this._counts.misses++;
-    let pending = this._inflight.get(type);
-    if (!pending) {
-      pending = this._loadModule(type).finally(() => this._inflight.delete(type));
-      this._inflight.set(type, pending);
-    }
-    return pending;
+    const entry = this._entries.get(type);
+    if (this._loader) return this._loader.load(type, entry);
+    return this._definitions().then(
+      (loader) => loader.load(type, entry),
+      (error: unknown) => {
+        throw new V2uError(ErrorCodes.loadFailed, `Unable to load node "${type}": ${(error as Error)?.message ?? error}`, entry?.module ?? type);
+      },
+    );
   }
 
   /** Loads the definitions of critical types (priority high, and `graphTypes`); failures become warnings. */
@@ -171,39 +163,41 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
     for (const r of results) if (r.status === 'rejected') warn(this._emitter, { code: ErrorCodes.loadFailed, message: String(r.reason?.message ?? r.reason) });
   }
 
+  /**
+   * The definition loader (L1 cache, shared imports, load timings), a chunk of its own imported
+   * on the first `load()`, so it stays out of the first paint. A failed import is tried again next time.
+   */
+  private _definitions(): Promise<DefinitionLoader> {
+    return (this._loading ??= import('./definition-loader.js').then(
+      ({ DefinitionLoader }) => (this._loader = new DefinitionLoader({
+        l1: { maxEntries: this._options.maxEntries, ttl: this._options.ttl, clock: this._options.clock },
+        importModule: this._options.importModule,
+        now: this._now,
+        timed: (operation, start, samples) => this._timed(operation, start, samples),
+      })),
+      (error: unknown) => {
+        this._loading = undefined;
+        throw error;
+      },
+    ));
+  }
+
   /** Counts a use of `type` (placed on the canvas, run) in the persisted usage statistics. */
   recordUsage(type: string, event: UsageEvent = 'use'): void {
     this._options.cache?.recordUsage(type, event);
   }
 
   get metrics(): RegistryMetrics {
-    const { hits, misses, ...bundles } = this._counts;
+    const { hits = 0, misses = 0, evictions = 0, cached = 0, loads = new Samples() } = this._loader ?? {};
     return {
-      hits, misses, hitRate: rate(hits, misses), evictions: this._l1.evictions,
-      loads: this._loads.summary(), lookups: this._lookups.summary(),
-      types: this._entries.size, cached: this._l1.size, ...bundles, slowOperations: this._slow.count,
+      hits, misses, hitRate: rate(hits, misses), evictions,
+      loads: loads.summary(), lookups: this._lookups.summary(),
+      types: this._entries.size, cached, ...this._counts, slowOperations: this._slow.count,
     };
   }
 
   private get _emitter(): EventTarget {
     return this._options.emitter ?? this;
-  }
-
-  private async _loadModule(type: string): Promise<NodeDefinition> {
-    const entry = this._entries.get(type);
-    if (!entry) throw new V2uError(ErrorCodes.unknownNodeType, `no node type "${type}" is registered`, type);
-    const start = this._now();
-    let definition: NodeDefinition;
-    try {
-      definition = ((await this._import(entry.module)) as { default: NodeDefinition }).default;
-    } catch (error) {
-      throw new V2uError(ErrorCodes.loadFailed, `Unable to load node "${type}" from ${entry.module}: ${(error as Error).message}`, entry.module);
-    }
-    if (definition?.type !== type || typeof definition.processLogic !== 'function')
-      throw new V2uError(ErrorCodes.loadFailed, `${entry.module} does not export the definition of "${type}" as its default`, entry.module);
-    this._l1.set(type, definition);
-    this._timed(`load ${type}`, start, this._loads);
-    return definition;
   }
 
   private async _fetchBundle(href: string, signal: AbortSignal): Promise<NodeManifest[]> {
@@ -238,7 +232,7 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
   private _add(entries: NodeEntry[]): void {
     for (const entry of entries) {
       const known = this._entries.get(entry.type);
-      if (known && (known.version !== entry.version || known.module !== entry.module)) this._l1.delete(entry.type);
+      if (known && (known.version !== entry.version || known.module !== entry.module)) this._loader?.drop(entry.type);
       this._entries.set(entry.type, entry);
     }
     if (entries.length) this.dispatchEvent(new Event('change'));
