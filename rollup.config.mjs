@@ -15,10 +15,13 @@ import terser from '@rollup/plugin-terser';
 import MagicString from 'magic-string';
 import { minifyCssTemplates } from './scripts/lib/minify-css.mjs';
 import { nodeLibraryConfig, nodeLibraryInputs } from './scripts/lib/node-bundles.mjs';
+import { shortPrivateNames } from './scripts/lib/short-private-names.mjs';
 
 const WORKER = 'dist/worker.js';
 
 const plugins = () => [
+  // Our `_name` class members become `_a`, `_b`, … (one map for every build; see the plugin).
+  shortPrivateNames(),
   nodeResolve({ browser: true }),
   // jsonata and papaparse ship only UMD builds; the commonjs plugin turns them into ESM for the node chunks.
   commonjs(),
