@@ -37,34 +37,6 @@ export interface DurationSummary {
   p95: number;
 }
 
-/**
- * Counts operations over a threshold and tells when one kind (`load`, `bundle`, …) is
- * persistently slow: the median of its last `window` durations over the threshold, those
- * operations spread over at least `spanMs`, told once per kind. A cold page load starts a
- * burst of concurrent fetches and imports, each timed with the others' queueing: slow, but
- * not a slowness worth a warning.
- */
-export class SlowOperations {
-  count = 0;
-  private _recent = new Map<string, { at: number; duration: number }[]>();
-  private _told = new Set<string>();
-
-  constructor(private readonly _window = 10, private readonly _spanMs = 10_000) {}
-
-  /** Records one duration ending at `at`; returns what to report the first time `kind` is persistently slow. */
-  add(kind: string, at: number, duration: number, threshold: number): { kind: string; median: number; window: number } | undefined {
-    if (duration > threshold) this.count++;
-    const recent = this._recent.get(kind) ?? [];
-    this._recent.set(kind, [...recent, { at, duration }].slice(-this._window));
-    const last = this._recent.get(kind)!;
-    if (last.length < this._window || at - last[0]!.at < this._spanMs || this._told.has(kind)) return undefined;
-    const median = last.map((s) => s.duration).sort((a, b) => a - b)[Math.floor(this._window / 2)]!;
-    if (median <= threshold) return undefined;
-    this._told.add(kind);
-    return { kind, median, window: this._window };
-  }
-}
-
 /** hits / (hits + misses), 0 before the first lookup. */
 export function rate(hits: number, misses: number): number {
   const total = hits + misses;

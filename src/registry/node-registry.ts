@@ -2,7 +2,7 @@ import { ErrorCodes, V2uError, validateManifest, type ManifestSource, type NodeD
 import { parseBundle, priorityOf, type BundleIndex, type NodeEntry } from './bundles.js';
 import type { DefinitionLoader } from './definition-loader.js';
 import { SharedRequest } from './shared-request.js';
-import { rate, Samples, SlowOperations, warn } from './metrics.js';
+import { rate, Samples, warn } from './metrics.js';
 import type { NodeRegistration, NodeRegistryOptions, RegistryMetrics, UsageEvent } from './registry-types.js';
 
 export type { NodeRegistration, NodeRegistryOptions, RegistryCache, RegistryMetrics, UsageEvent } from './registry-types.js';
@@ -29,7 +29,7 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
   private _loading: Promise<DefinitionLoader> | undefined;
   private _bundles = new Map<string, SharedRequest<NodeManifest[]>>();
   private _lookups = new Samples();
-  private _slow = new SlowOperations();
+  private _slowCount = 0;
   private _counts = { bundlesFetched: 0, bundlesFromCache: 0, restoredTypes: 0 };
   private _cachedHashes = new Map<string, string>();
   private _restoring: Promise<number> | undefined;
@@ -192,7 +192,7 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
     return {
       hits, misses, hitRate: rate(hits, misses), evictions,
       loads: loads.summary(), lookups: this._lookups.summary(),
-      types: this._entries.size, cached, ...this._counts, slowOperations: this._slow.count,
+      types: this._entries.size, cached, ...this._counts, slowOperations: this._slowCount,
     };
   }
 
@@ -243,10 +243,8 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
     const duration = end - start;
     samples?.add(duration);
     const { slowThreshold: threshold = 100, debug = false } = this._options;
-    const persistent = this._slow.add(operation.split(' ')[0]!, end, duration, threshold);
-    if (debug && duration > threshold)
-      warn(this._emitter, { code: 'slow-operation', message: `registry ${operation} took ${Math.round(duration)} ms (over ${threshold} ms)`, duration });
-    else if (persistent)
-      warn(this._emitter, { code: 'slow-operation', message: `registry ${persistent.kind} operations are slow: median ${Math.round(persistent.median)} ms of the last ${persistent.window} (over ${threshold} ms)`, duration: persistent.median });
+    if (duration <= threshold) return;
+    this._slowCount++;
+    if (debug) warn(this._emitter, { code: 'slow-operation', message: `registry ${operation} took ${Math.round(duration)} ms (over ${threshold} ms)`, duration });
   }
 }

@@ -26,12 +26,12 @@ export interface NodeRegistryOptions {
   /** High-resolution timer for durations (default performance.now). */
   now?: () => number;
   /**
-   * Operations slower than this many ms (default 100) count as slow in `metrics.slowOperations`;
-   * a kind of operation whose median over its last 10, spread over 10 s or more, is slower
-   * raises one `v2u-warning` (a cold page load's burst does not).
+   * Operations slower than this many ms (default 100) count as slow in `metrics.slowOperations`.
+   * They warn only with `debug`: a cold page load's burst of concurrent fetches and imports is
+   * slow by nature, and a page's console is no place for it.
    */
   slowThreshold?: number;
-  /** Warn (console and `v2u-warning`) at every slow operation, not only persistent slowness. */
+  /** Warn (console and `v2u-warning`) at every slow operation. */
   debug?: boolean;
   /** Receives `v2u-warning` events; the registry itself by default. */
   emitter?: EventTarget;

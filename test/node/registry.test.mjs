@@ -137,23 +137,14 @@ test('with debug, every operation over the threshold warns on the console and as
   assert.equal(logged.length, 1);
 });
 
-test('an operation that stays slow (median of its last 10, over 10 s, over the threshold) warns once', async () => {
+test('many slow operations still warn nobody without debug, and all count', async () => {
   let clock = 0;
-  let step = 150;
-  const registry = registryWith({ now: () => (clock += step) });
-  const burst = await warningsDuring(registry, () => {
-    for (let i = 0; i < 30; i++) registry.get('transform/fixture-double');
-  });
-  assert.equal(registry.metrics.slowOperations, 30);
-  assert.equal(burst.seen.length, 0, 'a burst of 30 slow lookups in 9 s is a busy moment, not persistent slowness');
-  step = 1000;
+  const registry = registryWith({ now: () => (clock += 1000) });
   const { seen, logged } = await warningsDuring(registry, () => {
     for (let i = 0; i < 30; i++) registry.get('transform/fixture-double');
   });
-  assert.equal(seen.length, 1, `one warning for 30 more slow lookups over a minute: ${seen.map((w) => w.message)}`);
-  assert.equal(seen[0].code, 'slow-operation');
-  assert.match(seen[0].message, /registry get operations are slow: median 1000 ms of the last 10/);
-  assert.equal(logged.length, 1);
+  assert.equal(registry.metrics.slowOperations, 30);
+  assert.deepEqual([seen, logged], [[], []], 'slowness is in the metrics; the console stays quiet');
 });
 
 test('preload loads high-priority types and the types of the open graph', async () => {
