@@ -28,16 +28,25 @@ export async function queueExecutor(options) {
   const settings = withDefaults(DEFAULTS, options);
   const connection = redisOptions(settings.url);
   const queue = new Queue(settings.queue, { connection });
-  const events = new QueueEvents(settings.queue, { connection });
   const link = new RedisLink(settings, () => queue.client);
   queue.on('error', link.noteError);
-  events.on('error', link.noteError);
   const client = new QueueClient(settings, queue, link);
-  client.listen(events);
+  let events;
+  let gaveUp = false;
+  const connect = async () => {
+    await queue.waitUntilReady();
+    const lastEventId = await lastEventIdOf(queue);
+    if (gaveUp) return;
+    events = new QueueEvents(settings.queue, { connection, lastEventId });
+    events.on('error', link.noteError);
+    client.listen(events);
+    await events.waitUntilReady();
+  };
   try {
-    await withTimeout(Promise.all([queue.waitUntilReady(), events.waitUntilReady()]), settings.redisTimeoutMs, `no answer from Redis at ${settings.url} within ${settings.redisTimeoutMs} ms`);
+    await withTimeout(connect(), settings.redisTimeoutMs, `no answer from Redis at ${settings.url} within ${settings.redisTimeoutMs} ms`);
   } catch (error) {
-    await Promise.all([events.disconnect(), queue.disconnect()]).catch(() => undefined);
+    gaveUp = true;
+    await Promise.all([events?.disconnect(), queue.disconnect()]).catch(() => undefined);
     throw new CliError(`cannot reach the queue at ${settings.url}: ${link.lastError ?? error.message}`, 1);
   }
   link.start(() => client.failAll(link.lostError()));
@@ -45,9 +54,16 @@ export async function queueExecutor(options) {
     execute: (task) => client.execute(task),
     /** Worker processes connected to the queue now. */
     workers: () => queue.getWorkersCount(),
+    /**
+     * Resolves once a worker process is connected; rejects after `ms` without one (0: waits
+     * for ever). `onWait` is called once when there is none yet.
+     */
+    waitForWorkers: (ms, onWait) => waitForWorkers(queue, settings, ms, onWait),
     async close() {
       link.stop();
       client.failAll({ name: 'AbortError', code: RunErrorCodes.cancelled, message: 'the queue executor was closed' });
+      // Cancellations still on their way to Redis get there before the connection goes.
+      await client.cancelled();
       await closeAll([events, queue]);
     },
   };
@@ -56,6 +72,7 @@ export async function queueExecutor(options) {
 /** Tasks out on the queue, by job id: sends them, follows their events, fetches their outputs. */
 class QueueClient {
   _pending = new Map();
+  _cancelling = new Set();
   _prefix = randomBytes(6).toString('hex');
   _ids = 0;
 
@@ -119,17 +136,29 @@ class QueueClient {
     else entry.resolve(result);
   }
 
-  /** A waiting job is removed; a running one is told to stop (its worker aborts the node). */
+  /**
+   * A waiting job is removed (BullMQ's `Queue.remove`); a running one is told to stop: its
+   * worker gets the job id on the cancel channel and aborts it with BullMQ's `Worker.cancelJob`.
+   * The cancelled mark covers a job taken between the two.
+   */
   cancel(jobId) {
     const entry = this._pending.get(jobId);
     if (!entry) return;
     this.settle(jobId, abortError(entry.task));
-    void (async () => {
+    const sent = (async () => {
       const redis = await this._queue.client;
       await redis.set(entry.keys.cancelled, '1', 'PX', PAYLOAD_TTL_MS);
       await this._queue.remove(jobId).catch(() => 0);
       await redis.publish(cancelChannel(this._settings.queue), jobId);
-    })().catch(() => undefined);
+    })()
+      .catch(() => undefined)
+      .finally(() => this._cancelling.delete(sent));
+    this._cancelling.add(sent);
+  }
+
+  /** Resolves once every cancellation sent so far has reached Redis (or failed). */
+  cancelled() {
+    return Promise.all(this._cancelling);
   }
 
   failAll(error) {
@@ -178,6 +207,28 @@ class RedisLink {
 
   stop() {
     clearInterval(this._timer);
+  }
+}
+
+/**
+ * The id of the queue's newest event now: events are read from there. BullMQ's default ('$')
+ * starts at whatever is newest when its first read reaches Redis, so the events of a job that
+ * starts (or even ends) before that read were missed: no onStart, or a run waiting for ever.
+ */
+async function lastEventIdOf(queue) {
+  const [newest] = await (await queue.client).xrevrange(queue.keys.events, '+', '-', 'COUNT', 1);
+  return newest?.[0] ?? '0-0';
+}
+
+async function waitForWorkers(queue, settings, ms, onWait) {
+  const since = performance.now();
+  let told = false;
+  while ((await queue.getWorkersCount()) === 0) {
+    if (!told) onWait?.();
+    told = true;
+    if (ms > 0 && performance.now() - since >= ms)
+      throw new CliError(`no worker took jobs from queue "${settings.queue}" at ${settings.url} within ${ms} ms (--wait-for-workers); start one with: v2u-editor worker --redis ${settings.url}`, 1);
+    await new Promise((resolve) => setTimeout(resolve, Math.min(250, ms > 0 ? ms : 250)));
   }
 }
 
