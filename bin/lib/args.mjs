@@ -24,8 +24,8 @@ or in this thread with --in-process.
                        start workers with "v2u-editor worker"
   --queue <name>       the queue's name (default v2u-nodes)
   --max-output-mb <n>  the largest inputs or outputs a node may send through Redis (default 64)
-  --wait-for-workers <ms>  with --redis: how long to wait for a worker process before failing
-                       (default 30000; 0 waits for ever)
+  --wait-for-workers <ms>  with --redis: how long to wait for a worker process before failing,
+                       at the start or when every worker goes mid-run (default 30000; 0: for ever)
 SIGINT or SIGTERM cancels the run: its waiting jobs leave the queue, its running nodes stop.
 
 worker: takes node jobs from the queue until stopped; on SIGTERM or SIGINT it stops taking

@@ -18,8 +18,8 @@ export async function executorFor(options, warn) {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (options.inProcess) return { ...inProcessExecutor(), close() {} };
   if (!options.redis) return threadExecutor({ size: options.threads, heapMb: options.heapMb, timeoutMs });
-  const executor = await queueExecutor({ url: options.redis, queue: options.queue, timeoutMs, maxMb: options.maxMb });
   const waitMs = options.waitForWorkersMs ?? DEFAULT_WAIT_FOR_WORKERS_MS;
+  const executor = await queueExecutor({ url: options.redis, queue: options.queue, timeoutMs, maxMb: options.maxMb, waitForWorkersMs: waitMs });
   const forHowLong = waitMs > 0 ? `up to ${waitMs} ms` : 'until one starts';
   try {
     await executor.waitForWorkers(waitMs, () => warn(`no worker is taking jobs from the queue yet, waiting ${forHowLong} (--wait-for-workers); start one with: v2u-editor worker --redis ${options.redis}`));

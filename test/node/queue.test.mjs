@@ -278,3 +278,26 @@ test('no worker on the queue: the run fails after --wait-for-workers with one cl
   const told = await cli([await flowFile(slowFlow(10)), '--redis', redis.url, '--queue', 'nobody-here', '--library', fixtures, '--wait-for-workers', '300']);
   assert.match(told.stderr, /^v2u-editor: no worker is taking jobs from the queue yet, waiting up to 300 ms \(--wait-for-workers\); start one with: v2u-editor worker --redis redis:\/\/\S+\nv2u-editor: no worker took jobs from queue "nobody-here" at redis:\/\/\S+ within 300 ms/);
 });
+
+test('every worker gone mid-run: the nodes still out fail after --wait-for-workers, the run ends', { skip }, async () => {
+  const worker = await startWorker(redis.url, workerArgs);
+  const run = cli([await flowFile(slowFlow(30_000)), '--redis', redis.url, '--library', fixtures, '--wait-for-workers', '1000', '--json']);
+  await worker.waitFor(/node "slow" \(utility\/spin\) started/);
+  const killedAt = performance.now();
+  await worker.kill();
+  const result = await run;
+  assert.ok(performance.now() - killedAt < 8000, `the run ended ${Math.round(performance.now() - killedAt)} ms after the last worker went`);
+  assert.equal(result.code, 1, result.stderr);
+  const { status, nodes } = json(result);
+  assert.equal(status, 'error');
+  assert.match(nodes.slow.error, /^no worker took jobs from queue "v2u-nodes" at redis:\/\/\S+ within 1000 ms \(--wait-for-workers\)/);
+  assert.equal(nodes.total.blockedBy, 'slow');
+  // The killed worker's job comes back once its lock lapses: cancelled, it is not run again.
+  const next = await startWorker(redis.url, workerArgs);
+  try {
+    await eventually(async () => idle(await unfinishedJobs(redis.url)), () => `the orphaned job stayed on the queue: ${next.log}`, 8000);
+    assert.doesNotMatch(next.log, /node "slow" \(utility\/spin\) started/);
+  } finally {
+    await next.stop();
+  }
+});

@@ -8,7 +8,7 @@ import { CliError } from '../errors.mjs';
 import { withTimeout } from '../timeout.mjs';
 import { cancelChannel, decode, DEFAULT_MAX_MB, DEFAULT_QUEUE, encode, errorFrom, keysOf, PAYLOAD_TTL_MS, PRIORITY, redisOptions, withDefaults } from './shared.mjs';
 
-const DEFAULTS = { queue: DEFAULT_QUEUE, timeoutMs: 60_000, attempts: 3, backoffMs: 500, maxMb: DEFAULT_MAX_MB, redisTimeoutMs: 5000 };
+const DEFAULTS = { queue: DEFAULT_QUEUE, timeoutMs: 60_000, attempts: 3, backoffMs: 500, maxMb: DEFAULT_MAX_MB, redisTimeoutMs: 5000, waitForWorkersMs: 0 };
 
 /**
  * Connects to the queue and resolves with an executor for `FlowEngine`; `close()` lets go of
@@ -16,10 +16,11 @@ const DEFAULTS = { queue: DEFAULT_QUEUE, timeoutMs: 60_000, attempts: 3, backoff
  *
  * While tasks are out, Redis is pinged every second: with no answer for `redisTimeoutMs` every
  * task fails (code `queue-unavailable`), so a run never waits on a queue that is gone.
- * @param {{ url: string, queue?: string, timeoutMs?: number, attempts?: number, backoffMs?: number, maxMb?: number, redisTimeoutMs?: number }} options
+ * @param {{ url: string, queue?: string, timeoutMs?: number, attempts?: number, backoffMs?: number, maxMb?: number, redisTimeoutMs?: number, waitForWorkersMs?: number }} options
  *   `timeoutMs`: a node's time limit on a worker; `attempts`/`backoffMs`: BullMQ retries (exponential)
  *   for failures a retry may cure (a lost worker thread, Redis hiccups), never for a node's own error;
- *   `maxMb`: the largest inputs or outputs that travel.
+ *   `maxMb`: the largest inputs or outputs that travel; `waitForWorkersMs`: while tasks are out and
+ *   no worker process is connected for this long, they fail (code `worker-unavailable`; 0: never).
  * @example
  * const executor = await queueExecutor({ url: 'redis://localhost:6379' });
  * try { await runFlow(text, { libraries, executor }); } finally { await executor.close(); }
@@ -50,6 +51,7 @@ export async function queueExecutor(options) {
     throw new CliError(`cannot reach the queue at ${settings.url}: ${link.lastError ?? error.message}`, 1);
   }
   link.start(() => client.failAll(link.lostError()));
+  const watch = settings.waitForWorkersMs > 0 ? watchWorkers(queue, settings, client) : () => {};
   return {
     execute: (task) => client.execute(task),
     /** Worker processes connected to the queue now. */
@@ -61,7 +63,8 @@ export async function queueExecutor(options) {
     waitForWorkers: (ms, onWait) => waitForWorkers(queue, settings, ms, onWait),
     async close() {
       link.stop();
-      client.failAll({ name: 'AbortError', code: RunErrorCodes.cancelled, message: 'the queue executor was closed' });
+      watch();
+      client.giveUp({ name: 'AbortError', code: RunErrorCodes.cancelled, message: 'the queue executor was closed' });
       // Cancellations still on their way to Redis get there before the connection goes.
       await client.cancelled();
       await closeAll([events, queue]);
@@ -145,9 +148,21 @@ class QueueClient {
     const entry = this._pending.get(jobId);
     if (!entry) return;
     this.settle(jobId, abortError(entry.task));
+    this.sendCancel(jobId, entry.keys);
+  }
+
+  /** Fails every task out with `error`, and cancels their jobs: nobody will collect them. */
+  giveUp(error) {
+    for (const [jobId, { keys }] of [...this._pending]) {
+      this.settle(jobId, error);
+      this.sendCancel(jobId, keys);
+    }
+  }
+
+  sendCancel(jobId, keys) {
     const sent = (async () => {
       const redis = await this._queue.client;
-      await redis.set(entry.keys.cancelled, '1', 'PX', PAYLOAD_TTL_MS);
+      await redis.set(keys.cancelled, '1', 'PX', PAYLOAD_TTL_MS);
       await this._queue.remove(jobId).catch(() => 0);
       await redis.publish(cancelChannel(this._settings.queue), jobId);
     })()
@@ -159,6 +174,11 @@ class QueueClient {
   /** Resolves once every cancellation sent so far has reached Redis (or failed). */
   cancelled() {
     return Promise.all(this._cancelling);
+  }
+
+  /** Tasks out now. */
+  size() {
+    return this._pending.size;
   }
 
   failAll(error) {
@@ -226,10 +246,26 @@ async function waitForWorkers(queue, settings, ms, onWait) {
   while ((await queue.getWorkersCount()) === 0) {
     if (!told) onWait?.();
     told = true;
-    if (ms > 0 && performance.now() - since >= ms)
-      throw new CliError(`no worker took jobs from queue "${settings.queue}" at ${settings.url} within ${ms} ms (--wait-for-workers); start one with: v2u-editor worker --redis ${settings.url}`, 1);
+    if (ms > 0 && performance.now() - since >= ms) throw new CliError(noWorkers(settings, ms), 1);
     await new Promise((resolve) => setTimeout(resolve, Math.min(250, ms > 0 ? ms : 250)));
   }
+}
+
+const noWorkers = ({ queue, url }, ms) => `no worker took jobs from queue "${queue}" at ${url} within ${ms} ms (--wait-for-workers); start one with: v2u-editor worker --redis ${url}`;
+
+/** While tasks are out, fails them all (and cancels their jobs) once no worker process has been connected for `waitForWorkersMs`; returns the stop. */
+function watchWorkers(queue, settings, client) {
+  const ms = settings.waitForWorkersMs;
+  let since;
+  const check = async () => {
+    const count = client.size() === 0 ? 1 : await queue.getWorkersCount().catch(() => 1);
+    if (count > 0) return void (since = undefined);
+    since ??= performance.now();
+    if (performance.now() - since >= ms) client.giveUp({ name: 'QueueError', code: RunErrorCodes.workerUnavailable, message: noWorkers(settings, ms) });
+  };
+  const timer = setInterval(() => void check(), Math.min(1000, ms / 2));
+  timer.unref?.();
+  return () => clearInterval(timer);
 }
 
 function abortError(task) {
