@@ -24,6 +24,9 @@ or in this thread with --in-process.
                        start workers with "v2u-editor worker"
   --queue <name>       the queue's name (default v2u-nodes)
   --max-output-mb <n>  the largest inputs or outputs a node may send through Redis (default 64)
+  --wait-for-workers <ms>  with --redis: how long to wait for a worker process before failing,
+                       at the start or when every worker goes mid-run (default 30000; 0: for ever)
+SIGINT or SIGTERM cancels the run: its waiting jobs leave the queue, its running nodes stop.
 
 worker: takes node jobs from the queue until stopped; on SIGTERM or SIGINT it stops taking
 jobs, lets running nodes finish (--grace), then hands the rest back to the queue.
@@ -39,7 +42,8 @@ Both:
                        add node packs
   -h, --help           show this help
 
-Exit status: 0 when every node is done, 1 when a node failed, 2 for bad input.`;
+Exit status: 0 when every node is done, 1 when a node failed, 2 for bad input, 130 or 143
+when SIGINT or SIGTERM cancelled the run.`;
 
 const FLAGS = { '--full': 'full', '--compact': 'compact', '--json': 'json', '--in-process': 'inProcess' };
 const NUMBER = (flag, value) => {
@@ -47,18 +51,20 @@ const NUMBER = (flag, value) => {
   if (!Number.isInteger(n) || n < 1) throw usageError(`${flag} needs a whole number above 0, got ${value}`);
   return n;
 };
+const MS = (flag, value) => (value === '0' ? 0 : NUMBER(flag, value));
 const TEXT = (_, value) => value;
 const VALUES = {
   '--node': ['node', TEXT], '--redis': ['redis', TEXT], '--queue': ['queue', TEXT],
   '--timeout': ['timeoutMs', NUMBER], '--threads': ['threads', NUMBER], '--heap-mb': ['heapMb', NUMBER],
   '--max-output-mb': ['maxMb', NUMBER], '--concurrency': ['concurrency', NUMBER], '--grace': ['graceMs', NUMBER], '--lock-ms': ['lockMs', NUMBER],
+  '--wait-for-workers': ['waitForWorkersMs', MS],
 };
 /** Options that mean something for one command only. */
-const ONLY = { run: ['node', 'full', 'compact', 'inProcess', 'threads'], worker: ['concurrency', 'graceMs', 'lockMs'] };
+const ONLY = { run: ['node', 'full', 'compact', 'inProcess', 'threads', 'waitForWorkersMs'], worker: ['concurrency', 'graceMs', 'lockMs'] };
 
 /**
  * Parses `argv` (without node and the script).
- * @returns {{ command: 'help' | 'run' | 'worker', file?: string, libraries: string[], node?: string, full: boolean, compact: boolean, json: boolean, inProcess: boolean, redis?: string, queue?: string, timeoutMs?: number, threads?: number, heapMb?: number, maxMb?: number, concurrency?: number, graceMs?: number, lockMs?: number }}
+ * @returns {{ command: 'help' | 'run' | 'worker', file?: string, libraries: string[], node?: string, full: boolean, compact: boolean, json: boolean, inProcess: boolean, redis?: string, queue?: string, timeoutMs?: number, threads?: number, heapMb?: number, maxMb?: number, concurrency?: number, graceMs?: number, lockMs?: number, waitForWorkersMs?: number }}
  * @throws {CliError} for an unknown command or option, or an option without its value.
  */
 export function parseArgs(argv) {

@@ -46,14 +46,35 @@ async function run(options, io) {
   const libraries = librariesOf(options);
   const fullOutputs = (id) => options.full || id === options.node;
   const executor = await executorFor(options, (line) => options.json || io.stderr.write(`v2u-editor: ${line}\n`));
-  const result = await runFlow(text, { libraries, executor, onEvent: progress.onEvent, fullOutputs }).finally(() => {
+  const cancel = cancelOnSignal((signal) => options.json || io.stderr.write(`v2u-editor: ${signal}: cancelling the run\n`));
+  const result = await runFlow(text, { libraries, executor, onEvent: progress.onEvent, fullOutputs, signal: cancel.signal }).finally(() => {
+    cancel.dispose();
     progress.done();
     return executor.close();
   });
   if (options.node !== undefined && !result.states.has(options.node)) throw new CliError(`no node "${options.node}" in the flow`);
   const shown = options.node === undefined ? report(result, options) : result.outputs.get(options.node);
   io.stdout.write(`${jsonText(shown ?? null, options)}\n`);
+  if (cancel.by) return SIGNAL_EXIT[cancel.by];
   return result.summary.status === 'done' ? 0 : 1;
+}
+
+/** The shell's exit status for a run ended by a signal. */
+const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 };
+
+/** An AbortSignal that SIGINT or SIGTERM aborts while the run lasts; `by` names the signal. */
+function cancelOnSignal(onSignal) {
+  const controller = new AbortController();
+  const cancel = { signal: controller.signal, by: undefined };
+  const listener = (signal) => {
+    if (cancel.by) return;
+    cancel.by = signal;
+    onSignal(signal);
+    controller.abort();
+  };
+  for (const signal of Object.keys(SIGNAL_EXIT)) process.on(signal, listener);
+  cancel.dispose = () => Object.keys(SIGNAL_EXIT).forEach((signal) => process.off(signal, listener));
+  return cancel;
 }
 
 /** Takes node jobs until SIGTERM or SIGINT; a second signal hands running jobs back at once. */

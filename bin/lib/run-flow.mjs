@@ -47,19 +47,22 @@ async function importModule(url, path) {
 /**
  * Parses `text` as a flow and runs every node.
  * @param {string} text the flow document (JSON)
- * @param {{ libraries: string[], executor?: object, onEvent?: (event: object) => void, fullOutputs?: (nodeId: string) => boolean }} options
+ * @param {{ libraries: string[], executor?: object, onEvent?: (event: object) => void, fullOutputs?: (nodeId: string) => boolean, signal?: AbortSignal }} options
  *   `executor` defaults to in-process; `onEvent` receives the engine's events (progress);
  *   `fullOutputs` picks the nodes whose complete outputs are fetched (an executor may keep
- *   large outputs elsewhere and report only their first rows).
+ *   large outputs elsewhere and report only their first rows); `signal` cancels the run (its
+ *   running nodes are aborted, the rest never start).
  * @returns {Promise<{ doc: object, summary: object, states: Map<string, object>, outputs: Map<string, object> }>}
  * @throws the core's V2uError (with its JSON path) when the document is not a valid flow.
  */
-export async function runFlow(text, { libraries, executor, onEvent, fullOutputs = () => false }) {
+export async function runFlow(text, { libraries, executor, onEvent, fullOutputs = () => false, signal }) {
   const nodes = await loadLibraries(libraries, manifestOf);
   const doc = parseDocument(text, { resolvePorts: (type) => nodes.get(type)?.manifest });
   const clock = { now: () => performance.now(), setTimeout, clearTimeout };
   const engine = new FlowEngine({ resolve: (type) => nodes.get(type), executor: executor ?? inProcessExecutor(), clock, autoRun: false });
   const unsubscribe = onEvent ? engine.subscribe(onEvent) : () => {};
+  const cancel = () => engine.cancel();
+  signal?.addEventListener('abort', cancel, { once: true });
   try {
     engine.setDocument(doc);
     const summary = await engine.run();
@@ -68,6 +71,7 @@ export async function runFlow(text, { libraries, executor, onEvent, fullOutputs 
     for (const { id } of doc.nodes) if (fullOutputs(id)) outputs.set(id, await engine.output(id));
     return { doc, summary, states, outputs };
   } finally {
+    signal?.removeEventListener('abort', cancel);
     unsubscribe();
     engine.dispose();
   }

@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/elements/editor/editor.js';
 import type { V2uEditor } from '../../src/elements/editor/editor.component.js';
 import type { GraphDocument } from '../../src/core/index.js';
+import { outputDigests } from '../fixtures/output-digest.js';
 
 const flowUrl = (name: string) => new URL(`../../../demo/flows/${name}.json`, import.meta.url).href;
 
@@ -62,6 +63,20 @@ describe('the demo flows run end to end in the editor', () => {
     expect(clean.every((r) => typeof r.name === 'string' && (r.name as string).length > 0)).to.equal(true);
     expect((await rows(el, 'rejects')).map((r) => r.customerId)).to.deep.equal(['C-0000002', 'C-0000003', 'C-0000005']);
   });
+});
+
+describe('the demo flows give the same outputs in the browser as in Node', () => {
+  // test/fixtures/demo-outputs.json: each node's output digest from an in-process run in Node
+  // (checked by test/node/demo-outputs.test.mjs; threads and the queue match in-process in full).
+  const expected = fetch(new URL('../../../test/fixtures/demo-outputs.json', import.meta.url)).then((r) => r.json() as Promise<Record<string, Record<string, string>>>);
+  for (const name of ['order-analytics', 'pricing-rules', 'customer-cleanup']) {
+    it(`${name}: every node's complete output, from the worker pool`, async () => {
+      const el = await openFlow(name);
+      expect((await el.run()).status).to.equal('done');
+      const outputs = await Promise.all(el.graph.nodes.map(async (n) => [n.id, await el.nodeOutput(n.id)] as [string, unknown]));
+      expect(await outputDigests(outputs)).to.deep.equal((await expected)[name]);
+    });
+  }
 });
 
 describe('a large table in the editor', () => {

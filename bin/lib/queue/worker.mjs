@@ -1,7 +1,7 @@
 // A worker process for the queue: takes node jobs from BullMQ and runs each on a worker
 // thread. A job names a node type, never code: the type is looked up in this process's own
 // library, so a flow can only run the node modules this worker was given.
-import { DelayedError, UnrecoverableError, Worker } from 'bullmq';
+import { UnrecoverableError, WaitingError, Worker } from 'bullmq';
 import { manifestOf } from '../../../dist/src/core/index.js';
 import { RunErrorCodes } from '../../../dist/src/core/errors.js';
 import { toTaskError } from '../../../dist/src/runtime/pool/protocol.js';
@@ -76,9 +76,10 @@ async function processJob({ settings, nodes, pool, handBacks, log, worker }, job
     return { bytes: encoded.length };
   } catch (error) {
     if (!handBack.signal.aborted) throw failure(error, nodeId, log);
-    await job.moveToDelayed(Date.now(), token);
+    // Back to wait, with no attempt spent: the next worker starts it afresh.
+    await job.moveToWait(token);
     log(`node "${nodeId}" handed back to the queue`);
-    throw new DelayedError();
+    throw new WaitingError();
   } finally {
     handBacks.delete(job.id);
   }

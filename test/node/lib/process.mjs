@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 
-/** Runs `command args` with `input` on stdin; resolves with its exit code and output. */
+/** Runs `command args` with `input` on stdin; resolves with its exit code and output. The promise's `child` is the process (to signal it). */
 export function runProcess(command, args, { input = '', cwd, env } = {}) {
   const child = spawn(command, args, { cwd, env });
   child.stdin.end(input);
@@ -11,7 +11,8 @@ export function runProcess(command, args, { input = '', cwd, env } = {}) {
     for await (const chunk of stream) text += chunk;
     return text;
   };
-  return Promise.all([collect(child.stdout), collect(child.stderr), new Promise((r) => child.on('close', r))]).then(([stdout, stderr, code]) => ({ stdout, stderr, code }));
+  const done = Promise.all([collect(child.stdout), collect(child.stderr), new Promise((r) => child.on('close', r))]).then(([stdout, stderr, code]) => ({ stdout, stderr, code }));
+  return Object.assign(done, { child });
 }
 
 /** A non-zero exit with one line on stderr that names `what`, and no stack trace. */
