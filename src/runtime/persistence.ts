@@ -1,72 +1,6 @@
-import { createStore, del, get, keys, set, type UseStore } from 'idb-keyval';
-import { contentHash } from '../registry/hash.js';
-import { warn } from '../registry/metrics.js';
+import type { PersistenceOptions, PersistenceStore, PersistenceUsage } from './persistence-store.js';
 
-/** What is stored under every key: the data, its format version and its content hash. */
-export interface Envelope<T = unknown> {
-  version: number;
-  hash: string;
-  data: T;
-}
-
-export interface PersistenceOptions {
-  /** IndexedDB database and object store (default `v2u` / `keyval`). One store per database: idb-keyval cannot add a second. */
-  dbName?: string;
-  storeName?: string;
-  /** Receives the one `v2u-warning` when IndexedDB is unavailable and memory takes over. */
-  emitter?: EventTarget;
-  /** Milliseconds to wait for IndexedDB before treating it as blocked (default 3000). */
-  openTimeout?: number;
-}
-
-/** Counters for `metrics`: how often reads found valid data, and how much was dropped. */
-export interface PersistenceUsage {
-  mode: 'indexeddb' | 'memory';
-  reads: number;
-  hits: number;
-  /** Entries dropped on read: corrupt, stale version, or wrong hash. */
-  drops: number;
-  writes: number;
-}
-
-interface Backend {
-  get(key: string): Promise<unknown>;
-  set(key: string, value: unknown): Promise<void>;
-  del(key: string): Promise<void>;
-  keys(): Promise<string[]>;
-}
-
-function idbBackend(store: UseStore): Backend {
-  return {
-    get: (key) => get(key, store),
-    set: (key, value) => set(key, value, store),
-    del: (key) => del(key, store),
-    keys: () => keys<string>(store),
-  };
-}
-
-/**
- * One connection per database and store for the whole page, however many editors come and
- * go: an IndexedDB connection is never closed by the garbage collector, so one opened per
- * editor would stay for the life of the page.
- */
-const stores = new Map<string, UseStore>();
-
-function sharedStore(dbName: string, storeName: string): UseStore {
-  const key = `${dbName}\u0000${storeName}`;
-  let store = stores.get(key);
-  if (!store) stores.set(key, (store = createStore(dbName, storeName)));
-  return store;
-}
-
-function memoryBackend(map = new Map<string, unknown>()): Backend {
-  return {
-    get: async (key) => structuredClone(map.get(key)),
-    set: async (key, value) => void map.set(key, structuredClone(value)),
-    del: async (key) => void map.delete(key),
-    keys: async () => [...map.keys()],
-  };
-}
+export type { Envelope, PersistenceOptions, PersistenceUsage } from './persistence-store.js';
 
 /**
  * A small keyed store over IndexedDB (idb-keyval, its own database). Every value is
@@ -75,6 +9,8 @@ function memoryBackend(map = new Map<string, unknown>()): Backend {
  * it switches to memory, emits one `v2u-warning`, and keeps working. Over quota, it stays
  * on IndexedDB: the refused value is kept in memory for this session, `set()` says so
  * (`'memory'`), one `v2u-warning` is sent, and every later write tries IndexedDB again.
+ * The store itself is a chunk of its own, requested at construction and awaited by the
+ * first call, so it adds nothing to what a page loads before the editor's first paint.
  *
  * @example
  * const store = new Persistence();
@@ -83,31 +19,20 @@ function memoryBackend(map = new Map<string, unknown>()): Backend {
  */
 export class Persistence {
   readonly usage: PersistenceUsage = { mode: 'indexeddb', reads: 0, hits: 0, drops: 0, writes: 0 };
-  private _backend: Backend;
-  private _proven = false;
-  /** Values IndexedDB refused for lack of space, kept for this session until a write succeeds. */
-  private _overQuota = new Map<string, Envelope>();
+  private _store: Promise<PersistenceStore>;
 
-  constructor(private readonly _options: PersistenceOptions = {}) {
-    this._backend = this._open();
+  constructor(options: PersistenceOptions = {}) {
+    this._store = import('./persistence-store.js').then((m) => new m.PersistenceStore(options, this.usage));
   }
 
+  /** `indexeddb`, or `memory` once IndexedDB proved unusable. */
   get mode(): PersistenceUsage['mode'] {
     return this.usage.mode;
   }
 
   /** The data under `key` if it has this `version` and an intact hash; otherwise undefined (and the entry is dropped). */
   async get<T>(key: string, version: number): Promise<T | undefined> {
-    this.usage.reads++;
-    const stored = (this._overQuota.get(key) ?? (await this._run((b) => b.get(key)))) as Envelope<T> | undefined;
-    if (stored === undefined) return undefined;
-    if (!isEnvelope(stored) || stored.version !== version || stored.hash !== contentHash(stored.data)) {
-      this.usage.drops++;
-      await this.delete(key);
-      return undefined;
-    }
-    this.usage.hits++;
-    return stored.data;
+    return (await this._store).get<T>(key, version);
   }
 
   /**
@@ -116,76 +41,15 @@ export class Persistence {
    * a caller that must not lose it can tell the person and try again.
    */
   async set<T>(key: string, version: number, data: T): Promise<'saved' | 'memory'> {
-    this.usage.writes++;
-    const envelope: Envelope<T> = { version, hash: contentHash(data), data };
-    try {
-      await this._run((b) => b.set(key, envelope));
-    } catch (error) {
-      if ((error as Error)?.name !== 'QuotaExceededError') throw error;
-      if (this._overQuota.size === 0) warn(this._options.emitter, { code: 'storage-full', message: 'IndexedDB is over quota: changes are kept in memory for this session until space frees up' });
-      this._overQuota.set(key, envelope);
-      return 'memory';
-    }
-    this._overQuota.delete(key);
-    return this.usage.mode === 'memory' ? 'memory' : 'saved';
+    return (await this._store).set(key, version, data);
   }
 
   async delete(key: string): Promise<void> {
-    this._overQuota.delete(key);
-    await this._run((b) => b.del(key));
+    return (await this._store).delete(key);
   }
 
   /** Keys starting with `prefix` (all keys by default). */
   async keys(prefix = ''): Promise<string[]> {
-    const all = await this._run((b) => b.keys());
-    return all.filter((k) => typeof k === 'string' && k.startsWith(prefix));
+    return (await this._store).keys(prefix);
   }
-
-  private _open(): Backend {
-    try {
-      if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available here');
-      return idbBackend(sharedStore(this._options.dbName ?? 'v2u', this._options.storeName ?? 'keyval'));
-    } catch (error) {
-      return this._fallback(error);
-    }
-  }
-
-  /** Runs an operation on the current backend; the first IndexedDB failure (or hang) moves everything to memory. */
-  private async _run<R>(op: (backend: Backend) => Promise<R>): Promise<R> {
-    const backend = this._backend;
-    if (this.usage.mode === 'memory') return op(backend);
-    try {
-      const result = await (this._proven ? op(backend) : this._withTimeout(op(backend)));
-      this._proven = true;
-      return result;
-    } catch (error) {
-      // Data that cannot be cloned is the caller's bug, and a full disk may free up: neither
-      // is a reason to leave IndexedDB.
-      const name = (error as Error)?.name;
-      if (name === 'DataCloneError' || name === 'QuotaExceededError') throw error;
-      if (this._backend === backend) this._fallback(error);
-      return op(this._backend);
-    }
-  }
-
-  private _withTimeout<R>(pending: Promise<R>): Promise<R> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('IndexedDB is blocked (no answer)')), this._options.openTimeout ?? 3000);
-    });
-    return Promise.race([pending, timeout]).finally(() => clearTimeout(timer));
-  }
-
-  private _fallback(error: unknown): Backend {
-    this.usage.mode = 'memory';
-    this._backend = memoryBackend();
-    const reason = String((error as Error)?.message ?? error);
-    warn(this._options.emitter, { code: 'storage-fallback', message: `IndexedDB unusable (${reason}); keeping data in memory for this session` });
-    return this._backend;
-  }
-}
-
-function isEnvelope(value: unknown): value is Envelope {
-  const v = value as Envelope | null;
-  return typeof v === 'object' && v !== null && typeof v.version === 'number' && typeof v.hash === 'string' && 'data' in v;
 }

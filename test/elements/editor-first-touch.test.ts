@@ -92,6 +92,9 @@ describe('the first touch, when something is missing', () => {
     try {
       const el = document.createElement('v2u-editor');
       el.noLibrary = true;
+      // The store finds IndexedDB missing while the editor is not in the page yet.
+      await el.persistence.keys();
+      expect(heard, 'nothing reaches the page from an editor outside it').to.deep.equal([]);
       document.body.append(el);
       await el.updateComplete;
       el.remove();
