@@ -1,20 +1,10 @@
 // The editor must run under a strict CSP: no eval, no new Function, and no innerHTML with
 // data. This scans what ships (dist/) after the build, and the sources.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-
-function filesUnder(dir, ending) {
-  const out = [];
-  if (!existsSync(dir)) return out;
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...filesUnder(path, ending));
-    else if (path.endsWith(ending)) out.push(path);
-  }
-  return out;
-}
+import { filesUnder } from './lib/files.mjs';
 
 const shipped = ['dist/v2u-editor.js', 'dist/core.js', ...filesUnder('dist/chunks', '.js'), ...filesUnder('dist/nodes', '.js')];
 

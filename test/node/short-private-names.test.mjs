@@ -1,22 +1,13 @@
 // The build renames our `_name` class members to short names (scripts/lib/short-private-names.mjs).
 // Checks the rewrite on a snippet, and that every build applied the same map (after `npm run build`).
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { filesUnder } from './lib/files.mjs';
 import { parseAst } from 'rollup/parseAst';
 import { shortNameMap, shortPrivateNames } from '../../scripts/lib/short-private-names.mjs';
 
-function filesUnder(dir, ending) {
-  const out = [];
-  if (!existsSync(dir)) return out;
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...filesUnder(path, ending));
-    else if (path.endsWith(ending)) out.push(path);
-  }
-  return out;
-}
 
 const { map, inStrings, shared } = shortNameMap();
 
