@@ -2,7 +2,6 @@
 // data. This scans what ships (dist/) after the build, and the sources.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { filesUnder } from './lib/files.mjs';
 
