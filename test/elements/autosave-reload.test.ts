@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { Persistence } from '../../src/runtime/persistence.js';
 
 /** Resolves with the next report the frame's page posts. */
-function report(): Promise<{ offered: boolean }> {
+function report(): Promise<{ offered?: string[] }> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('no report from the frame')), 10000);
     addEventListener('message', function onMessage(event) {
@@ -14,7 +14,8 @@ function report(): Promise<{ offered: boolean }> {
   });
 }
 
-const pageUrl = (key: string, edit: boolean) => new URL(`../../../test/elements/autosave-page.html?key=${key}&edit=${edit ? 1 : 0}`, import.meta.url).href;
+const pageUrl = (key: string, edit: boolean, view = false) =>
+  new URL(`../../../test/elements/autosave-page.html?key=${key}&edit=${edit ? 1 : 0}&view=${view ? 1 : 0}`, import.meta.url).href;
 
 async function open(frame: HTMLIFrameElement, url: string) {
   const reported = report();
@@ -36,9 +37,21 @@ describe('autosave when the tab goes away', () => {
       }
       const next = await open(frame, pageUrl(key, false));
       frame.remove();
-      expect(next.offered, 'the next visit offers the draft with the edit').to.equal(true);
+      expect(next.offered, 'the next visit offers the draft with the edit').to.include('added');
       const store = new Persistence();
       await waitUntil(async () => (await store.get<{ graph: { nodes: { id: string }[] } }>(`draft:${key}`, 1))?.graph.nodes.some((n) => n.id === 'added'), 'the draft is in IndexedDB');
     });
   }
+
+  it('saves nothing when the page only showed a flow (set in code, fitted) and closed', async () => {
+    const key = `unload-view-${Math.random().toString(36).slice(2)}`;
+    let frame = document.createElement('iframe');
+    await open(frame, pageUrl(key, false, true));
+    frame.remove();
+    frame = document.createElement('iframe');
+    const next = await open(frame, pageUrl(key, false));
+    frame.remove();
+    expect(next.offered, 'no draft offered').to.equal(undefined);
+    expect(await new Persistence().get(`draft:${key}`, 1), 'no draft stored').to.equal(undefined);
+  });
 });

@@ -69,6 +69,8 @@ export class Autosave {
 
   /** Set while IndexedDB refuses the draft for lack of space: the person is told, and saving retries. */
   notSaved = false;
+  /** The person edited since the last save: only then is there a draft to write. */
+  private _edited = false;
 
   /** Looks for a draft left by a crash or reload and offers it back (cancelable `v2u-draft-found`). */
   async start(): Promise<void> {
@@ -86,6 +88,7 @@ export class Autosave {
 
   /** Call on every change: saves after a short quiet period. */
   schedule(): void {
+    this._edited = true;
     clearTimeout(this._timer);
     this._timer = setTimeout(() => void this.flush(), DELAY);
   }
@@ -105,7 +108,7 @@ export class Autosave {
   saveNow(): Promise<void> {
     const graph = this._editor.graph;
     const key = this.targetKey;
-    if (JSON.stringify(graph) !== this._savedJson) journal.write(key, { version: VERSION, draft: { graph, savedAt: Math.max(Date.now(), this._seen + 1), tab: this._tab } });
+    if (this._edited && JSON.stringify(graph) !== this._savedJson) journal.write(key, { version: VERSION, draft: { graph, savedAt: Math.max(Date.now(), this._seen + 1), tab: this._tab } });
     return this.flush().then(() => journal.clear(key));
   }
 
@@ -129,6 +132,7 @@ export class Autosave {
   /** The banner is answered: the graph as it now is becomes the draft, and the aside copy goes. */
   private decided() {
     this._savedJson = '';
+    this._edited = true;
     void this.flush().then(() => this._store.delete(this.asideKey));
     this._editor.requestUpdate();
   }
@@ -169,6 +173,8 @@ export class Autosave {
 
   /** Saves the graph; while a banner waits, aside, so new work is kept and the contested draft is not touched. */
   private async save() {
+    // Only the person's edits make a draft: opening a flow and leaving saves nothing.
+    if (!this._edited) return;
     if (this.offer || this.conflict) return this.write(this.asideKey);
     if (await this.checkForeign()) return this.write(this.asideKey);
     await this.write(this.storageKey);
@@ -179,7 +185,10 @@ export class Autosave {
     const json = JSON.stringify(graph);
     if (json === this._savedJson) return;
     const draft: Draft = { graph, savedAt: Math.max(Date.now(), this._seen + 1), tab: this._tab };
+    // Cleared before the write: an edit made while it runs marks the draft unsaved again.
+    this._edited = false;
     const saved = (await this._store.set(key, VERSION, draft)) === 'saved';
+    if (!saved) this._edited = true;
     if (saved !== !this.notSaved) {
       this.notSaved = !saved;
       this._editor.requestUpdate();
