@@ -69,6 +69,13 @@ export class GraphState implements GraphReader {
     for (const slot of this._nodes.values()) yield slot.item;
   }
 
+  /** The node types the graph uses, each once. */
+  nodeTypes(): Set<string> {
+    const types = new Set<string>();
+    for (const slot of this._nodes.values()) types.add(slot.item.type);
+    return types;
+  }
+
   *edges(): IterableIterator<GraphEdge> {
     for (const slot of this._edges.values()) yield slot.item;
   }

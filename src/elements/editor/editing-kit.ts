@@ -81,7 +81,7 @@ export class EditingKit {
     _editor.addEventListener('v2u-node-config', this._onNodeConfig);
     _editor.addEventListener('v2u-node-status', this._onNodeStatus);
     this._intent = hoverIntent(_editor.renderRoot, { onIntent: (type, kind) => void this.loader.intent(type, kind) });
-    this.loader.prefetchIdle(new Set([..._editor.store.state.nodes()].map((n) => n.type)));
+    this.loader.prefetchIdle(_editor.store.state.nodeTypes());
     adoptStyles(_editor.renderRoot, editingStyles);
   }
 

@@ -86,16 +86,15 @@ export class LibraryController implements ReactiveController {
     if (this._host.noLibrary) return;
     const library = this._host.library ?? defaultLibraryUrl();
     const { signal } = this._connection;
-    const types = () => new Set([...this._host.store.state.nodes()].map((n) => n.type));
     try {
       // Awaits race the connection: a removed editor stops waiting (and lets go of the
       // element) at once, not when the registry's IndexedDB reads complete.
       await orAbort(registry.restore(library), signal);
-      await orAbort(registry.registerIndex(library, types(), { signal }), signal);
+      await orAbort(registry.registerIndex(library, this._host.store.state.nodeTypes(), { signal }), signal);
     } catch (error) {
       return this.failed(error, signal);
     }
-    orAbort(registry.preload(types()), signal).catch((error: unknown) => this.failed(error, signal));
+    orAbort(registry.preload(this._host.store.state.nodeTypes()), signal).catch((error: unknown) => this.failed(error, signal));
   }
 
   /** An editor removed meanwhile stops quietly (and starts over if it comes back). */
