@@ -106,10 +106,16 @@ export class Autosave {
    * cleared once that write lands, or moved on by the next visit.
    */
   saveNow(): Promise<void> {
-    const graph = this._editor.graph;
     const key = this.targetKey;
-    if (this._edited && JSON.stringify(graph) !== this._savedJson) journal.write(key, { version: VERSION, draft: { graph, savedAt: Math.max(Date.now(), this._seen + 1), tab: this._tab } });
+    const draft = this._edited ? this.draftNow() : undefined;
+    if (draft && draft.json !== this._savedJson) journal.write(key, { version: VERSION, draft: draft.draft });
     return this.flush().then(() => journal.clear(key));
+  }
+
+  /** The graph as it is now, as a draft newer than any seen, and its JSON. */
+  private draftNow(): { draft: Draft; json: string } {
+    const graph = this._editor.graph;
+    return { draft: { graph, savedAt: Math.max(Date.now(), this._seen + 1), tab: this._tab }, json: JSON.stringify(graph) };
   }
 
   /** The draft's key, or the aside key while a banner waits for the person. */
@@ -181,10 +187,8 @@ export class Autosave {
   }
 
   private async write(key: string) {
-    const graph = this._editor.graph;
-    const json = JSON.stringify(graph);
+    const { draft, json } = this.draftNow();
     if (json === this._savedJson) return;
-    const draft: Draft = { graph, savedAt: Math.max(Date.now(), this._seen + 1), tab: this._tab };
     // Cleared before the write: an edit made while it runs marks the draft unsaved again.
     this._edited = false;
     const saved = (await this._store.set(key, VERSION, draft)) === 'saved';
