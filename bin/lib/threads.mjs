@@ -9,7 +9,7 @@ import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { RunErrorCodes } from '../../dist/src/core/errors.js';
 import { WorkerPool } from '../../dist/src/runtime/pool/pool.js';
 import { poolExecutor } from '../../dist/src/runtime/pool/shared-pool.js';
-import { withTimeout } from './timeout.mjs';
+import { withTimeout } from '../../dist/src/runtime/timeout.js';
 
 const ENTRY = new URL('./thread-worker.mjs', import.meta.url);
 

@@ -1,6 +1,7 @@
 import { createStore, del, get, keys, set, type UseStore } from 'idb-keyval';
 import { contentHash } from '../registry/hash.js';
 import { warn } from '../registry/metrics.js';
+import { withTimeout } from './timeout.js';
 
 /** What is stored under every key: the data, its format version and its content hash. */
 export interface Envelope<T = unknown> {
@@ -141,7 +142,7 @@ export class PersistenceStore {
     const backend = this._backend;
     if (this.usage.mode === 'memory') return op(backend);
     try {
-      const result = await (this._proven ? op(backend) : this._withTimeout(op(backend)));
+      const result = await (this._proven ? op(backend) : withTimeout(op(backend), this._options.openTimeout ?? 3000, 'IndexedDB is blocked (no answer)'));
       this._proven = true;
       return result;
     } catch (error) {
@@ -152,14 +153,6 @@ export class PersistenceStore {
       if (this._backend === backend) this._fallback(error);
       return op(this._backend);
     }
-  }
-
-  private _withTimeout<R>(pending: Promise<R>): Promise<R> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('IndexedDB is blocked (no answer)')), this._options.openTimeout ?? 3000);
-    });
-    return Promise.race([pending, timeout]).finally(() => clearTimeout(timer));
   }
 
   private _fallback(error: unknown): Backend {

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { Queue, QueueEvents } from 'bullmq';
 import { RunErrorCodes } from '../../../dist/src/core/errors.js';
 import { CliError } from '../errors.mjs';
-import { withTimeout } from '../timeout.mjs';
+import { withTimeout } from '../../../dist/src/runtime/timeout.js';
 import { cancelChannel, decode, DEFAULT_MAX_MB, DEFAULT_QUEUE, encode, errorFrom, keysOf, PAYLOAD_TTL_MS, PRIORITY, redisOptions, withDefaults } from './shared.mjs';
 
 const DEFAULTS = { queue: DEFAULT_QUEUE, timeoutMs: 60_000, attempts: 3, backoffMs: 500, maxMb: DEFAULT_MAX_MB, redisTimeoutMs: 5000, waitForWorkersMs: 0 };

@@ -5,6 +5,8 @@ import { serialize, deserialize } from 'node:v8';
 import { RunErrorCodes } from '../../../dist/src/core/errors.js';
 import { CliError } from '../errors.mjs';
 
+export { withDefaults } from '../../../dist/src/runtime/pool/pool-options.js';
+
 export const DEFAULT_QUEUE = 'v2u-nodes';
 /** The largest value that travels through Redis by default: a node's inputs or outputs, in MB. */
 export const DEFAULT_MAX_MB = 64;
@@ -61,9 +63,4 @@ export function errorFrom(text, nodeId) {
     if (typeof parsed?.message === 'string') return parsed;
   } catch {}
   return { name: 'WorkerError', code: RunErrorCodes.workerCrashed, message: `the queue gave up on node "${nodeId}": ${text}` };
-}
-
-/** `options` over `defaults`, where an option left undefined keeps its default. */
-export function withDefaults(defaults, options) {
-  return { ...defaults, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) };
 }

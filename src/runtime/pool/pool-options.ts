@@ -52,9 +52,10 @@ export function poolSize(options: PoolOptions): number {
 
 /** The defaults, with what `options` sets (an `undefined` option keeps its default). */
 export function resolveOptions(options: PoolOptions): ResolvedPoolOptions {
-  return { ...DEFAULTS, workerUrl: defaultWorkerUrl(), ...stripUndefined(options) } as ResolvedPoolOptions;
+  return withDefaults({ ...DEFAULTS, workerUrl: defaultWorkerUrl() }, options) as ResolvedPoolOptions;
 }
 
-function stripUndefined<T extends object>(options: T): Partial<T> {
-  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Partial<T>;
+/** `options` over `defaults`, where an option left undefined keeps its default (executors' settings). */
+export function withDefaults<D extends object, O extends object>(defaults: D, options: O): D & Partial<O> {
+  return { ...defaults, ...(Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Partial<O>) };
 }
