@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { median } from './lib/stats.mjs';
 import { orderFlow } from './scenarios/heavy-run.mjs';
 
 const arg = (name, fallback) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
@@ -26,7 +27,6 @@ const MODES = [
 ];
 
 const load = () => loadavg().map((n) => n.toFixed(2)).join(' / ');
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** One CLI run: the run's own duration (from --json) and the whole process's wall time. */
 function runCli(file, flags) {

@@ -22,6 +22,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAst } from 'rollup/parseAst';
 import MagicString from 'magic-string';
+import { filesUnder } from './files.mjs';
 
 const NAME = /^_[a-z][A-Za-z0-9]{2,}$/;
 const OURS = /\/dist\/src\/.*\.js$/;
@@ -73,16 +74,6 @@ function namesInStrings(ast, into) {
   });
 }
 
-function jsFiles(dir) {
-  const out = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...jsFiles(path));
-    else if (entry.name.endsWith('.js')) out.push(path);
-  }
-  return out.sort();
-}
-
 /**
  * Short `_x`/`_xy` names the runtime dependencies (package.json `dependencies`, followed
  * through their own) use anywhere: d3-shape keeps `this._x` on its curves, for one. Our
@@ -128,7 +119,7 @@ export function shortNameMap(srcDir = 'dist/src') {
   const inStrings = new Set();
   const shared = new Set(); // names met in a position that is not `own` (see propertySites)
   const taken = dependencyShortNames(); // and the short `_xy` names already in our code (`_id`, `_x`, …)
-  for (const file of jsFiles(srcDir)) {
+  for (const file of filesUnder(srcDir, '.js')) {
     const text = readFileSync(file, 'utf8');
     for (const m of text.matchAll(/(?<![\w$])_[A-Za-z][A-Za-z0-9]?(?![\w$])/g)) taken.add(m[0]);
     const ast = parseAst(text);

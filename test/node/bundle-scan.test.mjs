@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { filesUnder } from './lib/files.mjs';
+import { filesUnder } from '../../scripts/lib/files.mjs';
 
 const shipped = ['dist/v2u-editor.js', 'dist/core.js', ...filesUnder('dist/chunks', '.js'), ...filesUnder('dist/nodes', '.js')];
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { filesUnder } from './lib/files.mjs';
+import { filesUnder } from '../../scripts/lib/files.mjs';
 import { parseAst } from 'rollup/parseAst';
 import { shortNameMap, shortPrivateNames } from '../../scripts/lib/short-private-names.mjs';
 
