@@ -54,6 +54,9 @@ function validateConfig(manifest: NodeManifest) {
 function validatePerformance(manifest: NodeManifest) {
   const perf = manifest.performance;
   if (perf === undefined) return;
+  if (typeof perf !== 'object' || perf === null || Array.isArray(perf)) failField(manifest, 'performance', 'must be an object');
+  for (const key of ['lazyLoad', 'backgroundProcessing'] as const)
+    if (perf[key] !== undefined && typeof perf[key] !== 'boolean') failField(manifest, `performance.${key}`, 'must be true or false');
   if (perf.cacheStrategy !== undefined && !CACHE_STRATEGIES.includes(perf.cacheStrategy))
     failField(manifest, 'performance.cacheStrategy', `must be one of ${CACHE_STRATEGIES.join(', ')}`);
   if (perf.priority !== undefined && !PRIORITIES.includes(perf.priority))

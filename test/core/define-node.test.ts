@@ -46,6 +46,14 @@ describe('defineNode', () => {
     expect(problem({ processLogic: 'return 1' })).to.contain('processLogic must be a function');
   });
 
+  it('checks the shape of the performance options, naming the field', () => {
+    expect(problem({ performance: 'x' })).to.equal('defineNode("transform/double"): performance must be an object');
+    expect(problem({ performance: [] })).to.contain('performance must be an object');
+    expect(problem({ performance: { lazyLoad: 'no' } })).to.contain('performance.lazyLoad must be true or false');
+    expect(problem({ performance: { backgroundProcessing: 1 } })).to.contain('performance.backgroundProcessing must be true or false');
+    expect(() => defineNode({ ...valid(), performance: { lazyLoad: false, backgroundProcessing: false } })).not.to.throw();
+  });
+
   it('derives a cloneable manifest without the logic', () => {
     const manifest = manifestOf(defineNode(valid()));
     expect('processLogic' in manifest).to.equal(false);
