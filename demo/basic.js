@@ -48,14 +48,15 @@ document.getElementById('theme').addEventListener('change', (event) => {
 });
 
 const metrics = document.getElementById('metrics');
+const percent = (rate) => `${(rate * 100).toFixed(1)}%`;
 function showMetrics() {
   const { registry, lazy, pool } = editor.metrics;
   const rows = [
     ['Node types', registry.types],
-    ['Registry hit rate', `${Math.round(registry.hitRate * 100)}% (${registry.hits} hits, ${registry.misses} misses)`],
+    ['Registry hit rate', `${percent(registry.hitRate)} (${registry.hits} hits, ${registry.misses} misses)`],
+    ['L1 records / evicted', `${registry.cached} / ${registry.evictions}`],
     ['Bundles fetched / from cache', `${registry.bundlesFetched} / ${registry.bundlesFromCache}`],
-    ['Module loads p50 / p95', `${registry.loads.p50.toFixed(1)} / ${registry.loads.p95.toFixed(1)} ms`],
-    ['Prefetch hit rate', lazy ? `${Math.round(lazy.prefetchHitRate * 100)}%` : '–'],
+    ['Prefetch hit rate', lazy ? `${percent(lazy.prefetchHitRate)} (${lazy.prefetchHits} of ${lazy.prefetchHits + lazy.prefetchMisses} elements)` : '–'],
     ['Intent → defined p50', lazy ? `${lazy.intentToDefined.p50.toFixed(1)} ms` : '–'],
     ['Element chunks loaded', lazy?.chunksLoaded ?? '–'],
     ['Pool', pool ? `${pool.mode}, ${pool.workers.length} workers, ${pool.workers.reduce((n, w) => n + w.tasks, 0)} tasks` : 'idle'],

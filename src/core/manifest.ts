@@ -28,7 +28,9 @@ export interface ConfigField {
 }
 
 export interface NodePerformance {
+  /** `false`: the node's element is defined with the palette, not on intent (default true). */
   lazyLoad?: boolean;
+  /** `false`: the node runs on the page, skipping the worker round trip; for nodes that do next to nothing (default true). */
   backgroundProcessing?: boolean;
   cacheStrategy?: 'aggressive' | 'normal' | 'none';
   priority?: 'high' | 'normal' | 'low';

@@ -1,14 +1,11 @@
 import { ErrorCodes, V2uError, type NodeDefinition } from '../core/index.js';
-import type { NodeEntry } from './bundles.js';
-import { LruCache, type LruOptions } from './lru-cache.js';
 import { Samples } from './metrics.js';
+import type { NodeRecord } from './registry-types.js';
 
 const defaultImport = (url: string): Promise<unknown> => import(/* @vite-ignore */ url);
 
 /** What a `DefinitionLoader` borrows from its `NodeRegistry`. */
 export interface DefinitionLoaderHost {
-  /** L1 cache size, time to live and clock (`NodeRegistryOptions`). */
-  l1: LruOptions;
   /** Imports a module by URL (default: native dynamic import). */
   importModule?: (url: string) => Promise<unknown>;
   /** High-resolution timer for durations. */
@@ -18,57 +15,37 @@ export interface DefinitionLoaderHost {
 }
 
 /**
- * The part of `NodeRegistry` that only runs once node code is needed: the L1 LRU cache of
- * resolved definitions, shared in-flight imports, and load timings. A chunk of
- * its own, which the registry imports on its first `load()`, so it stays out of the first paint.
+ * The part of `NodeRegistry` that only runs once node code is needed on this thread:
+ * imports a type's logic module, keeps the definition on the type's L1 record, shares
+ * in-flight imports and times them. A chunk of its own, which the registry imports on its
+ * first `load()`, so it stays out of the first paint.
  */
 export class DefinitionLoader {
-  hits = 0;
-  misses = 0;
   readonly loads = new Samples();
-  private _l1: LruCache<NodeDefinition>;
   private _inflight = new Map<string, Promise<NodeDefinition>>();
   private _import: (url: string) => Promise<unknown>;
 
   constructor(private readonly _host: DefinitionLoaderHost) {
-    this._l1 = new LruCache(_host.l1);
     this._import = _host.importModule ?? defaultImport;
   }
 
-  get evictions(): number {
-    return this._l1.evictions;
-  }
-
-  get cached(): number {
-    return this._l1.size;
-  }
-
   /**
-   * The definition of `type`: from the L1 cache, or by importing the module of `entry`
+   * The definition of `type`: the one on its L1 record, or by importing the record's module
    * (what the registry knew of `type` when asked; none rejects with `unknown-node-type`).
    */
-  load(type: string, entry: NodeEntry | undefined): Promise<NodeDefinition> {
-    const cached = this._l1.get(type);
-    if (cached) {
-      this.hits++;
-      return Promise.resolve(cached);
-    }
-    this.misses++;
+  load(type: string, record: NodeRecord | undefined): Promise<NodeDefinition> {
+    if (record?.definition) return Promise.resolve(record.definition);
     let pending = this._inflight.get(type);
     if (!pending) {
-      pending = this._loadModule(type, entry).finally(() => this._inflight.delete(type));
+      pending = this._loadModule(type, record).finally(() => this._inflight.delete(type));
       this._inflight.set(type, pending);
     }
     return pending;
   }
 
-  /** Forgets the cached definition of `type` (its module or version changed). */
-  drop(type: string): void {
-    this._l1.delete(type);
-  }
-
-  private async _loadModule(type: string, entry: NodeEntry | undefined): Promise<NodeDefinition> {
-    if (!entry) throw new V2uError(ErrorCodes.unknownNodeType, `no node type "${type}" is registered`, type);
+  private async _loadModule(type: string, record: NodeRecord | undefined): Promise<NodeDefinition> {
+    if (!record) throw new V2uError(ErrorCodes.unknownNodeType, `no node type "${type}" is registered`, type);
+    const { entry } = record;
     const start = this._host.now();
     let definition: NodeDefinition;
     try {
@@ -78,7 +55,7 @@ export class DefinitionLoader {
     }
     if (definition?.type !== type || typeof definition.processLogic !== 'function')
       throw new V2uError(ErrorCodes.loadFailed, `${entry.module} does not export the definition of "${type}" as its default`, entry.module);
-    this._l1.set(type, definition);
+    record.definition = definition;
     this._host.timed(`load ${type}`, start, this.loads);
     return definition;
   }

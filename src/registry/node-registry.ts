@@ -2,17 +2,20 @@ import { ErrorCodes, V2uError, validateManifest, type ManifestSource, type NodeD
 import { parseBundle, priorityOf, type BundleIndex, type NodeEntry } from './bundles.js';
 import type { DefinitionLoader } from './definition-loader.js';
 import { SharedRequest } from './shared-request.js';
+import { LruCache } from './lru-cache.js';
 import { rate, Samples, warn } from './metrics.js';
-import type { NodeRegistration, NodeRegistryOptions, RegistryMetrics, UsageEvent } from './registry-types.js';
+import type { NodeRecord, NodeRegistration, NodeRegistryOptions, RegistryMetrics, UsageEvent } from './registry-types.js';
 
-export type { NodeRegistration, NodeRegistryOptions, RegistryCache, RegistryMetrics, UsageEvent } from './registry-types.js';
+export type { NodeRecord, NodeRegistration, NodeRegistryOptions, RegistryCache, RegistryMetrics, UsageEvent } from './registry-types.js';
 
 const defaultBase = (): string | undefined => (globalThis as { location?: { href: string } }).location?.href;
 
 /**
  * The node registry: knows every node type by manifest before any of its code loads,
- * loads a type's logic module by URL on demand, and keeps resolved definitions in an
- * L1 LRU cache. DOM-free: persistence, fetch and the clock are injected, so it runs in Node.
+ * answers every lookup the editor makes (manifest, element URL, run recipe) from an L1 LRU +
+ * TTL cache of resolved records, counted in `metrics` as hits and misses, and loads a type's
+ * logic module by URL only when asked (`load`). Expired records are swept in idle time.
+ * DOM-free: persistence, fetch and the clock are injected, so it runs in Node.
  * Fires `change` when the set of known types changes. Slow operations count in `metrics`;
  * a `v2u-warning` says so once an operation is persistently slow (or at each one with `debug`).
  *
@@ -28,7 +31,10 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
   private _loader: DefinitionLoader | undefined;
   private _loading: Promise<DefinitionLoader> | undefined;
   private _bundles = new Map<string, SharedRequest<NodeManifest[]>>();
-  private _lookups = new Samples();
+  /** L1: resolved records of recently looked-up types. `_entries` behind it holds every known type. */
+  private _l1: LruCache<NodeRecord | null>;
+  private _hits = 0;
+  private _misses = 0;
   private _slowCount = 0;
   private _counts = { bundlesFetched: 0, bundlesFromCache: 0, restoredTypes: 0 };
   private _cachedHashes = new Map<string, string>();
@@ -40,26 +46,48 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
     super();
     this._now = _options.now ?? (() => performance.now());
     this._fetch = _options.fetch ?? ((...args) => fetch(...args));
+    this._l1 = new LruCache({ maxEntries: _options.maxEntries, ttl: _options.ttl, clock: _options.clock, idleSweep: true });
+  }
+
+  /**
+   * The resolved record of `type`: an L1 hit, or (a miss) built from the known types and
+   * cached. An unknown type is cached as unknown (`null`) until a registration makes it known.
+   * Every lookup below goes through here, so `metrics` counts what the editor does.
+   */
+  record(type: string): NodeRecord | undefined {
+    const hit = this._l1.get(type);
+    if (hit !== undefined) {
+      this._hits++;
+      return hit ?? undefined;
+    }
+    this._misses++;
+    const entry = this._entries.get(type);
+    const record = entry ? { entry, recipe: { manifest: entry, moduleUrl: entry.module } } : null;
+    this._l1.set(type, record);
+    return record ?? undefined;
   }
 
   /** The manifest of `type` from what is known now; never waits for the network. */
   get(type: string): NodeManifest | undefined {
-    const start = this._now();
-    const entry = this._entries.get(type);
-    this._timed('get', start, this._lookups);
-    return entry;
+    return this.record(type)?.entry;
   }
 
   /** The manifest plus module URLs of `type`. */
   entry(type: string): NodeEntry | undefined {
-    return this._entries.get(type);
+    return this.record(type)?.entry;
+  }
+
+  /** URL of the type's element module, when it has one. */
+  elementUrl(type: string): string | undefined {
+    return this.record(type)?.entry.element;
+  }
+
+  /** What the engine needs to run `type` (manifest and logic module URL): the editor's run recipe. */
+  recipe(type: string): NodeRecord['recipe'] | undefined {
+    return this.record(type)?.recipe;
   }
 
   /** Every known manifest, in registration order. */
-  elementUrl(type: string): string | undefined {
-    return this.entry(type)?.element;
-  }
-
   list(): NodeEntry[] {
     return [...this._entries.values()];
   }
@@ -145,21 +173,24 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
    * (`unknown-node-type`, `load-failed`) naming the type and URL.
    */
   load(type: string): Promise<NodeDefinition> {
-    const entry = this._entries.get(type);
-    if (this._loader) return this._loader.load(type, entry);
+    const record = this.record(type);
+    if (this._loader) return this._loader.load(type, record);
     return this._definitions().then(
-      (loader) => loader.load(type, entry),
+      (loader) => loader.load(type, record),
       (error: unknown) => {
-        throw new V2uError(ErrorCodes.loadFailed, `Unable to load node "${type}": ${(error as Error)?.message ?? error}`, entry?.module ?? type);
+        throw new V2uError(ErrorCodes.loadFailed, `Unable to load node "${type}": ${(error as Error)?.message ?? error}`, record?.entry.module ?? type);
       },
     );
   }
 
-  /** Loads the definitions of critical types (priority high, and `graphTypes`); failures become warnings. */
+  /**
+   * Loads the definitions of critical types (priority high, and `graphTypes`) on this thread;
+   * failures become warnings. For hosts that run nodes in-process: the editor does not call it,
+   * since its runs import node modules in workers.
+   */
   async preload(graphTypes: Iterable<string> = []): Promise<void> {
-    const high = this.list().filter((e) => priorityOf(e) === 'high').map((e) => e.type);
-    const types = new Set([...high, ...graphTypes].filter((t) => this._entries.has(t)));
-    const results = await Promise.allSettled([...types].map((t) => this.load(t)));
+    const types = new Set([...this.list().filter((e) => priorityOf(e) === 'high').map((e) => e.type), ...graphTypes]);
+    const results = await Promise.allSettled([...types].filter((t) => this._entries.has(t)).map((t) => this.load(t)));
     for (const r of results) if (r.status === 'rejected') warn(this._emitter, { code: ErrorCodes.loadFailed, message: String(r.reason?.message ?? r.reason) });
   }
 
@@ -170,7 +201,6 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
   private _definitions(): Promise<DefinitionLoader> {
     return (this._loading ??= import('./definition-loader.js').then(
       ({ DefinitionLoader }) => (this._loader = new DefinitionLoader({
-        l1: { maxEntries: this._options.maxEntries, ttl: this._options.ttl, clock: this._options.clock },
         importModule: this._options.importModule,
         now: this._now,
         timed: (operation, start, samples) => this._timed(operation, start, samples),
@@ -188,11 +218,11 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
   }
 
   get metrics(): RegistryMetrics {
-    const { hits = 0, misses = 0, evictions = 0, cached = 0, loads = new Samples() } = this._loader ?? {};
+    const { _hits: hits, _misses: misses, _l1: l1 } = this;
     return {
-      hits, misses, hitRate: rate(hits, misses), evictions,
-      loads: loads.summary(), lookups: this._lookups.summary(),
-      types: this._entries.size, cached, ...this._counts, slowOperations: this._slowCount,
+      hits, misses, hitRate: rate(hits, misses), evictions: l1.evictions,
+      loads: (this._loader?.loads ?? new Samples()).summary(),
+      types: this._entries.size, cached: l1.size, ...this._counts, slowOperations: this._slowCount,
     };
   }
 
@@ -231,8 +261,8 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
 
   private _add(entries: NodeEntry[]): void {
     for (const entry of entries) {
-      const known = this._entries.get(entry.type);
-      if (known && (known.version !== entry.version || known.module !== entry.module)) this._loader?.drop(entry.type);
+      // The record holds the old entry (and its definition): the next lookup builds a fresh one.
+      this._l1.delete(entry.type);
       this._entries.set(entry.type, entry);
     }
     if (entries.length) this.dispatchEvent(new Event('change'));

@@ -1,5 +1,5 @@
-import type { NodeManifest } from '../core/index.js';
-import type { ManifestBundle } from './bundles.js';
+import type { NodeDefinition, NodeManifest } from '../core/index.js';
+import type { ManifestBundle, NodeEntry } from './bundles.js';
 import type { Clock } from './lru-cache.js';
 import type { DurationSummary } from './metrics.js';
 
@@ -18,7 +18,7 @@ export interface RegistryCache {
 export type UsageEvent = 'use' | 'prefetch-hit' | 'prefetch-miss';
 
 export interface NodeRegistryOptions {
-  /** L1 cache of resolved definitions: most entries (default 500) and time to live in ms (default 1 h). */
+  /** L1 cache of resolved records: most entries (default 500) and time to live in ms (default 1 h); expired ones are swept in idle time. */
   maxEntries?: number;
   ttl?: number;
   /** Wall clock for TTLs (default Date.now); tests inject their own. */
@@ -47,15 +47,29 @@ export interface NodeRegistryOptions {
 /** What `register` accepts: a manifest plus its module URLs. */
 export type NodeRegistration = NodeManifest & { module: URL | string; element?: URL | string };
 
+/** What the L1 cache holds for one node type: everything a lookup answers, resolved once. */
+export interface NodeRecord {
+  /** The manifest plus absolute module URLs. */
+  entry: NodeEntry;
+  /** What a run needs: the manifest and the logic module's URL. */
+  recipe: { manifest: NodeManifest; moduleUrl: string };
+  /** The definition, once `load()` imported it on this thread. */
+  definition?: NodeDefinition;
+}
+
 /** `editor.metrics.registry`. */
 export interface RegistryMetrics {
+  /** Lookups (manifest, element URL, run recipe, definition) the L1 cache answered. */
   hits: number;
+  /** Lookups it could not: the type was not looked up before, its record expired or was evicted, or it is unknown. */
   misses: number;
   hitRate: number;
+  /** Records dropped for room or age (the idle sweep included). */
   evictions: number;
+  /** Logic module imports on this thread (`load()`): the editor itself makes none. */
   loads: DurationSummary;
-  lookups: DurationSummary;
   types: number;
+  /** Records in the L1 cache now. */
   cached: number;
   bundlesFetched: number;
   /** Bundles an index listed with the hash already cached, so they were not fetched again. */

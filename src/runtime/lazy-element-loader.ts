@@ -1,10 +1,14 @@
 import { retryUrl } from './retry-url.js';
 import { elementNameFor, ErrorCodes, V2uError } from '../core/index.js';
 import { rate, Samples, type DurationSummary } from '../registry/metrics.js';
+import { cancelIdle, onIdle } from '../registry/idle.js';
 import { currentConnection, prefersLessData, type ConnectionInfo } from './lazy-connection.js';
 
-/** Why an element is wanted. `hover` and `idle` are speculative and skipped on Save-Data or 2G. */
-export type IntentKind = 'hover' | 'focus' | 'viewport' | 'idle';
+/**
+ * Why an element is wanted. `hover` and `idle` are speculative and skipped on Save-Data or 2G;
+ * `eager` is a type whose manifest says `performance.lazyLoad: false` (defined with the palette).
+ */
+export type IntentKind = 'hover' | 'focus' | 'viewport' | 'idle' | 'eager';
 export type ElementState = 'none' | 'idle' | 'loading' | 'defined' | 'error';
 
 const SPECULATIVE = new Set<IntentKind>(['hover', 'idle']);
@@ -22,7 +26,7 @@ export interface LazyElementLoaderOptions {
   customElements?: CustomElementRegistry;
   connection?: () => ConnectionInfo | undefined;
   now?: () => number;
-  /** Told of prefetch hits and misses, e.g. `registry.recordUsage`. */
+  /** Told of prefetch hits and misses (once per type, when first needed), e.g. `registry.recordUsage`. */
   onUsage?: (type: string, event: 'prefetch-hit' | 'prefetch-miss') => void;
 }
 
@@ -30,8 +34,11 @@ export interface LazyElementLoaderOptions {
 export interface LazyMetrics {
   chunksLoaded: number;
   failures: number;
+  /** Node elements already defined when the editor first needed them (to show a body, or to place a node). */
   prefetchHits: number;
+  /** Node elements not yet defined when first needed. */
   prefetchMisses: number;
+  /** prefetchHits / (prefetchHits + prefetchMisses): each type counts once. */
   prefetchHitRate: number;
   skippedForSaveData: number;
   intentToDefined: DurationSummary;
@@ -57,7 +64,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * @example
  * const loader = new LazyElementLoader({ registry });
  * loader.intent('transform/filter', 'hover');   // after the hover delay
- * await loader.use('transform/filter');          // on drop: counts a prefetch hit or miss
+ * await loader.use('transform/filter');          // on drop: the first need counts a prefetch hit or miss
  */
 export class LazyElementLoader extends EventTarget {
   private _states = new Map<string, ElementState>();
@@ -70,6 +77,7 @@ export class LazyElementLoader extends EventTarget {
   private _observer: IntersectionObserver | undefined;
   private _observed = new WeakMap<Element, string>();
   private _idle = new Set<number>();
+  private _needed = new Set<string>();
 
   constructor(private readonly _options: LazyElementLoaderOptions = {}) {
     super();
@@ -99,12 +107,23 @@ export class LazyElementLoader extends EventTarget {
     return this.define(type).catch(() => undefined);
   }
 
-  /** The node was placed or clicked: counts a prefetch hit when its element is already defined, then defines it. */
+  /**
+   * The editor needs `type`'s element now (to show a node's body). The first need of each
+   * type counts a prefetch hit when the element is already defined, else a miss.
+   */
+  need(type: string): ElementState {
+    const state = this.state(type);
+    if (state === 'none' || this._needed.has(type)) return state;
+    this._needed.add(type);
+    const hit = state === 'defined';
+    this._counts[hit ? 'prefetchHits' : 'prefetchMisses']++;
+    this._options.onUsage?.(type, hit ? 'prefetch-hit' : 'prefetch-miss');
+    return state;
+  }
+
+  /** The node was placed or clicked: counts its need (`need`), then defines the element. */
   use(type: string): Promise<CustomElementConstructor | undefined> {
-    if (this.state(type) === 'none') return Promise.resolve(undefined);
-    const event = this.state(type) === 'defined' ? 'prefetch-hit' : 'prefetch-miss';
-    this._counts[event === 'prefetch-hit' ? 'prefetchHits' : 'prefetchMisses']++;
-    this._options.onUsage?.(type, event);
+    if (this.need(type) === 'none') return Promise.resolve(undefined);
     return this.define(type);
   }
 
@@ -131,12 +150,11 @@ export class LazyElementLoader extends EventTarget {
 
   /** Defines the given types' elements when the browser is idle (the types of the open graph). */
   prefetchIdle(types: Iterable<string>): void {
-    const idle = globalThis.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 1) as unknown as number);
     for (const type of types) {
-      const handle = idle(() => {
+      const handle = onIdle(() => {
         this._idle.delete(handle);
         void this.intent(type, 'idle');
-      });
+      }, 2000);
       this._idle.add(handle);
     }
   }
@@ -161,8 +179,7 @@ export class LazyElementLoader extends EventTarget {
   destroy(): void {
     this._observer?.disconnect();
     this._observer = undefined;
-    const cancel = globalThis.cancelIdleCallback ?? clearTimeout;
-    for (const handle of this._idle) cancel(handle);
+    for (const handle of this._idle) cancelIdle(handle);
     this._idle.clear();
   }
 

@@ -37,11 +37,17 @@ export class EditingController implements ReactiveController {
 
   /** Loads the kit once; resolves undefined for an editor removed meanwhile. */
   load(): Promise<EditingKit | undefined> {
-    const load: Promise<EditingKit | undefined> = (this._load ??= import('./editing-kit.js').then((m) => {
+    const load: Promise<EditingKit | undefined> = (this._load ??= import('./editing-kit.js').then(async (m) => {
       // Removed while the code loaded: no kit for a detached editor (connecting again loads one).
       if (this._load !== load) return undefined;
       if (!this._host.isConnected) return (this._load = undefined);
-      this._kit = m.createEditingKit(this._host);
+      const kit = m.createEditingKit(this._host);
+      await kit.elementsReady();
+      if (this._load !== load) {
+        kit.destroy();
+        return undefined;
+      }
+      this._kit = kit;
       for (const event of this._queued.splice(0)) this.route(event);
       this._host.requestUpdate();
       return this._kit;

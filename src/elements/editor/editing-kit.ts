@@ -67,10 +67,7 @@ export class EditingKit {
     const registry = _editor.registry;
     this.loader = new LazyElementLoader({ registry, onUsage: (type, event) => registry.recordUsage(type, event) });
     this.runner = new RunController(_editor, {
-      resolve: (type) => {
-        const entry = registry.entry(type);
-        return entry && { manifest: entry, moduleUrl: entry.module };
-      },
+      resolve: (type) => registry.recipe(type),
       document: () => _editor.store.document,
       autoRun: !_editor.noAutoRun,
       pool: () => poolOptions(_editor),
@@ -81,8 +78,36 @@ export class EditingKit {
     _editor.addEventListener('v2u-node-config', this._onNodeConfig);
     _editor.addEventListener('v2u-node-status', this._onNodeStatus);
     this._intent = hoverIntent(_editor.renderRoot, { onIntent: (type, kind) => void this.loader.intent(type, kind) });
-    this.loader.prefetchIdle(_editor.store.state.nodeTypes());
+    this._defineEager();
     adoptStyles(_editor.renderRoot, editingStyles);
+  }
+
+  /**
+   * Resolves once the elements of the graph's node types are defined, or after `budgetMs`:
+   * the editor shows the kit (and node bodies) then, so bodies appear with their elements,
+   * not as placeholders that fill in a moment later. Those of types learned later load on
+   * intent (viewport, hover, focus) or when the browser is idle.
+   */
+  async elementsReady(budgetMs = ELEMENTS_BUDGET_MS): Promise<void> {
+    const budget = new Promise((resolve) => setTimeout(resolve, budgetMs));
+    const graph = this._editor.graphReady().then(() => {
+      const types = this._editor.store.state.nodeTypes();
+      return Promise.allSettled([...types].map((type) => this.loader.intent(type, 'viewport')));
+    });
+    await Promise.race([graph, budget]);
+    this.loader.prefetchIdle(this._editor.store.state.nodeTypes());
+  }
+
+  /** The registry learned or changed types: runs follow, and elements of `lazyLoad: false` types load. */
+  typesChanged(types: Iterable<string>): void {
+    this.runner.typesChanged(types);
+    this._defineEager();
+  }
+
+  /** Types whose manifest says `performance.lazyLoad: false` are defined with the palette, not on intent. */
+  private _defineEager(): void {
+    for (const entry of this._editor.registry.list())
+      if (entry.performance?.lazyLoad === false && entry.element && this.loader.state(entry.type) === 'idle') void this.loader.intent(entry.type, 'eager');
   }
 
   /**
@@ -197,6 +222,9 @@ export class EditingKit {
     this.actions.addNode(manifest, at);
   }
 }
+
+/** How long the kit waits for the graph's node elements before it shows (`elementsReady`). */
+const ELEMENTS_BUDGET_MS = 250;
 
 /** The shared pool the editor asks for: its worker URL, and its size (0: the main thread). */
 function poolOptions(editor: EditorHost): PoolOptions {

@@ -227,7 +227,7 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
   /** The registry learned or changed types: re-resolve ports and titles, re-run what changed. @internal */
   typesChanged(): void {
     this.view.setSources(this._store, this.manifests);
-    this._editing.kit?.runner.typesChanged(this._store.state.nodeTypes());
+    this._editing.kit?.typesChanged(this._store.state.nodeTypes());
     this._revision++;
   }
 

@@ -23,7 +23,7 @@ const REMOVED = new DOMException('the editor was removed from the document', 'Ab
 
 /**
  * Library start-up: paints from the registry's IndexedDB cache first, then fetches the
- * library's index and preloads the graph's types. Follows a replaced `registry`, and stops
+ * library's index. No node logic is imported here: runs import it in workers. Follows a replaced `registry`, and stops
  * waiting (letting go of the editor) as soon as the editor is removed.
  */
 export class LibraryController implements ReactiveController {
@@ -81,7 +81,7 @@ export class LibraryController implements ReactiveController {
     this._host.requestUpdate();
   }
 
-  /** Restores, then registers the index (then resolves), then preloads the graph's types. */
+  /** Restores, then registers the index (then resolves). */
   private async start(registry: NodeRegistry): Promise<void> {
     if (this._host.noLibrary) return;
     const library = this._host.library ?? defaultLibraryUrl();
@@ -92,9 +92,8 @@ export class LibraryController implements ReactiveController {
       await orAbort(registry.restore(library), signal);
       await orAbort(registry.registerIndex(library, this._host.store.state.nodeTypes(), { signal }), signal);
     } catch (error) {
-      return this.failed(error, signal);
+      this.failed(error, signal);
     }
-    orAbort(registry.preload(this._host.store.state.nodeTypes()), signal).catch((error: unknown) => this.failed(error, signal));
   }
 
   /** An editor removed meanwhile stops quietly (and starts over if it comes back). */

@@ -50,7 +50,7 @@ const nodeElement = directive(NodeElementDirective);
  * size, so the upgrade causes no layout jump.
  */
 export function renderNodeBody(node: GraphNode, loader: LazyElementLoader, data: unknown, readItems?: NodeElementProps['readItems']): unknown {
-  const state = loader.state(node.type);
+  const state = loader.need(node.type);
   if (state === 'defined') return nodeElement(loader.tagFor(node.type), { node, config: node.config, data, readItems });
   if (state === 'error')
     return html`<div class="body-error" role="alert">

@@ -5,8 +5,11 @@
 import { FlowEngine } from '../../core/engine/engine.js';
 import type { HostPolicy } from '../../core/define-node.js';
 import type { NodeExecutor, NodeResolver } from '../../core/engine/types.js';
+import { resolveRefs } from '../../core/engine/output-ref.js';
 import { browserClock } from '../../runtime/pool/clock.js';
+import { inProcessExecutor } from '../../runtime/pool/in-process-executor.js';
 import { poolExecutor, sharedPool } from '../../runtime/pool/shared-pool.js';
+import { slicedYield } from '../../runtime/pool/yield.js';
 import type { PoolOptions, WorkerPool } from '../../runtime/pool/pool.js';
 
 export interface RunKitOptions {
@@ -29,7 +32,9 @@ export interface RunKit {
 export function createRunKit(options: RunKitOptions): RunKit {
   const pool = options.executor ? undefined : sharedPool(options.pool);
   const release = pool?.acquire();
-  const executor = options.executor ?? poolExecutor(pool!, { timeoutMs: options.pool?.taskTimeoutMs, host: options.host });
+  const executor =
+    options.executor ??
+    routeLight(poolExecutor(pool!, { timeoutMs: options.pool?.taskTimeoutMs, host: options.host }), inProcessExecutor({ pause: slicedYield(), host: options.host }), (type) => options.resolve(type)?.manifest.performance?.backgroundProcessing === false);
   const engine = new FlowEngine({ resolve: options.resolve, executor, clock: browserClock, autoRun: options.autoRun, debounceMs: options.debounceMs });
   return {
     engine,
@@ -37,6 +42,22 @@ export function createRunKit(options: RunKitOptions): RunKit {
     destroy() {
       engine.dispose();
       release?.();
+    },
+  };
+}
+
+/**
+ * Sends nodes whose manifest says `performance.backgroundProcessing: false` to `light` (this
+ * thread: a node that does next to nothing skips the worker round trip) and the rest to
+ * `pool`. Inputs the pool keeps in a worker are fetched first.
+ */
+export function routeLight(pool: NodeExecutor, light: NodeExecutor, isLight: (type: string) => boolean): NodeExecutor {
+  return {
+    ...pool,
+    async execute(task) {
+      if (!isLight(task.type)) return pool.execute(task);
+      const inputs = pool.fetch ? await resolveRefs(task.inputs, (ref) => pool.fetch!(ref)) : task.inputs;
+      return light.execute({ ...task, inputs });
     },
   };
 }
