@@ -4,6 +4,7 @@ import { DIRECTION_VECTORS, nearestInDirection, type Direction, type EditorActio
 import { centerOn } from './viewport.js';
 import type { EditorHost } from './editor-host.js';
 import { nodeTitle } from './graph-view.js';
+import { tidyUp } from './tidy-up.js';
 
 /** One choice in the keyboard connection list. */
 export interface ConnectOption {
@@ -69,6 +70,8 @@ export class EditorActions {
         return;
       case 'next-edge':
         return this.selectNextEdge();
+      case 'tidy-up':
+        return void tidyUp(e);
     }
   }
 
