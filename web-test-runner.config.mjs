@@ -53,7 +53,7 @@ export default {
   middleware: [cors, strictCsp, networkConditions, echo, httpFixtures],
   files: ['dist/test/**/*.test.js'],
   nodeResolve: true,
-  plugins: [inputPlugin(), umdAsEsm(/\/node_modules\/(jsonata\/jsonata|papaparse\/papaparse)\.js$/), ...frameworkPlugins()],
+  plugins: [inputPlugin(), umdAsEsm(/\/node_modules\/(jsonata\/jsonata|papaparse\/papaparse|elkjs\/lib\/elk\.bundled)\.js$/), ...frameworkPlugins()],
   filterBrowserLogs: ({ args }) => !/^(Lit is in dev mode|Angular is running in development mode)/.test(String(args[0])),
   concurrency: 1,
   concurrentBrowsers: 1,
@@ -79,7 +79,7 @@ async function grantClipboard({ browser }) {
 }
 
 /**
- * jsonata and papaparse ship only UMD builds. Rollup converts them with @rollup/plugin-commonjs; the test
+ * jsonata, papaparse and elkjs ship only UMD builds. Rollup converts them with @rollup/plugin-commonjs; the test
  * server wraps them the same way so pages and workers can `import jsonata from 'jsonata'`.
  */
 function umdAsEsm(pattern) {

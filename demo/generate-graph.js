@@ -8,6 +8,12 @@ const TYPES = [
   ['output/table', ['rows'], []],
 ];
 
+// Room for the tallest node (a table: three output rows, status and its 140-unit preview,
+// 282 units in all) plus the jitter, so no two generated nodes overlap (test/demo/large-graph
+// checks it); columns likewise fit a node (180) and the jitter.
+const ROW = 310;
+const COLUMN = 260;
+
 function random(seed) {
   let s = seed >>> 0;
   return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
@@ -22,7 +28,7 @@ export function generateGraph(count, seed = 1) {
     const column = Math.floor(i / perColumn);
     const row = i % perColumn;
     const [type, inputs] = column === 0 ? TYPES[0] : TYPES[1 + Math.floor(rand() * (TYPES.length - 1))];
-    nodes.push({ id: `n${i}`, type, position: { x: column * 260 + Math.round(rand() * 30), y: row * 130 + Math.round(rand() * 20) }, config: {} });
+    nodes.push({ id: `n${i}`, type, position: { x: column * COLUMN + Math.round(rand() * 30), y: row * ROW + Math.round(rand() * 20) }, config: {} });
     if (column === 0) continue;
     for (const port of inputs.slice(0, rand() < 0.2 ? 2 : 1)) {
       const from = (column - 1) * perColumn + Math.floor(rand() * perColumn);

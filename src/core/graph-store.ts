@@ -92,9 +92,14 @@ export class GraphStore {
     return () => this._listeners.delete(listener);
   }
 
-  /** Replaces the whole graph (validated first) and clears history. */
+  /** Ids of the nodes the last load gave no position (at 0, 0 until the editor lays them out). */
+  unplaced: readonly string[] = [];
+
+  /** Replaces the whole graph (validated first) and clears history. Nodes may lack positions: see `unplaced`. */
   load(input: GraphDocument | string): void {
-    const doc = parseDocument(input, { resolvePorts: this.resolvePorts });
+    const unplaced: string[] = [];
+    const doc = parseDocument(input, { resolvePorts: this.resolvePorts, unplaced });
+    this.unplaced = unplaced;
     this._state = new GraphState(doc);
     this._history.clear();
     this.emit([], 'load');

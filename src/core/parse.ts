@@ -14,6 +14,11 @@ export interface ParseOptions {
   maxDepth?: number;
   /** Most values the document may hold (default 5,000,000). */
   maxValues?: number;
+  /**
+   * Collects the ids of nodes that have no `position` (a graph made by a program): they get
+   * (0, 0) and the editor lays them out. Without it, a missing position is an error.
+   */
+  unplaced?: string[];
 }
 
 type Json = Record<string, unknown>;
@@ -44,11 +49,11 @@ export function parseDocument(input: string | unknown, options: ParseOptions = {
       '$.version',
     );
   const doc = migrate(root, CURRENT_VERSION, options.migrations ?? builtInMigrations);
-  return validate(doc, options.resolvePorts ?? noPorts);
+  return validate(doc, options.resolvePorts ?? noPorts, options.unplaced);
 }
 
-function validate(doc: Json, resolvePorts: PortResolver): GraphDocument {
-  const nodes = expectArray(doc.nodes, '$.nodes').map((n, i) => readNode(n, () => `$.nodes[${i}]`));
+function validate(doc: Json, resolvePorts: PortResolver, unplaced?: string[]): GraphDocument {
+  const nodes = expectArray(doc.nodes, '$.nodes').map((n, i) => readNode(n, () => `$.nodes[${i}]`, unplaced));
   const byId = indexUnique(nodes, '$.nodes');
   const edges = expectArray(doc.edges ?? [], '$.edges').map((e, i) => readEdge(e, () => `$.edges[${i}]`));
   indexUnique(edges, '$.edges');
@@ -60,15 +65,18 @@ function validate(doc: Json, resolvePorts: PortResolver): GraphDocument {
   return { ...doc, version: CURRENT_VERSION, nodes, edges, groups, viewport, metadata };
 }
 
-function readNode(value: unknown, path: Path): GraphNode {
+function readNode(value: unknown, path: Path, unplaced?: string[]): GraphNode {
   const node = expectObject(value, path);
   const config = node.config === undefined ? {} : expectObject(node.config, path, '.config');
   if (node.label !== undefined) expectString(node.label, path, true, '.label');
+  const id = expectString(node.id, path, false, '.id');
+  const missing = node.position === undefined && unplaced;
+  if (missing) unplaced.push(id);
   return {
     ...node,
-    id: expectString(node.id, path, false, '.id'),
+    id,
     type: expectString(node.type, path, false, '.type'),
-    position: readPoint(node.position, path, '.position'),
+    position: missing ? { x: 0, y: 0 } : readPoint(node.position, path, '.position'),
     config,
   };
 }

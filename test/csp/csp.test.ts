@@ -8,6 +8,7 @@ interface Report {
   output?: unknown;
   mode?: string;
   nodeTransform?: string;
+  tidied?: number;
   tableRows?: number;
   tableHeight?: string;
   chartSwatch?: string;
@@ -33,7 +34,7 @@ function loadReport(): Promise<Report> {
 }
 
 describe('strict Content-Security-Policy', () => {
-  it('loads, edits and runs a flow in workers, and shows a table and a chart, with no violation, while eval is refused', async () => {
+  it('loads, edits, runs and tidies up a flow in workers, and shows a table and a chart, with no violation, while eval is refused', async () => {
     const report = await loadReport();
     expect(report.error, report.error).to.equal(undefined);
     expect(report.evalRefused && report.evalReported, 'the policy is live: eval is blocked and reported').to.equal(true);
@@ -42,6 +43,7 @@ describe('strict Content-Security-Policy', () => {
     expect(report.output).to.deep.equal({ value: 42 });
     expect(report.mode, 'it ran in workers').to.equal('worker');
     expect(report.nodeTransform, 'positions apply without inline style attributes').to.equal('translate(320px, 40px)');
+    expect(report.tidied, 'Tidy up lays the flow out (elkjs in a worker) under the policy').to.be.greaterThan(0);
     expect(report.tableRows, 'the table element shows rows').to.be.greaterThan(0);
     expect(report.tableHeight, 'the table viewport is sized through the CSSOM').to.equal('240px');
     expect(report.chartSwatch, 'the chart legend gets its colours through the CSSOM').to.equal('#0969da');

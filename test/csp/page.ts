@@ -29,6 +29,8 @@ async function main() {
   for (let i = 0; i < 3 && summary.status === 'cancelled'; i++) summary = await editor.run();
   await editor.updateComplete;
   const shown = await nodeElementsShown(editor, table.id, chart.id);
+  const nodeTransform = (editor.shadowRoot!.querySelector(`[data-node="${d.id}"]`) as HTMLElement | null)?.style.transform;
+  const tidied = await tidyUp(editor);
   await new Promise((r) => setTimeout(r, 50));
   const before = [...violations];
   let evalRefused = false;
@@ -47,11 +49,22 @@ async function main() {
       status: summary.status,
       output: editor.nodeState(d.id)?.output,
       mode: editor.metrics.pool?.mode,
-      nodeTransform: (editor.shadowRoot!.querySelector(`[data-node="${d.id}"]`) as HTMLElement | null)?.style.transform,
+      nodeTransform,
+      tidied,
       ...shown,
     },
     '*',
   );
+}
+
+/** Tidy up (elkjs, in a worker chunk of the built bundle): how many nodes it moved. */
+async function tidyUp(editor: V2uEditor): Promise<number> {
+  const before = new Map([...editor.store.state.nodes()].map((n) => [n.id, n.position]));
+  const changed = new Promise((resolve) => editor.addEventListener('v2u-change', resolve, { once: true }));
+  editor.select([]);
+  editor.perform('tidy-up');
+  await Promise.race([changed, new Promise((r) => setTimeout(r, 20000))]);
+  return [...editor.store.state.nodes()].filter((n) => n.position !== before.get(n.id)).length;
 }
 
 /** Waits for the table and chart elements to draw, and reads the styles they set. */

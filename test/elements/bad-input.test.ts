@@ -41,7 +41,9 @@ const doc = (patch: (d: { version: number; nodes: Array<Record<string, unknown>>
 describe('bad input never damages the graph or the draft', () => {
   it('malformed JSON', () => expectRejected('{"version": 2, "nodes": [', '$', 'bad-json'));
   it('wrong field types', () => expectRejected(doc((d) => (d.nodes[0].config = [])), '$.nodes[0].config', 'wrong-type'));
-  it('missing fields', () => expectRejected(doc((d) => delete d.nodes[1].position), '$.nodes[1].position', 'wrong-type'));
+  // A missing position is not bad input: the editor lays such a node out (editor-tidy-up.test).
+  it('missing fields', () => expectRejected(doc((d) => delete (d.nodes[1] as { type?: string }).type), '$.nodes[1].type', 'wrong-type'));
+  it('a position that is not a point', () => expectRejected(doc((d) => ((d.nodes[1] as { position: unknown }).position = null)), '$.nodes[1].position', 'wrong-type'));
   it('duplicate ids', () => expectRejected(doc((d) => (d.nodes[2].id = 'num')), '$.nodes[2].id', 'duplicate-id'));
   it('edges to missing nodes', () => expectRejected(doc((d) => ((d.edges[0].to as { node: string }).node = 'ghost')), '$.edges[0].to.node', 'missing-node'));
   it('edges to missing ports', () => expectRejected(doc((d) => ((d.edges[0].to as { port: string }).port = 'c')), '$.edges[0].to.port', 'missing-port'));

@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
-import { centerOf, chord, mountAndCopyPair, mountEditor, nodeHeader } from './editor-helpers.js';
+import type { Point } from '../../src/core/index.js';
+import { $, centerOf, chord, mountAndCopyPair, mountEditor, nodeHeader } from './editor-helpers.js';
 
 /** What `clipboard.ts` writes and accepts: a graph fragment tagged with this format. */
 const FORMAT = 'application/x-v2u-fragment';
@@ -48,5 +49,24 @@ describe('<v2u-editor> with the system clipboard', () => {
     expect(pasted.map((n) => n.type).sort(), 'the nodes on the clipboard, not the copied text node').to.deep.equal(['create/number', 'output/log']);
     expect(pasted.find((n) => n.type === 'create/number')!.config).to.deep.equal({ value: 41 });
     expect([...el.store.state.edges()].map((e) => `${el.store.state.getNode(e.from.node)!.type}->${el.store.state.getNode(e.to.node)!.type}`)).to.deep.equal(['create/number->output/log']);
+  });
+});
+
+describe('<v2u-editor> paste', () => {
+  it('pastes beside the originals, and repeated pastes cascade instead of stacking', async () => {
+    const el = await mountEditor();
+    await sendMouse({ type: 'click', position: centerOf(nodeHeader(el, 'num')) });
+    const header = $(el, '[data-node="num"]')!.getBoundingClientRect();
+    // The pointer on the original's top-left corner: where a paste would hide it.
+    await sendMouse({ type: 'move', position: [Math.round(header.left + 1), Math.round(header.top + 1)] });
+    await chord(['Control'], 'c');
+    const spots: Point[] = [el.store.state.getNode('num')!.position];
+    for (let i = 1; i <= 3; i++) {
+      await chord(['Control'], 'v');
+      await waitUntil(() => el.store.state.nodeCount === 4 + i, `paste ${i} adds a node`);
+      const pasted = el.store.state.getNode([...el.selection.nodes][0])!.position;
+      for (const spot of spots) expect(Math.abs(pasted.x - spot.x) + Math.abs(pasted.y - spot.y), `paste ${i} lands apart from earlier nodes`).to.be.at.least(24);
+      spots.push(pasted);
+    }
   });
 });

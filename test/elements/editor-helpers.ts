@@ -60,6 +60,16 @@ export async function mountEditor(graph: unknown = smallGraph, attrs: { readonly
 export const $ = <T extends Element = HTMLElement>(el: V2uEditor, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 export const $$ = <T extends Element = HTMLElement>(el: V2uEditor, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
 
+/** Every pair of rendered nodes whose boxes (from the DOM) overlap. */
+export function domOverlaps(el: V2uEditor): string[] {
+  const boxes = $$(el, '[data-node]').map((n) => ({ id: n.dataset.node!, r: n.getBoundingClientRect() }));
+  const found: string[] = [];
+  for (const [i, a] of boxes.entries())
+    for (const b of boxes.slice(i + 1))
+      if (a.r.left < b.r.right && b.r.left < a.r.right && a.r.top < b.r.bottom && b.r.top < a.r.bottom) found.push(`${a.id}/${b.id}`);
+  return found;
+}
+
 export function centerOf(element: Element): [number, number] {
   const r = element.getBoundingClientRect();
   return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];

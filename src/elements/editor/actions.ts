@@ -4,6 +4,7 @@ import { DIRECTION_VECTORS, nearestInDirection, type Direction, type EditorActio
 import { centerOn } from './viewport.js';
 import type { EditorHost } from './editor-host.js';
 import { nodeTitle } from './graph-view.js';
+import { tidyUp } from './tidy-up.js';
 
 /** One choice in the keyboard connection list. */
 export interface ConnectOption {
@@ -16,6 +17,8 @@ export interface ConnectOption {
 
 const NUDGE = 10;
 const PASTE_STEP = 24;
+/** How close a pasted node may land to an existing node's corner before the paste moves aside. */
+const PASTE_NEAR = 12;
 
 /**
  * What toolbar buttons, keys and popovers do. Each action goes through the store's
@@ -67,6 +70,8 @@ export class EditorActions {
         return;
       case 'next-edge':
         return this.selectNextEdge();
+      case 'tidy-up':
+        return void tidyUp(e);
     }
   }
 
@@ -118,7 +123,8 @@ export class EditorActions {
     const e = this._editor;
     const minX = Math.min(...fragment.nodes.map((n) => n.position.x));
     const minY = Math.min(...fragment.nodes.map((n) => n.position.y));
-    const pasted = e.store.paste(fragment, { x: at.x - minX, y: at.y - minY });
+    const offset = this.freeOffset(fragment.nodes.map((n) => n.position), { x: at.x - minX, y: at.y - minY }, PASTE_STEP, (p) => this.nodeAt(p));
+    const pasted = e.store.paste(fragment, offset);
     e.select(pasted.nodes.map((n) => n.id));
     e.announce(`Pasted ${pasted.nodes.length} node${pasted.nodes.length === 1 ? '' : 's'}`);
   }
@@ -136,9 +142,27 @@ export class EditorActions {
   /** `at`, or the first spot down and right of it where no node sits yet. */
   private freeSpot(at: Point): Point {
     const index = this._editor.view.nodeIndex;
-    let p = { x: at.x, y: at.y };
-    for (let i = 0; i < 20 && index.query({ ...p, width: 40, height: 30 }).size > 0; i++) p = { x: p.x + 30, y: p.y + 30 };
-    return p;
+    const offset = this.freeOffset([at], { x: 0, y: 0 }, 30, (p) => index.query({ ...p, width: 40, height: 30 }).size > 0);
+    return { x: at.x + offset.x, y: at.y + offset.y };
+  }
+
+  /**
+   * `offset`, or the first one down and right of it (in `step`s) at which none of `points`
+   * is `taken`: a paste over its originals, or over an earlier paste, moves aside, so
+   * repeated pastes cascade instead of stacking.
+   */
+  private freeOffset(points: Point[], offset: Point, step: number, taken: (p: Point) => boolean): Point {
+    let o = offset;
+    for (let i = 0; i < 40 && points.some((p) => taken({ x: p.x + o.x, y: p.y + o.y })); i++) o = { x: o.x + step, y: o.y + step };
+    return o;
+  }
+
+  /** Whether a node's top-left corner sits within a few units of `p` (a paste there would hide it). */
+  private nodeAt(p: Point): boolean {
+    const e = this._editor;
+    const near = (q: Point) => Math.abs(q.x - p.x) < PASTE_NEAR && Math.abs(q.y - p.y) < PASTE_NEAR;
+    const box = { x: p.x - PASTE_NEAR, y: p.y - PASTE_NEAR, width: 2 * PASTE_NEAR, height: 2 * PASTE_NEAR };
+    return [...e.view.nodeIndex.query(box)].some((id) => near(e.store.state.getNode(id)?.position ?? { x: NaN, y: NaN }));
   }
 
   centerOn(point: Point): void {

@@ -2,7 +2,6 @@ import { html, nothing } from 'lit';
 import type { GraphNode, Point } from '../../core/index.js';
 import { isOutputRef, type OutputRef } from '../../core/engine/output-ref.js';
 import { LazyElementLoader } from '../../runtime/lazy-element-loader.js';
-import type { PoolOptions } from '../../runtime/pool/pool.js';
 import { hoverIntent } from '../../runtime/hover-intent.js';
 import '../inspector/inspector.js';
 import '../minimap/minimap.js';
@@ -21,6 +20,8 @@ import { RunController } from '../run/run-controller.js';
 import { renderOverlays } from './overlays.js';
 import { renderToolbarItems } from './toolbar.js';
 import { PointerController } from './pointer-controller.js';
+import { poolOptions } from './editor-pool.js';
+import { layoutUnplaced } from './tidy-up.js';
 import { toGraph } from './viewport.js';
 
 /**
@@ -35,6 +36,7 @@ export class EditingKit {
   /** Runs the graph on the shared worker pool; the engine itself loads on first use. */
   readonly runner: RunController;
   private _intent: { destroy(): void };
+  private _unsubscribe: () => void;
   private _onLoaderState = () => this._editor.requestUpdate();
 
   /** A node's own element asks for a config change (File input's chosen file): an undoable edit. */
@@ -80,6 +82,8 @@ export class EditingKit {
     this._intent = hoverIntent(_editor.renderRoot, { onIntent: (type, kind) => void this.loader.intent(type, kind) });
     this._defineEager();
     adoptStyles(_editor.renderRoot, editingStyles);
+    this._unsubscribe = _editor.store.subscribe((event) => event.origin === 'load' && void layoutUnplaced(_editor));
+    void layoutUnplaced(_editor);
   }
 
   /**
@@ -121,6 +125,7 @@ export class EditingKit {
       this._editor.removeController(controller);
     }
     this._intent.destroy();
+    this._unsubscribe();
     this.loader.removeEventListener('state', this._onLoaderState);
     this._editor.removeEventListener('v2u-node-config', this._onNodeConfig);
     this._editor.removeEventListener('v2u-node-status', this._onNodeStatus);
@@ -225,15 +230,6 @@ export class EditingKit {
 
 /** How long the kit waits for the graph's node elements before it shows (`elementsReady`). */
 const ELEMENTS_BUDGET_MS = 250;
-
-/** The shared pool the editor asks for: its worker URL, and its size (0: the main thread). */
-function poolOptions(editor: EditorHost): PoolOptions {
-  const size = editor.poolSize;
-  return {
-    ...(editor.workerUrl ? { workerUrl: editor.workerUrl } : {}),
-    ...(size === 0 ? { mode: 'main' as const, size: 1 } : size !== undefined && size > 0 ? { size } : {}),
-  };
-}
 
 export function createEditingKit(editor: EditorHost): EditingKit {
   return new EditingKit(editor);

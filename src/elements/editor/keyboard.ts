@@ -16,6 +16,7 @@ export type EditorAction =
   | 'connect'
   | 'toggle-select'
   | 'next-edge'
+  | 'tidy-up'
   | `focus-${Direction}`
   | `nudge-${Direction}`;
 
@@ -32,7 +33,8 @@ export function actionForKey(event: KeyboardEvent): EditorAction | undefined {
     const withMod: Record<string, EditorAction> = { y: 'redo', a: 'select-all', c: 'copy', x: 'cut', v: 'paste', d: 'duplicate' };
     return withMod[key];
   }
-  if (event.altKey) return undefined;
+  // By code, not key: Alt changes the character a letter types (Option+Shift+L is "Ò" on a Mac).
+  if (event.altKey) return event.shiftKey && event.code === 'KeyL' ? 'tidy-up' : undefined;
   const direction = ARROWS[key];
   if (direction) return event.shiftKey ? `nudge-${direction}` : `focus-${direction}`;
   const plain: Record<string, EditorAction> = {

@@ -16,6 +16,7 @@ const BUTTONS: Button[] = [
   { action: 'zoom-out', label: 'Zoom out', icon: '−', keys: '-' },
   { action: 'zoom-in', label: 'Zoom in', icon: '+', keys: '+' },
   { action: 'fit-view', label: 'Fit view', icon: '⤢', keys: '0' },
+  { action: 'tidy-up', label: 'Tidy up', icon: 'Tidy up', keys: 'Shift+Alt+L', edits: true },
   { action: 'quick-add', label: 'Add node', icon: '+ Node', keys: '/', edits: true },
   { action: 'delete', label: 'Delete selection', icon: 'Delete', keys: 'Delete', edits: true },
 ];
