@@ -79,13 +79,16 @@ function workerAsset() {
  *   load its long export list before first paint. defineNode, which only node modules
  *   (and the lazy inspector and engine) call, sits apart in chunks/define-node. The core
  *   stays DOM-free on its own, because workers import node modules, and through them the core.
+ *   core/structure (groups and subflows as editing commands) stays out of it: only lazy
+ *   editing code and the engine use it.
  */
 function manualChunks(id) {
   const litCore = /\/node_modules\/(@lit\/reactive-element|lit-element)\/|\/node_modules\/lit-html\/(lit-html|directive|is-server)\.js$|\/node_modules\/lit\/(index|directive)\.js$/;
   if ((litCore.test(id) && !id.includes('/decorators')) || id.includes('/dist/src/elements/shared/')) return 'lit';
   if (id.endsWith('/dist/src/core/index.js')) return 'core';
   if (id.endsWith('/dist/src/core/define-node.js')) return 'define-node';
-  if (id.includes('/dist/src/core/') && !id.includes('/dist/src/core/engine/')) return 'core-shared';
+  // core/structure (group and subflow commands) is only used by lazy editing code.
+  if (id.includes('/dist/src/core/') && !/\/dist\/src\/core\/(engine|structure)\//.test(id)) return 'core-shared';
   return undefined;
 }
 

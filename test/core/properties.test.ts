@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { GraphStore, isV2uError, parseDocument, serializeDocument, topologicalOrder } from '../../src/core/index.js';
+import { GROUP_COLORS, GraphStore, isV2uError, moveGroup, parseDocument, serializeDocument, snapshotGroup, topologicalOrder, updateGroup } from '../../src/core/index.js';
 import { resolveTestPorts, testPorts } from './fixtures.js';
 
 const TYPES = Object.keys(testPorts);
@@ -23,6 +23,20 @@ const command = fc.oneof(
   fc.record({ op: fc.constant('label'), pick: fc.nat(), label: fc.option(fc.string(), { nil: undefined }) }),
   fc.record({ op: fc.constant('group'), picks: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }) }),
   fc.record({ op: fc.constant('ungroup'), pick: fc.nat() }),
+  fc.record({
+    op: fc.constant('edit-group'),
+    pick: fc.nat(),
+    patch: fc.record(
+      {
+        label: fc.option(fc.string(), { nil: null }),
+        color: fc.constantFrom(...GROUP_COLORS),
+        collapsed: fc.boolean(),
+        rect: fc.option(fc.record({ x: coord, y: coord, width: fc.integer({ min: 1, max: 900 }), height: fc.integer({ min: 1, max: 900 }) }), { nil: null }),
+      },
+      { requiredKeys: [] },
+    ),
+  }),
+  fc.record({ op: fc.constant('move-group'), pick: fc.nat(), x: coord, y: coord, steps: fc.integer({ min: 1, max: 4 }) }),
   fc.record({ op: fc.constant('paste'), picks: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), x: coord, y: coord }),
 );
 type Command = typeof command extends fc.Arbitrary<infer T> ? T : never;
@@ -76,6 +90,18 @@ function runCommand(store: GraphStore, cmd: Command) {
       case 'ungroup': {
         const group = pick([...store.state.groups()], cmd.pick);
         return void (group && store.ungroup(group.id));
+      }
+      case 'edit-group': {
+        const group = pick([...store.state.groups()], cmd.pick);
+        return void (group && updateGroup(store, group.id, cmd.patch));
+      }
+      case 'move-group': {
+        const group = pick([...store.state.groups()], cmd.pick);
+        if (!group) return;
+        const from = snapshotGroup(store, group.id);
+        return store.transaction('Move group', () => {
+          for (let s = 1; s <= cmd.steps; s++) moveGroup(store, group.id, from, { x: (cmd.x * s) / cmd.steps, y: (cmd.y * s) / cmd.steps });
+        });
       }
       case 'paste': {
         const members = ids(cmd.picks);

@@ -27,7 +27,10 @@ export class EditorActions {
   /** Open quick-add search, if any, and where the node will go. */
   quickAdd: { at: Point; query: string; active: number } | undefined;
 
-  constructor(private _editor: EditorHost) {}
+  constructor(
+    private _editor: EditorHost,
+    private _groups?: { create(): void; ungroup(): void },
+  ) {}
 
   perform(action: EditorAction): void {
     const e = this._editor;
@@ -67,6 +70,10 @@ export class EditorActions {
         return;
       case 'next-edge':
         return this.selectNextEdge();
+      case 'group':
+        return this._groups?.create();
+      case 'ungroup':
+        return this._groups?.ungroup();
     }
   }
 

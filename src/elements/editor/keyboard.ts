@@ -16,6 +16,8 @@ export type EditorAction =
   | 'connect'
   | 'toggle-select'
   | 'next-edge'
+  | 'group'
+  | 'ungroup'
   | `focus-${Direction}`
   | `nudge-${Direction}`;
 
@@ -29,6 +31,7 @@ export function actionForKey(event: KeyboardEvent): EditorAction | undefined {
   const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
   if (mod) {
     if (key === 'z') return event.shiftKey ? 'redo' : 'undo';
+    if (key === 'g') return event.shiftKey ? 'ungroup' : 'group';
     const withMod: Record<string, EditorAction> = { y: 'redo', a: 'select-all', c: 'copy', x: 'cut', v: 'paste', d: 'duplicate' };
     return withMod[key];
   }
