@@ -29,7 +29,7 @@ export class EditorActions {
 
   constructor(
     private _editor: EditorHost,
-    private _groups?: { create(): void; ungroup(): void },
+    private _structure?: { create(): void; ungroup(): void; makeSubflow(): void },
   ) {}
 
   perform(action: EditorAction): void {
@@ -71,9 +71,11 @@ export class EditorActions {
       case 'next-edge':
         return this.selectNextEdge();
       case 'group':
-        return this._groups?.create();
+        return this._structure?.create();
       case 'ungroup':
-        return this._groups?.ungroup();
+        return this._structure?.ungroup();
+      case 'make-subflow':
+        return this._structure?.makeSubflow();
     }
   }
 

@@ -19,6 +19,7 @@ import { renderNodeBody } from './node-body.js';
 import { renderNodeStatus, statusKey } from './node-status.js';
 import { RunController } from '../run/run-controller.js';
 import { GroupController } from './groups/group-controller.js';
+import { SubflowController } from './subflows/subflow-controller.js';
 import { groupStyles } from './groups/groups.styles.js';
 import { renderOverlays } from './overlays.js';
 import { renderToolbarItems } from './toolbar.js';
@@ -33,6 +34,7 @@ import { toGraph } from './viewport.js';
 export class EditingKit {
   readonly pointer: PointerController;
   readonly groups: GroupController;
+  readonly subflows: SubflowController;
   readonly actions: EditorActions;
   readonly loader: LazyElementLoader;
   /** Runs the graph on the shared worker pool; the engine itself loads on first use. */
@@ -66,8 +68,9 @@ export class EditingKit {
 
   constructor(private _editor: EditorHost) {
     this.groups = new GroupController(_editor);
+    this.subflows = new SubflowController(_editor);
     this.pointer = new PointerController(_editor, this.groups);
-    this.actions = new EditorActions(_editor, this.groups);
+    this.actions = new EditorActions(_editor, { create: () => this.groups.create(), ungroup: () => this.groups.ungroup(), makeSubflow: () => this.subflows.make() });
     const registry = _editor.registry;
     this.loader = new LazyElementLoader({ registry, onUsage: (type, event) => registry.recordUsage(type, event) });
     this.runner = new RunController(_editor, {
@@ -102,6 +105,7 @@ export class EditingKit {
     }
     this._intent.destroy();
     this.groups.destroy();
+    this.subflows.destroy();
     this.loader.removeEventListener('state', this._onLoaderState);
     this._editor.removeEventListener('v2u-node-config', this._onNodeConfig);
     this._editor.removeEventListener('v2u-node-status', this._onNodeStatus);

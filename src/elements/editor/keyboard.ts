@@ -18,6 +18,7 @@ export type EditorAction =
   | 'next-edge'
   | 'group'
   | 'ungroup'
+  | 'make-subflow'
   | `focus-${Direction}`
   | `nudge-${Direction}`;
 

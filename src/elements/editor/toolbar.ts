@@ -20,6 +20,7 @@ const BUTTONS: Button[] = [
   { action: 'delete', label: 'Delete selection', icon: 'Delete', keys: 'Delete', edits: true },
   { action: 'group', label: 'Group selection', icon: '▣ Group', keys: 'Ctrl+G', edits: true },
   { action: 'ungroup', label: 'Ungroup', icon: 'Ungroup', keys: 'Ctrl+Shift+G', edits: true },
+  { action: 'make-subflow', label: 'Make subflow of the selection', icon: '⧉ Subflow', keys: 'toolbar', edits: true },
 ];
 
 /** The toolbar's buttons: actions, run controls, and the box-select and snap toggles. */
@@ -28,7 +29,7 @@ export function renderToolbarItems(editor: EditorHost) {
     (b.edits && !editor.editable) ||
     (b.action === 'undo' && !editor.store.canUndo) ||
     (b.action === 'redo' && !editor.store.canRedo) ||
-    ((b.action === 'delete' || b.action === 'group') && editor.selection.isEmpty);
+    ((b.action === 'delete' || b.action === 'group' || b.action === 'make-subflow') && editor.selection.isEmpty);
   return html`${BUTTONS.map(
       (b) => html`<button
         type="button"
