@@ -25,7 +25,7 @@ export type DefinitionLookup = (id: string) => SubflowDefinition | undefined;
  * engine.setDocument(flat);
  */
 export function expandSubflows(doc: GraphDocument, lookup?: DefinitionLookup): { doc: GraphDocument; instances: Map<string, Expansion> } {
-  const defs = new Map(readSubflows(doc).map((d) => [d.id, d]));
+  const defs = new Map(validated(doc).map((d) => [d.id, d]));
   const find = (id: string) => defs.get(id) ?? lookup?.(id);
   const instances = new Map<string, Expansion>();
   let nodes = doc.nodes;
@@ -45,6 +45,17 @@ export function expandSubflows(doc: GraphDocument, lookup?: DefinitionLookup): {
   }
   for (const [id, expansion] of instances) expansion.inner = nodes.filter((n) => n.id.startsWith(`${id}/`)).map((n) => n.id);
   return { doc: instances.size ? { ...doc, nodes, edges } : doc, instances };
+}
+
+const checked = new WeakMap<object, SubflowDefinition[]>();
+
+/** `readSubflows`, once per definitions list: a store keeps the same list until a definition changes. */
+function validated(doc: GraphDocument): SubflowDefinition[] {
+  const list = (doc as { subflows?: unknown }).subflows;
+  if (typeof list !== 'object' || list === null) return readSubflows(doc);
+  let defs = checked.get(list);
+  if (!defs) checked.set(list, (defs = readSubflows(doc)));
+  return defs;
 }
 
 const isInstance = (find: DefinitionLookup) => (node: GraphNode) => {
