@@ -101,14 +101,16 @@ const layoutChunk = () =>
  *   load its long export list before first paint. defineNode, which only node modules
  *   (and the lazy inspector and engine) call, sits apart in chunks/define-node. The core
  *   stays DOM-free on its own, because workers import node modules, and through them the core.
+ *   core/structure (groups and subflows as editing commands) stays out of it: only lazy
+ *   editing code and the engine use it.
  */
 function manualChunks(id) {
   const litCore = /\/node_modules\/(@lit\/reactive-element|lit-element)\/|\/node_modules\/lit-html\/(lit-html|directive|is-server)\.js$|\/node_modules\/lit\/(index|directive)\.js$/;
   if ((litCore.test(id) && !id.includes('/decorators')) || id.includes('/dist/src/elements/shared/')) return 'lit';
   if (id.endsWith('/dist/src/core/index.js')) return 'core';
   if (id.endsWith('/dist/src/core/define-node.js')) return 'define-node';
-  // The engine and auto-layout are lazy: they stay in the chunks that use them.
-  if (id.includes('/dist/src/core/') && !/\/dist\/src\/core\/(engine|auto-layout)\//.test(id)) return 'core-shared';
+  // The engine, auto-layout and core/structure (group and subflow commands) are lazy: they stay in the chunks that use them.
+  if (id.includes('/dist/src/core/') && !/\/dist\/src\/core\/(engine|auto-layout|structure)\//.test(id)) return 'core-shared';
   return undefined;
 }
 

@@ -1,4 +1,5 @@
 import type { GraphEdge, GraphGroup, GraphNode, Point, Viewport } from './document.js';
+import type { SubflowDefinition } from './structure/subflow-read.js';
 
 /**
  * Every mutation of a graph is one of these plain objects. The same objects drive undo
@@ -16,7 +17,9 @@ export type Change =
   | { type: 'group-remove'; group: GraphGroup; seq: number }
   | { type: 'group-update'; id: string; before: GraphGroup; after: GraphGroup }
   | { type: 'viewport'; from: Viewport; to: Viewport }
-  | { type: 'metadata'; before: Record<string, unknown>; after: Record<string, unknown> };
+  | { type: 'metadata'; before: Record<string, unknown>; after: Record<string, unknown> }
+  /** Adds (no `before`), edits or removes (no `after`) the subflow definition at `index` of `$.subflows`. */
+  | { type: 'subflow'; index: number; before?: SubflowDefinition; after?: SubflowDefinition };
 
 export type ChangeType = Change['type'];
 
@@ -42,6 +45,7 @@ export function invertChange(change: Change): Change {
     case 'node-update':
     case 'group-update':
     case 'metadata':
+    case 'subflow':
       return { ...change, before: change.after, after: change.before } as Change;
   }
 }

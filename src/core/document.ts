@@ -75,10 +75,17 @@ export interface GraphEdge {
   [extra: string]: unknown;
 }
 
+/** A labelled, coloured frame around some nodes; it does not change how the flow runs. */
 export interface GraphGroup {
   id: string;
   label?: string;
   nodes: string[];
+  /** A colour name from GROUP_COLORS; each theme tints it. */
+  color?: string;
+  /** Shown as one compact box, with edges that cross the frame attached to it. */
+  collapsed?: boolean;
+  /** The frame's area when sized by hand; the frame always covers its members too. */
+  rect?: { x: number; y: number; width: number; height: number };
   [extra: string]: unknown;
 }
 

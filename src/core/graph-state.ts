@@ -117,6 +117,14 @@ export class GraphState implements GraphReader {
       case 'metadata':
         this.metadata = change.after;
         return;
+      case 'subflow': {
+        // Definitions live in `$.subflows`, kept with the other top-level fields; an empty list is dropped.
+        const { subflows = [], ...rest } = this.extra as { subflows?: unknown[] };
+        const list = [...subflows];
+        list.splice(change.index, change.before ? 1 : 0, ...(change.after ? [change.after] : []));
+        this.extra = list.length ? { ...rest, subflows: list } : rest;
+        return;
+      }
     }
   }
 

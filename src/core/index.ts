@@ -18,3 +18,7 @@ export * from './graph-algorithms.js';
 export * from './layout.js';
 export * from './spatial-index.js';
 export * from './define-node.js';
+export * from './structure/groups.js';
+export * from './structure/subflow-read.js';
+export * from './structure/subflow-expand.js';
+export * from './structure/subflow-commands.js';

@@ -94,6 +94,13 @@ function readEdge(value: unknown, path: Path): GraphEdge {
 function readGroup(value: unknown, path: string, nodes: Map<string, unknown>): GraphGroup {
   const group = expectObject(value, path);
   if (group.label !== undefined) expectString(group.label, `${path}.label`, true);
+  if (group.color !== undefined) expectString(group.color, path, false, '.color');
+  if (group.collapsed !== undefined && typeof group.collapsed !== 'boolean') fail(ErrorCodes.wrongType, `expected true or false, got ${describe(group.collapsed)}`, `${path}.collapsed`);
+  if (group.rect !== undefined) {
+    const { x, y } = readPoint(group.rect, path, '.rect');
+    const r = group.rect as Json;
+    group.rect = { x, y, width: expectWithin(r.width, LIMITS.coordinate, path, '.rect.width'), height: expectWithin(r.height, LIMITS.coordinate, path, '.rect.height') };
+  }
   const members = expectArray(group.nodes, `${path}.nodes`).map((id, i) => {
     const memberPath = `${path}.nodes[${i}]`;
     const nodeId = expectString(id, memberPath);

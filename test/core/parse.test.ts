@@ -145,4 +145,14 @@ describe('parseDocument', () => {
     input.nodes[0].position.x = 999;
     expect(parsed.nodes[0].position.x).to.equal(0);
   });
+
+  it('validates group frames: colour, collapsed and a hand-sized rect round-trip; wrong types name their path', () => {
+    const group = { id: 'g', label: 'In', nodes: ['a', 'b'], color: 'blue', collapsed: true, rect: { x: -10, y: -40, width: 400, height: 200 } };
+    const text = serializeDocument(parseDocument(doc({ groups: [group] }), { resolvePorts }));
+    expect(JSON.parse(text).groups).to.deep.equal([group]);
+    expectError(doc({ groups: [{ ...group, color: 3 }] }), ErrorCodes.wrongType, '$.groups[0].color');
+    expectError(doc({ groups: [{ ...group, collapsed: 'yes' }] }), ErrorCodes.wrongType, '$.groups[0].collapsed');
+    expectError(doc({ groups: [{ ...group, rect: { x: 0, y: 0, width: 'wide', height: 1 } }] }), ErrorCodes.wrongType, '$.groups[0].rect.width');
+    expectError(doc({ groups: [{ ...group, rect: { x: 1e9, y: 0, width: 1, height: 1 } }] }), ErrorCodes.outOfRange, '$.groups[0].rect.x');
+  });
 });

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { GraphStore, isV2uError, parseDocument, serializeDocument, topologicalOrder } from '../../src/core/index.js';
+import { GROUP_COLORS, GraphStore, editSubflow, isV2uError, makeSubflow, moveGroup, parseDocument, serializeDocument, snapshotGroup, topologicalOrder, updateGroup } from '../../src/core/index.js';
 import { resolveTestPorts, testPorts } from './fixtures.js';
 
 const TYPES = Object.keys(testPorts);
@@ -23,6 +23,22 @@ const command = fc.oneof(
   fc.record({ op: fc.constant('label'), pick: fc.nat(), label: fc.option(fc.string(), { nil: undefined }) }),
   fc.record({ op: fc.constant('group'), picks: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }) }),
   fc.record({ op: fc.constant('ungroup'), pick: fc.nat() }),
+  fc.record({
+    op: fc.constant('edit-group'),
+    pick: fc.nat(),
+    patch: fc.record(
+      {
+        label: fc.option(fc.string(), { nil: null }),
+        color: fc.constantFrom(...GROUP_COLORS),
+        collapsed: fc.boolean(),
+        rect: fc.option(fc.record({ x: coord, y: coord, width: fc.integer({ min: 1, max: 900 }), height: fc.integer({ min: 1, max: 900 }) }), { nil: null }),
+      },
+      { requiredKeys: [] },
+    ),
+  }),
+  fc.record({ op: fc.constant('make-subflow'), picks: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }) }),
+  fc.record({ op: fc.constant('edit-subflow'), pick: fc.nat(), node: fc.nat(), x: coord }),
+  fc.record({ op: fc.constant('move-group'), pick: fc.nat(), x: coord, y: coord, steps: fc.integer({ min: 1, max: 4 }) }),
   fc.record({ op: fc.constant('paste'), picks: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), x: coord, y: coord }),
 );
 type Command = typeof command extends fc.Arbitrary<infer T> ? T : never;
@@ -52,8 +68,8 @@ function runCommand(store: GraphStore, cmd: Command) {
       case 'connect': {
         const a = pick(nodes, cmd.a);
         const b = pick(nodes, cmd.b);
-        const outs = a ? Object.keys(testPorts[a.type].outputs) : [];
-        const ins = b ? Object.keys(testPorts[b.type].inputs) : [];
+        const outs = a ? Object.keys(testPorts[a.type]?.outputs ?? {}) : [];
+        const ins = b ? Object.keys(testPorts[b.type]?.inputs ?? {}) : [];
         if (!a || !b || !outs.length || !ins.length) return;
         return void store.connect({ node: a.id, port: pick(outs, cmd.out)! }, { node: b.id, port: pick(ins, cmd.inp)! }, { replace: cmd.replace });
       }
@@ -76,6 +92,29 @@ function runCommand(store: GraphStore, cmd: Command) {
       case 'ungroup': {
         const group = pick([...store.state.groups()], cmd.pick);
         return void (group && store.ungroup(group.id));
+      }
+      case 'edit-group': {
+        const group = pick([...store.state.groups()], cmd.pick);
+        return void (group && updateGroup(store, group.id, cmd.patch));
+      }
+      case 'make-subflow': {
+        const members = ids(cmd.picks);
+        return void (members.length && makeSubflow(store, members));
+      }
+      case 'edit-subflow': {
+        const def = pick((store.state.extra.subflows as Array<{ id: string }> | undefined) ?? [], cmd.pick);
+        return void (def && editSubflow(store, def.id, (inner) => {
+          const node = pick([...inner.state.nodes()], cmd.node);
+          if (node) inner.moveNodes([{ id: node.id, position: { x: cmd.x, y: 0 } }]);
+        }));
+      }
+      case 'move-group': {
+        const group = pick([...store.state.groups()], cmd.pick);
+        if (!group) return;
+        const from = snapshotGroup(store, group.id);
+        return store.transaction('Move group', () => {
+          for (let s = 1; s <= cmd.steps; s++) moveGroup(store, group.id, from, { x: (cmd.x * s) / cmd.steps, y: (cmd.y * s) / cmd.steps });
+        });
       }
       case 'paste': {
         const members = ids(cmd.picks);

@@ -9,6 +9,8 @@ import { toPlainError } from './plain-error.js';
 import { RunQueue } from './run-queue.js';
 import { RunState } from './run-state.js';
 import { stableHash } from './stable-hash.js';
+import { expandSubflows, type DefinitionLookup, type Expansion } from '../structure/subflow-expand.js';
+import { instanceOutputs, instanceState } from './subflow-state.js';
 import type { EngineClock, EngineEvent, ItemRange, EngineListener, NodeExecutor, NodeResolver, NodeRunState, PlainError, RunOptions, RunSummary, TaskPriority } from './types.js';
 
 export interface EngineOptions {
@@ -19,6 +21,8 @@ export interface EngineOptions {
   autoRun?: boolean;
   /** Quiet time after the last edit before an auto-run starts (default 150 ms). */
   debounceMs?: number;
+  /** Subflow definitions beyond the document's own (node types whose logic is a flow). */
+  subflows?: DefinitionLookup;
 }
 
 const IDLE: NodeRunState = Object.freeze({ status: 'idle', progress: 0 });
@@ -42,6 +46,7 @@ export class FlowEngine {
   autoRunDelay: number;
   private _autoRun: boolean;
   private _graph?: FlowGraph;
+  private _instances = new Map<string, Expansion>();
   private _states = new Map<string, NodeRunState>();
   private _produced = new Map<string, Produced>();
   private _dirty = new Set<string>();
@@ -86,6 +91,8 @@ export class FlowEngine {
 
   /** The node's status, progress, duration, error and output of its latest run. */
   state(nodeId: string): NodeRunState {
+    const instance = this._instances.get(nodeId);
+    if (instance) return instanceState(instance, (id) => this.state(id));
     return this._states.get(nodeId) ?? IDLE;
   }
 
@@ -95,6 +102,12 @@ export class FlowEngine {
    * fetched, so this may copy a large value to the caller.
    */
   async output(nodeId: string): Promise<NodeOutputs | undefined> {
+    const instance = this._instances.get(nodeId);
+    if (instance) {
+      if (this.state(nodeId).status !== 'done') return undefined;
+      const outputs = new Map(await Promise.all(Object.values(instance.outputs).map(async (ref) => [ref.node, await this.output(ref.node)] as const)));
+      return instanceOutputs(instance, (id) => outputs.get(id));
+    }
     const produced = this._produced.get(nodeId);
     const executor = this._options.executor;
     if (!produced) return undefined;
@@ -116,10 +129,16 @@ export class FlowEngine {
     return () => this._listeners.delete(listener);
   }
 
-  /** Takes a new version of the document; changed nodes and their downstream become dirty. */
+  /**
+   * Takes a new version of the document; changed nodes and their downstream become dirty.
+   * Subflow instances are expanded into their inner nodes, which run like any other;
+   * throws a V2uError (with the chain) for a subflow that contains itself.
+   */
   setDocument(doc: GraphDocument): void {
     const prev = this._graph;
-    const next = new FlowGraph(doc);
+    const expanded = expandSubflows(doc, this._options.subflows);
+    this._instances = expanded.instances;
+    const next = new FlowGraph(expanded.doc);
     for (const id of prev?.nodes.keys() ?? []) if (!next.nodes.has(id)) this.forget(id);
     this._graph = next;
     const changed = FlowGraph.changed(prev, next);

@@ -30,7 +30,10 @@ export class EditorActions {
   /** Open quick-add search, if any, and where the node will go. */
   quickAdd: { at: Point; query: string; active: number } | undefined;
 
-  constructor(private _editor: EditorHost) {}
+  constructor(
+    private _editor: EditorHost,
+    private _structure?: { create(): void; ungroup(): void; makeSubflow(): void },
+  ) {}
 
   perform(action: EditorAction): void {
     const e = this._editor;
@@ -72,6 +75,12 @@ export class EditorActions {
         return this.selectNextEdge();
       case 'tidy-up':
         return void tidyUp(e);
+      case 'group':
+        return this._structure?.create();
+      case 'ungroup':
+        return this._structure?.ungroup();
+      case 'make-subflow':
+        return this._structure?.makeSubflow();
     }
   }
 

@@ -27,6 +27,7 @@ export interface CanvasScene {
 /** The pannable layer (edges and nodes meeting the visible area) and the selection box. */
 export function renderCanvas(scene: CanvasScene) {
   const { state, view, area, kit, preview, box } = scene;
+  const nodes = kit ? kit.shownNodes(scene.nodes) : scene.nodes;
   const { x, y, zoom } = scene.viewport;
   const edges = [...view.edgeIndex.query(area)].map((id) => state.getEdge(id)!).filter(Boolean);
   const stateOf = (n: GraphNode) => ({
@@ -37,8 +38,9 @@ export function renderCanvas(scene: CanvasScene) {
     preview,
     marks: portMarks(n, view.portsOf(n), preview),
   });
-  kit?.noteVisible(scene.nodes);
+  kit?.noteVisible(nodes);
   return html`<div class="layer" style=${inlineStyle(`transform: translate(${x}px, ${y}px) scale(${zoom})`)}>
+      ${kit?.renderGroups(area)}
       <svg
         class="edges"
         part="edges"
@@ -52,7 +54,7 @@ export function renderCanvas(scene: CanvasScene) {
         ${renderEdges(edges, view, scene.selection.edges, scene.describeEdge)}
         ${renderConnectPreview(preview, view, preview && state.getNode(preview.from.node))}
       </svg>
-      ${renderNodes(scene.nodes, view, scene.manifests, stateOf, { body: kit?.renderBody, status: kit?.renderStatus })}
+      ${renderNodes(nodes, view, scene.manifests, stateOf, { body: kit?.renderBody, status: kit?.renderStatus })}
     </div>
     ${box
       ? html`<div class="selection-box" part="selection-box" style=${inlineStyle(`left:${box.x}px;top:${box.y}px;width:${box.width}px;height:${box.height}px`)}></div>`

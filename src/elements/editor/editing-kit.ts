@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { GraphNode, Point } from '../../core/index.js';
+import type { GraphNode, Point, Rect } from '../../core/index.js';
 import { isOutputRef, type OutputRef } from '../../core/engine/output-ref.js';
 import { LazyElementLoader } from '../../runtime/lazy-element-loader.js';
 import { hoverIntent } from '../../runtime/hover-intent.js';
@@ -17,6 +17,9 @@ import type { ConnectPreview } from './gestures/host.js';
 import { renderNodeBody } from './node-body.js';
 import { renderNodeStatus, statusKey } from './node-status.js';
 import { RunController } from '../run/run-controller.js';
+import { GroupController } from './groups/group-controller.js';
+import { SubflowController } from './subflows/subflow-controller.js';
+import { groupStyles } from './groups/groups.styles.js';
 import { renderOverlays } from './overlays.js';
 import { renderToolbarItems } from './toolbar.js';
 import { PointerController } from './pointer-controller.js';
@@ -31,6 +34,8 @@ import { toGraph } from './viewport.js';
  */
 export class EditingKit {
   readonly pointer: PointerController;
+  readonly groups: GroupController;
+  readonly subflows: SubflowController;
   readonly actions: EditorActions;
   readonly loader: LazyElementLoader;
   /** Runs the graph on the shared worker pool; the engine itself loads on first use. */
@@ -64,8 +69,10 @@ export class EditingKit {
   };
 
   constructor(private _editor: EditorHost) {
-    this.pointer = new PointerController(_editor);
-    this.actions = new EditorActions(_editor);
+    this.groups = new GroupController(_editor);
+    this.subflows = new SubflowController(_editor);
+    this.pointer = new PointerController(_editor, this.groups);
+    this.actions = new EditorActions(_editor, { create: () => this.groups.create(), ungroup: () => this.groups.ungroup(), makeSubflow: () => this.subflows.make() });
     const registry = _editor.registry;
     this.loader = new LazyElementLoader({ registry, onUsage: (type, event) => registry.recordUsage(type, event) });
     this.runner = new RunController(_editor, {
@@ -82,6 +89,7 @@ export class EditingKit {
     this._intent = hoverIntent(_editor.renderRoot, { onIntent: (type, kind) => void this.loader.intent(type, kind) });
     this._defineEager();
     adoptStyles(_editor.renderRoot, editingStyles);
+    adoptStyles(_editor.renderRoot, groupStyles);
     this._unsubscribe = _editor.store.subscribe((event) => event.origin === 'load' && void layoutUnplaced(_editor));
     void layoutUnplaced(_editor);
   }
@@ -126,6 +134,8 @@ export class EditingKit {
     }
     this._intent.destroy();
     this._unsubscribe();
+    this.groups.destroy();
+    this.subflows.destroy();
     this.loader.removeEventListener('state', this._onLoaderState);
     this._editor.removeEventListener('v2u-node-config', this._onNodeConfig);
     this._editor.removeEventListener('v2u-node-status', this._onNodeStatus);
@@ -192,8 +202,13 @@ export class EditingKit {
     ></v2u-inspector>`;
   }
 
+  /** Group frames behind the nodes in `area`, and the nodes left once collapsed groups hide theirs. */
+  renderGroups = (area: Rect): unknown => this.groups.render(area);
+  shownNodes = (nodes: GraphNode[]): GraphNode[] => this.groups.shownNodes(nodes);
+
   handleKeyDown(event: KeyboardEvent): void {
     if ((event.target as Element).closest?.('input, textarea, select')) return;
+    if (this.groups.handleKeyDown(event)) return;
     const action = actionForKey(event);
     if (!action) return;
     event.preventDefault();

@@ -44,8 +44,15 @@ export abstract class EditorCanvas extends EditorForm implements PointerHost {
    * Types missing here still render (as unknown nodes) and round-trip untouched.
    */
   get manifests(): ManifestSource {
-    return this._manifests ?? this.registry;
+    const base = this._manifests ?? this.registry;
+    return this.manifestLayer?.(base) ?? base;
   }
+
+  /**
+   * Set by the lazy subflow code: adds the document's subflow types in front of `base`.
+   * @internal
+   */
+  manifestLayer?: (base: ManifestSource) => ManifestSource;
 
   set manifests(source: ManifestSource | null | undefined) {
     const old = this.manifests;

@@ -76,6 +76,7 @@ import { LibraryController } from './library-controller.js';
  * @cssproperty --v2u-editor-muted-color - Secondary text (status, hints).
  * @cssproperty --v2u-editor-palette-width - Width of the palette column.
  * @cssproperty --v2u-category-create-color - Accent of create nodes (likewise transform, output, utility, unknown).
+ * @cssproperty --v2u-group-blue-color - Hue of blue group frames, mixed with the theme (likewise gray, green, amber, red, purple).
  *
  * @tagname v2u-editor
  */

@@ -17,6 +17,9 @@ export type EditorAction =
   | 'toggle-select'
   | 'next-edge'
   | 'tidy-up'
+  | 'group'
+  | 'ungroup'
+  | 'make-subflow'
   | `focus-${Direction}`
   | `nudge-${Direction}`;
 
@@ -30,6 +33,7 @@ export function actionForKey(event: KeyboardEvent): EditorAction | undefined {
   const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
   if (mod) {
     if (key === 'z') return event.shiftKey ? 'redo' : 'undo';
+    if (key === 'g') return event.shiftKey ? 'ungroup' : 'group';
     const withMod: Record<string, EditorAction> = { y: 'redo', a: 'select-all', c: 'copy', x: 'cut', v: 'paste', d: 'duplicate' };
     return withMod[key];
   }

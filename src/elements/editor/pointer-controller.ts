@@ -3,6 +3,7 @@ import type { Rect } from '../../core/index.js';
 import { createBoxSelect } from './gestures/box-select.js';
 import { createConnect } from './gestures/connect.js';
 import { createNodeDrag } from './gestures/drag.js';
+import { createGroupDrag } from './gestures/group-drag.js';
 import type { CanvasHost, Gesture } from './gestures/host.js';
 import { createPan, createPinch } from './gestures/pan.js';
 import { zoomAround } from './viewport.js';
@@ -20,6 +21,7 @@ type Target =
   | { kind: 'port'; node: string; port: string; side: 'in' | 'out' }
   | { kind: 'node'; node: string }
   | { kind: 'edge'; edge: string }
+  | { kind: 'group'; group: string; resize: boolean }
   | { kind: 'background' };
 
 const WHEEL_COMMIT_MS = 250;
@@ -34,7 +36,11 @@ export class PointerController implements ReactiveController {
   private _wheelTimer: ReturnType<typeof setTimeout> | undefined;
   private _clearOnClick = false;
 
-  constructor(private _host: PointerHost) {
+  /** `groups` reaches the lazy groups code: a group's frame, and which group a press made active. */
+  constructor(
+    private _host: PointerHost,
+    private _groups?: { frameOf(id: string): Rect | undefined; activate(id: string): void },
+  ) {
     _host.addController(this);
   }
 
@@ -104,6 +110,12 @@ export class PointerController implements ReactiveController {
       case 'edge':
         host.select(additive ? host.selection.nodes : [], additive ? toggled(host.selection.edges, target.edge) : [target.edge]);
         return undefined;
+      case 'group': {
+        host.select([]);
+        this._groups?.activate(target.group);
+        const frame = this._groups?.frameOf(target.group);
+        return host.editable && frame ? createGroupDrag(host, event, target.group, frame, target.resize) : undefined;
+      }
       case 'background':
         if (event.shiftKey || host.boxMode) return createBoxSelect(host, event, event.shiftKey);
         this._clearOnClick = true;
@@ -138,6 +150,10 @@ function classify(event: Event): Target {
       if (node) return { kind: 'port', node, port: data.port, side: data.side as 'in' | 'out' };
     }
     if (data.node) return { kind: 'node', node: data.node };
+    if (data.groupPart) {
+      const group = el.closest<HTMLElement>('[data-group]')?.dataset.group;
+      if (group) return { kind: 'group', group, resize: data.groupPart === 'resize' };
+    }
     if (data.edge) return { kind: 'edge', edge: data.edge };
     if (el.classList.contains('viewport')) break;
   }

@@ -19,6 +19,9 @@ const BUTTONS: Button[] = [
   { action: 'tidy-up', label: 'Tidy up', icon: 'Tidy up', keys: 'Shift+Alt+L', edits: true },
   { action: 'quick-add', label: 'Add node', icon: '+ Node', keys: '/', edits: true },
   { action: 'delete', label: 'Delete selection', icon: 'Delete', keys: 'Delete', edits: true },
+  { action: 'group', label: 'Group selection', icon: '▣ Group', keys: 'Ctrl+G', edits: true },
+  { action: 'ungroup', label: 'Ungroup', icon: 'Ungroup', keys: 'Ctrl+Shift+G', edits: true },
+  { action: 'make-subflow', label: 'Make subflow of the selection', icon: '⧉ Subflow', keys: 'toolbar', edits: true },
 ];
 
 /** The toolbar's buttons: actions, run controls, and the box-select and snap toggles. */
@@ -27,7 +30,7 @@ export function renderToolbarItems(editor: EditorHost) {
     (b.edits && !editor.editable) ||
     (b.action === 'undo' && !editor.store.canUndo) ||
     (b.action === 'redo' && !editor.store.canRedo) ||
-    (b.action === 'delete' && editor.selection.isEmpty);
+    ((b.action === 'delete' || b.action === 'group' || b.action === 'make-subflow') && editor.selection.isEmpty);
   return html`${BUTTONS.map(
       (b) => html`<button
         type="button"

@@ -34,7 +34,12 @@ export class GraphViewModel {
   readonly nodeIndex = new SpatialIndex<string>();
   readonly edgeIndex = new SpatialIndex<string>();
   private _ports = new Map<string, { node: GraphNode; ports: PortLists }>();
-  private _paths = new Map<string, { from: GraphNode; to: GraphNode; d: string }>();
+  private _paths = new Map<string, { from: GraphNode; to: GraphNode; d: string | undefined }>();
+  /**
+   * Set by the lazy groups code: where an edge end attaches instead of its port (the box
+   * of a collapsed group), or null when the edge is hidden inside one.
+   */
+  redirect?: (node: GraphNode, side: 'in' | 'out', other: GraphNode) => Point | null | undefined;
 
   constructor(
     private _store: GraphStore,
@@ -76,9 +81,18 @@ export class GraphViewModel {
     if (!from || !to) return undefined;
     const cached = this._paths.get(edge.id);
     if (cached && cached.from === from && cached.to === to) return cached.d;
-    const d = edgePath(this.anchorOf(from, 'out', edge.from.port), this.anchorOf(to, 'in', edge.to.port));
+    const ends = this.endsOf(edge, from, to);
+    const d = ends && edgePath(...ends);
     this._paths.set(edge.id, { from, to, d });
     return d;
+  }
+
+  /** An edge's two anchors, or undefined while it is hidden inside a collapsed group. */
+  private endsOf(edge: GraphEdge, from: GraphNode, to: GraphNode): [Point, Point] | undefined {
+    const a = this.redirect?.(from, 'out', to);
+    const b = this.redirect?.(to, 'in', from);
+    if (a === null || b === null) return undefined;
+    return [a ?? this.anchorOf(from, 'out', edge.from.port), b ?? this.anchorOf(to, 'in', edge.to.port)];
   }
 
   anchorOf(node: GraphNode, side: 'in' | 'out', port: string): Point {
@@ -121,7 +135,8 @@ export class GraphViewModel {
     }
   }
 
-  private rebuild() {
+  /** Recomputes everything: after groups fold or unfold, edge ends move without their nodes. */
+  rebuild(): void {
     this.nodeIndex.clear();
     this.edgeIndex.clear();
     this._ports.clear();
@@ -135,9 +150,9 @@ export class GraphViewModel {
     const state = this._store.state;
     const from = state.getNode(edge.from.node);
     const to = state.getNode(edge.to.node);
-    if (!from || !to) return this.forgetEdge(edge.id);
-    const a = this.anchorOf(from, 'out', edge.from.port);
-    const b = this.anchorOf(to, 'in', edge.to.port);
+    const ends = from && to && this.endsOf(edge, from, to);
+    if (!ends) return this.forgetEdge(edge.id);
+    const [a, b] = ends;
     // The curve bulges sideways by its bend; pad the box so culling never clips it.
     const pad = Math.max(40, Math.abs(b.x - a.x) / 2);
     const x = Math.min(a.x, b.x) - pad;

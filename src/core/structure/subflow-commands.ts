@@ -1,0 +1,114 @@
+import type { GraphEdge, GraphNode, PortRef } from '../document.js';
+import { createDocument } from '../document.js';
+import { ErrorCodes, V2uError, quote } from '../errors.js';
+import { GraphStore } from '../graph-store.js';
+import { readSubflows, subflowType, type SubflowDefinition, type SubflowInput, type SubflowOutput } from './subflow-read.js';
+
+/** The subflow definitions a store's document holds, as stored (see `readSubflows` to validate). */
+export function definitionsOf(store: GraphStore): SubflowDefinition[] {
+  return (store.state.extra.subflows as SubflowDefinition[] | undefined) ?? [];
+}
+
+/**
+ * Turns the selected nodes into one subflow node, as one undo step. The new definition
+ * holds the nodes and the edges between them; each edge that crossed the selection's
+ * boundary becomes a port of the node, named after the inner port and typed from it.
+ * Undo puts every node, edge and group membership back exactly.
+ *
+ * @example
+ * const { node, definition } = makeSubflow(store, ['filter', 'sort'], { title: 'Clean up' });
+ */
+export function makeSubflow(store: GraphStore, nodeIds: Iterable<string>, options: { title?: string } = {}): { definition: SubflowDefinition; node: GraphNode } {
+  const state = store.state;
+  const ids = new Set([...nodeIds].filter((id) => state.getNode(id)));
+  if (ids.size === 0) throw new V2uError(ErrorCodes.missingNode, 'makeSubflow: select at least one node');
+  const nodes = [...state.nodes()].filter((n) => ids.has(n.id));
+  const touching = new Set<GraphEdge>();
+  for (const id of ids) for (const edge of state.edgesOf(id)) touching.add(edge);
+  const edges = [...state.edges()].filter((e) => touching.has(e));
+  const incoming = edges.filter((e) => !ids.has(e.from.node) && ids.has(e.to.node));
+  const outgoing = edges.filter((e) => ids.has(e.from.node) && !ids.has(e.to.node));
+  const between = reentry(store, ids, outgoing.map((e) => e.to.node));
+  if (between) throw new V2uError(ErrorCodes.cycle, `makeSubflow: node ${quote(between)} is fed by the selection and feeds it again; select it too`);
+  const typeOf = (ref: PortRef, side: 'inputs' | 'outputs') => store.resolvePorts(state.requireNode(ref.node).type)?.[side][ref.port]?.type ?? 'any';
+  const names = new Set<string>();
+  const inputs = new Map<string, SubflowInput>();
+  for (const e of incoming) {
+    const key = `${e.from.node}\0${e.from.port}`;
+    const input = inputs.get(key) ?? { name: unique(e.to.port, names), type: typeOf(e.to, 'inputs'), targets: [] };
+    input.targets.push({ ...e.to });
+    inputs.set(key, input);
+  }
+  names.clear();
+  const outputs = new Map<string, SubflowOutput>();
+  for (const e of outgoing) {
+    const key = `${e.from.node}\0${e.from.port}`;
+    if (!outputs.has(key)) outputs.set(key, { name: unique(e.from.port, names), type: typeOf(e.from, 'outputs'), from: { ...e.from } });
+  }
+  const existing = definitionsOf(store);
+  const definition: SubflowDefinition = {
+    id: unique('sf1', new Set(existing.map((d) => d.id)), (n) => `sf${n}`),
+    version: 1,
+    title: options.title ?? 'Subflow',
+    inputs: [...inputs.values()],
+    outputs: [...outputs.values()],
+    nodes: structuredClone(nodes),
+    edges: structuredClone(edges.filter((e) => ids.has(e.from.node) && ids.has(e.to.node))),
+  };
+  const position = { x: Math.min(...nodes.map((n) => n.position.x)), y: Math.min(...nodes.map((n) => n.position.y)) };
+  return store.transaction('Make subflow', () => {
+    store.removeNodes(ids);
+    store.apply('Make subflow', [{ type: 'subflow', index: existing.length, after: definition }]);
+    const node = store.addNode({ type: subflowType(definition.id), position, label: definition.title });
+    for (const [key, input] of inputs) {
+      const [fromNode, fromPort] = key.split('\0');
+      store.connect({ node: fromNode, port: fromPort }, { node: node.id, port: input.name });
+    }
+    for (const e of outgoing) store.connect({ node: node.id, port: outputs.get(`${e.from.node}\0${e.from.port}`)!.name }, { ...e.to });
+    return { definition, node };
+  });
+}
+
+/**
+ * Edits the inside of a subflow through a store of its own, as one undoable edit of the
+ * outer document; every instance follows, since instances hold no copy. Refuses an edit
+ * that breaks a boundary port or makes the subflow contain itself (the chain is named).
+ *
+ * @example
+ * editSubflow(store, 'sf1', (inner) => inner.updateConfig('scale', { factor: 3 }));
+ */
+export function editSubflow(store: GraphStore, id: string, edit: (inner: GraphStore) => void, changes: Partial<Pick<SubflowDefinition, 'title' | 'config' | 'inputs' | 'outputs'>> = {}): SubflowDefinition {
+  const defs = definitionsOf(store);
+  const index = defs.findIndex((d) => d.id === id);
+  if (index < 0) throw new V2uError(ErrorCodes.missingNode, `editSubflow: no subflow with id ${quote(id)}`, '$.subflows');
+  const before = defs[index];
+  const inner = new GraphStore(createDocument({ nodes: before.nodes, edges: before.edges }), { resolvePorts: store.resolvePorts });
+  edit(inner);
+  const after: SubflowDefinition = { ...before, ...changes, version: before.version + 1, nodes: inner.document.nodes, edges: inner.document.edges };
+  readSubflows({ subflows: defs.map((d, i) => (i === index ? after : d)) });
+  store.apply('Edit subflow', [{ type: 'subflow', index, before, after }]);
+  return after;
+}
+
+/** An outside node the selection feeds that leads back into it (the subflow would feed itself), if any. */
+function reentry(store: GraphStore, ids: Set<string>, starts: string[]): string | undefined {
+  const origin = new Map(starts.map((id) => [id, id]));
+  const queue = [...origin.keys()];
+  while (queue.length) {
+    const id = queue.shift()!;
+    for (const e of store.state.edgesOf(id)) {
+      if (e.from.node !== id) continue;
+      if (ids.has(e.to.node)) return origin.get(id);
+      if (!origin.has(e.to.node)) (origin.set(e.to.node, origin.get(id)!), queue.push(e.to.node));
+    }
+  }
+  return undefined;
+}
+
+/** `wanted`, or `wanted_2`, `wanted_3`… (or `make(n)`) : the first not in `taken`, which it joins. */
+function unique(wanted: string, taken: Set<string>, make = (n: number) => `${wanted}_${n}`): string {
+  let name = wanted;
+  for (let n = 2; taken.has(name); n++) name = make(n);
+  taken.add(name);
+  return name;
+}

@@ -1,0 +1,100 @@
+import type { GraphDocument, GraphEdge, GraphNode, PortRef } from '../document.js';
+import { ErrorCodes, V2uError, quote } from '../errors.js';
+import { readSubflows, subflowIdOf, type SubflowDefinition } from './subflow-read.js';
+
+/** Where a subflow instance went in the expanded graph. */
+export interface Expansion {
+  /** The inner nodes' ids in the expanded graph (`<instance>/<inner>`), nested ones included. */
+  inner: string[];
+  /** Each output port of the instance → the expanded node and port that produce it. */
+  outputs: Record<string, PortRef>;
+}
+
+/** Finds a definition by id: the document's own, or one a node type (a builder-made type) carries. */
+export type DefinitionLookup = (id: string) => SubflowDefinition | undefined;
+
+/**
+ * The document with every subflow instance replaced by its inner nodes, so the engine
+ * schedules them like any node (in the worker pool, cached, cancelled). Inner ids become
+ * `<instance id>/<inner id>`; `{ "$param": name }` config values take the instance's config
+ * (or the field's default). Nested subflows expand too; a subflow that contains itself is
+ * refused with the chain named. Pure: the input document is not changed.
+ *
+ * @example
+ * const { doc: flat, instances } = expandSubflows(doc);
+ * engine.setDocument(flat);
+ */
+export function expandSubflows(doc: GraphDocument, lookup?: DefinitionLookup): { doc: GraphDocument; instances: Map<string, Expansion> } {
+  const defs = new Map(validated(doc).map((d) => [d.id, d]));
+  const find = (id: string) => defs.get(id) ?? lookup?.(id);
+  const instances = new Map<string, Expansion>();
+  let nodes = doc.nodes;
+  let edges = doc.edges;
+  const chains = new Map<string, string[]>();
+  for (let pending = nodes.filter(isInstance(find)); pending.length; pending = nodes.filter(isInstance(find))) {
+    for (const instance of pending) {
+      const def = find(subflowIdOf(instance.type)!)!;
+      const chain = chains.get(instance.id) ?? [];
+      if (chain.includes(def.id)) throw new V2uError(ErrorCodes.cycle, `subflow ${quote(def.id)} contains itself: ${[...chain, def.id].map((c) => quote(c)).join(' → ')}`, '$.subflows');
+      const inner = def.nodes.map((n) => ({ ...n, id: `${instance.id}/${n.id}`, config: withParams(n.config, instance, def) }));
+      inner.forEach((n) => chains.set(n.id, [...chain, def.id]));
+      nodes = nodes.flatMap((n) => (n === instance ? inner : [n]));
+      edges = rewire(edges, instance, def);
+      instances.set(instance.id, { inner: [], outputs: Object.fromEntries(def.outputs.map((o) => [o.name, { node: `${instance.id}/${o.from.node}`, port: o.from.port }])) });
+    }
+  }
+  for (const [id, expansion] of instances) expansion.inner = nodes.filter((n) => n.id.startsWith(`${id}/`)).map((n) => n.id);
+  return { doc: instances.size ? { ...doc, nodes, edges } : doc, instances };
+}
+
+const checked = new WeakMap<object, SubflowDefinition[]>();
+
+/** `readSubflows`, once per definitions list: a store keeps the same list until a definition changes. */
+function validated(doc: GraphDocument): SubflowDefinition[] {
+  const list = (doc as { subflows?: unknown }).subflows;
+  if (typeof list !== 'object' || list === null) return readSubflows(doc);
+  let defs = checked.get(list);
+  if (!defs) checked.set(list, (defs = readSubflows(doc)));
+  return defs;
+}
+
+const isInstance = (find: DefinitionLookup) => (node: GraphNode) => {
+  const id = subflowIdOf(node.type);
+  return id !== undefined && !!find(id);
+};
+
+/** Edges into and out of the instance go to the inner ports; inner edges come in, renamed. */
+function rewire(edges: GraphEdge[], instance: GraphNode, def: SubflowDefinition): GraphEdge[] {
+  const at = (ref: PortRef) => ({ node: `${instance.id}/${ref.node}`, port: ref.port });
+  const out: GraphEdge[] = def.edges.map((e) => ({ ...e, id: `${instance.id}/${e.id}`, from: at(e.from), to: at(e.to) }));
+  for (const edge of edges) {
+    if (edge.to.node === instance.id) {
+      const input = def.inputs.find((p) => p.name === edge.to.port);
+      if (!input) throw portError(instance, def, 'input', edge.to.port);
+      input.targets.forEach((t, i) => out.push({ ...edge, id: `${edge.id}>${i}`, to: at(t) }));
+    } else if (edge.from.node === instance.id) {
+      const output = def.outputs.find((p) => p.name === edge.from.port);
+      if (!output) throw portError(instance, def, 'output', edge.from.port);
+      out.push({ ...edge, from: at(output.from) });
+    } else out.push(edge);
+  }
+  return out;
+}
+
+function portError(instance: GraphNode, def: SubflowDefinition, side: string, port: string) {
+  return new V2uError(ErrorCodes.missingPort, `node ${quote(instance.id)} (subflow ${quote(def.id)}) has no ${side} port ${quote(port)}`, '$.edges');
+}
+
+/** Replaces `{ "$param": name }` values (at any depth) with the instance's config or the field's default. */
+function withParams(config: Record<string, unknown>, instance: GraphNode, def: SubflowDefinition): Record<string, unknown> {
+  const param = (name: string) => (Object.hasOwn(instance.config, name) ? instance.config[name] : def.config?.[name]?.default);
+  const walk = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(walk);
+    if (typeof value !== 'object' || value === null) return value;
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record);
+    if (keys.length === 1 && keys[0] === '$param' && typeof record.$param === 'string') return param(record.$param);
+    return Object.fromEntries(keys.map((k) => [k, walk(record[k])]));
+  };
+  return walk(config) as Record<string, unknown>;
+}

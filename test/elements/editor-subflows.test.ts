@@ -1,0 +1,61 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { editSubflow, readSubflows, serializeDocument } from '../../src/core/index.js';
+import { $, $$, centerOf, chord, mountEditor, nodeHeader, smallGraph } from './editor-helpers.js';
+
+const graph = {
+  ...smallGraph,
+  edges: [
+    { id: 'e1', from: { node: 'num', port: 'value' }, to: { node: 'add', port: 'a' } },
+    { id: 'e2', from: { node: 'add', port: 'sum' }, to: { node: 'log', port: 'value' } },
+  ],
+};
+
+describe('<v2u-editor> subflows with real input', () => {
+  it('makes a subflow of the selection from the toolbar; Ctrl+Z restores the selection exactly', async () => {
+    const el = await mountEditor(graph);
+    const before = serializeDocument(el.store.document);
+    await sendMouse({ type: 'click', position: centerOf(nodeHeader(el, 'num')) });
+    await sendKeys({ down: 'Shift' });
+    await sendMouse({ type: 'click', position: centerOf(nodeHeader(el, 'add')) });
+    await sendKeys({ up: 'Shift' });
+    expect([...el.selection.nodes].sort()).to.deep.equal(['add', 'num']);
+    await el.updateComplete;
+    await sendMouse({ type: 'click', position: centerOf($(el, 'button[data-action="make-subflow"]')!) });
+    await el.updateComplete;
+    const [instance] = [...el.store.state.nodes()].filter((n) => n.type.startsWith('subflow/'));
+    expect(instance, 'one subflow node').to.exist;
+    expect(el.store.state.getNode('num'), 'the selection went inside').to.equal(undefined);
+    expect([...el.selection.nodes]).to.deep.equal([instance.id]);
+    const shell = $(el, `[data-node="${instance.id}"]`)!;
+    expect(shell.dataset.category, 'rendered as a known type').to.equal('utility');
+    expect($$(el, `[data-node="${instance.id}"] .port-dot`).map((d) => `${d.dataset.side}:${d.dataset.port}`), 'a port per crossing edge, named after the inner port').to.deep.equal(['out:sum']);
+    expect($(el, `[data-node="${instance.id}"] .header`)!.textContent).to.contain('Subflow');
+    expect($$(el, 'path.edge').length, 'the crossing edge is kept').to.equal(1);
+    $(el, '.viewport')!.focus();
+    await chord(['Control'], 'z');
+    await el.updateComplete;
+    expect(serializeDocument(el.store.document), 'undo restores the document exactly').to.equal(before);
+    expect($(el, '[data-node="num"]'), 'the nodes are back on the canvas').to.exist;
+    expect($(el, `[data-node="${instance.id}"]`)).to.equal(null);
+  });
+
+  it('every instance follows an edit of the definition', async () => {
+    const el = await mountEditor(graph);
+    el.select(['num', 'add']);
+    el.perform('make-subflow');
+    el.perform('duplicate');
+    await el.updateComplete;
+    const instances = [...el.store.state.nodes()].filter((n) => n.type === 'subflow/sf1');
+    expect(instances).to.have.length(2);
+    const def = readSubflows(el.store.document)[0];
+    editSubflow(el.store, 'sf1', (inner) => inner.updateConfig('num', { value: 5 }), { outputs: [{ ...def.outputs[0], name: 'total' }] });
+    await el.updateComplete;
+    for (const node of instances)
+      expect($$(el, `[data-node="${node.id}"] .port-dot`).map((d) => d.dataset.port), `instance ${node.id} shows the new port`).to.deep.equal(['total']);
+    expect(readSubflows(el.store.document)[0].nodes.find((n) => n.id === 'num')!.config.value).to.equal(5);
+    el.undo();
+    await el.updateComplete;
+    expect($$(el, `[data-node="${instances[0].id}"] .port-dot`).map((d) => d.dataset.port)).to.deep.equal(['sum']);
+  });
+});
