@@ -67,6 +67,8 @@ export class EditorActions {
         return;
       case 'next-edge':
         return this.selectNextEdge();
+      case 'toggle-inspector':
+        return e.renderRoot.querySelector('v2u-inspector-dock')?.toggle();
     }
   }
 

@@ -5,6 +5,8 @@ import { LazyElementLoader } from '../../runtime/lazy-element-loader.js';
 import type { PoolOptions } from '../../runtime/pool/pool.js';
 import { hoverIntent } from '../../runtime/hover-intent.js';
 import '../inspector/inspector.js';
+import type { InspectorChange } from '../inspector/inspector.component.js';
+import '../inspector/inspector-dock.js';
 import '../minimap/minimap.js';
 import { PALETTE_DRAG_TYPE } from '../palette/palette.component.js';
 import '../palette/palette.js';
@@ -146,20 +148,29 @@ export class EditingKit {
       ></v2u-minimap>`;
   }
 
+  /**
+   * The inspector, docked beside the canvas (a sheet under it on narrow hosts): the selected
+   * node's config, or what to do when none or several are selected.
+   */
   renderInspector() {
     const e = this._editor;
-    const id = e.selection.nodes.size === 1 ? [...e.selection.nodes][0] : undefined;
-    const node = id === undefined ? undefined : e.store.state.getNode(id);
-    if (!node) return nothing;
-    return html`<v2u-inspector
+    const ids = e.selection.nodes;
+    const node = ids.size === 1 ? e.store.state.getNode([...ids][0]) : undefined;
+    return html`<v2u-inspector-dock
       part="inspector"
-      exportparts="field, field-label, field-error"
-      .node=${node}
-      .manifest=${e.manifests.get(node.type)}
-      ?readonly=${!e.editable}
-      @v2u-inspector-change=${(ev: CustomEvent<{ id: string; patch: Record<string, unknown>; label?: string | null }>) =>
-        this.actions.applyInspector(ev.detail)}
-    ></v2u-inspector>`;
+      exportparts="header: inspector-header, toggle: inspector-toggle, resize-handle: inspector-resize, body: inspector-body"
+      storage-key=${e.storageKey ?? nothing}
+      .active=${ids.size > 0}
+    >
+      <v2u-inspector
+        exportparts="field, field-label, field-error, empty: inspector-empty"
+        .node=${node}
+        .manifest=${node && e.manifests.get(node.type)}
+        .selected=${ids.size}
+        ?readonly=${!e.editable}
+        @v2u-inspector-change=${(ev: CustomEvent<InspectorChange>) => this.actions.applyInspector(ev.detail)}
+      ></v2u-inspector>
+    </v2u-inspector-dock>`;
   }
 
   handleKeyDown(event: KeyboardEvent): void {

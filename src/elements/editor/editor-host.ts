@@ -29,6 +29,8 @@ export interface EditorHost extends PointerHost {
   readonly poolSize?: number;
   readonly workerUrl?: string;
   readonly allowedOrigins?: string;
+  /** Where drafts and the inspector panel's size are remembered. */
+  readonly storageKey?: string;
   focusNode(id: string): Promise<void>;
   perform(action: EditorAction): void;
   reportError(error: unknown, source: string): void;

@@ -53,7 +53,10 @@ import { LibraryController } from './library-controller.js';
  * @csspart node-body - The area a node type's own element renders in (`node-element`).
  * @csspart palette - The list of node types (its `palette-search` and `palette-item`).
  * @csspart minimap - The overview in the corner.
- * @csspart inspector - The config form of the selected node.
+ * @csspart inspector - The panel docked right of the canvas (under it, as a sheet, when the editor is narrower than 640 px) with the selected node's config form. It opens on the first selection; `I` on the canvas or its header button collapses and expands it; its edge resizes it (drag, or arrow keys when focused). Its width, sheet height and collapsed state persist in `localStorage` per `storage-key`.
+ * @csspart inspector-header - The panel's title row; `inspector-toggle` is its collapse and expand button.
+ * @csspart inspector-resize - The panel's draggable edge (a focusable separator).
+ * @csspart inspector-body - The panel's scrolling area; the form in it has `field`, `field-label`, `field-error`, and `inspector-empty` (the message with none or several nodes selected).
  * @csspart popover - Quick add (`quick-add`) and the keyboard connection list (`connect-list`).
  * @csspart connect-hint - Why a connection being dragged is refused.
  * @csspart banner - The autosave banner (restore a draft, resolve a two-tab conflict).

@@ -16,6 +16,7 @@ export type EditorAction =
   | 'connect'
   | 'toggle-select'
   | 'next-edge'
+  | 'toggle-inspector'
   | `focus-${Direction}`
   | `nudge-${Direction}`;
 
@@ -46,6 +47,7 @@ export function actionForKey(event: KeyboardEvent): EditorAction | undefined {
     '/': 'quick-add',
     c: 'connect',
     e: 'next-edge',
+    i: 'toggle-inspector',
     Enter: 'toggle-select',
     ' ': 'toggle-select',
   };
