@@ -69,6 +69,18 @@ describe('<v2u-editor> docked inspector', () => {
     expect(form(el).querySelector('h2')!.textContent).to.equal('Number');
   });
 
+  it('keeps the node just selected in view when the panel opens and the canvas shrinks', async () => {
+    const el = await mount();
+    const toggles: boolean[] = [];
+    el.addEventListener('v2u-inspector-toggle', (event) => toggles.push(event.detail.collapsed));
+    await clickNode(el, 'log');
+    await waitUntil(() => toggles.length > 0, 'the panel says it opened');
+    await el.updateComplete;
+    expect(toggles, 'one v2u-inspector-toggle, open').to.deep.equal([false]);
+    expect(inside(rect($(el, '[data-node="log"]')!), rect(viewport(el))), 'the node at the right edge panned back into view').to.equal(true);
+    expect(form(el).querySelector('h2')!.textContent).to.equal('Log');
+  });
+
   it('covers no node after fit view', async () => {
     const el = await mount();
     await clickNode(el, 'txt');

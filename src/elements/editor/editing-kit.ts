@@ -23,6 +23,7 @@ import { RunController } from '../run/run-controller.js';
 import { renderOverlays } from './overlays.js';
 import { renderToolbarItems } from './toolbar.js';
 import { PointerController } from './pointer-controller.js';
+import { panToReveal } from './reveal.js';
 import { toGraph } from './viewport.js';
 
 /**
@@ -161,6 +162,7 @@ export class EditingKit {
       exportparts="header: inspector-header, toggle: inspector-toggle, resize-handle: inspector-resize, body: inspector-body"
       storage-key=${e.storageKey ?? nothing}
       .active=${ids.size > 0}
+      @v2u-inspector-toggle=${this._keepSelectionInView}
     >
       <v2u-inspector
         exportparts="field, field-label, field-error, empty: inspector-empty"
@@ -172,6 +174,20 @@ export class EditingKit {
       ></v2u-inspector>
     </v2u-inspector-dock>`;
   }
+
+  /** The panel opened and the canvas shrank: a selected node it pushed out of view pans back in. */
+  private _keepSelectionInView = async (event: CustomEvent<{ collapsed: boolean }>) => {
+    const e = this._editor;
+    const dock = event.target as HTMLElement & { updateComplete: Promise<boolean> };
+    await dock.updateComplete;
+    const node = [...e.selection.nodes].map((id) => e.store.state.getNode(id)).find((n) => n !== undefined);
+    const canvas = e.canvas;
+    if (event.detail.collapsed || !node || !canvas) return;
+    const viewport = panToReveal(e.liveViewport, e.view.rectOf(node), { width: canvas.clientWidth, height: canvas.clientHeight });
+    if (viewport === e.liveViewport) return;
+    e.showViewport(viewport);
+    e.commitViewport();
+  };
 
   handleKeyDown(event: KeyboardEvent): void {
     if ((event.target as Element).closest?.('input, textarea, select')) return;

@@ -21,6 +21,8 @@ export interface EditorHost extends PointerHost {
   /** The node that has keyboard focus, if any. */
   focusedNode: string | undefined;
   readonly canvasSize: { width: number; height: number };
+  /** The pannable canvas, once rendered (measured directly where the observer may lag). */
+  readonly canvas: HTMLElement | null;
   readonly running: boolean;
   /** Toolbar toggles: auto-run, box select and snap to grid. */
   noAutoRun: boolean;

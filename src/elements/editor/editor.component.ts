@@ -27,6 +27,7 @@ import { LibraryController } from './library-controller.js';
  * @event v2u-change - The graph changed through an edit, undo or redo. Setting `value` or `graph` in code does not fire it.
  * @event v2u-viewport-change - The person panned or zoomed; `detail.viewport`. Not an edit: no `v2u-change`, and the form value and autosaved draft wait for the next edit.
  * @event v2u-select - The selection changed. `detail` has `nodes` and `edges` (ids).
+ * @event v2u-inspector-toggle - The inspector panel opened (on a first selection, or by the person) or collapsed, so the canvas changed size; `detail.collapsed`.
  * @event v2u-error - Bad input or a failure. The graph and saved data stay as they were. `detail` has `code`, `message`, `path`, `source` (and `nodeId` for a node that failed in a run).
  * @event v2u-warning - Something degraded but works: storage fell back to memory, workers fell back, an operation was slow. `detail` has `code`, `message`.
  * @event v2u-run-start - A run began; `detail.nodes` are the nodes it will run or take from the cache.

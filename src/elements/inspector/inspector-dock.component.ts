@@ -1,5 +1,6 @@
 import { LitElement, html, svg, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import { emit } from '../shared/events.js';
 import { dockKey, readDock, writeDock } from './dock-memory.js';
 import { inspectorDockStyles } from './inspector-dock.styles.js';
 
@@ -25,6 +26,7 @@ const chevron = svg`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M6 3l5 
  *
  * @summary Collapsible, resizable side panel (or bottom sheet) for the inspector.
  * @slot - What the panel shows: the inspector form.
+ * @event v2u-inspector-toggle - The panel opened (on a first selection, or by the person) or collapsed; `detail` is `{ collapsed }`.
  * @csspart header - The title row; its button collapses and expands the panel.
  * @csspart toggle - The collapse and expand button.
  * @csspart resize-handle - The draggable edge (a focusable separator: arrow keys, Home, End).
@@ -80,8 +82,9 @@ export class V2uInspectorDock extends LitElement {
     if (changed.has('active') && this.active && !this._chosen) this.collapsed = false;
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
     this.style.setProperty('--_size', `${this.size}px`);
+    if (changed.has('collapsed') && changed.get('collapsed') !== undefined) emit(this, 'v2u-inspector-toggle', { collapsed: this.collapsed });
   }
 
   protected override render() {
