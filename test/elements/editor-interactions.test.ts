@@ -104,15 +104,17 @@ describe('<v2u-editor> editing with real input', () => {
     await sendMouse({ type: 'click', position: centerOf(nodeHeader(el, 'add')) });
     await sendKeys({ up: 'Shift' });
     expect([...el.selection.nodes].sort()).to.deep.equal(['add', 'num']);
-    await sendMouse({ type: 'click', position: [500, 500] });
+    // Empty background (the minimap sits in the canvas' corner, beside the opened inspector).
+    await sendMouse({ type: 'click', position: [300, 500] });
     expect(el.selection.isEmpty).to.equal(true);
-    await sendMouse({ type: 'click', position: centerOf(nodeHeader(el, 'log')) });
+    // A node left of the inspector, which now takes the canvas' right part.
+    await sendMouse({ type: 'click', position: centerOf(nodeHeader(el, 'txt')) });
     await sendKeys({ press: 'Delete' });
-    expect(el.store.state.getNode('log')).to.equal(undefined);
+    expect(el.store.state.getNode('txt')).to.equal(undefined);
     await chord(['Control'], 'z');
-    expect(el.store.state.getNode('log')).to.exist;
+    expect(el.store.state.getNode('txt')).to.exist;
     await chord(['Control', 'Shift'], 'z');
-    expect(el.store.state.getNode('log')).to.equal(undefined);
+    expect(el.store.state.getNode('txt')).to.equal(undefined);
     await chord(['Control'], 'y');
     expect(el.store.state.nodeCount, 'nothing left to redo').to.equal(3);
   });

@@ -81,6 +81,8 @@ export class EditorActions {
         return this._structure?.ungroup();
       case 'make-subflow':
         return this._structure?.makeSubflow();
+      case 'toggle-inspector':
+        return e.renderRoot.querySelector('v2u-inspector-dock')?.toggle();
     }
   }
 

@@ -4,6 +4,8 @@ import { isOutputRef, type OutputRef } from '../../core/engine/output-ref.js';
 import { LazyElementLoader } from '../../runtime/lazy-element-loader.js';
 import { hoverIntent } from '../../runtime/hover-intent.js';
 import '../inspector/inspector.js';
+import type { InspectorChange } from '../inspector/inspector.component.js';
+import '../inspector/inspector-dock.js';
 import '../minimap/minimap.js';
 import { PALETTE_DRAG_TYPE } from '../palette/palette.component.js';
 import '../palette/palette.js';
@@ -25,6 +27,7 @@ import { renderToolbarItems } from './toolbar.js';
 import { PointerController } from './pointer-controller.js';
 import { poolOptions } from './editor-pool.js';
 import { layoutUnplaced } from './tidy-up.js';
+import { panToReveal } from './reveal.js';
 import { toGraph } from './viewport.js';
 
 /**
@@ -186,25 +189,48 @@ export class EditingKit {
       ></v2u-minimap>`;
   }
 
+  /**
+   * The inspector, docked beside the canvas (a sheet under it on narrow hosts): the selected
+   * node's config, or what to do when none or several are selected.
+   */
   renderInspector() {
     const e = this._editor;
-    const id = e.selection.nodes.size === 1 ? [...e.selection.nodes][0] : undefined;
-    const node = id === undefined ? undefined : e.store.state.getNode(id);
-    if (!node) return nothing;
-    return html`<v2u-inspector
+    const ids = e.selection.nodes;
+    const node = ids.size === 1 ? e.store.state.getNode([...ids][0]) : undefined;
+    return html`<v2u-inspector-dock
       part="inspector"
-      exportparts="field, field-label, field-error"
-      .node=${node}
-      .manifest=${e.manifests.get(node.type)}
-      ?readonly=${!e.editable}
-      @v2u-inspector-change=${(ev: CustomEvent<{ id: string; patch: Record<string, unknown>; label?: string | null }>) =>
-        this.actions.applyInspector(ev.detail)}
-    ></v2u-inspector>`;
+      exportparts="header: inspector-header, toggle: inspector-toggle, resize-handle: inspector-resize, body: inspector-body"
+      storage-key=${e.storageKey ?? nothing}
+      .active=${ids.size > 0}
+      @v2u-inspector-toggle=${this._keepSelectionInView}
+    >
+      <v2u-inspector
+        exportparts="field, field-label, field-error, empty: inspector-empty"
+        .node=${node}
+        .manifest=${node && e.manifests.get(node.type)}
+        .selected=${ids.size}
+        ?readonly=${!e.editable}
+        @v2u-inspector-change=${(ev: CustomEvent<InspectorChange>) => this.actions.applyInspector(ev.detail)}
+      ></v2u-inspector>
+    </v2u-inspector-dock>`;
   }
 
   /** Group frames behind the nodes in `area`, and the nodes left once collapsed groups hide theirs. */
   renderGroups = (area: Rect): unknown => this.groups.render(area);
   shownNodes = (nodes: GraphNode[]): GraphNode[] => this.groups.shownNodes(nodes);
+  /** The panel opened and the canvas shrank: a selected node it pushed out of view pans back in. */
+  private _keepSelectionInView = async (event: CustomEvent<{ collapsed: boolean }>) => {
+    const e = this._editor;
+    const dock = event.target as HTMLElement & { updateComplete: Promise<boolean> };
+    await dock.updateComplete;
+    const node = [...e.selection.nodes].map((id) => e.store.state.getNode(id)).find((n) => n !== undefined);
+    const canvas = e.canvas;
+    if (event.detail.collapsed || !node || !canvas) return;
+    const viewport = panToReveal(e.liveViewport, e.view.rectOf(node), { width: canvas.clientWidth, height: canvas.clientHeight });
+    if (viewport === e.liveViewport) return;
+    e.showViewport(viewport);
+    e.commitViewport();
+  };
 
   handleKeyDown(event: KeyboardEvent): void {
     if ((event.target as Element).closest?.('input, textarea, select')) return;

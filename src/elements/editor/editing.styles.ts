@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** Styles of what only editing shows (popovers, hints, the connection preview, the inspector), adopted when the editing chunk loads. */
+/** Styles of what only editing shows (popovers, hints, the connection preview, the inspector's place), adopted when the editing chunk loads. */
 export const editingStyles = css`
   .toolbar button {
     min-width: 28px;
@@ -159,19 +159,19 @@ export const editingStyles = css`
   .popover small {
     color: var(--_muted);
   }
-  v2u-inspector {
-    position: absolute;
-    top: 10px;
-    right: 10px;
-    width: 260px;
-    max-height: calc(100% - 180px);
-    background: var(--_panel);
-    border: 1px solid var(--_node-border);
-    border-radius: 8px;
-    box-shadow: 0 2px 10px rgb(0 0 0 / 0.12);
+  .main:has(> v2u-inspector-dock[sheet]) {
+    display: grid;
+    grid-template: 'palette stage' minmax(0, 1fr) 'dock dock' auto / auto minmax(0, 1fr);
   }
-  v2u-inspector[hidden] {
-    display: none;
+  .main > .palette-panel {
+    grid-area: palette;
+    width: var(--v2u-editor-palette-width, 190px);
+  }
+  .main > .stage {
+    grid-area: stage;
+  }
+  .main > v2u-inspector-dock {
+    grid-area: dock;
   }
   .body-error {
     display: grid;

@@ -295,8 +295,8 @@ export abstract class EditorCanvas extends EditorForm implements PointerHost {
           >
             ${this.renderLayer(kit)} ${kit?.renderChrome(this._preview, this._revision)}
           </div>
-          ${kit?.renderInspector()}
         </div>
+        ${kit?.renderInspector()}
       </div>
       <div class="sr-only" role="status" aria-live="polite">${this._announcement}</div>`;
   }

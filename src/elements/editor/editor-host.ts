@@ -21,6 +21,8 @@ export interface EditorHost extends PointerHost {
   /** The node that has keyboard focus, if any. */
   focusedNode: string | undefined;
   readonly canvasSize: { width: number; height: number };
+  /** The pannable canvas, once rendered (measured directly where the observer may lag). */
+  readonly canvas: HTMLElement | null;
   readonly running: boolean;
   /** Toolbar toggles: auto-run, box select and snap to grid. */
   noAutoRun: boolean;
@@ -29,6 +31,8 @@ export interface EditorHost extends PointerHost {
   readonly poolSize?: number;
   readonly workerUrl?: string;
   readonly allowedOrigins?: string;
+  /** Where drafts and the inspector panel's size are remembered. */
+  readonly storageKey?: string;
   focusNode(id: string): Promise<void>;
   perform(action: EditorAction): void;
   reportError(error: unknown, source: string): void;

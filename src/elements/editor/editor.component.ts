@@ -27,6 +27,7 @@ import { LibraryController } from './library-controller.js';
  * @event v2u-change - The graph changed through an edit, undo or redo. Setting `value` or `graph` in code does not fire it.
  * @event v2u-viewport-change - The person panned or zoomed; `detail.viewport`. Not an edit: no `v2u-change`, and the form value and autosaved draft wait for the next edit.
  * @event v2u-select - The selection changed. `detail` has `nodes` and `edges` (ids).
+ * @event v2u-inspector-toggle - The inspector panel opened (on a first selection, or by the person) or collapsed, so the canvas changed size; `detail.collapsed`.
  * @event v2u-error - Bad input or a failure. The graph and saved data stay as they were. `detail` has `code`, `message`, `path`, `source` (and `nodeId` for a node that failed in a run).
  * @event v2u-warning - Something degraded but works: storage fell back to memory, workers fell back, an operation was slow. `detail` has `code`, `message`.
  * @event v2u-run-start - A run began; `detail.nodes` are the nodes it will run or take from the cache.
@@ -53,7 +54,10 @@ import { LibraryController } from './library-controller.js';
  * @csspart node-body - The area a node type's own element renders in (`node-element`).
  * @csspart palette - The list of node types (its `palette-search` and `palette-item`).
  * @csspart minimap - The overview in the corner.
- * @csspart inspector - The config form of the selected node.
+ * @csspart inspector - The panel docked right of the canvas (under it, as a sheet, when the editor is narrower than 640 px) with the selected node's config form. It opens on the first selection; `I` on the canvas or its header button collapses and expands it; its edge resizes it (drag, or arrow keys when focused). Its width, sheet height and collapsed state persist in `localStorage` per `storage-key`.
+ * @csspart inspector-header - The panel's title row; `inspector-toggle` is its collapse and expand button.
+ * @csspart inspector-resize - The panel's draggable edge (a focusable separator).
+ * @csspart inspector-body - The panel's scrolling area; the form in it has `field`, `field-label`, `field-error`, and `inspector-empty` (the message with none or several nodes selected).
  * @csspart popover - Quick add (`quick-add`) and the keyboard connection list (`connect-list`).
  * @csspart connect-hint - Why a connection being dragged is refused.
  * @csspart banner - The autosave banner (restore a draft, resolve a two-tab conflict).

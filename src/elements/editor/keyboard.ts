@@ -20,6 +20,7 @@ export type EditorAction =
   | 'group'
   | 'ungroup'
   | 'make-subflow'
+  | 'toggle-inspector'
   | `focus-${Direction}`
   | `nudge-${Direction}`;
 
@@ -52,6 +53,7 @@ export function actionForKey(event: KeyboardEvent): EditorAction | undefined {
     '/': 'quick-add',
     c: 'connect',
     e: 'next-edge',
+    i: 'toggle-inspector',
     Enter: 'toggle-select',
     ' ': 'toggle-select',
   };

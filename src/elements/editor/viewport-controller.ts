@@ -84,6 +84,8 @@ export class ViewportController implements ReactiveController {
 
   /** Zooms and pans so `bounds` are in view; false when there is nothing to fit or no canvas yet. */
   fit(bounds: Rect | undefined): boolean {
+    // The canvas may have just been resized (the inspector opened) before the observer said so.
+    if (this._resize) this.measure();
     if (!bounds || !this._size.width) return false;
     this.show(fitRect(bounds, this._size, this.limits));
     this.commit();

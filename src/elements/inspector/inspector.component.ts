@@ -20,6 +20,7 @@ export interface InspectorChange {
  * @csspart field - One labelled field.
  * @csspart field-label - A field's label.
  * @csspart field-error - A field's validation message (JSON fields).
+ * @csspart empty - What shows with no single node to edit (none selected, or several).
  *
  * @tagname v2u-inspector
  */
@@ -34,6 +35,9 @@ export class V2uInspector extends LitElement {
 
   @property({ type: Boolean, reflect: true }) readonly = false;
 
+  /** How many nodes are selected: what the panel says when there is no single node to edit. */
+  @property({ type: Number }) selected = 0;
+
   @state() private _errors: Record<string, string> = {};
 
   protected override willUpdate(changed: Map<string, unknown>): void {
@@ -42,7 +46,7 @@ export class V2uInspector extends LitElement {
 
   protected override render() {
     const node = this.node;
-    if (!node) return html`<p class="empty">Select one node to edit it.</p>`;
+    if (!node) return html`<p class="empty" part="empty">${this.emptyMessage()}</p>`;
     const manifest = this.manifest;
     const config = manifest ? configWithDefaults(manifest, node.config) : node.config;
     return html`<form @submit=${(e: Event) => e.preventDefault()} aria-label="Node settings">
@@ -54,6 +58,11 @@ export class V2uInspector extends LitElement {
         : html`<p class="description">Unknown node type: its config is kept as it is.</p>
             <pre>${JSON.stringify(node.config, null, 2)}</pre>`}
     </form>`;
+  }
+
+  private emptyMessage(): string {
+    const n = this.selected;
+    return n > 1 ? `${n} nodes are selected. Select one of them to see and edit its settings.` : 'Select a node to see and edit its settings.';
   }
 
   private renderField(key: string, field: ConfigField, value: unknown, commit: (value: unknown) => void) {

@@ -49,6 +49,11 @@ export interface V2uOutputDetail {
   value: unknown;
 }
 
+/** `v2u-inspector-toggle`: the inspector panel opened or collapsed (the canvas beside it changed size). */
+export interface V2uInspectorToggleDetail {
+  collapsed: boolean;
+}
+
 export interface V2uEventMap {
   'v2u-output': CustomEvent<V2uOutputDetail>;
   'v2u-warning': CustomEvent<V2uWarningDetail>;
@@ -58,6 +63,7 @@ export interface V2uEventMap {
   'v2u-change': CustomEvent<V2uChangeDetail>;
   'v2u-select': CustomEvent<V2uSelectDetail>;
   'v2u-viewport-change': CustomEvent<V2uViewportChangeDetail>;
+  'v2u-inspector-toggle': CustomEvent<V2uInspectorToggleDetail>;
 }
 
 /** Dispatches a `v2u-` event the way every V2U element does: bubbling and composed. */
