@@ -1,0 +1,57 @@
+import { expect } from '@open-wc/testing';
+import { defineNode } from '../../../src/core/define-node.js';
+import { eachIndex } from '../../../src/nodes/shared/loop.js';
+
+/** Busy for `ms` milliseconds: a step as slow as an expression JSONata evaluates. */
+function busy(ms: number): void {
+  const end = performance.now() + ms;
+  while (performance.now() < end);
+}
+
+/** A node whose loop never reports progress itself, and whose steps are slow. */
+const silent = defineNode({
+  type: 'test/silent-loop',
+  version: 1,
+  category: 'utility',
+  title: 'Silent loop',
+  inputs: {},
+  outputs: { count: { type: 'number' } },
+  config: {},
+  async processLogic(_inputs, context, _reportProgress) {
+    let count = 0;
+    // reportProgress is ignored: the node hands the helper one that does nothing (and never pauses).
+    await eachIndex(20_000, context, () => undefined, () => (busy(0.02), count++));
+    return { count };
+  },
+});
+
+/** The gaps between animation frames while `work` runs on this (the main) thread. */
+async function frameGaps(work: () => Promise<unknown>): Promise<number[]> {
+  const gaps: number[] = [];
+  let running = true;
+  let last = performance.now();
+  const tick = (now: number) => {
+    gaps.push(now - last);
+    last = now;
+    if (running) requestAnimationFrame(tick);
+  };
+  await new Promise((resolve) => requestAnimationFrame(resolve));
+  last = performance.now();
+  requestAnimationFrame(tick);
+  await work();
+  running = false;
+  return gaps;
+}
+
+describe('nodes/shared/loop on the main thread', () => {
+  it('yields on a time budget, so a node that never reports progress leaves frame gaps under 50 ms', async () => {
+    let outputs: Record<string, unknown> = {};
+    const signal = new AbortController().signal;
+    const gaps = await frameGaps(async () => {
+      outputs = await silent.processLogic({}, { signal, config: {}, nodeId: 'n1', log: () => undefined }, () => undefined);
+    });
+    expect(outputs.count, 'every step ran').to.equal(20_000);
+    expect(gaps.length, 'frames were drawn during the run').to.be.greaterThan(3);
+    expect(Math.max(...gaps), `longest frame gap (gaps: ${gaps.map(Math.round).join(', ')})`).to.be.below(50);
+  });
+});
