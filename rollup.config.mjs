@@ -77,7 +77,8 @@ function workerAsset() {
  * - The core modules go in chunks/core-shared, which the editor imports with short names.
  *   dist/core.js, the public entry for node packs, only re-exports it, so the page does not
  *   load its long export list before first paint. defineNode, which only node modules
- *   (and the lazy inspector and engine) call, sits apart in chunks/define-node. The core
+ *   (and the lazy inspector and engine) call, sits apart in chunks/define-node, and so does
+ *   the columnar table (chunks/table), which only node logic and the pool use. The core
  *   stays DOM-free on its own, because workers import node modules, and through them the core.
  */
 function manualChunks(id) {
@@ -85,6 +86,8 @@ function manualChunks(id) {
   if ((litCore.test(id) && !id.includes('/decorators')) || id.includes('/dist/src/elements/shared/')) return 'lit';
   if (id.endsWith('/dist/src/core/index.js')) return 'core';
   if (id.endsWith('/dist/src/core/define-node.js')) return 'define-node';
+  // The columnar table and the event-loop turn serve node logic and the pool, never first paint.
+  if (id.includes('/dist/src/core/table/') || id.endsWith('/dist/src/core/event-loop.js')) return 'table';
   if (id.includes('/dist/src/core/') && !id.includes('/dist/src/core/engine/')) return 'core-shared';
   return undefined;
 }

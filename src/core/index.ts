@@ -18,3 +18,4 @@ export * from './graph-algorithms.js';
 export * from './layout.js';
 export * from './spatial-index.js';
 export * from './define-node.js';
+export * from './table/index.js';
