@@ -71,7 +71,12 @@ const codes = (count: number) => new Uint32Array(count);
 const text = (dictionary: readonly string[], values: Uint32Array): Column => ({ kind: 'string', codes: values, dictionary });
 const numbers = (values: Float64Array): Column => ({ kind: 'number', values });
 /** One string per row (ids, emails): the dictionary is the strings, in row order. */
-const unique = (count: number, make: (i: number) => string): Column => text(Array.from({ length: count }, (_, i) => make(i)), Uint32Array.from({ length: count }, (_, i) => i));
+function unique(count: number, make: (i: number) => string): Column {
+  const dictionary: string[] = new Array(count);
+  const values = codes(count);
+  for (let i = 0; i < count; i++) (dictionary[i] = make(i)), (values[i] = i);
+  return text(dictionary, values);
+}
 const indexIn = (list: readonly unknown[], random: Random) => Math.floor(random() * list.length);
 const CUSTOMER_IDS = 50_000;
 
