@@ -105,7 +105,21 @@ export function rowsOf(table: ColumnTable, from = 0, to = table.length): Record<
     for (let c = 0; c < names.length; c++) if (absent[c]?.[i] !== ABSENT) setOwn(row, names[c], readers[c](i));
     rows[i - start] = row;
   }
+  if (start === 0 && end === table.length) builtFrom.set(rows, table);
   return rows;
+}
+
+/**
+ * Whole tables turned into rows, and the table each came from. On the main thread and in the
+ * CLI's own thread every output becomes rows; when those rows (frozen, as the runner passes
+ * long inputs on) reach the next heavy node, it reads the columns again instead of encoding
+ * a million rows once more.
+ */
+const builtFrom = new WeakMap<object, ColumnTable>();
+
+/** The table a frozen row array was built from by `rowsOf`, if any. */
+export function tableBehind(rows: readonly unknown[]): ColumnTable | undefined {
+  return Object.isFrozen(rows) ? builtFrom.get(rows) : undefined;
 }
 
 /** Sets a key; a column named `__proto__` stays a column instead of replacing the row's prototype. */

@@ -1,4 +1,4 @@
-import { ABSENT, NULL, columnTable, type Column, type ColumnTable } from './column-table.js';
+import { ABSENT, NULL, columnTable, tableBehind, type Column, type ColumnTable } from './column-table.js';
 
 /**
  * A column from its cells (`undefined` where `states` says ABSENT): the narrowest kind that
@@ -50,6 +50,8 @@ export function namesOf(rows: readonly Record<string, unknown>[]): string[] {
 
 /** Rows (plain objects) as a columnar table: the edge where a row table enters the heavy nodes. */
 export function fromRows(rows: readonly Record<string, unknown>[]): ColumnTable {
+  const behind = tableBehind(rows);
+  if (behind) return behind;
   const names = namesOf(rows);
   const columns = names.map((name) => {
     const values = new Array<unknown>(rows.length);

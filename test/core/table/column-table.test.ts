@@ -53,6 +53,14 @@ describe('core/table: the columnar table', () => {
     expect(cursor.moveTo(2)[MATERIALIZE]()).to.deep.equal(rows[2]);
   });
 
+  it('reads the columns again, not the rows, when frozen rows it built come back (main thread, CLI)', () => {
+    const table = fromRows(everyKind());
+    const rows = rowsOf(table);
+    expect(fromRows(rows), 'rows that may still change are encoded again').to.not.equal(table);
+    expect(fromRows(Object.freeze(rows)), 'frozen rows built from the table').to.equal(table);
+    expect(fromRows(Object.freeze(rowsOf(table, 1))), 'a part of the table is encoded').to.not.equal(table);
+  });
+
   it('survives transfer between two real workers, buffers moved rather than copied', async () => {
     const url = new URL('./fixtures/table-worker.js', import.meta.url);
     const [sender, receiver] = [new Worker(url, { type: 'module' }), new Worker(url, { type: 'module' })];
