@@ -99,7 +99,8 @@ const layoutChunk = () =>
  * - The core modules go in chunks/core-shared, which the editor imports with short names.
  *   dist/core.js, the public entry for node packs, only re-exports it, so the page does not
  *   load its long export list before first paint. defineNode, which only node modules
- *   (and the lazy inspector and engine) call, sits apart in chunks/define-node. The core
+ *   (and the lazy inspector and engine) call, sits apart in chunks/define-node, and so does
+ *   the columnar table (chunks/table), which only node logic and the pool use. The core
  *   stays DOM-free on its own, because workers import node modules, and through them the core.
  *   core/structure (groups and subflows as editing commands) stays out of it: only lazy
  *   editing code and the engine use it.
@@ -109,6 +110,8 @@ function manualChunks(id) {
   if ((litCore.test(id) && !id.includes('/decorators')) || id.includes('/dist/src/elements/shared/')) return 'lit';
   if (id.endsWith('/dist/src/core/index.js')) return 'core';
   if (id.endsWith('/dist/src/core/define-node.js')) return 'define-node';
+  // The columnar table and the event-loop turn serve node logic and the pool, never first paint.
+  if (id.includes('/dist/src/core/table/') || id.endsWith('/dist/src/core/event-loop.js')) return 'table';
   // The engine, auto-layout and core/structure (group and subflow commands) are lazy: they stay in the chunks that use them.
   if (id.includes('/dist/src/core/') && !/\/dist\/src\/core\/(engine|auto-layout|structure)\//.test(id)) return 'core-shared';
   return undefined;

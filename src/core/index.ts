@@ -22,3 +22,4 @@ export * from './structure/groups.js';
 export * from './structure/subflow-read.js';
 export * from './structure/subflow-expand.js';
 export * from './structure/subflow-commands.js';
+export * from './table/index.js';

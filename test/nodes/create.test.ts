@@ -107,7 +107,8 @@ describe('create/sample-data', () => {
   it('reports progress on large runs, honours cancel, and caps the size', async () => {
     const { outputs, progress } = await run(sampleData, {}, { rows: 120_000 });
     expect((outputs.rows as unknown[]).length).to.equal(120_000);
-    expect(progress.length, 'progress every 50k rows').to.be.greaterThan(2);
+    // Reports come on a time budget (at most every 50 ms), so a fast run may report only its end.
+    expect(progress.every((p, i) => p > 0 && p <= 1 && (i === 0 || p >= progress[i - 1])), `progress rises: ${progress}`).to.equal(true);
     expect(progress.at(-1)).to.equal(1);
     const controller = new AbortController();
     controller.abort();

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { configWithDefaults, type NodeDefinition, type NodeOutputs } from '../../src/core/index.js';
+import { rowsAtEdge } from '../../src/core/table/index.js';
 
 export interface Run {
   outputs: NodeOutputs;
@@ -15,7 +16,8 @@ export async function run(node: NodeDefinition, inputs: Record<string, unknown> 
   const logs: unknown[][] = [];
   const progress: number[] = [];
   const context = { ...extra, signal, config: configWithDefaults(node, config), nodeId: 'n1', log: (...args: unknown[]) => logs.push(args) };
-  const outputs = await node.processLogic(inputs, context, (fraction) => progress.push(fraction));
+  // The test is an edge: columnar tables come back as rows, as the page and the CLI get them.
+  const outputs = rowsAtEdge(await node.processLogic(inputs, context, (fraction) => progress.push(fraction)));
   return { outputs, logs, progress };
 }
 

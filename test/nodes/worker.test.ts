@@ -29,7 +29,7 @@ describe('node modules in a real module Worker', () => {
     const sample = await runInWorker(worker, 'create/sample-data', {}, { rows: 60_000, seed: 3 });
     const rows = sample.outputs!.rows as Record<string, unknown>[];
     expect(rows).to.have.length(60_000);
-    expect(sample.progress.length, 'progress crossed the worker boundary').to.be.greaterThan(1);
+    expect(sample.progress.at(-1), 'progress crossed the worker boundary').to.equal(1);
     const filtered = await runInWorker(worker, 'transform/filter', { rows }, { expression: 'status = "paid" and total > 500' });
     const kept = filtered.outputs!.rows as Record<string, unknown>[];
     expect(kept.length).to.equal(rows.filter((r) => r.status === 'paid' && (r.total as number) > 500).length);

@@ -1,5 +1,6 @@
 import { defineNode } from '../../core/define-node.js';
-import type { Row } from '../shared/inputs.js';
+import { columnTable, type Column, type ColumnTable } from '../../core/table/column-table.js';
+import { columnFrom } from '../../core/table/encode.js';
 import { configError } from '../shared/inputs.js';
 import { eachIndex } from '../shared/loop.js';
 
@@ -19,8 +20,9 @@ const DAY = 86_400_000;
 const START = Date.UTC(2023, 0, 1);
 
 type Random = () => number;
+type Loop = (step: (i: number) => void) => Promise<void>;
 
-/** Seeded and deterministic: the same seed and row count always give the same rows. */
+/** Seeded and deterministic: the same seed and row count always give the same rows. Made as columns. */
 export default defineNode({
   type: 'create/sample-data',
   version: 1,
@@ -42,9 +44,7 @@ export default defineNode({
     if (!Number.isInteger(count) || count < 0 || count > MAX_ROWS) throw configError('Sample data', 'rows', `must be a whole number from 0 to ${MAX_ROWS.toLocaleString('en')}`);
     const random = mulberry32(Number(context.config.seed) || 0);
     const make = MAKERS[String(context.config.dataset)] ?? MAKERS.orders;
-    const rows: Row[] = new Array(count);
-    await eachIndex(count, context, reportProgress, (i) => void (rows[i] = make(i, random)));
-    return { rows };
+    return { rows: await make(count, random, (step) => eachIndex(count, context, reportProgress, step)) };
   },
 });
 
@@ -64,36 +64,80 @@ const pick = <T>(list: readonly T[], random: Random): T => list[Math.floor(rando
 const cents = (value: number) => Math.round(value * 100) / 100;
 /** Four years of ISO dates, made once: formatting a Date per row was most of the run time. */
 const DATES = Array.from({ length: 1460 }, (_, day) => new Date(START + day * DAY).toISOString().slice(0, 10));
-const date = (random: Random, days: number) => DATES[Math.floor(random() * days)];
 const id = (prefix: string, n: number) => `${prefix}-${String(n + 1).padStart(7, '0')}`;
 
-const MAKERS: Record<string, (i: number, random: Random) => Row> = {
-  orders(i, random) {
-    const quantity = 1 + Math.floor(random() * 9);
-    const unitPrice = cents(5 + random() * 995);
-    const product = pick(ITEMS, random);
-    return {
-      orderId: id('O', i), date: date(random, 730), customerId: id('C', Math.floor(random() * 50_000)),
-      region: pick(REGIONS, random), product, category: pick(CATEGORIES, random),
-      quantity, unitPrice, total: cents(quantity * unitPrice), status: pick(STATUSES, random),
-    };
+/** Text codes into a fixed list (`dictionary`), and a column of them. */
+const codes = (count: number) => new Uint32Array(count);
+const text = (dictionary: readonly string[], values: Uint32Array): Column => ({ kind: 'string', codes: values, dictionary });
+const numbers = (values: Float64Array): Column => ({ kind: 'number', values });
+/** One string per row (ids, emails): the dictionary is the strings, in row order. */
+function unique(count: number, make: (i: number) => string): Column {
+  const dictionary: string[] = new Array(count);
+  const values = codes(count);
+  for (let i = 0; i < count; i++) (dictionary[i] = make(i)), (values[i] = i);
+  return text(dictionary, values);
+}
+const indexIn = (list: readonly unknown[], random: Random) => Math.floor(random() * list.length);
+const CUSTOMER_IDS = 50_000;
+
+/**
+ * Each data set as columns, made straight into typed arrays (no row objects). The random
+ * numbers are drawn in the same order as the rows they stand for always drew them, so a seed
+ * gives the same table as before.
+ */
+const MAKERS: Record<string, (count: number, random: Random, loop: Loop) => Promise<ColumnTable>> = {
+  async orders(n, random, loop) {
+    const [quantity, unitPrice, total] = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+    const [day, customer, region, product, category, status] = [codes(n), codes(n), codes(n), codes(n), codes(n), codes(n)];
+    await loop((i) => {
+      quantity[i] = 1 + Math.floor(random() * 9);
+      unitPrice[i] = cents(5 + random() * 995);
+      product[i] = indexIn(ITEMS, random);
+      day[i] = Math.floor(random() * 730);
+      customer[i] = Math.floor(random() * CUSTOMER_IDS);
+      region[i] = indexIn(REGIONS, random);
+      category[i] = indexIn(CATEGORIES, random);
+      total[i] = cents(quantity[i] * unitPrice[i]);
+      status[i] = indexIn(STATUSES, random);
+    });
+    const customerIds = n ? Array.from({ length: CUSTOMER_IDS }, (_, k) => id('C', k)) : [];
+    return columnTable(n, ['orderId', 'date', 'customerId', 'region', 'product', 'category', 'quantity', 'unitPrice', 'total', 'status'], [
+      unique(n, (i) => id('O', i)), text(DATES, day), text(customerIds, customer), text(REGIONS, region), text(ITEMS, product),
+      text(CATEGORIES, category), numbers(quantity), numbers(unitPrice), numbers(total), text(STATUSES, status),
+    ]);
   },
-  customers(i, random) {
-    const first = Math.floor(random() * FIRST.length);
-    const last = Math.floor(random() * LAST.length);
-    return {
-      customerId: id('C', i), name: `${FIRST[first]} ${LAST[last]}`,
-      email: `${FIRST_ASCII[first]}.${LAST_ASCII[last]}.${i + 1}@example.com`,
-      country: pick(COUNTRIES, random), segment: pick(SEGMENTS, random),
-      signupDate: date(random, 1460), lifetimeValue: cents(random() ** 2 * 50_000),
-    };
+  async customers(n, random, loop) {
+    const [name, country, segment, signup] = [codes(n), codes(n), codes(n), codes(n)];
+    const email: string[] = new Array(n);
+    const lifetimeValue = new Float64Array(n);
+    await loop((i) => {
+      const first = indexIn(FIRST, random);
+      const last = indexIn(LAST, random);
+      name[i] = first * LAST.length + last;
+      email[i] = `${FIRST_ASCII[first]}.${LAST_ASCII[last]}.${i + 1}@example.com`;
+      country[i] = indexIn(COUNTRIES, random);
+      segment[i] = indexIn(SEGMENTS, random);
+      signup[i] = Math.floor(random() * 1460);
+      lifetimeValue[i] = cents(random() ** 2 * 50_000);
+    });
+    const names = FIRST.flatMap((first) => LAST.map((last) => `${first} ${last}`));
+    return columnTable(n, ['customerId', 'name', 'email', 'country', 'segment', 'signupDate', 'lifetimeValue'], [
+      unique(n, (i) => id('C', i)), text(names, name), unique(n, (i) => email[i]), text(COUNTRIES, country), text(SEGMENTS, segment), text(DATES, signup), numbers(lifetimeValue),
+    ]);
   },
-  products(i, random) {
-    const category = pick(CATEGORIES, random);
-    return {
-      productId: id('P', i), name: `${pick(ITEMS, random)} ${String.fromCharCode(65 + (i % 26))}${(i % 900) + 100}`,
-      category, price: cents(5 + random() ** 1.5 * 2000), stock: Math.floor(random() * 1000),
-      rating: Math.round((2.5 + random() * 2.5) * 10) / 10,
-    };
+  async products(n, random, loop) {
+    const category = codes(n);
+    const name: string[] = new Array(n);
+    const [price, stock, rating] = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+    await loop((i) => {
+      category[i] = indexIn(CATEGORIES, random);
+      name[i] = `${pick(ITEMS, random)} ${String.fromCharCode(65 + (i % 26))}${(i % 900) + 100}`;
+      price[i] = cents(5 + random() ** 1.5 * 2000);
+      stock[i] = Math.floor(random() * 1000);
+      rating[i] = Math.round((2.5 + random() * 2.5) * 10) / 10;
+    });
+    return columnTable(n, ['productId', 'name', 'category', 'price', 'stock', 'rating'], [
+      unique(n, (i) => id('P', i)), columnFrom(name), text(CATEGORIES, category), numbers(price), numbers(stock), numbers(rating),
+    ]);
   },
 };

@@ -1,7 +1,11 @@
 import { defineNode } from '../../core/define-node.js';
+import { isColumnTable } from '../../core/table/column-table.js';
 import { columnsOf, requireTable } from '../shared/inputs.js';
 
 /** Shows a table: its element renders `rows` virtualized, with sortable columns and the row count. */
+/** Takes columnar tables as they are (see `READS_COLUMNS`). */
+export const readsColumns = true;
+
 export default defineNode({
   type: 'output/table',
   version: 1,
@@ -15,7 +19,8 @@ export default defineNode({
   config: {},
   performance: { cacheStrategy: 'aggressive' },
   processLogic(inputs) {
-    const rows = requireTable(inputs, 'rows', 'Table view');
+    // A columnar table passes on as columns: its rows are built where they are shown, a page at a time.
+    const rows = isColumnTable(inputs.rows) ? inputs.rows : requireTable(inputs, 'rows', 'Table view');
     return { rows, columns: columnsOf(rows), rowCount: rows.length };
   },
 });

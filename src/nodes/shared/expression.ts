@@ -1,4 +1,5 @@
 import jsonata from 'jsonata';
+import { MATERIALIZE } from '../../core/table/cursor.js';
 import { ErrorCodes, V2uError, quote } from '../../core/errors.js';
 import { checkSize, isLimit, JSONATA_OPTIONS, limitEvaluation, limitMessage } from './expression-limits.js';
 import { compileFast, FALLBACK } from './fast-expression.js';
@@ -59,7 +60,8 @@ export function compileExpression(text: string, where: { node: string; field: st
     text,
     evaluate(input, bindings, at) {
       const value = fast ? fast(input, bindings) : FALLBACK;
-      return value === FALLBACK ? slow(input, bindings, at) : value;
+      // A cursor row (columns read in place) becomes a plain row for JSONata, now, before it moves on.
+      return value === FALLBACK ? slow(isCursorRow(input) ? input[MATERIALIZE]() : input, bindings, at) : value;
     },
   };
 }
@@ -100,6 +102,10 @@ function withoutNulls(input: unknown): unknown {
   const row = input as Record<string, unknown>;
   for (const key in row) if (row[key] === null) return Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null));
   return input;
+}
+
+function isCursorRow(input: unknown): input is { [MATERIALIZE](): unknown } {
+  return typeof input === 'object' && input !== null && typeof (input as Record<symbol, unknown>)[MATERIALIZE] === 'function';
 }
 
 /** A computed number must be finite: Infinity and NaN are overflow or 0/0, never data. */

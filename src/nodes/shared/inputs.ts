@@ -1,4 +1,5 @@
 import { ErrorCodes, V2uError } from '../../core/errors.js';
+import { fromRows, isColumnTable, namesOf, presentNames, rowsOf, setOwn, type ColumnTable } from '../../core/table/index.js';
 
 /** A table row: a plain object of column → value. A `table` port carries an array of these. */
 export type Row = Record<string, unknown>;
@@ -11,15 +12,25 @@ export function requireInput(inputs: Record<string, unknown>, port: string, node
   return value;
 }
 
-/** The table on an input port, checked to be an array of plain row objects. */
+/**
+ * The table on an input port as rows, checked to be an array of plain row objects. A columnar
+ * table becomes rows here: the edge for nodes that work row by row.
+ */
 export function requireTable(inputs: Record<string, unknown>, port: string, node: string): Row[] {
   const value = requireInput(inputs, port, node);
+  if (isColumnTable(value)) return rowsOf(value);
   if (!Array.isArray(value))
     throw new V2uError(ErrorCodes.badInput, `${node}: input "${port}" must be a table (an array of rows), got ${describe(value)}`, `$.inputs.${port}`);
   const bad = value.findIndex((row) => !isPlainObject(row));
   if (bad >= 0)
     throw new V2uError(ErrorCodes.badInput, `${node}: row ${bad} of input "${port}" is ${describe(value[bad])}, not an object`, `$.inputs.${port}[${bad}]`);
   return value as Row[];
+}
+
+/** The table on an input port as columns (the heavy nodes' form): rows, checked, are encoded once. */
+export function requireColumnTable(inputs: Record<string, unknown>, port: string, node: string): ColumnTable {
+  const value = inputs[port];
+  return isColumnTable(value) ? value : fromRows(requireTable(inputs, port, node));
 }
 
 export function isPlainObject(value: unknown): value is Row {
@@ -42,10 +53,7 @@ export function cell(row: Row, column: string): unknown {
 }
 
 /** Sets a cell; a column named `__proto__` stays a column instead of replacing the row's prototype. */
-export function setCell(row: Row, column: string, value: unknown): void {
-  if (column === '__proto__') Object.defineProperty(row, column, { value, enumerable: true, writable: true, configurable: true });
-  else row[column] = value;
-}
+export const setCell: (row: Row, column: string, value: unknown) => void = setOwn;
 
 /**
  * A copy of `row` with `extra` columns set (added at the end, or replaced in place). Copies
@@ -60,10 +68,8 @@ export function withColumns(row: Row, extra: Row): Row {
 }
 
 /** Every column of a table, in order of first appearance (rows may differ in their keys). */
-export function columnsOf(rows: readonly Row[]): string[] {
-  const seen = new Set<string>();
-  for (const row of rows) for (const key of Object.keys(row)) seen.add(key);
-  return [...seen];
+export function columnsOf(rows: readonly Row[] | ColumnTable): string[] {
+  return isColumnTable(rows) ? presentNames(rows) : namesOf(rows);
 }
 
 /** Splits a comma-separated list of column names from a config field, trimming blanks. */
@@ -75,7 +81,7 @@ export function parseList(text: unknown): string[] {
 }
 
 /** Throws a missing-column error naming the node, the field and the columns that exist. */
-export function requireColumns(rows: readonly Row[], wanted: readonly string[], node: string, field: string): void {
+export function requireColumns(rows: readonly Row[] | ColumnTable, wanted: readonly string[], node: string, field: string): void {
   if (rows.length === 0) return;
   const present = new Set(columnsOf(rows));
   const missing = wanted.filter((column) => !present.has(column));

@@ -1,11 +1,15 @@
 import { defineNode } from '../../core/define-node.js';
 import { checkResult, compileExpression, whenEvaluated } from '../shared/expression.js';
-import { configError, requireTable, withColumns, type Row } from '../shared/inputs.js';
+import { columnFrom, NULL, rowCursor, withColumn } from '../../core/table/index.js';
+import { configError, requireColumnTable } from '../shared/inputs.js';
 import { eachIndex } from '../shared/loop.js';
 
 const TITLE = 'Compute column';
 
 /** Adds (or replaces) a column whose value is an expression over each row. */
+/** Takes columnar tables as they are (see `READS_COLUMNS`). */
+export const readsColumns = true;
+
 export default defineNode({
   type: 'transform/compute',
   version: 1,
@@ -22,18 +26,21 @@ export default defineNode({
   },
   performance: { cacheStrategy: 'aggressive' },
   async processLogic(inputs, context, reportProgress) {
-    const table = requireTable(inputs, 'rows', TITLE);
+    const table = requireColumnTable(inputs, 'rows', TITLE);
     const column = String(context.config.column ?? '').trim();
     if (!column) throw configError(TITLE, 'column', 'needs a name');
     const where = { node: TITLE, field: 'expression' };
     const value = compileExpression(String(context.config.expression ?? ''), where);
-    const rows: Row[] = new Array(table.length);
+    const cursor = rowCursor(table);
+    const values = new Array<unknown>(table.length);
+    const states = new Uint8Array(table.length);
     await eachIndex(table.length, context, reportProgress, (i) =>
-      whenEvaluated(value.evaluate(table[i], { index: i }, `row ${i}`), (evaluated) => {
+      whenEvaluated(value.evaluate(cursor.moveTo(i), { index: i }, `row ${i}`), (evaluated) => {
         const result = checkResult(evaluated, value, where, `row ${i}`);
-        rows[i] = withColumns(table[i], { [column]: result === undefined ? null : result });
+        if (result === undefined || result === null) states[i] = NULL;
+        else values[i] = result;
       }),
     );
-    return { rows };
+    return { rows: withColumn(table, column, columnFrom(values, states.includes(NULL) ? states : undefined)) };
   },
 });

@@ -1,11 +1,15 @@
 import { defineNode } from '../../core/define-node.js';
 import { compileExpression, isTruthy, whenEvaluated } from '../shared/expression.js';
-import { requireTable, type Row } from '../shared/inputs.js';
+import { rowCursor, take } from '../../core/table/index.js';
+import { requireColumnTable } from '../shared/inputs.js';
 import { eachIndex } from '../shared/loop.js';
 
 const TITLE = 'Filter rows';
 
-/** Keeps the rows for which the expression is true; the others go to `rejected`. */
+/** Keeps the rows for which the expression is true; the others go to `rejected`. Reads and writes columns. */
+/** Takes columnar tables as they are (see `READS_COLUMNS`). */
+export const readsColumns = true;
+
 export default defineNode({
   type: 'transform/filter',
   version: 1,
@@ -19,13 +23,15 @@ export default defineNode({
   config: { expression: { type: 'code', default: 'amount > 100', label: 'Keep rows where' } },
   performance: { cacheStrategy: 'aggressive' },
   async processLogic(inputs, context, reportProgress) {
-    const table = requireTable(inputs, 'rows', TITLE);
+    const table = requireColumnTable(inputs, 'rows', TITLE);
     const test = compileExpression(String(context.config.expression ?? ''), { node: TITLE, field: 'expression' });
-    const kept: Row[] = [];
-    const rejected: Row[] = [];
+    const cursor = rowCursor(table);
+    const kept = new Uint32Array(table.length);
+    const rejected = new Uint32Array(table.length);
+    let [k, r] = [0, 0];
     await eachIndex(table.length, context, reportProgress, (i) =>
-      whenEvaluated(test.evaluate(table[i], { index: i }, `row ${i}`), (pass) => void (isTruthy(pass) ? kept : rejected).push(table[i])),
+      whenEvaluated(test.evaluate(cursor.moveTo(i), { index: i }, `row ${i}`), (pass) => void (isTruthy(pass) ? (kept[k++] = i) : (rejected[r++] = i))),
     );
-    return { rows: kept, rejected };
+    return { rows: take(table, kept.subarray(0, k)), rejected: take(table, rejected.subarray(0, r)) };
   },
 });

@@ -2,7 +2,8 @@ import { defineNode } from '../../core/define-node.js';
 import { quote } from '../../core/errors.js';
 import { accumulator, checkAggregate, type Accumulator, type AggregateName } from '../shared/aggregate.js';
 import { keyOf } from '../shared/compare.js';
-import { cell, configError, parseList, requireColumns, requireTable, setCell, type Row } from '../shared/inputs.js';
+import { columnOf, readerOf, type CellReader, type ColumnTable } from '../../core/table/index.js';
+import { configError, parseList, requireColumns, requireColumnTable, setCell, type Row } from '../shared/inputs.js';
 import { eachIndex } from '../shared/loop.js';
 
 const TITLE = 'Group and aggregate';
@@ -14,6 +15,9 @@ interface Aggregation {
 }
 
 /** Groups rows by key columns and folds each group with count, sum, avg, min, max, distinct, first, last. */
+/** Takes columnar tables as they are (see `READS_COLUMNS`). */
+export const readsColumns = true;
+
 export default defineNode({
   type: 'transform/group',
   version: 1,
@@ -35,19 +39,20 @@ export default defineNode({
   },
   performance: { backgroundProcessing: true, cacheStrategy: 'aggressive' },
   async processLogic(inputs, context, reportProgress) {
-    const table = requireTable(inputs, 'rows', TITLE);
+    const table = requireColumnTable(inputs, 'rows', TITLE);
     const keys = parseList(context.config.groupBy);
     const aggregations = parseAggregations(String(context.config.aggregations ?? ''));
     requireColumns(table, keys, TITLE, 'groupBy');
     requireColumns(table, aggregations.flatMap((a) => (a.column ? [a.column] : [])), TITLE, 'aggregations');
-    const groups = new Map<string, { row: Row; folds: Accumulator[] }>();
+    const groups = new Map<string | number, { row: Row; folds: Accumulator[] }>();
+    const keyCells = keys.map((k) => reader(table, k));
+    const groupKey = groupKeyOf(table, keys, keyCells);
+    const folded = aggregations.map((a) => (a.column === undefined ? () => 1 : reader(table, a.column)));
     await eachIndex(table.length, context, reportProgress, (i) => {
-      const source = table[i];
-      const values = keys.map((k) => cell(source, k) ?? null);
-      const key = keyOf(values);
+      const key = groupKey(i);
       let group = groups.get(key);
-      if (!group) groups.set(key, (group = { row: Object.fromEntries(keys.map((k, j) => [k, values[j]])), folds: aggregations.map((a) => accumulator(a.fn)) }));
-      for (let a = 0; a < aggregations.length; a++) group.folds[a].add(aggregations[a].column === undefined ? 1 : cell(source, aggregations[a].column!));
+      if (!group) groups.set(key, (group = { row: Object.fromEntries(keys.map((k, j) => [k, keyCells[j](i) ?? null])), folds: aggregations.map((a) => accumulator(a.fn)) }));
+      for (let a = 0; a < folded.length; a++) group.folds[a].add(folded[a](i));
     });
     const rows = [...groups.values()].map(({ row, folds }) => {
       aggregations.forEach((a, j) => setCell(row, a.name, folds[j].result()));
@@ -56,6 +61,25 @@ export default defineNode({
     return { rows };
   },
 });
+
+/** A column's cells (a column no row has reads as missing everywhere). */
+function reader(table: ColumnTable, name: string): CellReader {
+  const column = columnOf(table, name);
+  return column ? readerOf(column) : () => undefined;
+}
+
+/**
+ * Each row's group: one text key column groups by its dictionary code (a number, no key
+ * string built per row, the common case); else the keys' values as one key.
+ */
+function groupKeyOf(table: ColumnTable, keys: string[], cells: CellReader[]): (i: number) => string | number {
+  const only = keys.length === 1 ? columnOf(table, keys[0]) : undefined;
+  if (only?.kind === 'string') {
+    const { codes, states } = only;
+    return states ? (i) => (states[i] === 0 ? codes[i] : -1) : (i) => codes[i];
+  }
+  return (i) => keyOf(cells.map((cell) => cell(i) ?? null));
+}
 
 const LINE = /^\s*(.+?)\s*=\s*([a-z]+)\s*\(\s*(.*?)\s*\)\s*$/i;
 

@@ -1,6 +1,7 @@
 import { defineNode } from '../../core/define-node.js';
 import { compareValues, isMissing } from '../shared/compare.js';
-import { cell, configError, parseList, requireColumns, requireTable, type Row } from '../shared/inputs.js';
+import { columnOf, readerOf, take, type Column, type ColumnTable } from '../../core/table/index.js';
+import { configError, parseList, requireColumns, requireColumnTable } from '../shared/inputs.js';
 import { eachIndex, throwIfAborted } from '../shared/loop.js';
 
 const TITLE = 'Sort';
@@ -11,6 +12,9 @@ interface SortKey {
 }
 
 /** Sorts by one or more columns, each ascending or descending; equal rows keep their order. */
+/** Takes columnar tables as they are (see `READS_COLUMNS`). */
+export const readsColumns = true;
+
 export default defineNode({
   type: 'transform/sort',
   version: 1,
@@ -24,7 +28,7 @@ export default defineNode({
   config: { keys: { type: 'string', default: 'total desc', label: 'Sort by (column [asc|desc], ...)' } },
   performance: { backgroundProcessing: true, cacheStrategy: 'aggressive' },
   async processLogic(inputs, context, reportProgress) {
-    const table = requireTable(inputs, 'rows', TITLE);
+    const table = requireColumnTable(inputs, 'rows', TITLE);
     const keys = parseKeys(context.config.keys);
     requireColumns(table, keys.map((k) => k.column), TITLE, 'keys');
     const encoded: EncodedColumn[] = [];
@@ -33,9 +37,7 @@ export default defineNode({
     const order = sortedIndexes(table.length, encoded.flatMap((column, k) => sortColumns(column, keys[k].direction)));
     throwIfAborted(context.signal);
     reportProgress(1);
-    const rows: Row[] = new Array(table.length);
-    for (let i = 0; i < order.length; i++) rows[i] = table[order[i]];
-    return { rows };
+    return { rows: take(table, order) };
   },
 });
 
@@ -57,12 +59,16 @@ interface EncodedColumn {
  * column's distinct values, so the locale collator runs once per distinct value, not at every
  * one of the n·log n comparisons (10 s → under 1 s for a million rows keyed by region).
  */
-async function encodeColumn(table: Row[], column: string, context: { signal: AbortSignal }, report: (f: number) => void): Promise<EncodedColumn> {
+async function encodeColumn(table: ColumnTable, name: string, context: { signal: AbortSignal }, report: (f: number) => void): Promise<EncodedColumn> {
+  const column = columnOf(table, name);
+  if (!column) return { kinds: new Uint8Array(table.length).fill(MISSING), values: new Float64Array(table.length) };
+  if (column.kind === 'string') return encodeText(column, report);
+  const cell = readerOf(column);
   const kinds = new Uint8Array(table.length);
   const values = new Float64Array(table.length);
   const texts = new Map<string, number[]>();
   await eachIndex(table.length, context, report, (i) => {
-    const value = cell(table[i], column);
+    const value = cell(i);
     if (isMissing(value)) kinds[i] = MISSING;
     else if (typeof value === 'number' || typeof value === 'boolean') (kinds[i] = typeof value === 'number' ? NUMBER : BOOLEAN), (values[i] = Number(value));
     else {
@@ -75,6 +81,21 @@ async function encodeColumn(table: Row[], column: string, context: { signal: Abo
   ranked.forEach((text, rank) => {
     for (const i of texts.get(text)!) values[i] = rank;
   });
+  return { kinds, values };
+}
+
+/** A text column: its dictionary ranked once, each row its code's rank (empties MISSING). */
+function encodeText(column: Extract<Column, { kind: 'string' }>, report: (f: number) => void): EncodedColumn {
+  const { codes, dictionary, states } = column;
+  const rankOf = new Float64Array(dictionary.length);
+  [...dictionary.keys()].sort((a, b) => compareValues(dictionary[a], dictionary[b]) || a - b).forEach((code, rank) => (rankOf[code] = rank));
+  const kinds = new Uint8Array(codes.length);
+  const values = new Float64Array(codes.length);
+  for (let i = 0; i < codes.length; i++) {
+    if (states && states[i] !== 0) kinds[i] = MISSING;
+    else (kinds[i] = TEXT), (values[i] = rankOf[codes[i]]);
+  }
+  report(1);
   return { kinds, values };
 }
 

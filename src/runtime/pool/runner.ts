@@ -4,7 +4,8 @@ import { RunErrorCodes } from '../../core/errors.js';
 import type { Job, Report, ReportMessage, RunnerApi } from './protocol.js';
 import { toTaskError } from './protocol.js';
 import { retryUrl } from '../retry-url.js';
-import { ValueStore } from './value-store.js';
+import { rowsAtEdge, ValueStore } from './value-store.js';
+import { READS_COLUMNS } from '../../core/table/column-table.js';
 import { isLongArray, isOutputRef, refsIn } from '../../core/engine/output-ref.js';
 
 export interface RunnerOptions {
@@ -46,7 +47,7 @@ export function createRunner(options: RunnerOptions = {}): RunnerApi {
     ping: () => 'pong',
     abort: (id) => controllers.get(id)?.abort(),
     serve: (id, port) => store.serve(id, port),
-    fetch: (id, from, to) => (from === undefined ? store.get(id) : store.get(id).slice(from, to)),
+    fetch: (id, from, to) => store.items(id, from, to),
     release: (ids) => store.release(ids),
     abandon: (ids) => store.abandon(ids),
     async run(jobs, report) {
@@ -62,7 +63,7 @@ export function createRunner(options: RunnerOptions = {}): RunnerApi {
           }
           const inputs = await store.resolve(job.inputs, job.ports);
           const outputs = await runJob({ ...job, inputs }, controller.signal, report, options);
-          const sent = job.keepOver ? store.keep(outputs, job.keepOver) : outputs;
+          const sent = job.keepOver ? store.keep(outputs, job.keepOver) : rowsAtEdge(outputs);
           // Kept values are not hashed here (a million rows take seconds): the engine names them by the node's cache key.
           const portHashes = options.hashOutputs ? hashPorts(Object.fromEntries(Object.entries(sent).filter(([, v]) => !isOutputRef(v)))) : undefined;
           await send(report, { kind: 'result', id: job.id, ok: true, outputs: sent, portHashes });
@@ -77,10 +78,13 @@ export function createRunner(options: RunnerOptions = {}): RunnerApi {
 }
 
 async function runJob(job: Job, signal: AbortSignal, report: Report, options: RunnerOptions): Promise<NodeOutputs> {
-  const definition = (await importWithRetry(job.moduleUrl)).default as NodeDefinition | undefined;
+  const module = (await importWithRetry(job.moduleUrl)) as { default?: unknown; [READS_COLUMNS]?: unknown };
+  const definition = module.default as NodeDefinition | undefined;
   if (typeof definition?.processLogic !== 'function')
     throw Object.assign(new Error(`${job.moduleUrl} has no default export made by defineNode`), { name: 'V2uError', code: RunErrorCodes.badNodeModule });
-  const inputs = options.cloneInputs ? copyInputs(job.inputs) : job.inputs;
+  // Columnar tables stay columns for the nodes that read them so; any other node gets rows.
+  const given = module[READS_COLUMNS] === true ? job.inputs : rowsAtEdge(job.inputs);
+  const inputs = options.cloneInputs ? copyInputs(given) : given;
   const log = (...args: unknown[]) => console.debug(`[v2u ${job.nodeId}]`, ...args);
   const progress = (fraction: number, message?: string) => {
     void report({ kind: 'progress', id: job.id, fraction, message });

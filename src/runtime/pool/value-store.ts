@@ -1,5 +1,13 @@
 import { resolveRefs, type OutputRef } from '../../core/engine/output-ref.js';
 import { RunErrorCodes } from '../../core/errors.js';
+import { isColumnTable, rowsOf, type ColumnTable } from '../../core/table/column-table.js';
+
+export { rowsAtEdge } from '../../core/table/column-table.js';
+
+/** A kept value: a long array, or a columnar table (the heavy nodes' tables stay columns here). */
+type Kept = readonly unknown[] | ColumnTable;
+
+const isKeepable = (value: unknown): value is Kept => Array.isArray(value) || isColumnTable(value);
 
 /** Items of a kept value that travel with its handle, for previews and first views. */
 export const HEAD_ITEMS = 100;
@@ -8,10 +16,12 @@ export const HEAD_ITEMS = 100;
  * A worker's kept outputs. Arrays at least `keepOver` long stay here and leave as
  * `OutputRef` handles; the next node in this worker reads them in place, a node in another
  * worker gets them over a `MessagePort` the pool hands both sides, and the page fetches
- * one only on request. Kept arrays are frozen: several nodes may read the same one.
+ * one only on request. Kept values are frozen: several nodes may read the same one. Columnar
+ * tables are kept as columns and travel worker to worker as their buffers (a memory copy,
+ * not a clone of a million rows); the page gets rows, built for the range it asks for.
  */
 export class ValueStore {
-  private _values = new Map<string, readonly unknown[]>();
+  private _values = new Map<string, Kept>();
   private _prefix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
   private _ids = 0;
   /** Values on their way from another worker, by id: calling one gives up waiting. */
@@ -25,11 +35,11 @@ export class ValueStore {
   keep(outputs: Record<string, unknown>, keepOver: number): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const [port, value] of Object.entries(outputs)) {
-      if (!Array.isArray(value) || value.length < keepOver) out[port] = value;
+      if (!isKeepable(value) || value.length < keepOver) out[port] = isColumnTable(value) ? rowsOf(value) : value;
       else {
         const id = `${this._prefix}-${++this._ids}`;
         this._values.set(id, Object.freeze(value));
-        out[port] = { $v2uRef: id, length: value.length, head: value.slice(0, HEAD_ITEMS) } satisfies OutputRef;
+        out[port] = { $v2uRef: id, length: value.length, head: itemsOf(value, 0, HEAD_ITEMS) } satisfies OutputRef;
       }
     }
     return out;
@@ -66,27 +76,32 @@ export class ValueStore {
 
   /** Keeps a value made again from its recipe under the id it had; it must be the same length. */
   put(ref: Pick<OutputRef, '$v2uRef' | 'length'>, value: unknown): void {
-    if (!Array.isArray(value) || value.length !== ref.length) throw lost(ref);
+    if (!isKeepable(value) || value.length !== ref.length) throw lost(ref);
     this._values.set(ref.$v2uRef, Object.isFrozen(value) ? value : Object.freeze(value));
   }
 
-  get(id: string): readonly unknown[] {
+  get(id: string): Kept {
     const value = this._values.get(id);
     if (!value) throw lost({ $v2uRef: id });
     return value;
   }
 
-  private receive(port: MessagePort, ref: OutputRef): Promise<readonly unknown[]> {
-    return new Promise<readonly unknown[]>((resolve, reject) => {
+  /** Items `from`..`to` of a kept value for the page: rows, built here when it is columnar. */
+  items(id: string, from = 0, to?: number): readonly unknown[] {
+    return itemsOf(this.get(id), from, to);
+  }
+
+  private receive(port: MessagePort, ref: OutputRef): Promise<Kept> {
+    return new Promise<Kept>((resolve, reject) => {
       const id = ref.$v2uRef;
-      const done = (value?: readonly unknown[]) => {
+      const done = (value?: Kept) => {
         this._waiting.delete(id);
         port.close();
         if (value) resolve(value);
         else reject(lost(ref));
       };
       this._waiting.set(id, () => done());
-      port.onmessage = ({ data }: MessageEvent<{ ok: boolean; value?: unknown[] }>) => done(data.ok && Array.isArray(data.value) ? data.value : undefined);
+      port.onmessage = ({ data }: MessageEvent<{ ok: boolean; value?: unknown }>) => done(data.ok && isKeepable(data.value) ? data.value : undefined);
     });
   }
 
@@ -96,6 +111,9 @@ export class ValueStore {
 
 }
 
+function itemsOf(value: Kept, from: number, to = value.length): readonly unknown[] {
+  return isColumnTable(value) ? rowsOf(value, from, to) : value.slice(from, to);
+}
 
 function lost(ref: Pick<OutputRef, '$v2uRef'>) {
   return Object.assign(new Error(`the kept output ${ref.$v2uRef} is no longer in the worker pool`), { name: 'V2uError', code: RunErrorCodes.resultLost });

@@ -1,0 +1,172 @@
+/**
+ * V2U's columnar table: how a `table` port's value lives inside the workers and moves
+ * between them. One typed array per column (numbers and dates as Float64Array, booleans as
+ * Uint8Array, text as dictionary codes in a Uint32Array plus the distinct strings), so a
+ * million rows are a handful of buffers instead of a million objects for the garbage
+ * collector, and cross a worker boundary as a memory copy instead of a structured clone of
+ * every row. Rows are built only at the edges (the page, CSV, the CLI): `rowsOf`.
+ *
+ * Plain data, no class: it survives `postMessage` as it is.
+ */
+export interface ColumnTable {
+  /** Marks the shape (a row array never has it). */
+  readonly $v2uColumns: 1;
+  /** Rows in the table. */
+  readonly length: number;
+  /** Column names, in the order rows list their keys. */
+  readonly names: readonly string[];
+  /** One column per name, each `length` long. */
+  readonly columns: readonly Column[];
+}
+
+/** A cell's state where a column has `states`: a value, `null`, or no key at all in that row. */
+export const VALUE = 0;
+export const NULL = 1;
+export const ABSENT = 2;
+
+interface Base {
+  /** Per row: VALUE, NULL or ABSENT; left out when every row has a value. */
+  readonly states?: Uint8Array;
+}
+export interface NumberColumn extends Base { readonly kind: 'number'; readonly values: Float64Array }
+/** Dates as their time in ms (NaN for an invalid date); rows get `Date` objects back. */
+export interface DateColumn extends Base { readonly kind: 'date'; readonly values: Float64Array }
+export interface BooleanColumn extends Base { readonly kind: 'boolean'; readonly values: Uint8Array }
+/** Text, dictionary-encoded: row i's string is `dictionary[codes[i]]`; the dictionary holds each string once. */
+export interface StringColumn extends Base { readonly kind: 'string'; readonly codes: Uint32Array; readonly dictionary: readonly string[] }
+/** Anything else (several kinds in one column, objects, lists, undefined): the values as they are. */
+export interface MixedColumn extends Base { readonly kind: 'mixed'; readonly values: readonly unknown[] }
+export type Column = NumberColumn | DateColumn | BooleanColumn | StringColumn | MixedColumn;
+
+/** Whether a value is a columnar table (rather than an array of rows, or anything else). */
+export function isColumnTable(value: unknown): value is ColumnTable {
+  return typeof value === 'object' && value !== null && (value as Partial<ColumnTable>).$v2uColumns === 1;
+}
+
+/** A table of `length` rows from named columns. */
+export function columnTable(length: number, names: readonly string[], columns: readonly Column[]): ColumnTable {
+  return { $v2uColumns: 1, length, names, columns };
+}
+
+/** Reads one column's cells: a value, `null`, or `undefined` for a row without the key. */
+export type CellReader = (row: number) => unknown;
+
+export function readerOf(column: Column): CellReader {
+  const value = valueReader(column);
+  const states = column.states;
+  if (!states) return value;
+  return (i) => (states[i] === VALUE ? value(i) : states[i] === NULL ? null : undefined);
+}
+
+function valueReader(column: Column): CellReader {
+  switch (column.kind) {
+    case 'number': {
+      const values = column.values;
+      return (i) => values[i];
+    }
+    case 'date': {
+      const values = column.values;
+      return (i) => new Date(values[i]);
+    }
+    case 'boolean': {
+      const values = column.values;
+      return (i) => values[i] === 1;
+    }
+    case 'string': {
+      const { codes, dictionary } = column;
+      return (i) => dictionary[codes[i]];
+    }
+    case 'mixed': {
+      const values = column.values;
+      return (i) => values[i];
+    }
+  }
+}
+
+/** The column named `name`, or undefined. */
+export function columnOf(table: ColumnTable, name: string): Column | undefined {
+  const at = table.names.indexOf(name);
+  return at < 0 ? undefined : table.columns[at];
+}
+
+/**
+ * Rows `from`..`to` as plain objects: the edge where columns become rows (the page, a table
+ * view page, CSV, the CLI). A row without a key in the source has none here either.
+ */
+export function rowsOf(table: ColumnTable, from = 0, to = table.length): Record<string, unknown>[] {
+  const start = Math.max(0, Math.min(from, table.length));
+  const end = Math.max(start, Math.min(to, table.length));
+  const readers = table.columns.map(readerOf);
+  const absent = table.columns.map((c) => c.states);
+  const { names } = table;
+  const rows: Record<string, unknown>[] = new Array(end - start);
+  for (let i = start; i < end; i++) {
+    const row: Record<string, unknown> = {};
+    for (let c = 0; c < names.length; c++) if (absent[c]?.[i] !== ABSENT) setOwn(row, names[c], readers[c](i));
+    rows[i - start] = row;
+  }
+  if (start === 0 && end === table.length) builtFrom.set(rows, table);
+  return rows;
+}
+
+/**
+ * Whole tables turned into rows, and the table each came from. On the main thread and in the
+ * CLI's own thread every output becomes rows; when those rows (frozen, as the runner passes
+ * long inputs on) reach the next heavy node, it reads the columns again instead of encoding
+ * a million rows once more.
+ */
+const builtFrom = new WeakMap<object, ColumnTable>();
+
+/** The table a frozen row array was built from by `rowsOf`, if any. */
+export function tableBehind(rows: readonly unknown[]): ColumnTable | undefined {
+  return Object.isFrozen(rows) ? builtFrom.get(rows) : undefined;
+}
+
+/** Sets a key; a column named `__proto__` stays a column instead of replacing the row's prototype. */
+export function setOwn(row: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(row, key, { value, enumerable: true, writable: true, configurable: true });
+  else row[key] = value;
+}
+
+/** Each column's buffers, for a transfer list (a table sent and no longer used by the sender). */
+export function buffersOf(table: ColumnTable): ArrayBuffer[] {
+  const found = new Set<ArrayBuffer>();
+  for (const column of table.columns)
+    for (const part of [column.states, 'codes' in column ? column.codes : column.values])
+      if (ArrayBuffer.isView(part) && part.buffer instanceof ArrayBuffer) found.add(part.buffer);
+  return [...found];
+}
+
+/** The names of the columns some row has a key for (as rows would list them; a taken subset may lack some). */
+export function presentNames(table: ColumnTable): string[] {
+  return table.names.filter((_, c) => {
+    const states = table.columns[c].states;
+    if (!states) return table.length > 0;
+    for (let i = 0; i < states.length; i++) if (states[i] !== ABSENT) return true;
+    return false;
+  });
+}
+
+/** A `multiple` port's array has one item per edge; longer arrays are data, not searched. */
+const MAX_EDGES = 64;
+
+/**
+ * Ports as they leave the columnar world (outputs to the page, the CLI or a caller of
+ * `processLogic`; inputs of a node that reads rows): each columnar table, on a port or in a
+ * `multiple` port's list, becomes rows; everything else is left as it is.
+ */
+export function rowsAtEdge(ports: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [port, value] of Object.entries(ports)) {
+    if (isColumnTable(value)) out[port] = rowsOf(value);
+    else if (Array.isArray(value) && value.length <= MAX_EDGES && value.some(isColumnTable)) out[port] = value.map((v) => (isColumnTable(v) ? rowsOf(v) : v));
+    else out[port] = value;
+  }
+  return out;
+}
+
+/**
+ * What a node module exports to say its logic takes columnar tables as they are
+ * (`export const readsColumns = true`); every other node gets rows on its table ports.
+ */
+export const READS_COLUMNS = 'readsColumns';

@@ -1,0 +1,102 @@
+import { ABSENT, NULL, columnTable, tableBehind, type Column, type ColumnTable } from './column-table.js';
+
+/**
+ * A column from its cells (`undefined` where `states` says ABSENT): the narrowest kind that
+ * holds every value, numbers, dates, booleans or text, else `mixed`. Null and absent cells
+ * are only marked in `states`.
+ */
+export function columnFrom(values: readonly unknown[], states?: Uint8Array): Column {
+  const n = values.length;
+  let kind: string | undefined;
+  for (let i = 0; i < n && kind !== 'mixed'; i++) {
+    if (states && states[i] !== 0) continue;
+    const k = kindOf(values[i]);
+    kind = kind === undefined || kind === k ? k : 'mixed';
+  }
+  if (kind === 'string') return stringColumn(values, states);
+  if (kind === 'mixed' || kind === 'undefined') return { kind: 'mixed', values: values.slice(), states };
+  const out = kind === 'boolean' ? new Uint8Array(n) : new Float64Array(n);
+  for (let i = 0; i < n; i++) if (!states || states[i] === 0) out[i] = kind === 'date' ? (values[i] as Date).getTime() : Number(values[i]);
+  if (kind === 'boolean') return { kind: 'boolean', values: out as Uint8Array, states };
+  return { kind: kind === 'date' ? 'date' : 'number', values: out as Float64Array, states };
+}
+
+function kindOf(value: unknown): string {
+  if (value instanceof Date) return 'date';
+  const type = typeof value;
+  return type === 'number' || type === 'string' || type === 'boolean' || type === 'undefined' ? type : 'mixed';
+}
+
+function stringColumn(values: readonly unknown[], states?: Uint8Array): Column {
+  const codes = new Uint32Array(values.length);
+  const dictionary: string[] = [];
+  const seen = new Map<string, number>();
+  for (let i = 0; i < values.length; i++) {
+    if (states && states[i] !== 0) continue;
+    const text = values[i] as string;
+    let code = seen.get(text);
+    if (code === undefined) seen.set(text, (code = dictionary.push(text) - 1));
+    codes[i] = code;
+  }
+  return { kind: 'string', codes, dictionary, states };
+}
+
+/** Every key of the rows, in order of first appearance (rows may differ in their keys). */
+export function namesOf(rows: readonly Record<string, unknown>[]): string[] {
+  const seen = new Set<string>();
+  for (const row of rows) for (const key of Object.keys(row)) seen.add(key);
+  return [...seen];
+}
+
+/** Rows (plain objects) as a columnar table: the edge where a row table enters the heavy nodes. */
+export function fromRows(rows: readonly Record<string, unknown>[]): ColumnTable {
+  const behind = tableBehind(rows);
+  if (behind) return behind;
+  const names = namesOf(rows);
+  const columns = names.map((name) => {
+    const values = new Array<unknown>(rows.length);
+    const states = new Uint8Array(rows.length);
+    let marked = false;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      if (!Object.hasOwn(row, name)) (states[i] = ABSENT), (marked = true);
+      else if (row[name] === null) (states[i] = NULL), (marked = true);
+      else values[i] = row[name];
+    }
+    return columnFrom(values, marked ? states : undefined);
+  });
+  return columnTable(rows.length, names, columns);
+}
+
+/** The rows at `indexes`, in that order, as a new table (text keeps its dictionary). */
+export function take(table: ColumnTable, indexes: ArrayLike<number>): ColumnTable {
+  return columnTable(indexes.length, table.names, table.columns.map((column) => takeColumn(column, indexes)));
+}
+
+function takeColumn(column: Column, indexes: ArrayLike<number>): Column {
+  const states = column.states && pick(column.states, new Uint8Array(indexes.length), indexes);
+  switch (column.kind) {
+    case 'string':
+      return { kind: 'string', codes: pick(column.codes, new Uint32Array(indexes.length), indexes), dictionary: column.dictionary, states };
+    case 'mixed':
+      return { kind: 'mixed', values: pick(column.values, new Array<unknown>(indexes.length), indexes), states };
+    case 'boolean':
+      return { kind: 'boolean', values: pick(column.values, new Uint8Array(indexes.length), indexes), states };
+    default:
+      return { kind: column.kind, values: pick(column.values, new Float64Array(indexes.length), indexes), states } as Column;
+  }
+}
+
+function pick<T extends { [i: number]: unknown; length: number }>(from: ArrayLike<unknown>, to: T, indexes: ArrayLike<number>): T {
+  for (let i = 0; i < indexes.length; i++) (to as Record<number, unknown>)[i] = from[indexes[i]];
+  return to;
+}
+
+/** The table with column `name` set to `column` (replaced in place, or added at the end). */
+export function withColumn(table: ColumnTable, name: string, column: Column): ColumnTable {
+  const at = table.names.indexOf(name);
+  if (at < 0) return columnTable(table.length, [...table.names, name], [...table.columns, column]);
+  const columns = table.columns.slice();
+  columns[at] = column;
+  return columnTable(table.length, table.names, columns);
+}

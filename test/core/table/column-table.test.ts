@@ -1,0 +1,88 @@
+import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import { buffersOf, fromRows, isColumnTable, rowCursor, rowsOf, take, MATERIALIZE, type ColumnTable } from '../../../src/core/table/index.js';
+
+type Row = Record<string, unknown>;
+
+/** One row per cell kind, with nulls, a missing key, NaN, -0, an invalid date and a `__proto__` column. */
+function everyKind(): Row[] {
+  const rows: Row[] = [
+    { n: 1.5, s: 'EU', b: true, d: new Date(Date.UTC(2024, 1, 29)), m: 1, o: { a: [1, 2] } },
+    { n: null, s: null, b: false, d: null, m: 'two', o: null },
+    { n: -0, s: 'US', b: null, d: new Date(NaN), m: true, o: [1] },
+    { n: NaN, s: 'EU', d: new Date(0), m: null, o: undefined },
+    { s: '', b: true, m: new Date(5), o: 'text' },
+  ];
+  Object.defineProperty(rows[0], '__proto__', { value: 'p', enumerable: true, writable: true, configurable: true });
+  return rows;
+}
+
+const kinds = (table: ColumnTable) => table.names.map((name, c) => [name, table.columns[c].kind]);
+
+describe('core/table: the columnar table', () => {
+  it('round-trips every column kind: numbers, text, booleans, dates, nulls, missing keys, mixed', () => {
+    const rows = everyKind();
+    const table = fromRows(rows);
+    expect(kinds(table)).to.deep.equal([['n', 'number'], ['s', 'string'], ['b', 'boolean'], ['d', 'date'], ['m', 'mixed'], ['o', 'mixed'], ['__proto__', 'string']]);
+    const back = rowsOf(table);
+    expect(back).to.deep.equal(rows);
+    expect(Object.is(back[2].n, -0), '-0 stays -0').to.equal(true);
+    expect(Object.hasOwn(back[4], 'n'), 'a missing key stays missing').to.equal(false);
+    expect(Object.hasOwn(back[3], 'o') && back[3].o === undefined, 'an undefined cell stays a key').to.equal(true);
+    expect(Object.getPrototypeOf(back[0]), '__proto__ is a column, not the prototype').to.equal(Object.prototype);
+    expect(rowsOf(table, 1, 3)).to.deep.equal(rows.slice(1, 3));
+  });
+
+  it('round-trips any table of plain cells (property)', () => {
+    const cell = fc.oneof(fc.double(), fc.string({ maxLength: 3 }), fc.boolean(), fc.constant(null), fc.date({ noInvalidDate: true }), fc.array(fc.integer(), { maxLength: 2 }));
+    const row = fc.dictionary(fc.constantFrom('a', 'b', 'c', 'toString'), cell, { maxKeys: 4 });
+    fc.assert(fc.property(fc.array(row, { maxLength: 30 }), (rows) => {
+        expect(rowsOf(fromRows(rows))).to.deep.equal(rows);
+      }));
+  });
+
+  it('takes rows by index and reads them through a cursor without building rows', () => {
+    const rows = everyKind();
+    const table = fromRows(rows);
+    expect(rowsOf(take(table, [4, 0, 0]))).to.deep.equal([rows[4], rows[0], rows[0]]);
+    const cursor = rowCursor(table);
+    expect(cursor.moveTo(0).n).to.equal(1.5);
+    expect(cursor.moveTo(1).n).to.equal(null);
+    expect(cursor.moveTo(4).n, 'missing').to.equal(undefined);
+    expect(cursor.row.toString, 'no Object.prototype behind a cursor').to.equal(undefined);
+    expect(cursor.moveTo(2)[MATERIALIZE]()).to.deep.equal(rows[2]);
+  });
+
+  it('reads the columns again, not the rows, when frozen rows it built come back (main thread, CLI)', () => {
+    const table = fromRows(everyKind());
+    const rows = rowsOf(table);
+    expect(fromRows(rows), 'rows that may still change are encoded again').to.not.equal(table);
+    expect(fromRows(Object.freeze(rows)), 'frozen rows built from the table').to.equal(table);
+    expect(fromRows(Object.freeze(rowsOf(table, 1))), 'a part of the table is encoded').to.not.equal(table);
+  });
+
+  it('survives transfer between two real workers, buffers moved rather than copied', async () => {
+    const url = new URL('./fixtures/table-worker.js', import.meta.url);
+    const [sender, receiver] = [new Worker(url, { type: 'module' }), new Worker(url, { type: 'module' })];
+    try {
+      const rows = everyKind();
+      const table = fromRows(rows);
+      const channel = new MessageChannel();
+      const answer = (worker: Worker) => new Promise<Record<string, unknown>>((resolve) => (worker.onmessage = ({ data }) => resolve(data)));
+      const received = answer(receiver);
+      const sent = answer(sender);
+      receiver.postMessage({ kind: 'receive', port: channel.port2 }, [channel.port2]);
+      sender.postMessage({ kind: 'send', table, port: channel.port1 }, [channel.port1]);
+      expect((await sent).detached, 'the sender no longer holds the buffers').to.equal(true);
+      const result = await received;
+      expect(result.columnar, 'still a columnar table in the second worker').to.equal(true);
+      expect(result.kinds).to.deep.equal(table.columns.map((c) => c.kind));
+      expect(result.rows).to.deep.equal(rows);
+      expect(buffersOf(table).length, 'the table has buffers to transfer').to.be.greaterThan(3);
+      expect(isColumnTable(rows)).to.equal(false);
+    } finally {
+      sender.terminate();
+      receiver.terminate();
+    }
+  });
+});
