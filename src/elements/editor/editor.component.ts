@@ -227,6 +227,7 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
   /** The registry learned or changed types: re-resolve ports and titles, re-run what changed. @internal */
   typesChanged(): void {
     this.view.setSources(this._store, this.manifests);
+    this._viewport.refit();
     this._editing.kit?.runner.typesChanged(this._store.state.nodeTypes());
     this._revision++;
   }
@@ -264,7 +265,10 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
     if (changed.has('noAutoRun') && kit) kit.runner.autoRun = !this.noAutoRun;
     if ((changed.has('poolSize') || changed.has('workerUrl')) && kit) kit.runner.reconfigure();
     // Unset manifests follow the registry.
-    if (changed.has('manifests') || (changed.has('registry') && !this._manifests)) this.view.setSources(this._store, this.manifests);
+    if (changed.has('manifests') || (changed.has('registry') && !this._manifests)) {
+      this.view.setSources(this._store, this.manifests);
+      this._viewport.refit();
+    }
   }
 
   /** Every change updates the view and the runner; edits also reach the form, autosave and `v2u-change`. */
