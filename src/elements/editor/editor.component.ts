@@ -73,6 +73,7 @@ import { LibraryController } from './library-controller.js';
  * @cssproperty --v2u-invalid-color - Ports that refuse it.
  * @cssproperty --v2u-font-family - Font of the whole editor.
  * @cssproperty --v2u-font-size - Base font size.
+ * @cssproperty --v2u-node-font-size - Font size of node text (13px; titles are 8% larger), chosen to read at the zoom a loaded flow is fitted to.
  * @cssproperty --v2u-editor-muted-color - Secondary text (status, hints).
  * @cssproperty --v2u-editor-palette-width - Width of the palette column.
  * @cssproperty --v2u-category-create-color - Accent of create nodes (likewise transform, output, utility, unknown).
