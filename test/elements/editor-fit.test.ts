@@ -98,4 +98,20 @@ describe('a loaded flow is fitted to the canvas', () => {
     await el.updateComplete;
     expect(el.liveViewport).to.deep.equal(fitted);
   });
+
+  for (const name of ['order-analytics', 'customer-cleanup'])
+    it(`demo flow ${name}, run: every table and chart stays inside its node`, async () => {
+      const el = await openEditor(await flow(name));
+      expect((await el.run()).status).to.equal('done');
+      const root = el.shadowRoot!;
+      await waitUntil(() => root.querySelectorAll('[part~="node-element"]').length >= 2, 'the previews render', { timeout: 10000 });
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      const spilled = [...root.querySelectorAll<HTMLElement>('[part~="node-element"]')].flatMap((element) => {
+        const node = element.closest<HTMLElement>('[part~="node"]')!;
+        // What shows: the element and its boxes (the header and rows scroll inside the viewport, clipped by it).
+        const parts = [element, ...element.shadowRoot!.querySelectorAll('[part=count], [part=viewport], [part=svg], [part=legend]')];
+        return parts.filter((part) => !inside(part.getBoundingClientRect(), node.getBoundingClientRect())).map((part) => `${node.dataset.node}: ${part.getAttribute('part')} at ${show(part.getBoundingClientRect())}, the node at ${show(node.getBoundingClientRect())}`);
+      });
+      expect(spilled).to.deep.equal([]);
+    });
 });

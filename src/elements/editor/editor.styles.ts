@@ -103,6 +103,9 @@ export const editorStyles = css`
     right: 6px;
     overflow: hidden;
     font-size: var(--_font-size);
+    /* Its box meets the node's bottom border; what it shows ends above it, as at its sides. */
+    box-sizing: border-box;
+    padding-bottom: 6px;
     border-radius: 4px;
   }
   .viewport {
