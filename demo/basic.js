@@ -11,8 +11,8 @@ const output = document.getElementById('output');
 let emitted = false;
 
 async function open(url) {
+  // A flow without a saved viewport is fitted to the canvas as it loads.
   editor.graph = await (await fetch(url)).json();
-  editor.fitView();
   // The panel shows this flow's output only: nothing from the flow before it.
   emitted = false;
   output.textContent = 'Running…';

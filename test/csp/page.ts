@@ -75,7 +75,7 @@ async function nodeElementsShown(editor: V2uEditor, tableId: string, chartId: st
   const swatch = body(chartId)?.querySelector('li');
   return {
     tableRows: body(tableId)?.querySelectorAll('[part="row"]').length ?? 0,
-    tableHeight: viewport ? getComputedStyle(viewport).height : undefined,
+    tableHeight: viewport ? getComputedStyle(viewport).maxHeight : undefined,
     chartSwatch: swatch ? getComputedStyle(swatch).getPropertyValue('--_swatch').trim() : `no legend; chart node ${editor.nodeState(chartId)?.status}`,
   };
 }

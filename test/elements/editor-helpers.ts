@@ -37,7 +37,7 @@ export const smallGraph = {
   edges: [] as unknown[],
 };
 
-/** Mounts an editor at the top-left of the page, measured and with its editing code loaded. */
+/** Mounts an editor at the top-left of the page, measured, with its editing code loaded, and the view at the origin. */
 export async function mountEditor(graph: unknown = smallGraph, attrs: { readonly?: boolean; palette?: boolean; autoRun?: boolean } = {}): Promise<V2uEditor> {
   await resetMouse();
   const el = await fixture<V2uEditor>(
@@ -53,6 +53,9 @@ export async function mountEditor(graph: unknown = smallGraph, attrs: { readonly
   );
   await waitUntil(() => el.canvasSize.width > 0, 'the canvas gets measured');
   await el.whenEditable();
+  // The tests place the pointer in graph units: the origin at the canvas's corner, zoom 1,
+  // rather than the fit a loaded graph gets (editor-fit.test.ts).
+  el.showViewport({ x: 0, y: 0, zoom: 1 });
   await el.updateComplete;
   return el;
 }

@@ -119,9 +119,14 @@ export abstract class EditorCanvas extends EditorForm implements PointerHost {
     return this._store.state.nodeCount === 0;
   }
 
-  /** Zooms and pans so the whole graph is in view. */
+  /** Zooms and pans so the whole graph is in view, clear of the minimap. */
   fitView(): void {
-    this._viewport.fit(this.view.nodeIndex.bounds());
+    this._viewport.fit(this.graphBounds());
+  }
+
+  /** @internal */
+  graphBounds(): Rect | undefined {
+    return this.view.nodeIndex.bounds();
   }
 
   /** Zooms around the canvas centre by `factor` (>1 zooms in). */
@@ -235,7 +240,8 @@ export abstract class EditorCanvas extends EditorForm implements PointerHost {
   /** Keeps the view in step with the graph: indexes, a loaded viewport, selection and focus. */
   protected updateView(event: StoreEvent): void {
     this.view.update(event);
-    if (event.origin === 'load') this._viewport.show({ ...this._store.state.viewport });
+    if (event.origin === 'load') this._viewport.loaded();
+    else this._viewport.hold();
     const state = this._store.state;
     if (this.selection.prune((id) => !!state.getNode(id), (id) => !!state.getEdge(id))) this.emitSelect();
     if (this.focusedNode && !state.getNode(this.focusedNode)) {

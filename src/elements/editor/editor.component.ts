@@ -77,6 +77,7 @@ import { LibraryController } from './library-controller.js';
  * @cssproperty --v2u-invalid-color - Ports that refuse it.
  * @cssproperty --v2u-font-family - Font of the whole editor.
  * @cssproperty --v2u-font-size - Base font size.
+ * @cssproperty --v2u-node-font-size - Font size of node text (13px; titles are 8% larger), chosen to read at the zoom a loaded flow is fitted to.
  * @cssproperty --v2u-editor-muted-color - Secondary text (status, hints).
  * @cssproperty --v2u-editor-palette-width - Width of the palette column.
  * @cssproperty --v2u-category-create-color - Accent of create nodes (likewise transform, output, utility, unknown).
@@ -232,6 +233,7 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
   /** The registry learned or changed types: re-resolve ports and titles, re-run what changed. @internal */
   typesChanged(): void {
     this.view.setSources(this._store, this.manifests);
+    this._viewport.refit();
     this._editing.kit?.typesChanged(this._store.state.nodeTypes());
     this._revision++;
   }
@@ -269,7 +271,10 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
     if (changed.has('noAutoRun') && kit) kit.runner.autoRun = !this.noAutoRun;
     if ((changed.has('poolSize') || changed.has('workerUrl')) && kit) kit.runner.reconfigure();
     // Unset manifests follow the registry.
-    if (changed.has('manifests') || (changed.has('registry') && !this._manifests)) this.view.setSources(this._store, this.manifests);
+    if (changed.has('manifests') || (changed.has('registry') && !this._manifests)) {
+      this.view.setSources(this._store, this.manifests);
+      this._viewport.refit();
+    }
   }
 
   /** Every change updates the view and the runner; edits also reach the form, autosave and `v2u-change`. */

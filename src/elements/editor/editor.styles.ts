@@ -102,6 +102,10 @@ export const editorStyles = css`
     left: 6px;
     right: 6px;
     overflow: hidden;
+    font-size: var(--_font-size);
+    /* Its box meets the node's bottom border; what it shows ends above it, as at its sides. */
+    box-sizing: border-box;
+    padding-bottom: 6px;
     border-radius: 4px;
   }
   .viewport {
@@ -159,6 +163,7 @@ export const editorStyles = css`
     box-shadow: 0 1px 3px rgb(0 0 0 / 0.12);
     contain: layout style;
     cursor: default;
+    font-size: var(--v2u-node-font-size, 13px);
   }
   .node.selected {
     border-color: var(--_accent);
@@ -172,6 +177,7 @@ export const editorStyles = css`
     padding: 0 10px;
     border-radius: var(--_radius) var(--_radius) 0 0;
     border-top: 4px solid var(--_category);
+    font-size: 1.08em;
     font-weight: 600;
     white-space: nowrap;
     overflow: hidden;

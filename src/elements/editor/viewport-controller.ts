@@ -1,6 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { clampViewport, type GraphStore, type Point, type Rect, type Viewport } from '../../core/index.js';
-import { fitRect, toGraph, visibleRect, zoomAround, type ZoomLimits } from './viewport.js';
+import { fitClear, toGraph, visibleRect, zoomAround, type ZoomLimits } from './viewport.js';
+
+/** A loaded graph is fitted only when it reads at this zoom or more; a larger one keeps its viewport. */
+const FIT_FLOOR = 0.5;
 
 /** Extra screen pixels rendered around the visible area, so panning shows no gaps. */
 const CULL_MARGIN = 200;
@@ -12,6 +15,8 @@ export interface ViewportHost extends ReactiveControllerHost {
   readonly maxZoom: number;
   /** The pannable canvas, once rendered. */
   readonly canvas: HTMLElement | null;
+  /** The rectangle around every node, for fitting; undefined when there is none. */
+  graphBounds?(): Rect | undefined;
 }
 
 /**
@@ -24,6 +29,8 @@ export class ViewportController implements ReactiveController {
   private _size = { width: 0, height: 0 };
   private _lastPointer: Point | undefined;
   private _resize: ResizeObserver | undefined;
+  /** A graph loaded without a viewport of its own: kept fitted until the person pans, zooms or edits. */
+  private _fitting = false;
 
   constructor(private readonly _host: ViewportHost) {
     _host.addController(this);
@@ -52,7 +59,35 @@ export class ViewportController implements ReactiveController {
   private resize({ width, height }: { width: number; height: number }) {
     if (width === this._size.width && height === this._size.height) return;
     this._size = { width, height };
+    this.refit();
     this._host.requestUpdate();
+  }
+
+  /**
+   * After a load: shows the document's viewport. A document that has none (or the default
+   * one, `{ x: 0, y: 0, zoom: 1 }`, which is what a graph nobody panned saves) is fitted
+   * clear of the minimap instead, when it reads at that zoom (a huge graph keeps the
+   * default). The fit is shown, not saved: no `v2u-viewport-change`, and the graph reopens
+   * fitted until the person pans or zooms it.
+   */
+  loaded(): void {
+    const v = this._host.store.state.viewport;
+    this._viewport = { ...v };
+    this._fitting = !v.x && !v.y && v.zoom === 1;
+    this.refit();
+    this._host.requestUpdate();
+  }
+
+  /** Fits the loaded graph again while its geometry settles (canvas measured or resized, node types known). */
+  refit(): void {
+    const bounds = this._fitting && this._size.width ? this._host.graphBounds?.() : undefined;
+    const fit = bounds && fitClear(bounds, this._size, this.limits);
+    if (fit && fit.zoom >= FIT_FLOOR) this._viewport = fit;
+  }
+
+  /** The person moved the view or edited the graph: it stays where it is. */
+  hold(): void {
+    this._fitting = false;
   }
 
   /** The viewport as shown right now. */
@@ -71,6 +106,7 @@ export class ViewportController implements ReactiveController {
 
   /** Shows a viewport without recording it; `commit()` saves it to the document. */
   show(viewport: Viewport): void {
+    this._fitting = false;
     this._viewport = clampViewport(viewport);
     this._host.requestUpdate();
   }
@@ -87,7 +123,7 @@ export class ViewportController implements ReactiveController {
     // The canvas may have just been resized (the inspector opened) before the observer said so.
     if (this._resize) this.measure();
     if (!bounds || !this._size.width) return false;
-    this.show(fitRect(bounds, this._size, this.limits));
+    this.show(fitClear(bounds, this._size, this.limits));
     this.commit();
     return true;
   }

@@ -48,6 +48,19 @@ export function fitRect(bounds: Rect, size: { width: number; height: number }, l
   };
 }
 
+/** The canvas corner the minimap covers (bottom right: minimap.styles.ts), with its margin. */
+const MINIMAP = { width: 220, height: 160 };
+
+/**
+ * Fits `bounds` clear of the minimap: beside it or above it, whichever shows the graph
+ * larger (a wide flow goes above, a tall one beside).
+ */
+export function fitClear(bounds: Rect, size: { width: number; height: number }, limits: ZoomLimits): Viewport {
+  const beside = fitRect(bounds, { width: size.width - MINIMAP.width, height: size.height }, limits, 24);
+  const above = fitRect(bounds, { width: size.width, height: size.height - MINIMAP.height }, limits, 24);
+  return beside.zoom > above.zoom ? beside : above;
+}
+
 /** Moves the viewport so graph point `center` sits in the middle of the canvas. */
 export function centerOn(viewport: Viewport, center: Point, size: { width: number; height: number }): Viewport {
   return { zoom: viewport.zoom, x: size.width / 2 - center.x * viewport.zoom, y: size.height / 2 - center.y * viewport.zoom };

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { compareDirected } from '../shared/compare.js';
 import { countText, displayText } from '../shared/format.js';
+import { fontOf, textWidth } from '../shared/text-width.js';
 import type { Row } from '../shared/inputs.js';
 import { isOutputRef, type OutputRef } from '../../core/engine/output-ref.js';
 import { inlineStyle } from '../../elements/shared/inline-style.js';
@@ -19,6 +20,13 @@ const ROW_HEIGHT = 24;
 const PAGE_ROWS = 100;
 const VIEW_ROWS = 10;
 const OVERSCAN = 4;
+/** Column widths: content (header and the first rows) plus padding, within these bounds. */
+const MIN_COLUMN = 40;
+const MAX_COLUMN = 160;
+const CELL_PADDING = 13;
+/** Room for the sort arrow, so sorting never clips a header. */
+const ARROW = 14;
+const SAMPLE_ROWS = 50;
 
 /**
  * The Table view node's body: a virtualized, sortable table with the row count. Only the rows
@@ -41,14 +49,14 @@ const OVERSCAN = 4;
  */
 export class V2uTableView extends LitElement {
   static override styles = css`
-    :host { display: block; font: 12px/1.4 var(--v2u-font-family, system-ui, sans-serif); --_border: var(--v2u-table-border-color, #d0d7de); }
-    .count { padding: 2px 4px; color: #57606a; }
-    .grid { display: grid; grid-template-columns: var(--_columns); }
-    .header { background: var(--v2u-table-header-background, #f6f8fa); border-bottom: 1px solid var(--_border); }
+    :host { display: flex; flex-direction: column; max-height: 100%; font: 12px/1.4 var(--v2u-font-family, system-ui, sans-serif); --_border: var(--v2u-table-border-color, #d0d7de); }
+    .count { flex: none; padding: 2px 4px; color: #57606a; }
+    .grid { display: grid; grid-template-columns: var(--_columns); width: var(--_width); min-width: 100%; }
+    .header { position: sticky; top: 0; z-index: 1; background: var(--v2u-table-header-background, #f6f8fa); border-bottom: 1px solid var(--_border); }
     button { all: unset; cursor: pointer; padding: 2px 6px; font-weight: 600; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     button:focus-visible { outline: 2px solid #0969da; }
-    .viewport { overflow: auto; position: relative; border: 1px solid var(--_border); border-top: none; }
-    .spacer { position: relative; }
+    .viewport { flex: 0 1 auto; min-height: 0; overflow: auto; position: relative; border: 1px solid var(--_border); }
+    .spacer { position: relative; width: var(--_width); min-width: 100%; }
     .row { position: absolute; left: 0; right: 0; height: ${ROW_HEIGHT}px; border-bottom: 1px solid var(--_border); box-sizing: border-box; }
     .cell { padding: 2px 6px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     .number { text-align: right; font-variant-numeric: tabular-nums; }
@@ -67,6 +75,8 @@ export class V2uTableView extends LitElement {
   @state() private _descending = false;
   @state() private _firstRow = 0;
   private _order: number[] = [];
+  /** Column widths in pixels, from the header and the first rows. */
+  private _widths: number[] = [];
   /** Pages of a table kept in a worker, read so far (page 0 is the head that came with it). */
   private _pages = new Map<number, readonly Row[]>();
   private _requested = new Set<number>();
@@ -75,6 +85,7 @@ export class V2uTableView extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('data') || changed.has('_sortColumn' as keyof V2uTableView) || changed.has('_descending' as keyof V2uTableView)) this._order = this._sortedOrder();
     if (changed.has('data')) {
+      this._widths = this._columnWidths();
       const rows = this.data?.rows;
       this._pages = new Map(isOutputRef(rows) && rows.head.length >= Math.min(PAGE_ROWS, rows.length) ? [[0, rows.head as Row[]]] : []);
       this._requested = new Set(this._pages.keys());
@@ -115,6 +126,16 @@ export class V2uTableView extends LitElement {
     return isOutputRef(rows) ? (rows.head as Row[]) : Array.isArray(rows) ? rows : [];
   }
 
+  /** Each column as wide as its header or its widest value in the first rows, within MIN_COLUMN..MAX_COLUMN. */
+  private _columnWidths(): number[] {
+    const [bold, plain] = [fontOf(this, 12, 600), fontOf(this, 12)];
+    const sample = this._rows.slice(0, SAMPLE_ROWS);
+    return (this.data?.columns ?? []).map((column) => {
+      const widest = sample.reduce((w, row) => Math.max(w, textWidth(displayText(row[column]), plain)), textWidth(column, bold) + ARROW);
+      return Math.min(MAX_COLUMN, Math.max(MIN_COLUMN, Math.ceil(widest + CELL_PADDING)));
+    });
+  }
+
   private _sortedOrder(): number[] {
     const rows = this._rows;
     const order = rows.map((_, i) => i);
@@ -143,17 +164,17 @@ export class V2uTableView extends LitElement {
     const columns = data.columns ?? [];
     const from = Math.max(0, this._firstRow - OVERSCAN);
     const to = Math.min(total, this._firstRow + VIEW_ROWS + OVERSCAN);
-    const template = `repeat(${Math.max(1, columns.length)}, minmax(72px, 1fr))`;
+    // Columns fill the node when they fit, and scroll sideways inside it when they do not.
+    const template = columns.length ? this._widths.map((w) => `minmax(${w}px, 1fr)`).join(' ') : '1fr';
+    const sizing = `--_columns: ${template}; --_width: ${this._widths.reduce((a, b) => a + b, 0)}px`;
     const shown = paged || rows.length >= data.rows.length ? '' : ` · first ${rows.length.toLocaleString('en')} shown`;
     const positions = Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
     return html`
       <div part="count" class="count">${countText(data.rows.length, 'row')}${shown}${this._readError ? ` · rows could not be read: ${this._readError}` : ''}</div>
-      <div part="header" class="grid header" role="row" style=${inlineStyle(`--_columns: ${template}`)}>
-        ${columns.map((column) => this._renderHeader(column, paged))}
-      </div>
-      <div part="viewport" class="viewport" style=${inlineStyle(`height: ${Math.min(VIEW_ROWS, Math.max(1, total)) * ROW_HEIGHT}px`)} @scroll=${this._handleScroll}>
+      <div part="viewport" class="viewport" style=${inlineStyle(`${sizing}; max-height: ${(Math.min(VIEW_ROWS, Math.max(1, total)) + 1) * ROW_HEIGHT}px`)} @scroll=${this._handleScroll}>
+        <div part="header" class="grid header" role="row">${columns.map((column) => this._renderHeader(column, paged))}</div>
         <div class="spacer" style=${inlineStyle(`height: ${total * ROW_HEIGHT}px`)}>
-          ${positions.map((position) => this._renderRow(rowAt(position), columns, position, template))}
+          ${positions.map((position) => this._renderRow(rowAt(position), columns, position))}
         </div>
       </div>
     `;
@@ -168,12 +189,18 @@ export class V2uTableView extends LitElement {
     </button>`;
   }
 
-  private _renderRow(row: Row | undefined, columns: string[], position: number, template: string) {
-    const style = inlineStyle(`top: ${position * ROW_HEIGHT}px; --_columns: ${template}`);
+  private _renderRow(row: Row | undefined, columns: string[], position: number) {
+    const style = inlineStyle(`top: ${position * ROW_HEIGHT}px`);
     if (!row) return html`<div part="row" class="grid row loading" role="row" aria-busy="true" style=${style}><span class="cell" role="cell">…</span></div>`;
     return html`<div part="row" class="grid row" role="row" style=${style}>
-      ${columns.map((column) => html`<span class="cell ${typeof row[column] === 'number' ? 'number' : ''}" role="cell">${displayText(row[column])}</span>`)}
+      ${columns.map((column, i) => this._renderCell(displayText(row[column]), typeof row[column] === 'number', this._widths[i]))}
     </div>`;
+  }
+
+  /** A cell; one cut at its column's maximum width keeps its whole text as a tooltip. */
+  private _renderCell(text: string, number: boolean, width: number) {
+    const cut = width >= MAX_COLUMN && textWidth(text, fontOf(this, 12)) + CELL_PADDING > width;
+    return html`<span class="cell ${number ? 'number' : ''}" role="cell" title=${cut ? text : nothing}>${text}</span>`;
   }
 }
 

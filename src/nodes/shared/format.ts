@@ -10,3 +10,10 @@ export function displayText(value: unknown): string {
 export function countText(count: number, noun: string): string {
   return `${count.toLocaleString('en')} ${noun}${count === 1 ? '' : 's'}`;
 }
+
+const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
+
+/** "1.2M", "3.4K", "950", "-12K": a number short enough for an axis label. */
+export function compactNumber(value: number): string {
+  return compact.format(value);
+}

@@ -72,6 +72,8 @@ describe('v2u-node-output-chart element', () => {
   it('draws grouped bars with axes, ticks and a legend', async () => {
     const data = (await run(chartNode, { rows }, { x: 'm', y: 'a, b', title: HOSTILE })).outputs;
     const el = await fixture<V2uChartView>(html`<test-chart-view .data=${data}></test-chart-view>`);
+    // Drawn at its measured width (the page's) once the ResizeObserver reports: room for every label whole.
+    await waitUntil(() => shadow(el).querySelector('svg')?.getAttribute('viewBox') === `0 0 ${shadow(el).querySelector('.plot')!.clientWidth} ${shadow(el).querySelector('.plot')!.clientHeight}`, 'the chart is drawn at its size');
     expect(shadow(el).querySelectorAll('rect.bar').length, 'one bar per non-empty value').to.equal(5);
     expect(shadow(el).querySelectorAll('line.axis').length).to.equal(2);
     expect(texts(shadow(el), '[part=legend] li')).to.deep.equal(['a', 'b']);

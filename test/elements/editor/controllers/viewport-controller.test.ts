@@ -83,19 +83,21 @@ describe('ViewportController', () => {
     await waitUntil(() => host.viewport.size.height === 250, 'the size is followed again after reconnecting');
   });
 
-  it('fit() shows the bounds centred, zoomed within the limits (never above 1), and saves it', async () => {
+  it('fit() shows the bounds centred clear of the minimap, zoomed within the limits (never above 1), and saves it', async () => {
     const host = await measuredHost();
-    // Inside a 400×300 canvas with 40 px padding: 320×220 to fill.
-    expect(host.viewport.fit({ x: 0, y: 0, width: 480, height: 330 }), 'fitted').to.equal(true);
-    expect(host.viewport.viewport.zoom, 'zoom that fills the canvas').to.be.closeTo(2 / 3, 1e-9);
-    expect(host.viewport.viewport.x, 'centred horizontally').to.be.closeTo(200 - 240 * (2 / 3), 1e-9);
+    // A 400×300 canvas with 24 px padding; the minimap takes the bottom-right 220×160.
+    expect(host.viewport.fit({ x: 0, y: 0, width: 240, height: 100 }), 'fitted').to.equal(true);
+    expect(host.viewport.viewport, 'a wide graph above the minimap (400×140)').to.deep.equal({ zoom: 0.92, x: 200 - 120 * 0.92, y: 70 - 50 * 0.92 });
+
+    host.viewport.fit({ x: 0, y: 0, width: 100, height: 400 });
+    expect(host.viewport.viewport, 'a tall graph beside it (180×300)').to.deep.equal({ zoom: 0.63, x: 90 - 50 * 0.63, y: 150 - 200 * 0.63 });
 
     host.viewport.fit({ x: 0, y: 0, width: 3200, height: 2200 });
-    expect(host.viewport.viewport, 'a huge graph stops at min-zoom').to.deep.equal({ zoom: 0.5, x: 200 - 1600 * 0.5, y: 150 - 1100 * 0.5 });
+    expect(host.viewport.viewport, 'a huge graph stops at min-zoom').to.deep.equal({ zoom: 0.5, x: 200 - 1600 * 0.5, y: 70 - 1100 * 0.5 });
 
     host.viewport.fit({ x: 10, y: 10, width: 10, height: 10 });
-    expect(host.viewport.viewport, 'a tiny graph is not blown up past 1').to.deep.equal({ zoom: 1, x: 185, y: 135 });
-    expect(host.store.state.viewport, 'the fitted viewport is saved to the document').to.deep.equal({ zoom: 1, x: 185, y: 135 });
+    expect(host.viewport.viewport, 'a tiny graph is not blown up past 1').to.deep.equal({ zoom: 1, x: 185, y: 55 });
+    expect(host.store.state.viewport, 'the fitted viewport is saved to the document').to.deep.equal({ zoom: 1, x: 185, y: 55 });
   });
 
   it('fit() does nothing without bounds or before the canvas is measured', async () => {
