@@ -5,14 +5,15 @@ import { withPath } from './replay.js';
 
 /**
  * Loads the editing code (gestures, actions, palette, inspector, minimap, runner: its own
- * chunk) right after the first paint, or at once on the first pointer event or call that
- * needs it. Pointer events that arrive before it are queued and replayed.
+ * chunk) off the first paint's path: when the browser is idle after the graph is drawn with
+ * its types (`loadWhenIdle`), or at once on intent (a pointer press, a key, focus) or a call
+ * that needs it. Pointer events that arrive before it are queued and replayed.
  */
 export class EditingController implements ReactiveController {
   private _kit: EditingKit | undefined;
   private _load: Promise<EditingKit | undefined> | undefined;
   private _queued: PointerEvent[] = [];
-  private _frame = 0;
+  private _idle: (() => void) | undefined;
 
   constructor(private readonly _host: EditorHost) {
     _host.addController(this);
@@ -23,13 +24,19 @@ export class EditingController implements ReactiveController {
     return this._kit;
   }
 
+  /** Loads the kit when the browser is idle (or within a second): the editor calls it once the graph is drawn. */
+  loadWhenIdle(): void {
+    this._idle?.();
+    this._idle = whenIdle(() => this._host.isConnected && void this.load());
+  }
+
+  /** An editor put back in the document after its graph was drawn loads the kit again when idle. */
   hostConnected(): void {
-    // The editing code loads right after the first paint, not before it.
-    this._frame = requestAnimationFrame(() => setTimeout(() => this._host.isConnected && void this.load()));
+    if (this._idle) this.loadWhenIdle();
   }
 
   hostDisconnected(): void {
-    cancelAnimationFrame(this._frame);
+    this._idle?.();
     this._kit?.destroy();
     this._kit = undefined;
     this._load = undefined;
@@ -66,4 +73,14 @@ export class EditingController implements ReactiveController {
     const handler = { pointerdown: p.handleDown, pointermove: p.handleMove, pointerup: p.handleUp, pointercancel: p.handleCancel }[event.type];
     handler?.(event);
   }
+}
+
+/** Runs `task` when the browser is idle, within a second at the latest; returns how to cancel it. */
+export function whenIdle(task: () => void): () => void {
+  if (typeof requestIdleCallback !== 'function') {
+    const timer = setTimeout(task, 1);
+    return () => clearTimeout(timer);
+  }
+  const id = requestIdleCallback(task, { timeout: 1000 });
+  return () => cancelIdleCallback(id);
 }

@@ -22,8 +22,8 @@ export interface LibraryHost extends ReactiveControllerHost {
 const REMOVED = new DOMException('the editor was removed from the document', 'AbortError');
 
 /**
- * Library start-up: paints from the registry's IndexedDB cache first, then fetches the
- * library's index and preloads the graph's types. Follows a replaced `registry`, and stops
+ * Library start-up: the registry's IndexedDB cache and the library's index, both at once;
+ * later, when the editor asks, the code of the graph's types. Follows a replaced `registry`, and stops
  * waiting (letting go of the editor) as soon as the editor is removed.
  */
 export class LibraryController implements ReactiveController {
@@ -81,7 +81,20 @@ export class LibraryController implements ReactiveController {
     this._host.requestUpdate();
   }
 
-  /** Restores, then registers the index (then resolves), then preloads the graph's types. */
+  /**
+   * Loads the code of the graph's types and of the high-priority ones, for runs. The editor
+   * calls it once the graph is drawn, when the browser is idle: it is not on the first paint's path.
+   */
+  preload(): void {
+    const { signal } = this._connection;
+    orAbort(this._host.registry.preload(this._host.store.state.nodeTypes()), signal).catch((error: unknown) => this.failed(error, signal));
+  }
+
+  /**
+   * Restores from IndexedDB and fetches the index at the same time: whichever answers first
+   * draws the graph's types (the cache on a second visit, the network on a first), and the
+   * index then corrects a stale cache. Resolves when both are done.
+   */
   private async start(registry: NodeRegistry): Promise<void> {
     if (this._host.noLibrary) return;
     const library = this._host.library ?? defaultLibraryUrl();
@@ -89,12 +102,11 @@ export class LibraryController implements ReactiveController {
     try {
       // Awaits race the connection: a removed editor stops waiting (and lets go of the
       // element) at once, not when the registry's IndexedDB reads complete.
-      await orAbort(registry.restore(library), signal);
-      await orAbort(registry.registerIndex(library, this._host.store.state.nodeTypes(), { signal }), signal);
+      const restored = registry.restore(library);
+      await orAbort(Promise.all([restored, registry.registerIndex(library, this._host.store.state.nodeTypes(), { signal })]), signal);
     } catch (error) {
       return this.failed(error, signal);
     }
-    orAbort(registry.preload(this._host.store.state.nodeTypes()), signal).catch((error: unknown) => this.failed(error, signal));
   }
 
   /** An editor removed meanwhile stops quietly (and starts over if it comes back). */
