@@ -19,8 +19,8 @@ import * as registry from './scenarios/registry.mjs';
 const SCENARIOS = [floor, heavyRun, registry, coldWarm, mountLeak];
 
 const MODES = {
-  quick: { sizes: [100, 1000], loadRuns: 2, gestureRuns: 1, gestureMs: 500, heapSeconds: 2, leakCycles: 30, heavyRows: 200_000, heavyRuns: 1, loadTimeoutMs: 30_000, stepTimeoutMs: 30_000, runTimeoutMs: 60_000, poolIdleMs: 2_000, trace: false },
-  full: { sizes: [100, 1000, 5000, 10000], loadRuns: 5, gestureRuns: 3, gestureMs: 3000, heapSeconds: 60, leakCycles: 100, heavyRows: 1_000_000, heavyRuns: 3, loadTimeoutMs: 120_000, stepTimeoutMs: 120_000, runTimeoutMs: 300_000, poolIdleMs: 15_000, trace: true },
+  quick: { sizes: [100, 1000], loadRuns: 2, gestureRuns: 1, gestureMs: 500, heapSeconds: 2, leakCycles: 30, heavyRows: 200_000, heavyRuns: 1, typedVisits: true, loadTimeoutMs: 30_000, stepTimeoutMs: 30_000, runTimeoutMs: 60_000, poolIdleMs: 2_000, trace: false },
+  full: { sizes: [100, 1000, 5000, 10000, 50000], loadRuns: 5, gestureRuns: 3, gestureMs: 3000, heapSeconds: 60, leakCycles: 100, heavyRows: 1_000_000, heavyRuns: 3, typedVisits: true, loadTimeoutMs: 120_000, stepTimeoutMs: 120_000, runTimeoutMs: 300_000, poolIdleMs: 15_000, trace: true },
 };
 
 function options(argv) {
@@ -28,6 +28,7 @@ function options(argv) {
   const mode = argv.includes('--quick') ? 'quick' : 'full';
   const config = { ...MODES[mode] };
   if (argv.includes('--trace')) config.trace = true;
+  if (argv.includes('--no-typed')) config.typedVisits = false;
   if (flag('sizes')) config.sizes = flag('sizes').split(',').map(Number);
   const only = flag('editors')?.split(',');
   const scenarioIds = argv.includes('--no-scenarios') ? [] : flag('scenarios')?.split(',') ?? SCENARIOS.map((s) => s.id);

@@ -11,6 +11,8 @@ const fmtBytes = (v) => (v >= 1024 * KB ? `${(v / KB / KB).toFixed(1)} MB` : `${
 const ROWS = [
   ['Script loaded before first paint, min+gzip', 'once', (r) => r.scripts && { value: r.scripts.gzip, text: fmtBytes(r.scripts.gzip) }],
   ['Navigation to painted and interactive, ms', 'each', (r) => r.ready && { value: r.ready.median, text: spread(r.ready, fmtMs) }],
+  ['Navigation to painted with types, first visit, ms', 'each', (r) => r.typed && { value: r.typed.first.median, text: spread(r.typed.first, fmtMs) }],
+  ['Navigation to painted with types, second visit (IndexedDB warm), ms', 'each', (r) => r.typed && { value: r.typed.second.median, text: spread(r.typed.second, fmtMs) }],
   ...[
     ['drag', 'Drag one node'],
     ['dragSelection', 'Drag 50 selected nodes'],

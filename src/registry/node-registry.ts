@@ -105,6 +105,8 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
     if (!Array.isArray(index?.bundles)) throw new V2uError(ErrorCodes.badBundle, `${href} is not a bundle index`, href);
     const listed = index.bundles.map((b) => ({ ...b, url: new URL(b.url, href).href }));
     const inline = listed.filter((b) => Array.isArray(b.nodes)).map((b) => this._inline(b));
+    // One registration (one `change`) for every inline bundle: each change redraws the graph.
+    this._add(inline.flatMap((b) => b.added));
     await this._restoring;
     signal?.throwIfAborted();
     await this._forgetUnlisted(new URL('./', href).href, new Set(listed.map((b) => b.url)));
@@ -119,13 +121,13 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
   }
 
   /**
-   * Registers the manifests an index carries for one bundle (unless the cache already gave
-   * this very copy); the resolved bundle is what the cache keeps.
+   * The manifests an index carries for one bundle, resolved: what to register (nothing when
+   * the cache already gave this very copy), and the bundle the cache keeps.
    */
-  private _inline(listed: BundleIndex['bundles'][number]): { url: string; hash: string; resolved: ManifestBundle } {
+  private _inline(listed: BundleIndex['bundles'][number]): { url: string; hash: string; resolved: ManifestBundle; added: NodeEntry[] } {
     const resolved = this._resolveBundle(parseBundle(listed, listed.url), listed.url);
-    if (this._cachedHashes.get(listed.url) !== listed.hash) this._add(resolved.nodes);
-    return { url: listed.url, hash: listed.hash, resolved };
+    const added = this._cachedHashes.get(listed.url) === listed.hash ? [] : resolved.nodes;
+    return { url: listed.url, hash: listed.hash, resolved, added };
   }
 
   /** Registers the bundles the cache remembers (those of `libraryIndex` alone, when given); resolves with the number of types restored. */
