@@ -87,6 +87,28 @@ describe('v2u-ready and whenReady()', () => {
     expect(drawn(el), 'resolved').to.deep.equal({ v: 'create: Value', log: 'output: Log' });
   });
 
+  it('types that arrive before the first frame draw the graph once, never as placeholders', async () => {
+    const el = document.createElement('v2u-editor');
+    el.noLibrary = true;
+    el.setAttribute('no-palette', '');
+    el.registry = registryOn();
+    el.graph = { version: 2, nodes: [{ id: 'a', type: 'acme/late', position: { x: 0, y: 0 }, config: {} }], edges: [] } as unknown as GraphDocument;
+    document.body.append(el);
+    const seen: unknown[] = [];
+    const watch = new MutationObserver(() => seen.push(...Object.values(drawn(el))));
+    watch.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true, attributes: true });
+    // A task later, as a preloaded or cached library answers; the next frame is further away.
+    setTimeout(() => el.registry.register({ type: 'acme/late', version: 1, category: 'create', title: 'Late', inputs: {}, outputs: {}, module: '/late.js' }));
+    try {
+      await el.whenReady();
+      expect(drawn(el)).to.deep.equal({ a: 'create: Late' });
+      expect(seen.filter((s) => String(s).startsWith('unknown')), 'no placeholder was ever drawn').to.deep.equal([]);
+    } finally {
+      watch.disconnect();
+      el.remove();
+    }
+  });
+
   it('the library request starts while IndexedDB is still being read, not after', async () => {
     const times: Record<string, number> = {};
     const fetchTimed: typeof fetch = (input, init) => ((times.request ??= performance.now()), fetch(input, init));

@@ -2,6 +2,7 @@ import type { ReactiveController } from 'lit';
 import type { EditingKit } from './editing-kit.js';
 import type { EditorHost } from './editor-host.js';
 import { withPath } from './replay.js';
+import { cancelIdle, onIdle } from '../shared/idle.js';
 
 /**
  * Loads the editing code (gestures, actions, palette, inspector, minimap, runner: its own
@@ -13,7 +14,8 @@ export class EditingController implements ReactiveController {
   private _kit: EditingKit | undefined;
   private _load: Promise<EditingKit | undefined> | undefined;
   private _queued: PointerEvent[] = [];
-  private _idle: (() => void) | undefined;
+  private _idle: number | undefined;
+  private _wanted = false;
 
   constructor(private readonly _host: EditorHost) {
     _host.addController(this);
@@ -26,17 +28,18 @@ export class EditingController implements ReactiveController {
 
   /** Loads the kit when the browser is idle (or within a second): the editor calls it once the graph is drawn. */
   loadWhenIdle(): void {
-    this._idle?.();
-    this._idle = whenIdle(() => this._host.isConnected && void this.load());
+    cancelIdle(this._idle);
+    this._wanted = true;
+    this._idle = onIdle(() => this._host.isConnected && void this.load(), 1000);
   }
 
   /** An editor put back in the document after its graph was drawn loads the kit again when idle. */
   hostConnected(): void {
-    if (this._idle) this.loadWhenIdle();
+    if (this._wanted) this.loadWhenIdle();
   }
 
   hostDisconnected(): void {
-    this._idle?.();
+    cancelIdle(this._idle);
     this._kit?.destroy();
     this._kit = undefined;
     this._load = undefined;
@@ -73,14 +76,4 @@ export class EditingController implements ReactiveController {
     const handler = { pointerdown: p.handleDown, pointermove: p.handleMove, pointerup: p.handleUp, pointercancel: p.handleCancel }[event.type];
     handler?.(event);
   }
-}
-
-/** Runs `task` when the browser is idle, within a second at the latest; returns how to cancel it. */
-export function whenIdle(task: () => void): () => void {
-  if (typeof requestIdleCallback !== 'function') {
-    const timer = setTimeout(task, 1);
-    return () => clearTimeout(timer);
-  }
-  const id = requestIdleCallback(task, { timeout: 1000 });
-  return () => cancelIdleCallback(id);
 }

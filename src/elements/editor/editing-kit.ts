@@ -82,6 +82,9 @@ export class EditingKit {
     _editor.addEventListener('v2u-node-status', this._onNodeStatus);
     this._intent = hoverIntent(_editor.renderRoot, { onIntent: (type, kind) => void this.loader.intent(type, kind) });
     this.loader.prefetchIdle(_editor.store.state.nodeTypes());
+    // The logic of the graph's types (and the high-priority ones), for runs: with the editing
+    // code, after the graph is drawn, not on the first paint's path. Failures become warnings.
+    void _editor.graphReady().then(() => registry.preload(_editor.store.state.nodeTypes()));
     adoptStyles(_editor.renderRoot, editingStyles);
   }
 

@@ -11,7 +11,7 @@ import { WeakEmitter } from '../shared/weak-emitter.js';
 import { AutosaveController } from './autosave-controller.js';
 import { ChangeReporter, isViewChange } from './change-reporter.js';
 import { DocumentController } from './document-controller.js';
-import { EditingController, whenIdle } from './editing-controller.js';
+import { EditingController } from './editing-controller.js';
 import type { EditingKit } from './editing-kit.js';
 import { EditorCanvas } from './editor-canvas.js';
 import type { EditorHost } from './editor-host.js';
@@ -234,10 +234,9 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
     await this._library.ready;
   }
 
-  /** The graph is drawn with its types: now the editing code and the code of its types, when idle. @internal */
+  /** The graph is drawn with its types: now the editing code (and with it the code of its types), when idle. @internal */
   drawn(): void {
     this._editing.loadWhenIdle();
-    whenIdle(() => this.isConnected && this._library.preload());
   }
 
   /** Resolves when the graph from `src`, if one is loading, is in. @internal */
@@ -261,6 +260,25 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
     this._editing.kit?.runner.typesChanged(this._store.state.nodeTypes());
     this._revision++;
     this._ready.check();
+    this._typesHeard?.();
+  }
+
+  private _typesHeard?: () => void;
+
+  /**
+   * The first render waits for the graph's types until the next frame at most: nothing is
+   * painted before that frame anyway, and a library already on its way (preloaded, or in
+   * IndexedDB) then draws the graph once with its types, not as placeholders and again.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated && this._ready.unknownTypes().length)
+      await new Promise<void>((resolve) => {
+        this._typesHeard = resolve;
+        requestAnimationFrame(() => resolve());
+        setTimeout(resolve, 50); // a hidden page has no frames
+      });
+    this._typesHeard = undefined;
+    super.scheduleUpdate();
   }
 
   protected get editingKit(): EditingKit | undefined {

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { cancelIdle, onIdle } from '../shared/idle.js';
 
 /** What form association needs from its element. */
 export interface FormHost extends ReactiveControllerHost, HTMLElement {
@@ -91,15 +92,4 @@ export class FormController implements ReactiveController {
     const { name, disabled } = this._host;
     if (data && name && !disabled && !this._formDisabled) data.set(name, this._host.value);
   };
-}
-
-/** `requestIdleCallback` with a deadline, or a timer where it is missing (Safari). */
-function onIdle(fn: () => void, timeout: number): number {
-  return typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout }) : -(setTimeout(fn, 100) as unknown as number);
-}
-
-function cancelIdle(handle: number | undefined) {
-  if (handle === undefined) return;
-  if (handle < 0) clearTimeout(-handle);
-  else cancelIdleCallback(handle);
 }

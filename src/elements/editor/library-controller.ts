@@ -22,8 +22,7 @@ export interface LibraryHost extends ReactiveControllerHost {
 const REMOVED = new DOMException('the editor was removed from the document', 'AbortError');
 
 /**
- * Library start-up: the registry's IndexedDB cache and the library's index, both at once;
- * later, when the editor asks, the code of the graph's types. Follows a replaced `registry`, and stops
+ * Library start-up: the registry's IndexedDB cache and the library's index, both at once. Follows a replaced `registry`, and stops
  * waiting (letting go of the editor) as soon as the editor is removed.
  */
 export class LibraryController implements ReactiveController {
@@ -79,15 +78,6 @@ export class LibraryController implements ReactiveController {
     this._started = undefined;
     this.follow();
     this._host.requestUpdate();
-  }
-
-  /**
-   * Loads the code of the graph's types and of the high-priority ones, for runs. The editor
-   * calls it once the graph is drawn, when the browser is idle: it is not on the first paint's path.
-   */
-  preload(): void {
-    const { signal } = this._connection;
-    orAbort(this._host.registry.preload(this._host.store.state.nodeTypes()), signal).catch((error: unknown) => this.failed(error, signal));
   }
 
   /**

@@ -14,12 +14,7 @@ export interface ReadyHost extends ReactiveControllerHost, HTMLElement {
   drawn(): void;
 }
 
-interface Pending {
-  promise: Promise<V2uReadyDetail>;
-  resolve(detail: V2uReadyDetail): void;
-}
-
-const pending = (): Pending => {
+const deferred = () => {
   let resolve!: (detail: V2uReadyDetail) => void;
   return { promise: new Promise<V2uReadyDetail>((r) => (resolve = r)), resolve };
 };
@@ -32,8 +27,8 @@ const pending = (): Pending => {
  * gets no event of its own: the one that replaced it does.
  */
 export class ReadyController implements ReactiveController {
-  private _pending: Pending | undefined = pending();
-  private _last: Promise<V2uReadyDetail> = this._pending!.promise;
+  private _ready = deferred();
+  private _waiting = true;
   /** Counts loaded graphs: a check begun for an older one is dropped. */
   private _loads = 0;
 
@@ -43,7 +38,7 @@ export class ReadyController implements ReactiveController {
 
   /** The current graph's ready: pending until it is drawn with its types. */
   get ready(): Promise<V2uReadyDetail> {
-    return this._pending?.promise ?? this._last;
+    return this._ready.promise;
   }
 
   hostConnected(): void {
@@ -53,30 +48,30 @@ export class ReadyController implements ReactiveController {
   /** A graph was loaded (value, graph, src, importGraph, reset): a new ready is due. */
   graphLoaded(): void {
     this._loads++;
-    if (!this._pending) this._last = (this._pending = pending()).promise;
+    if (!this._waiting) this._ready = deferred();
+    this._waiting = true;
     this.check();
   }
 
   /** Call when types may have arrived: ready as soon as every type is known, or no more will come. */
   check(): void {
-    const waiting = this._pending;
-    if (!waiting || !this._host.isConnected) return;
-    const load = this._loads;
-    const known = this.unknownTypes().length === 0;
-    const before = known ? this._host.documentLoaded() : this._host.graphReady();
-    void before.then(() => this._host.updateComplete).then(() => this.finish(waiting, load));
+    const host = this._host;
+    const { _ready: ready, _loads: load } = this;
+    if (!this._waiting || !host.isConnected) return;
+    void (this.unknownTypes().length ? host.graphReady() : host.documentLoaded())
+      .then(() => host.updateComplete)
+      .then(() => {
+        if (this._ready !== ready || this._loads !== load || !this._waiting || !host.isConnected) return;
+        this._waiting = false;
+        const detail = { nodes: host.store.state.nodeCount, unknownTypes: this.unknownTypes() };
+        host.drawn();
+        ready.resolve(detail);
+        emit(host, 'v2u-ready', detail);
+      });
   }
 
-  private finish(waiting: Pending, load: number) {
-    if (this._pending !== waiting || this._loads !== load || !this._host.isConnected) return;
-    this._pending = undefined;
-    const detail = { nodes: this._host.store.state.nodeCount, unknownTypes: this.unknownTypes() };
-    this._host.drawn();
-    waiting.resolve(detail);
-    emit(this._host, 'v2u-ready', detail);
-  }
-
-  private unknownTypes(): string[] {
+  /** Types of the graph that no manifest source knows yet. */
+  unknownTypes(): string[] {
     const manifests = this._host.manifests;
     return [...this._host.store.state.nodeTypes()].filter((type) => !manifests.get(type));
   }
