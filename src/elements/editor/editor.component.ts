@@ -264,20 +264,23 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
   }
 
   private _typesHeard?: () => void;
+  /** A graph was loaded and not drawn yet. */
+  private _fresh = true;
 
   /**
-   * The first render waits for the graph's types until the next frame at most: nothing is
-   * painted before that frame anyway, and a library already on its way (preloaded, or in
-   * IndexedDB) then draws the graph once with its types, not as placeholders and again.
+   * A newly loaded graph's first render waits for its types until the next frame at most:
+   * nothing is painted before that frame anyway, and a library already on its way (preloaded,
+   * or in IndexedDB) then draws the graph once with its types, not as placeholders and again.
    */
   protected override async scheduleUpdate(): Promise<void> {
-    if (!this.hasUpdated && this._ready.unknownTypes().length)
+    if (this._fresh && this._ready.unknownTypes().length)
       await new Promise<void>((resolve) => {
         this._typesHeard = resolve;
         requestAnimationFrame(() => resolve());
         setTimeout(resolve, 50); // a hidden page has no frames
       });
     this._typesHeard = undefined;
+    this._fresh = false;
     super.scheduleUpdate();
   }
 
@@ -326,7 +329,10 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
   private handleStoreChange(event: StoreEvent) {
     this.updateView(event);
     const load = event.origin === 'load';
-    if (load) this._ready.graphLoaded();
+    if (load) {
+      this._fresh = true;
+      this._ready.graphLoaded();
+    }
     const edit = event.changes.some((c) => !isViewChange(c));
     // Moves change nothing a run depends on: skip the engine's diff (a drag of a 10,000-node
     // graph would otherwise copy the document on every pointer move).
