@@ -97,8 +97,9 @@ describe('v2u-ready and whenReady()', () => {
     const seen: unknown[] = [];
     const watch = new MutationObserver(() => seen.push(...Object.values(drawn(el))));
     watch.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true, attributes: true });
-    // A task later, as a preloaded or cached library answers; the next frame is further away.
-    setTimeout(() => el.registry.register({ type: 'acme/late', version: 1, category: 'create', title: 'Late', inputs: {}, outputs: {}, module: '/late.js' }));
+    // After the element's first update has been scheduled, and long before the next frame
+    // (a microtask: deterministic however busy the machine), as a preloaded or cached library answers.
+    queueMicrotask(() => el.registry.register({ type: 'acme/late', version: 1, category: 'create', title: 'Late', inputs: {}, outputs: {}, module: '/late.js' }));
     try {
       await el.whenReady();
       expect(drawn(el)).to.deep.equal({ a: 'create: Late' });
