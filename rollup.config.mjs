@@ -117,7 +117,8 @@ function manualChunks(id) {
   return undefined;
 }
 
-const library = nodeLibraryInputs({ srcDir: 'dist/src/nodes', prefix: 'nodes/' });
+// The built-in library's index carries its manifests: one request gives a first visit every type.
+const library = nodeLibraryInputs({ srcDir: 'dist/src/nodes', prefix: 'nodes/', inline: true });
 
 export default [
   {
@@ -141,4 +142,6 @@ export default [
     plugins: [workerAsset(), layoutChunk(), libraryUrl(), ...plugins(), ...library.plugins],
   },
   nodeLibraryConfig({ srcDir: 'dist/test/fixtures/nodes', outDir: 'dist/test/fixtures/bundled', plugins: plugins(), maxPerBundle: 2 }),
+  // The same fixtures with a compact index (manifests inline), for the tests of that path.
+  nodeLibraryConfig({ srcDir: 'dist/test/fixtures/nodes', outDir: 'dist/test/fixtures/bundled-inline', plugins: plugins(), maxPerBundle: 2, inline: true }),
 ].filter(Boolean);

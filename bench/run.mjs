@@ -19,8 +19,8 @@ import * as registry from './scenarios/registry.mjs';
 const SCENARIOS = [floor, heavyRun, registry, coldWarm, mountLeak];
 
 const MODES = {
-  quick: { sizes: [100, 1000], loadRuns: 2, gestureRuns: 1, gestureMs: 500, heapSeconds: 2, leakCycles: 30, heavyRows: 200_000, heavyRuns: 1, loadTimeoutMs: 30_000, stepTimeoutMs: 30_000, runTimeoutMs: 60_000, poolIdleMs: 2_000, trace: false },
-  full: { sizes: [100, 1000, 5000, 10000], loadRuns: 5, gestureRuns: 3, gestureMs: 3000, heapSeconds: 60, leakCycles: 100, heavyRows: 1_000_000, heavyRuns: 3, loadTimeoutMs: 120_000, stepTimeoutMs: 120_000, runTimeoutMs: 300_000, poolIdleMs: 15_000, trace: true },
+  quick: { sizes: [100, 1000], loadRuns: 2, gestureRuns: 1, gestureMs: 500, heapSeconds: 2, leakCycles: 30, heavyRows: 200_000, heavyRuns: 1, typedVisits: true, loadTimeoutMs: 30_000, stepTimeoutMs: 30_000, runTimeoutMs: 60_000, poolIdleMs: 2_000, trace: false },
+  full: { sizes: [100, 1000, 5000, 10000, 50000], loadRuns: 5, gestureRuns: 3, gestureMs: 3000, heapSeconds: 60, leakCycles: 100, heavyRows: 1_000_000, heavyRuns: 3, typedVisits: true, loadTimeoutMs: 120_000, stepTimeoutMs: 120_000, runTimeoutMs: 300_000, poolIdleMs: 15_000, trace: true },
 };
 
 function options(argv) {
@@ -28,6 +28,7 @@ function options(argv) {
   const mode = argv.includes('--quick') ? 'quick' : 'full';
   const config = { ...MODES[mode] };
   if (argv.includes('--trace')) config.trace = true;
+  if (argv.includes('--no-typed')) config.typedVisits = false;
   if (flag('sizes')) config.sizes = flag('sizes').split(',').map(Number);
   const only = flag('editors')?.split(',');
   const scenarioIds = argv.includes('--no-scenarios') ? [] : flag('scenarios')?.split(',') ?? SCENARIOS.map((s) => s.id);
@@ -39,6 +40,7 @@ const NOTES = [
   'Input is real: mouse moves, presses and wheel events sent with Input.dispatchMouseEvent. Each gesture is first tried briefly and verified (the node or viewport must really move); a gesture the editor does not support is reported as n/a, never faked.',
   'Frame time = main-thread time per frame: from the frame’s rAF timestamp (or the end of the previous frame’s work) until a message posted from rAF runs, i.e. after input handlers, rAF callbacks, style, layout and paint, or until the next frame’s rAF callback if Chrome starts that first. Headless Chromium here keeps a 60 Hz frame clock even with --disable-frame-rate-limit --disable-gpu-vsync, so raw rAF intervals are pinned near 16.7 ms; their p95 is kept in latest.json as intervalP95.',
   '“Painted and interactive” = the editor has rendered the graph (React Flow: nodes measured and edges drawn), two frames have been produced, and a task posted afterwards has run. Before any measurement the browser loads a blank page three times (a fresh browser’s first pages are slow); the “Load floor” row is that blank page’s own time, which every editor’s figure includes.',
+  '“Painted with types” = navigation → every node drawn with its type’s real title and ports, plus the same two frames and a task, in a fresh browser context (first visit: empty IndexedDB and HTTP cache), then a second page in the same context (second visit). V2U learns the types from its built-in library there (`?variant=library`: the six kinds as library types, no auto-run; the page preloads the library index as the README advises) and reports it with whenReady(); the peers are handed their types by the page, so their figure is their painted time on a fresh and a second visit.',
   'Script size = every script the page fetched before that point, min+gzip (level 9), without the few lines of bench glue in bench/pages. CSS is not counted (min+gzip: React Flow 3.0 kB, Drawflow 0.7 kB; V2U and LiteGraph need none).',
   'React Flow 12 with React 19: uncontrolled nodes (defaultNodes/defaultEdges), one memoized custom node type with a handle per port. It runs twice: with defaults (onlyRenderVisibleElements off) and with onlyRenderVisibleElements on, its advice for large graphs; the ratio uses the better of the two.',
   'Drawflow: loaded with import() of its own export format; it has no multi-selection, and pans with a background drag and zooms with ctrl+wheel only. LiteGraph: litegraph.core.js (the editor without its node library), nodes dragged by the title bar it paints on the canvas; a selection is dragged as LiteGraph 0.7 allows it, by shift-pressing a node while the others are selected (selectNodes()).',

@@ -8,20 +8,30 @@ import { SELECTION, gestureKinds, nearest } from './interactions.mjs';
 import { traced } from './trace.mjs';
 import { framePercentiles, summarize } from './stats.mjs';
 
-/** Editors in the order of the table; `page` names bench/pages/<page>.js. */
+/**
+ * Editors in the order of the table; `page` names bench/pages/<page>.js. `typesVariant` is
+ * the page variant for "painted with types" (V2U learns its types from its library there;
+ * the peers are handed theirs by the page, so their own page is that figure's page).
+ */
 export const EDITORS = [
-  { id: 'v2u', page: 'v2u', name: 'V2U' },
+  { id: 'v2u', page: 'v2u', name: 'V2U', typesVariant: 'library' },
   { id: 'react-flow', page: 'react-flow', name: 'React Flow' },
   { id: 'react-flow-visible', page: 'react-flow', variant: 'visible', name: 'React Flow (onlyRenderVisibleElements)' },
   { id: 'drawflow', page: 'drawflow', name: 'Drawflow' },
   { id: 'litegraph', page: 'litegraph', name: 'LiteGraph' },
 ];
 
+const pageUrl = (baseUrl, editor, size, variant = editor.variant) => `${baseUrl}/bench-page/${editor.page}?n=${size}${variant ? `&variant=${variant}` : ''}`;
+
 export async function measureEditor({ browser, baseUrl, editor, size, config, log }) {
-  const url = `${baseUrl}/bench-page/${editor.page}?n=${size}${editor.variant ? `&variant=${editor.variant}` : ''}`;
+  const url = pageUrl(baseUrl, editor, size);
   const result = { editor: editor.id, size, status: 'ok' };
   let page;
   try {
+    if (config.typedVisits) {
+      result.typed = await typedVisits(browser, pageUrl(baseUrl, editor, size, editor.typesVariant ?? editor.variant), config);
+      log(`  painted with types: first visit ${result.typed.first.median.toFixed(0)} ms, second ${result.typed.second.median.toFixed(0)} ms`);
+    }
     page = await loadRepeated(browser, url, config, result);
     result.heapAfterLoad = await heapAfterGc(page);
     await interact(page, size, config, result, log);
@@ -52,6 +62,34 @@ export async function loadRepeated(browser, url, config, result) {
   }
   result.ready = summarize(times);
   return page;
+}
+
+/**
+ * Navigation → every node drawn with its type's real title and ports, in a fresh browser
+ * context (empty IndexedDB and HTTP cache): its first visit, then a second visit in the same
+ * context once the first has settled (`benchEditor.settled`, e.g. the library cached).
+ */
+export async function typedVisits(browser, url, config) {
+  const first = [];
+  const second = [];
+  for (let run = 0; run < config.loadRuns; run++) {
+    const context = await browser.createBrowserContext();
+    try {
+      for (const times of [first, second]) {
+        const page = await context.newPage();
+        try {
+          await page.goto(url, { waitUntil: 'domcontentloaded', timeout: config.loadTimeoutMs });
+          times.push((await withTimeout(page.evaluate(() => window.benchEditor.ready), config.loadTimeoutMs, 'load')).readyAt);
+          await withTimeout(page.evaluate(() => window.benchEditor.settled?.()), config.loadTimeoutMs, 'settle');
+        } finally {
+          await page.close();
+        }
+      }
+    } finally {
+      await context.close();
+    }
+  }
+  return { first: summarize(first), second: summarize(second) };
 }
 
 /** Scripts the page fetched before it was ready, minus the bench's own page code. */

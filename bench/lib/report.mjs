@@ -11,6 +11,8 @@ const fmtBytes = (v) => (v >= 1024 * KB ? `${(v / KB / KB).toFixed(1)} MB` : `${
 const ROWS = [
   ['Script loaded before first paint, min+gzip', 'once', (r) => r.scripts && { value: r.scripts.gzip, text: fmtBytes(r.scripts.gzip) }],
   ['Navigation to painted and interactive, ms', 'each', (r) => r.ready && { value: r.ready.median, text: spread(r.ready, fmtMs) }],
+  ['Navigation to painted with types, first visit, ms', 'each', (r) => r.typed && { value: r.typed.first.median, text: spread(r.typed.first, fmtMs) }],
+  ['Navigation to painted with types, second visit (IndexedDB warm), ms', 'each', (r) => r.typed && { value: r.typed.second.median, text: spread(r.typed.second, fmtMs) }],
   ...[
     ['drag', 'Drag one node'],
     ['dragSelection', 'Drag 50 selected nodes'],
@@ -91,7 +93,8 @@ export function markdown(report) {
       const hasV2u = editors[0].id === 'v2u';
       const ratioText = hasV2u ? ratio(v2u, peers) : '–';
       let verdict = hasV2u ? target(label, size, v2u, meta.mode === 'quick', sizes) : '';
-      if (hasV2u && label.startsWith('Navigation') && size === 1000) verdict = ratioVerdict(v2u, peers);
+      if (hasV2u && label.startsWith('Navigation to painted and interactive') && size === 1000) verdict = ratioVerdict(v2u, peers);
+      if (hasV2u && label.includes('with types')) verdict = typedVerdict(label, size, results.find((r) => r.editor === 'v2u' && r.size === size), editors.slice(1).map((e, i) => [e.id, peers[i]]));
       lines.push(`| ${label} | ${scope === 'once' ? 'any' : size.toLocaleString('en')} | ${cells.map(text).join(' | ')} | ${ratioText} | ${verdict} |`);
     }
   }
@@ -99,6 +102,21 @@ export function markdown(report) {
   for (const s of scenarios) for (const row of s.rows) lines.push(`| ${s.title} | ${row.figure} | ${row.value} | ${row.target ?? ''} |`);
   lines.push('', ...meta.notes.map((n) => `- ${n}`), '');
   return lines.join('\n');
+}
+
+/**
+ * Issue 18: painted with types on a first visit at most the fastest peer's time at 100 and
+ * 1,000 nodes and at most LiteGraph's at 10,000; a second visit at most 0.75 of the first.
+ */
+function typedVerdict(label, size, result, peers) {
+  const typed = result?.typed;
+  if (!typed) return '';
+  const judge = (ok, what) => `${ok ? 'met' : 'not met'} (${what})`;
+  if (label.includes('second visit')) return judge(typed.second.median <= 0.75 * typed.first.median, '≤ 0.75 × first visit');
+  const against = size >= 10000 ? peers.filter(([id]) => id === 'litegraph') : peers;
+  const values = against.map(([, c]) => c).filter((c) => typeof c === 'object').map((c) => c.value);
+  if (!values.length || size > 10000) return '';
+  return judge(typed.first.median <= Math.min(...values), size >= 10000 ? '≤ LiteGraph' : '≤ fastest peer');
 }
 
 function ratioVerdict(v2u, peers) {

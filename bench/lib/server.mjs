@@ -7,12 +7,18 @@ import { generateGraph } from './graph.mjs';
 
 const graphs = new Map();
 const STYLES = { 'react-flow': '/bench/.build/react-flow.css', drawflow: '/bench/.build/drawflow.css' };
+/**
+ * What a page hints before its scripts run, as the README advises hosts: V2U's library index
+ * (the built-in library's manifests), fetched while the entry script loads.
+ */
+const PRELOADS = { v2u: '/dist/nodes/bundles/index.json' };
 
 function pageHtml(name) {
   const style = STYLES[name] ? `\n<link rel="stylesheet" href="${STYLES[name]}">` : '';
+  const preload = PRELOADS[name] ? `\n<link rel="preload" href="${PRELOADS[name]}" as="fetch" crossorigin>` : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>bench: ${name}</title>
-<link rel="icon" href="data:,"><link rel="stylesheet" href="/bench/pages/page.css">${style}
+<link rel="icon" href="data:,"><link rel="stylesheet" href="/bench/pages/page.css">${style}${preload}
 <script src="/bench/pages/common.js"></script>
 <script type="module" src="/bench/pages/${name}.js"></script>
 </head><body></body></html>

@@ -4,12 +4,16 @@
 import { ManifestMap } from '/dist/v2u-editor.js';
 import { toV2uDocument, v2uManifests } from './v2u-graph.js';
 
+// `variant=library`: the editor learns the types from its built-in library (IndexedDB cache,
+// network), as a real page does; by default the page hands it manifests of its own.
+const library = window.benchParams.variant === 'library';
 const editor = document.createElement('v2u-editor');
 editor.id = 'editor';
 // The canvas alone, like the peers (which have no palette): the palette would sit where
-// the harness presses for background drags.
+// the harness presses for background drags. No auto-run: only drawing is measured.
 editor.setAttribute('no-palette', '');
-editor.manifests = new ManifestMap(v2uManifests());
+if (library) editor.setAttribute('no-auto-run', '');
+else editor.manifests = new ManifestMap(v2uManifests());
 document.body.append(editor);
 
 const root = () => editor.shadowRoot;
@@ -22,12 +26,16 @@ const nodeElement = (id) => root()?.querySelector(`[part~="node"][data-node="${C
 window.benchEditor = {
   name: 'V2U',
   ready: (async () => {
-    const doc = toV2uDocument(await window.benchGraph);
+    const doc = toV2uDocument(await window.benchGraph, { library });
     editor.graph = doc;
     await editor.updateComplete;
+    // Painted with types: every node with its type's real title and ports.
+    await editor.whenReady();
     const readyAt = await window.benchPerf.settle();
     return { readyAt, rendered: root().querySelectorAll('[part~="node"]').length };
   })(),
+  /** Resolves when the library is in and cached too: a second visit then finds it in IndexedDB. */
+  settled: () => editor.graphReady(),
   handle(id) {
     const header = nodeElement(id)?.querySelector('[part~="node-header"]');
     if (!header) return null;

@@ -24,8 +24,13 @@ export function discoverNodes(dir) {
   return found;
 }
 
-/** The rollup plugin: after the chunks are named, import each logic module in Node and emit the manifest bundles. */
-export function nodeBundles({ nodes, maxPerBundle = 20, prefix = '' }) {
+/**
+ * The rollup plugin: after the chunks are named, import each logic module in Node and emit the
+ * manifest bundles. With `inline`, the index also carries every bundle's manifests (a compact
+ * index, one request for the whole library on a first visit); the bundle files stay for
+ * registries that fetch them one by one.
+ */
+export function nodeBundles({ nodes, maxPerBundle = 20, prefix = '', inline = false }) {
   return {
     name: 'v2u-node-bundles',
     async generateBundle(_options, bundle) {
@@ -48,27 +53,27 @@ export function nodeBundles({ nodes, maxPerBundle = 20, prefix = '' }) {
         counters.set(stem, n + 1);
         const fileName = `bundles/${stem}-${n}.json`;
         this.emitFile({ type: 'asset', fileName: prefix + fileName, source: JSON.stringify(b) });
-        index.bundles.push({ url: `./${fileName.slice('bundles/'.length)}`, category: b.category, priority: b.priority, types: b.nodes.map((x) => x.type), hash: b.hash });
+        index.bundles.push({ url: `./${fileName.slice('bundles/'.length)}`, category: b.category, priority: b.priority, types: b.nodes.map((x) => x.type), hash: b.hash, ...(inline ? { nodes: b.nodes } : {}) });
       }
-      this.emitFile({ type: 'asset', fileName: `${prefix}bundles/index.json`, source: JSON.stringify(index, null, 1) });
+      this.emitFile({ type: 'asset', fileName: `${prefix}bundles/index.json`, source: inline ? JSON.stringify(index) : JSON.stringify(index, null, 1) });
     },
   };
 }
 
 /** Entries and plugins that add the node library in `srcDir` to another build, under `prefix`. */
-export function nodeLibraryInputs({ srcDir, prefix, maxPerBundle }) {
+export function nodeLibraryInputs({ srcDir, prefix, maxPerBundle, inline }) {
   const nodes = discoverNodes(srcDir);
   const input = {};
   for (const node of nodes) {
     input[prefix + node.name] = node.logic;
     if (node.element) input[`${prefix}${node.name}.element`] = node.element;
   }
-  return { input, plugins: nodes.length ? [nodeBundles({ nodes, maxPerBundle, prefix })] : [] };
+  return { input, plugins: nodes.length ? [nodeBundles({ nodes, maxPerBundle, prefix, inline })] : [] };
 }
 
 /** A rollup config building the node library in `srcDir` into `outDir`, or null when there are no nodes. */
-export function nodeLibraryConfig({ srcDir, outDir, plugins = [], maxPerBundle }) {
-  const library = nodeLibraryInputs({ srcDir, prefix: '', maxPerBundle });
+export function nodeLibraryConfig({ srcDir, outDir, plugins = [], maxPerBundle, inline }) {
+  const library = nodeLibraryInputs({ srcDir, prefix: '', maxPerBundle, inline });
   if (library.plugins.length === 0) return null;
   return {
     input: library.input,

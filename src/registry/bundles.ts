@@ -19,10 +19,14 @@ export interface ManifestBundle {
   nodes: NodeEntry[];
 }
 
-/** The bundle index: every bundle's URL (relative to the index) and the types it holds. */
+/**
+ * The bundle index: every bundle's URL (relative to the index) and the types it holds. A
+ * compact index also carries each bundle's manifests (`nodes`, module URLs relative to the
+ * bundle), so a first visit knows every type after one request instead of a chain of them.
+ */
 export interface BundleIndex {
   format: 'v2u-bundle-index';
-  bundles: { url: string; category: string; priority: Priority; types: string[]; hash: string }[];
+  bundles: { url: string; category: string; priority: Priority; types: string[]; hash: string; nodes?: NodeEntry[] }[];
 }
 
 export type Priority = 'high' | 'normal' | 'low';

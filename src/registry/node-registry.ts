@@ -1,5 +1,5 @@
 import { ErrorCodes, V2uError, validateManifest, type ManifestSource, type NodeDefinition, type NodeManifest, type NodePorts, type PortResolver } from '../core/index.js';
-import { parseBundle, priorityOf, type BundleIndex, type NodeEntry } from './bundles.js';
+import { parseBundle, priorityOf, type BundleIndex, type ManifestBundle, type NodeEntry } from './bundles.js';
 import type { DefinitionLoader } from './definition-loader.js';
 import { SharedRequest } from './shared-request.js';
 import { LruCache } from './lru-cache.js';
@@ -121,24 +121,41 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
 
   /**
    * Fetches a bundle index and registers its bundles, critical ones first: priority
-   * `high` and any holding a type of `graphTypes` (the open graph). A bundle whose hash
-   * matches the restored copy is not fetched again; cached bundles the index dropped are forgotten.
+   * `high` and any holding a type of `graphTypes` (the open graph). Manifests the index
+   * carries itself (a compact index, as the built-in library's) are registered at once,
+   * without waiting for the cache; a bundle whose hash matches the restored copy is neither
+   * fetched nor written again; cached bundles the index dropped are forgotten.
    * `signal` cancels the fetches (an editor passes it when it is removed); it then rejects with its reason.
    */
   async registerIndex(url: URL | string, graphTypes: Iterable<string> = [], { signal }: { signal?: AbortSignal } = {}): Promise<void> {
     const href = this._absolute(url);
     const index = (await this._json(href, signal)) as BundleIndex;
     if (!Array.isArray(index?.bundles)) throw new V2uError(ErrorCodes.badBundle, `${href} is not a bundle index`, href);
+    const listed = index.bundles.map((b) => ({ ...b, url: new URL(b.url, href).href }));
+    const inline = listed.filter((b) => Array.isArray(b.nodes)).map((b) => this._inline(b));
+    // One registration (one `change`) for every inline bundle: each change redraws the graph.
+    this._add(inline.flatMap((b) => b.added));
     await this._restoring;
     signal?.throwIfAborted();
-    const listed = index.bundles.map((b) => ({ ...b, url: new URL(b.url, href).href }));
     await this._forgetUnlisted(new URL('./', href).href, new Set(listed.map((b) => b.url)));
     const stale = listed.filter((b) => this._cachedHashes.get(b.url) !== b.hash);
     this._counts.bundlesFromCache += listed.length - stale.length;
+    for (const bundle of inline) if (this._cachedHashes.get(bundle.url) !== bundle.hash) await this._options.cache?.writeBundle(bundle.url, bundle.resolved);
+    const fetched = stale.filter((b) => !Array.isArray(b.nodes));
     const wanted = new Set(graphTypes);
     const critical = (b: BundleIndex['bundles'][number]) => b.priority === 'high' || b.types.some((t) => wanted.has(t));
-    await Promise.all(stale.filter(critical).map((b) => this.registerBundle(b.url, { signal })));
-    await Promise.all(stale.filter((b) => !critical(b)).map((b) => this.registerBundle(b.url, { signal })));
+    await Promise.all(fetched.filter(critical).map((b) => this.registerBundle(b.url, { signal })));
+    await Promise.all(fetched.filter((b) => !critical(b)).map((b) => this.registerBundle(b.url, { signal })));
+  }
+
+  /**
+   * The manifests an index carries for one bundle, resolved: what to register (nothing when
+   * the cache already gave this very copy), and the bundle the cache keeps.
+   */
+  private _inline(listed: BundleIndex['bundles'][number]): { url: string; hash: string; resolved: ManifestBundle; added: NodeEntry[] } {
+    const resolved = this._resolveBundle(parseBundle(listed, listed.url), listed.url);
+    const added = this._cachedHashes.get(listed.url) === listed.hash ? [] : resolved.nodes;
+    return { url: listed.url, hash: listed.hash, resolved, added };
   }
 
   /** Registers the bundles the cache remembers (those of `libraryIndex` alone, when given); resolves with the number of types restored. */
@@ -232,14 +249,17 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
 
   private async _fetchBundle(href: string, signal: AbortSignal): Promise<NodeManifest[]> {
     const start = this._now();
-    const bundle = parseBundle(await this._json(href, signal), href);
-    const nodes = bundle.nodes.map((node) => this._resolve(node, href));
-    const resolved = { ...bundle, nodes };
+    const resolved = this._resolveBundle(parseBundle(await this._json(href, signal), href), href);
     this._counts.bundlesFetched++;
-    this._add(nodes);
+    this._add(resolved.nodes);
     await this._options.cache?.writeBundle(href, resolved);
     this._timed(`bundle ${href}`, start);
-    return nodes;
+    return resolved.nodes;
+  }
+
+  /** The bundle with its module URLs made absolute against `href`, where the bundle lives. */
+  private _resolveBundle(bundle: ManifestBundle, href: string): ManifestBundle {
+    return { ...bundle, nodes: bundle.nodes.map((node) => this._resolve(node, href)) };
   }
 
   private async _json(href: string, signal?: AbortSignal): Promise<unknown> {

@@ -10,6 +10,10 @@ export const bannerStyles = css`
     background: color-mix(in srgb, var(--_accent) 15%, var(--_panel));
     border-bottom: 1px solid var(--_accent);
   }
+  .banner button {
+    font: inherit;
+    color: inherit;
+  }
   .banner span {
     flex: 1;
   }

@@ -2,17 +2,20 @@ import type { ReactiveController } from 'lit';
 import type { EditingKit } from './editing-kit.js';
 import type { EditorHost } from './editor-host.js';
 import { withPath } from './replay.js';
+import { cancelIdle, onIdle } from '../../registry/idle.js';
 
 /**
  * Loads the editing code (gestures, actions, palette, inspector, minimap, runner: its own
- * chunk) right after the first paint, or at once on the first pointer event or call that
- * needs it. Pointer events that arrive before it are queued and replayed.
+ * chunk) off the first paint's path: when the browser is idle after the graph is drawn with
+ * its types (`loadWhenIdle`), or at once on intent (a pointer press, a key, focus) or a call
+ * that needs it. Pointer events that arrive before it are queued and replayed.
  */
 export class EditingController implements ReactiveController {
   private _kit: EditingKit | undefined;
   private _load: Promise<EditingKit | undefined> | undefined;
   private _queued: PointerEvent[] = [];
-  private _frame = 0;
+  private _idle: number | undefined;
+  private _wanted = false;
 
   constructor(private readonly _host: EditorHost) {
     _host.addController(this);
@@ -23,13 +26,20 @@ export class EditingController implements ReactiveController {
     return this._kit;
   }
 
+  /** Loads the kit when the browser is idle (or within a second): the editor calls it once the graph is drawn. */
+  loadWhenIdle(): void {
+    cancelIdle(this._idle);
+    this._wanted = true;
+    this._idle = onIdle(() => this._host.isConnected && void this.load(), 1000);
+  }
+
+  /** An editor put back in the document after its graph was drawn loads the kit again when idle. */
   hostConnected(): void {
-    // The editing code loads right after the first paint, not before it.
-    this._frame = requestAnimationFrame(() => setTimeout(() => this._host.isConnected && void this.load()));
+    if (this._wanted) this.loadWhenIdle();
   }
 
   hostDisconnected(): void {
-    cancelAnimationFrame(this._frame);
+    cancelIdle(this._idle);
     this._kit?.destroy();
     this._kit = undefined;
     this._load = undefined;

@@ -2,6 +2,10 @@ import { css } from 'lit';
 
 /** Styles of what only editing shows (popovers, hints, the connection preview, the inspector's place), adopted when the editing chunk loads. */
 export const editingStyles = css`
+  button {
+    font: inherit;
+    color: inherit;
+  }
   .toolbar button {
     min-width: 28px;
     height: 26px;

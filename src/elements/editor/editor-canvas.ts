@@ -81,6 +81,9 @@ export abstract class EditorCanvas extends EditorForm implements PointerHost {
   /** Pointer events on the canvas (queued until the editing code is in). */
   protected abstract handlePointer: (event: PointerEvent) => void;
 
+  /** A key or focus on the canvas: the person means to edit, so the editing code loads now. */
+  protected abstract editingIntent: () => void;
+
   abstract perform(action: EditorAction): void;
 
   /** The live store behind the editor: commands with undo, subscriptions. */
@@ -308,9 +311,10 @@ export abstract class EditorCanvas extends EditorForm implements PointerHost {
   }
 
   /** Keys go to the editing code; the few pressed before it loads keep their browser default. */
-  private handleKeyDown = (event: KeyboardEvent) => this.editingKit?.handleKeyDown(event);
+  private handleKeyDown = (event: KeyboardEvent) => (this.editingKit ? this.editingKit.handleKeyDown(event) : this.editingIntent());
 
   private handleFocusIn = (event: FocusEvent) => {
+    this.editingIntent();
     const node = (event.composedPath().find((el) => (el as HTMLElement).dataset?.node) as HTMLElement | undefined)?.dataset.node;
     if (node && node !== this.focusedNode) this.focusedNode = node;
   };

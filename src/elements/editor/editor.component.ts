@@ -18,12 +18,15 @@ import type { EditorHost } from './editor-host.js';
 import { editorStyles } from './editor.styles.js';
 import type { EditorAction } from './keyboard.js';
 import { LibraryController } from './library-controller.js';
+import { ReadyController } from './ready-controller.js';
+import type { V2uReadyDetail } from '../shared/events.js';
 
 /**
  * A visual editor for business-logic flows: nodes wired by typed ports.
  *
  * @summary Edit and run flows of typed nodes; the graph is JSON in `value` or an object in `graph`.
  *
+ * @event v2u-ready - The loaded graph is drawn with its types: every node whose type is known shows its real title and ports (unknown types stay placeholders, listed in `detail.unknownTypes`). Once per loaded graph (`value`, `graph`, `src`, `importGraph`); `whenReady()` is its promise.
  * @event v2u-change - The graph changed through an edit, undo or redo. Setting `value` or `graph` in code does not fire it.
  * @event v2u-viewport-change - The person panned or zoomed; `detail.viewport`. Not an edit: no `v2u-change`, and the form value and autosaved draft wait for the next edit.
  * @event v2u-select - The selection changed. `detail` has `nodes` and `edges` (ids).
@@ -99,9 +102,11 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
   private _library = new LibraryController(this);
   private _editing = new EditingController(this);
   private _autosave = new AutosaveController(this);
+  private _ready = new ReadyController(this);
 
   constructor() {
     super();
+
     // Both may still wait on IndexedDB or the network after a removal: they must not hold the editor.
     const emitter = (this._emitter = new WeakEmitter(this));
     this.persistence = new Persistence({ emitter });
@@ -209,6 +214,21 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
     return this._editing.load().then(() => undefined);
   }
 
+  /**
+   * Resolves when the current graph is drawn with its types, as `v2u-ready` fires: every node
+   * whose type the cache, the library or `manifests` knows shows its real title and ports;
+   * types still unknown once the library is in stay placeholders (`unknownTypes`). A new
+   * graph (`value`, `graph`, `src`, `importGraph`) brings a new ready; until it is drawn,
+   * this waits for it. The editing code loads after it, when the browser is idle.
+   *
+   * @example
+   * editor.value = json;
+   * const { unknownTypes } = await editor.whenReady();
+   */
+  whenReady(): Promise<V2uReadyDetail> {
+    return this._ready.ready;
+  }
+
   /** Saves the autosave draft now, e.g. before the host navigates away. */
   saveDraft(): Promise<void> {
     return this._autosave.save();
@@ -218,6 +238,16 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
   async graphReady(): Promise<void> {
     await this._document.loaded;
     await this._library.ready;
+  }
+
+  /** The graph is drawn with its types: now the editing code (and with it the code of its types), when idle. @internal */
+  drawn(): void {
+    this._editing.loadWhenIdle();
+  }
+
+  /** Resolves when the graph from `src`, if one is loading, is in. @internal */
+  documentLoaded(): Promise<void> {
+    return this._document.loaded;
   }
 
   /** Why the node library could not be loaded (shown over the canvas, with Retry). @internal */
@@ -236,6 +266,29 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
     this._viewport.refit();
     this._editing.kit?.typesChanged(this._store.state.nodeTypes());
     this._revision++;
+    this._ready.check();
+    this._typesHeard?.();
+  }
+
+  private _typesHeard?: () => void;
+  /** A graph was loaded and not drawn yet. */
+  private _fresh = true;
+
+  /**
+   * A newly loaded graph's first render waits for its types until the next frame at most:
+   * nothing is painted before that frame anyway, and a library already on its way (preloaded,
+   * or in IndexedDB) then draws the graph once with its types, not as placeholders and again.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (this._fresh && this._ready.unknownTypes().length)
+      await new Promise<void>((resolve) => {
+        this._typesHeard = resolve;
+        requestAnimationFrame(() => resolve());
+        setTimeout(resolve, 50); // a hidden page has no frames
+      });
+    this._typesHeard = undefined;
+    this._fresh = false;
+    super.scheduleUpdate();
   }
 
   protected get editingKit(): EditingKit | undefined {
@@ -247,6 +300,8 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
   }
 
   protected handlePointer = (event: PointerEvent): void => this._editing.handlePointer(event);
+
+  protected editingIntent = (): void => void this._editing.load();
 
   protected resetGraph(): void {
     this._document.reset();
@@ -274,6 +329,7 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
     if (changed.has('manifests') || (changed.has('registry') && !this._manifests)) {
       this.view.setSources(this._store, this.manifests);
       this._viewport.refit();
+      this._ready.check();
     }
   }
 
@@ -281,6 +337,10 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
   private handleStoreChange(event: StoreEvent) {
     this.updateView(event);
     const load = event.origin === 'load';
+    if (load) {
+      this._fresh = true;
+      this._ready.graphLoaded();
+    }
     const edit = event.changes.some((c) => !isViewChange(c));
     // Moves change nothing a run depends on: skip the engine's diff (a drag of a 10,000-node
     // graph would otherwise copy the document on every pointer move).

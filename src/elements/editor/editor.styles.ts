@@ -63,10 +63,6 @@ export const editorStyles = css`
   :host([disabled]) {
     opacity: 0.6;
   }
-  button {
-    font: inherit;
-    color: inherit;
-  }
   :focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: 2px;

@@ -22,8 +22,8 @@ export interface LibraryHost extends ReactiveControllerHost {
 const REMOVED = new DOMException('the editor was removed from the document', 'AbortError');
 
 /**
- * Library start-up: paints from the registry's IndexedDB cache first, then fetches the
- * library's index. No node logic is imported here: runs import it in workers. Follows a replaced `registry`, and stops
+ * Library start-up: the registry's IndexedDB cache and the library's index, both at once. No
+ * node logic is imported here: runs import it in workers. Follows a replaced `registry`, and stops
  * waiting (letting go of the editor) as soon as the editor is removed.
  */
 export class LibraryController implements ReactiveController {
@@ -81,7 +81,11 @@ export class LibraryController implements ReactiveController {
     this._host.requestUpdate();
   }
 
-  /** Restores, then registers the index (then resolves). */
+  /**
+   * Restores from IndexedDB and fetches the index at the same time: whichever answers first
+   * draws the graph's types (the cache on a second visit, the network on a first), and the
+   * index then corrects a stale cache. Resolves when both are done.
+   */
   private async start(registry: NodeRegistry): Promise<void> {
     if (this._host.noLibrary) return;
     const library = this._host.library ?? defaultLibraryUrl();
@@ -89,8 +93,8 @@ export class LibraryController implements ReactiveController {
     try {
       // Awaits race the connection: a removed editor stops waiting (and lets go of the
       // element) at once, not when the registry's IndexedDB reads complete.
-      await orAbort(registry.restore(library), signal);
-      await orAbort(registry.registerIndex(library, this._host.store.state.nodeTypes(), { signal }), signal);
+      const restored = registry.restore(library);
+      await orAbort(Promise.all([restored, registry.registerIndex(library, this._host.store.state.nodeTypes(), { signal })]), signal);
     } catch (error) {
       this.failed(error, signal);
     }

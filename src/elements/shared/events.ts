@@ -54,7 +54,20 @@ export interface V2uInspectorToggleDetail {
   collapsed: boolean;
 }
 
+/**
+ * `v2u-ready`: the loaded graph is drawn with its types: every node whose type the editor
+ * knows shows its real title and ports. Types no manifest source knows once the library is
+ * in stay placeholders (`unknownTypes`). Fires once per loaded graph.
+ */
+export interface V2uReadyDetail {
+  /** Nodes in the graph. */
+  nodes: number;
+  /** Types of the graph that no manifest source knows: drawn as placeholders. */
+  unknownTypes: string[];
+}
+
 export interface V2uEventMap {
+  'v2u-ready': CustomEvent<V2uReadyDetail>;
   'v2u-output': CustomEvent<V2uOutputDetail>;
   'v2u-warning': CustomEvent<V2uWarningDetail>;
   'v2u-draft-found': CustomEvent<V2uDraftDetail>;
