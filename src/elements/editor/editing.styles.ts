@@ -3,8 +3,13 @@ import { css } from 'lit';
 /** Styles of what only editing shows (popovers, hints, the connection preview, the inspector), adopted when the editing chunk loads. */
 export const editingStyles = css`
   .toolbar button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 4px;
+    flex: none;
     min-width: 28px;
-    height: 26px;
+    height: 28px;
     padding: 0 6px;
     border: 1px solid transparent;
     border-radius: 4px;
