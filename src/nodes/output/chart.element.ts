@@ -8,7 +8,7 @@ import type { ChartData } from './chart.js';
 const WIDTH = 360;
 const HEIGHT = 220;
 const MARGIN = { top: 12, right: 12, bottom: 28, left: 44 };
-const COLORS = ['#0969da', '#bf3989', '#1a7f37', '#bc4c00', '#8250df', '#0598bc', '#cf222e', '#4d2d00'];
+const COLORS = ['#0969da', '#bf3989', '#1a7f37', '#bc4c00', '#8250df', '#0598bc', '#cf222e', '#9a6700'];
 /** Past this many x labels, only every n-th is written so they do not overlap. */
 const MAX_X_LABELS = 12;
 
@@ -29,11 +29,11 @@ type Point = { label: string; value: number | null };
  */
 export class V2uChartView extends LitElement {
   static override styles = css`
-    :host { display: block; font: 11px/1.3 var(--v2u-font-family, system-ui, sans-serif); --_axis: var(--v2u-chart-axis-color, #57606a); }
+    :host { display: block; font: 11px/1.3 var(--v2u-font-family, system-ui, sans-serif); --_axis: var(--v2u-chart-axis-color, var(--_muted, light-dark(#57606a, #9aa3b5))); }
     svg { width: 100%; height: auto; overflow: visible; }
     .axis { stroke: var(--_axis); }
     .tick { fill: var(--_axis); }
-    .grid { stroke: #d0d7de; stroke-dasharray: 2 2; }
+    .grid { stroke: color-mix(in srgb, var(--_axis) 30%, transparent); stroke-dasharray: 2 2; }
     .title { font-weight: 600; margin: 0 0 4px; }
     ul { display: flex; flex-wrap: wrap; gap: 4px 12px; list-style: none; margin: 4px 0 0; padding: 0; }
     li::before { content: ''; display: inline-block; width: 10px; height: 10px; margin-right: 4px; background: var(--_swatch); }
