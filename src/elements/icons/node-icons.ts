@@ -1,5 +1,6 @@
 import { ArrowUpDown, Braces, Calculator, ChartColumn, ClipboardPaste, Clock, Columns3, CopyMinus, Dices, Download, FileText, FileUp, FingerprintPattern, Funnel, Globe, Grid3x3, Group, Link, Merge, ScrollText, Send, ShieldCheck, Sigma, Split, StickyNote, Table, Table2, Timer, Variable, Box } from 'lucide';
 import type { IconShape, NodeIcon } from '../../core/icon.js';
+import { renderIcon } from './icon.js';
 
 /**
  * The icon set that manifests name (`icon: 'funnel'`): the Lucide icons of the built-in
@@ -46,3 +47,6 @@ export function nodeIconShapes(icon: NodeIcon | undefined): readonly IconShape[]
   if (Array.isArray(icon)) return icon;
   return (typeof icon === 'string' && Object.hasOwn(NODE_ICONS, icon) ? NODE_ICONS[icon] : undefined) ?? FALLBACK_ICON;
 }
+
+/** A manifest's icon as inline SVG: the palette's items and, once editing loads, node headers. */
+export const renderNodeIcon = (icon: NodeIcon | undefined) => renderIcon(nodeIconShapes(icon));

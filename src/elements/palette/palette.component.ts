@@ -3,8 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { NODE_CATEGORIES, type ManifestSource, type NodeManifest } from '../../core/index.js';
 import type { IntentKind } from '../../runtime/lazy-element-loader.js';
 import { matchesQuery } from '../../registry/search.js';
-import { renderIcon } from '../icons/icon.js';
-import { nodeIconShapes } from '../icons/node-icons.js';
+import { renderNodeIcon } from '../icons/node-icons.js';
 import { HoverIntentController } from './hover-intent-controller.js';
 import { paletteStyles } from './palette.styles.js';
 
@@ -109,7 +108,7 @@ export class V2uPalette extends LitElement {
     return html`<li>
       <button part="item" type="button" draggable="true" data-v2u-type=${manifest.type} title=${manifest.description ?? manifest.type}
         @click=${this._handlePick} @dragstart=${this._handleDragStart}>
-        <span part="item-icon" data-category=${manifest.category}>${renderIcon(nodeIconShapes(manifest.icon))}</span><span part="item-title">${manifest.title}</span>
+        <span part="item-icon" data-category=${manifest.category}>${renderNodeIcon(manifest.icon)}</span><span part="item-title">${manifest.title}</span>
       </button>
     </li>`;
   }
