@@ -52,7 +52,7 @@ export function renderCanvas(scene: CanvasScene) {
         ${renderEdges(edges, view, scene.selection.edges, scene.describeEdge)}
         ${renderConnectPreview(preview, view, preview && state.getNode(preview.from.node))}
       </svg>
-      ${renderNodes(scene.nodes, view, scene.manifests, stateOf, { body: kit?.renderBody, status: kit?.renderStatus, icon: kit?.renderIcon })}
+      ${renderNodes(scene.nodes, view, scene.manifests, stateOf, { body: kit?.renderBody, status: kit?.renderStatus })}
     </div>
     ${box
       ? html`<div class="selection-box" part="selection-box" style=${inlineStyle(`left:${box.x}px;top:${box.y}px;width:${box.width}px;height:${box.height}px`)}></div>`

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { GraphNode, NodeManifest, Point } from '../../core/index.js';
+import type { GraphNode, Point } from '../../core/index.js';
 import { isOutputRef, type OutputRef } from '../../core/engine/output-ref.js';
 import { LazyElementLoader } from '../../runtime/lazy-element-loader.js';
 import type { PoolOptions } from '../../runtime/pool/pool.js';
@@ -8,7 +8,6 @@ import '../inspector/inspector.js';
 import '../minimap/minimap.js';
 import { PALETTE_DRAG_TYPE } from '../palette/palette.component.js';
 import '../palette/palette.js';
-import { renderNodeIcon } from '../icons/node-icons.js';
 import { EditorActions } from './actions.js';
 import { editingStyles } from './editing.styles.js';
 import { adoptStyles } from '../shared/adopt-styles.js';
@@ -113,8 +112,6 @@ export class EditingKit {
   private _readItems = (ref: OutputRef, from: number, to: number) => this.runner.read(ref, { from, to });
 
   renderStatus = (node: GraphNode): unknown => renderNodeStatus(this.runner.nodeState(node.id));
-
-  renderIcon = (manifest: NodeManifest | undefined): unknown => renderNodeIcon(manifest?.icon);
 
   /** What a node's status shows, for the shell's re-render check. */
   runKey(nodeId: string): string {

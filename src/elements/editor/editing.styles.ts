@@ -2,10 +2,6 @@ import { css } from 'lit';
 
 /** Styles of what only editing shows (popovers, hints, the connection preview, the inspector), adopted when the editing chunk loads. */
 export const editingStyles = css`
-  .header .icon {
-    flex: none;
-    color: color-mix(in srgb, var(--_category) 80%, var(--_fg));
-  }
   .toolbar button {
     display: inline-flex;
     align-items: center;

@@ -15,7 +15,6 @@ import {
   type GraphEdge,
   type GraphNode,
   type ManifestSource,
-  type NodeManifest,
   type PortLists,
 } from '../../core/index.js';
 import { portKey, type ConnectPreview } from './gestures/host.js';
@@ -40,8 +39,6 @@ export type NodePartRenderer = (node: GraphNode) => unknown;
 export interface NodeRenderers {
   body?: NodePartRenderer;
   status?: NodePartRenderer;
-  /** The node type's icon, drawn by the lazy editing chunk (not before first paint). */
-  icon?: (manifest: NodeManifest | undefined) => unknown;
 }
 
 export function nodeTitle(node: GraphNode, manifests: ManifestSource): string {
@@ -56,7 +53,7 @@ export function renderNodes(nodes: GraphNode[], view: GraphViewModel, manifests:
       const s = stateOf(n);
       const ports = view.portsOf(n);
       const hasBody = view.hasBody(n.type);
-      return guard([n, ports, manifests, s.selected, s.focused, s.marks, hasBody, s.bodyKey, s.runKey, parts.body, parts.status, parts.icon], () =>
+      return guard([n, ports, manifests, s.selected, s.focused, s.marks, hasBody, s.bodyKey, s.runKey, parts.body, parts.status], () =>
         renderNode(n, ports, manifests, s, hasBody, parts),
       );
     },
@@ -80,7 +77,7 @@ function renderNode(node: GraphNode, ports: PortLists, manifests: ManifestSource
     data-category=${category}
     style=${inlineStyle(`transform: translate(${node.position.x}px, ${node.position.y}px); width: ${NODE_WIDTH}px; height: ${nodeHeight(ports, hasBody)}px`)}
   >
-    <div class="header" part="node-header" style=${inlineStyle(`height: ${NODE_HEADER}px`)} title=${node.type}>${parts.icon?.(manifest)}${title}</div>
+    <div class="header" part="node-header" style=${inlineStyle(`height: ${NODE_HEADER}px`)} title=${node.type}>${title}</div>
     <div class="ports">
       ${ports.inputs.map((name, i) => renderPort(node, title, name, 'in', i, s))}
       ${ports.outputs.map((name, i) => renderPort(node, title, name, 'out', i, s))}

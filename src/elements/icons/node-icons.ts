@@ -48,5 +48,5 @@ export function nodeIconShapes(icon: NodeIcon | undefined): readonly IconShape[]
   return (typeof icon === 'string' && Object.hasOwn(NODE_ICONS, icon) ? NODE_ICONS[icon] : undefined) ?? FALLBACK_ICON;
 }
 
-/** A manifest's icon as inline SVG: the palette's items and, once editing loads, node headers. */
+/** A manifest's icon as inline SVG, as the palette's items show it. */
 export const renderNodeIcon = (icon: NodeIcon | undefined) => renderIcon(nodeIconShapes(icon));
