@@ -49,18 +49,18 @@ const SAMPLE_ROWS = 50;
  */
 export class V2uTableView extends LitElement {
   static override styles = css`
-    :host { display: flex; flex-direction: column; max-height: 100%; font: 12px/1.4 var(--v2u-font-family, system-ui, sans-serif); --_border: var(--v2u-table-border-color, #d0d7de); }
-    .count { flex: none; padding: 2px 4px; color: #57606a; }
+    :host { display: flex; flex-direction: column; max-height: 100%; font: 12px/1.4 var(--v2u-font-family, system-ui, sans-serif); --_border: var(--v2u-table-border-color, var(--_node-border, light-dark(#d0d7de, #3a4358))); }
+    .count { flex: none; padding: 2px 4px; color: var(--_muted, light-dark(#57606a, #9aa3b5)); }
     .grid { display: grid; grid-template-columns: var(--_columns); width: var(--_width); min-width: 100%; }
-    .header { position: sticky; top: 0; z-index: 1; background: var(--v2u-table-header-background, #f6f8fa); border-bottom: 1px solid var(--_border); }
+    .header { position: sticky; top: 0; z-index: 1; background: var(--v2u-table-header-background, light-dark(#f6f8fa, #2c3446)); border-bottom: 1px solid var(--_border); }
     button { all: unset; cursor: pointer; padding: 2px 6px; font-weight: 600; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-    button:focus-visible { outline: 2px solid #0969da; }
+    button:focus-visible { outline: 2px solid var(--_accent, light-dark(#0969da, #7c9cff)); }
     .viewport { flex: 0 1 auto; min-height: 0; overflow: auto; position: relative; border: 1px solid var(--_border); }
     .spacer { position: relative; width: var(--_width); min-width: 100%; }
     .row { position: absolute; left: 0; right: 0; height: ${ROW_HEIGHT}px; border-bottom: 1px solid var(--_border); box-sizing: border-box; }
     .cell { padding: 2px 6px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     .number { text-align: right; font-variant-numeric: tabular-nums; }
-    .loading { color: #57606a; }
+    .loading { color: var(--_muted, light-dark(#57606a, #9aa3b5)); }
     button:disabled { cursor: default; }
   `;
 
