@@ -60,6 +60,12 @@ export class V2uChartView extends LitElement {
   private _observed?: HTMLElement;
   private _resize = new ResizeObserver(([entry]) => this._measure(entry.contentRect));
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A chart moved by its list reconnects without an update: follow its plot again.
+    if (this._plot) this._resize.observe((this._observed = this._plot));
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this._resize.disconnect();

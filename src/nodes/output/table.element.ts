@@ -77,6 +77,8 @@ export class V2uTableView extends LitElement {
   private _order: number[] = [];
   /** Column widths in pixels, from the header and the first rows. */
   private _widths: number[] = [];
+  /** The cells' font, read once per data change (reading it per cell forced a style recalc each). */
+  private _cellFont = '';
   /** Pages of a table kept in a worker, read so far (page 0 is the head that came with it). */
   private _pages = new Map<number, readonly Row[]>();
   private _requested = new Set<number>();
@@ -128,7 +130,7 @@ export class V2uTableView extends LitElement {
 
   /** Each column as wide as its header or its widest value in the first rows, within MIN_COLUMN..MAX_COLUMN. */
   private _columnWidths(): number[] {
-    const [bold, plain] = [fontOf(this, 12, 600), fontOf(this, 12)];
+    const [bold, plain] = [fontOf(this, 12, 600), (this._cellFont = fontOf(this, 12))];
     const sample = this._rows.slice(0, SAMPLE_ROWS);
     return (this.data?.columns ?? []).map((column) => {
       const widest = sample.reduce((w, row) => Math.max(w, textWidth(displayText(row[column]), plain)), textWidth(column, bold) + ARROW);
@@ -199,7 +201,7 @@ export class V2uTableView extends LitElement {
 
   /** A cell; one cut at its column's maximum width keeps its whole text as a tooltip. */
   private _renderCell(text: string, number: boolean, width: number) {
-    const cut = width >= MAX_COLUMN && textWidth(text, fontOf(this, 12)) + CELL_PADDING > width;
+    const cut = width >= MAX_COLUMN && textWidth(text, this._cellFont) + CELL_PADDING > width;
     return html`<span class="cell ${number ? 'number' : ''}" role="cell" title=${cut ? text : nothing}>${text}</span>`;
   }
 }
