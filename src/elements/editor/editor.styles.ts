@@ -73,7 +73,7 @@ export const editorStyles = css`
     box-sizing: border-box;
     min-height: 35px;
     padding: 4px 6px;
-    overflow-x: auto;
+    flex-wrap: wrap;
     background: var(--_panel);
     border-bottom: 1px solid var(--_node-border);
   }
