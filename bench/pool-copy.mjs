@@ -1,6 +1,6 @@
 // `node bench/pool-copy.mjs`: what moving a columnar order table (ten columns, one a unique id per
 // row) from one Chromium worker to another costs over a MessagePort: cloned, or with fresh copies of
-// its buffers transferred (what ValueStore.serve does). The source of COPY_MS_PER_COLUMNAR_ITEM.
+// its buffers transferred (what ValueStore.serve does).
 import { launchBrowser } from './lib/browser.mjs';
 const browser = await launchBrowser();
 const page = await browser.newPage();

@@ -11,11 +11,6 @@ export interface OutputRef {
   readonly length: number;
   /** The first items, for previews. */
   readonly head: readonly unknown[];
-  /**
-   * The value is a columnar table (typed-array columns), not an array of rows: copying it to
-   * another worker costs a memory copy of its buffers, far less than a clone of its rows.
-   */
-  readonly columnar?: true;
 }
 
 /**

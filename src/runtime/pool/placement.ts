@@ -13,19 +13,10 @@
  */
 export const COPY_MS_PER_ITEM = 0.007;
 
-/**
- * Worker time to copy one row of a columnar table to another worker: its typed arrays move
- * as transferred copies and only the text dictionaries are cloned string by string. A million
- * order rows (ten columns, one a unique id per row) took 75 ms transferred, 140-180 ms cloned,
- * worker to worker in Chromium (`node bench/pool-copy.mjs`): about 35 times less than rows.
- */
-export const COPY_MS_PER_COLUMNAR_ITEM = 0.0002;
-
-/** A kept input as placement sees it: the value's id, its item count, and whether it is a columnar table. */
+/** A kept input as placement sees it: the value's id and its item count. */
 export interface KeptInput {
   readonly $v2uRef: string;
   readonly length: number;
-  readonly columnar?: boolean;
 }
 
 /** A place in the pool as placement sees it (the pool's `Slot` is one). */
@@ -60,7 +51,7 @@ const RANK = { local: 0, 'no-inputs': 1, remote: 2, wait: Infinity } as const;
 
 /** The time copying a value to another worker would take. */
 export function copyMs(ref: KeptInput): number {
-  return ref.length * (ref.columnar ? COPY_MS_PER_COLUMNAR_ITEM : COPY_MS_PER_ITEM);
+  return ref.length * COPY_MS_PER_ITEM;
 }
 
 /** Whether a recorded job made this value in less time than copying it would take. */

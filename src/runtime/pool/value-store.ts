@@ -39,8 +39,7 @@ export class ValueStore {
       else {
         const id = `${this._prefix}-${++this._ids}`;
         this._values.set(id, Object.freeze(value));
-        const ref: OutputRef = { $v2uRef: id, length: value.length, head: itemsOf(value, 0, HEAD_ITEMS) };
-        out[port] = isColumnTable(value) ? { ...ref, columnar: true } : ref;
+        out[port] = { $v2uRef: id, length: value.length, head: itemsOf(value, 0, HEAD_ITEMS) } satisfies OutputRef;
       }
     }
     return out;

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { cheaperToRebuild, copyMs, COPY_MS_PER_COLUMNAR_ITEM, COPY_MS_PER_ITEM, deliveries, fit, holderOf, rank, type Holder, type KeptInput, type RecipeTimes } from '../../../src/runtime/pool/placement.js';
+import { cheaperToRebuild, copyMs, COPY_MS_PER_ITEM, deliveries, fit, holderOf, rank, type Holder, type KeptInput, type RecipeTimes } from '../../../src/runtime/pool/placement.js';
 
 interface TestSlot extends Holder {
   name: string;
@@ -36,14 +36,6 @@ describe('placement: holders', () => {
 describe('placement: copy or rebuild', () => {
   it('prices a copy at COPY_MS_PER_ITEM a row', () => {
     expect(copyMs(big), 'a million rows').to.be.closeTo(1_000_000 * COPY_MS_PER_ITEM, 1e-9);
-  });
-
-  it('prices a columnar table far below rows, so a value made slower than its buffers move is copied', () => {
-    const columns: KeptInput = { ...big, columnar: true };
-    expect(copyMs(columns), 'a million rows in columns').to.be.closeTo(1_000_000 * COPY_MS_PER_COLUMNAR_ITEM, 1e-9);
-    expect(copyMs(columns), 'cheaper than as rows').to.be.below(copyMs(big) / 10);
-    expect(cheaperToRebuild(columns, recipes({ big: 400 })), 'a 400 ms source: copied').to.equal(false);
-    expect(cheaperToRebuild(big, recipes({ big: 400 })), 'the same as rows: made again').to.equal(true);
   });
 
   it('rebuilds only a value whose recorded job took less time than its copy', () => {
