@@ -137,6 +137,21 @@ export function buffersOf(table: ColumnTable): ArrayBuffer[] {
   return [...found];
 }
 
+/**
+ * The table with every typed array copied into buffers of its own: what a worker posts to
+ * another with those buffers transferred (`buffersOf`), so the message carries its columns as
+ * moved memory, not cloned bytes, while the sender keeps its own table.
+ */
+export function ownBuffers(table: ColumnTable): ColumnTable {
+  const own = <T extends Uint8Array | Uint32Array | Float64Array | undefined>(part: T): T => part?.slice() as T;
+  return columnTable(table.length, table.names, table.columns.map((column): Column => {
+    const states = own(column.states);
+    if (column.kind === 'string') return { ...column, codes: own(column.codes), states };
+    if (column.kind === 'mixed') return { ...column, states };
+    return { ...column, values: own(column.values), states } as Column;
+  }));
+}
+
 /** The names of the columns some row has a key for (as rows would list them; a taken subset may lack some). */
 export function presentNames(table: ColumnTable): string[] {
   return table.names.filter((_, c) => {

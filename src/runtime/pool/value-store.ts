@@ -1,6 +1,6 @@
 import { resolveRefs, type OutputRef } from '../../core/engine/output-ref.js';
 import { RunErrorCodes } from '../../core/errors.js';
-import { isColumnTable, rowsOf, type ColumnTable } from '../../core/table/column-table.js';
+import { buffersOf, isColumnTable, ownBuffers, rowsOf, type ColumnTable } from '../../core/table/column-table.js';
 
 export { rowsAtEdge } from '../../core/table/column-table.js';
 
@@ -58,10 +58,17 @@ export class ValueStore {
     });
   }
 
-  /** Sends a kept value to another worker over `port` (a copy; an error when it is gone). */
+  /**
+   * Sends a kept value to another worker over `port` (a copy; an error when it is gone). A
+   * columnar table goes as fresh copies of its buffers, transferred: the message moves them
+   * instead of cloning them on the way.
+   */
   serve(id: string, port: MessagePort): void {
     const value = this._values.get(id);
-    port.postMessage(value ? { ok: true, value } : { ok: false });
+    if (value && isColumnTable(value)) {
+      const copy = ownBuffers(value);
+      port.postMessage({ ok: true, value: copy }, buffersOf(copy));
+    } else port.postMessage(value ? { ok: true, value } : { ok: false });
     port.close();
   }
 

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { buffersOf, fromRows, isColumnTable, rowCursor, rowsOf, take, MATERIALIZE, type ColumnTable } from '../../../src/core/table/index.js';
+import { buffersOf, fromRows, isColumnTable, ownBuffers, rowCursor, rowsOf, take, MATERIALIZE, type ColumnTable } from '../../../src/core/table/index.js';
 
 type Row = Record<string, unknown>;
 
@@ -59,6 +59,19 @@ describe('core/table: the columnar table', () => {
     expect(fromRows(rows), 'rows that may still change are encoded again').to.not.equal(table);
     expect(fromRows(Object.freeze(rows)), 'frozen rows built from the table').to.equal(table);
     expect(fromRows(Object.freeze(rowsOf(table, 1))), 'a part of the table is encoded').to.not.equal(table);
+  });
+
+  it('gives a copy with buffers of its own to transfer, leaving the kept table whole (a worker serving a kept table)', () => {
+    const rows = everyKind();
+    const table = fromRows(rows);
+    const copy = ownBuffers(table);
+    const moved = buffersOf(copy);
+    expect(moved.length, 'the copy has buffers').to.be.above(0);
+    expect(moved.some((b) => buffersOf(table).includes(b)), 'none shared with the kept table').to.equal(false);
+    const received = structuredClone(copy, { transfer: moved });
+    expect(moved.every((b) => b.byteLength === 0), 'the copy\'s buffers moved').to.equal(true);
+    expect(rowsOf(received), 'the received table').to.deep.equal(rows);
+    expect(rowsOf(table), 'the kept table, still whole').to.deep.equal(rows);
   });
 
   it('survives transfer between two real workers, buffers moved rather than copied', async () => {
