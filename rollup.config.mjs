@@ -113,8 +113,9 @@ function manualChunks(id) {
   if (id.endsWith('/dist/src/core/define-node.js')) return 'define-node';
   // Manifest checks: node modules (defineNode) and the registry (a chunk it requests when made) use them, never first paint.
   if (id.endsWith('/dist/src/core/validate-manifest.js')) return 'define-node';
-  // The columnar table and the event-loop turn serve node logic and the pool, never first paint.
-  if (id.includes('/dist/src/core/table/') || id.endsWith('/dist/src/core/event-loop.js')) return 'table';
+  // The columnar table, the event-loop turn and the run-time error codes serve node logic, the
+  // engine and the pool, never first paint.
+  if (id.includes('/dist/src/core/table/') || /\/dist\/src\/core\/(event-loop|run-errors)\.js$/.test(id)) return 'table';
   // The engine, auto-layout and core/structure (group and subflow commands) are lazy: they stay in the chunks that use them.
   if (id.includes('/dist/src/core/') && !/\/dist\/src\/core\/(engine|auto-layout|structure)\//.test(id)) return 'core-shared';
   return undefined;
