@@ -4,7 +4,8 @@ import type { BundleChecks } from './bundle-checks.js';
 import type { DefinitionLoader } from './definition-loader.js';
 import { SharedRequest } from './shared-request.js';
 import { LruCache } from './lru-cache.js';
-import { rate, Samples, warn } from './metrics.js';
+import { rate, warn } from './metrics.js';
+import type { Samples } from './samples.js';
 import type { NodeRecord, NodeRegistration, NodeRegistryOptions, RegistryMetrics, UsageEvent } from './registry-types.js';
 
 export type { NodeRecord, NodeRegistration, NodeRegistryOptions, RegistryCache, RegistryMetrics, UsageEvent } from './registry-types.js';
@@ -264,7 +265,7 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
     const { _hits: hits, _misses: misses, _l1: l1 } = this;
     return {
       hits, misses, hitRate: rate(hits, misses), evictions: l1.evictions,
-      loads: (this._loader?.loads ?? new Samples()).summary(),
+      loads: this._loader?.loads.summary() ?? { count: 0, p50: 0, p95: 0 },
       types: this._entries.size, cached: l1.size, ...this._counts, slowOperations: this._slowCount,
     };
   }
