@@ -29,8 +29,9 @@ export class RegistryPersistence implements RegistryCache {
 
   async readBundles(): Promise<{ url: string; bundle: ManifestBundle }[]> {
     const found: { url: string; bundle: ManifestBundle }[] = [];
-    const { isValidBundle } = await loadBundleChecks();
-    for (const key of await this.store.keys(BUNDLE_PREFIX)) {
+    // The checks chunk and IndexedDB's keys arrive together: neither waits for the other.
+    const [{ isValidBundle }, keys] = await Promise.all([loadBundleChecks(), this.store.keys(BUNDLE_PREFIX)]);
+    for (const key of keys) {
       const bundle = await this.store.get<ManifestBundle>(key, BUNDLE_CACHE_VERSION);
       if (bundle && isValidBundle(bundle)) found.push({ url: key.slice(BUNDLE_PREFIX.length), bundle });
       else if (bundle) await this.store.delete(key);
