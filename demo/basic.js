@@ -43,8 +43,11 @@ editor.addEventListener('v2u-output', (e) => {
 });
 
 document.getElementById('theme').addEventListener('change', (event) => {
-  if (event.target.value) editor.setAttribute('theme', event.target.value);
-  else editor.removeAttribute('theme');
+  // The page's own chrome follows the same choice (demo.css reads data-theme).
+  for (const el of [editor, document.documentElement]) {
+    if (event.target.value) el.setAttribute(el === editor ? 'theme' : 'data-theme', event.target.value);
+    else el.removeAttribute(el === editor ? 'theme' : 'data-theme');
+  }
 });
 
 const metrics = document.getElementById('metrics');

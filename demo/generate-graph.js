@@ -21,7 +21,8 @@ function random(seed) {
 
 export function generateGraph(count, seed = 1) {
   const rand = random(seed);
-  const perColumn = Math.max(10, Math.round(Math.sqrt(count * 2)));
+  // About as many columns as rows on screen: rows are taller than columns are wide.
+  const perColumn = Math.max(3, Math.round(Math.sqrt((count * COLUMN) / ROW)));
   const nodes = [];
   const edges = [];
   for (let i = 0; i < count; i++) {

@@ -9,7 +9,13 @@ export const acmePack = [
     title: 'Convert currency',
     description: 'Converts an amount column with a fixed rate table.',
     keywords: ['money', 'fx', 'exchange', 'eur', 'usd'],
-    icon: '💱',
+    // The pack's own icon, as geometry on a 24×24 stroke grid (no markup, no font).
+    icon: [
+      ['circle', { cx: 8, cy: 8, r: 6 }],
+      ['path', { d: 'M18.09 10.37A6 6 0 1 1 10.34 18' }],
+      ['path', { d: 'M7 6h1v4' }],
+      ['path', { d: 'm16.71 13.88.7.71-2.82 2.82' }],
+    ],
     inputs: { rows: { type: 'table' } },
     outputs: { rows: { type: 'table' } },
     config: {

@@ -7,6 +7,7 @@ export * from './errors.js';
 export * from './run-errors.js';
 export * from './port-types.js';
 export * from './manifest.js';
+export type { NodeIcon, IconShape, IconTag } from './icon.js';
 export * from './migrations.js';
 export * from './parse.js';
 export * from './json-value.js';

@@ -3,6 +3,8 @@
  * `defineNode` derives it from a definition; the registry caches it; the core reads ports.
  */
 
+import type { NodeIcon } from './icon.js';
+
 export type NodeCategory = 'create' | 'transform' | 'output' | 'utility';
 
 export const NODE_CATEGORIES: readonly NodeCategory[] = ['create', 'transform', 'output', 'utility'];
@@ -49,7 +51,8 @@ export interface NodeManifest extends NodePorts {
   title: string;
   description?: string;
   keywords?: readonly string[];
-  icon?: string;
+  /** Shown in the palette: an icon name from the editor's set, or the icon's own geometry (see `NodeIcon`). */
+  icon?: NodeIcon;
   config?: Record<string, ConfigField>;
   performance?: NodePerformance;
 }

@@ -1,4 +1,5 @@
 import { ErrorCodes, V2uError, quote } from './errors.js';
+import { ICON_TAGS, validIcon } from './icon.js';
 import { NODE_CATEGORIES, type ConfigField, type NodeManifest, type PortSpec } from './manifest.js';
 import { parsePortType } from './port-types.js';
 
@@ -16,8 +17,9 @@ export function validateManifest(manifest: NodeManifest): void {
   if (!Number.isInteger(manifest.version) || manifest.version < 1) failField(manifest, 'version', 'must be a whole number ≥ 1');
   if (!NODE_CATEGORIES.includes(manifest.category)) failField(manifest, 'category', `must be one of ${NODE_CATEGORIES.join(', ')}`);
   if (typeof manifest.title !== 'string' || !manifest.title.trim()) failField(manifest, 'title', 'must be a non-empty string');
-  for (const key of ['description', 'icon'] as const)
-    if (manifest[key] !== undefined && typeof manifest[key] !== 'string') failField(manifest, key, 'must be a string');
+  if (manifest.description !== undefined && typeof manifest.description !== 'string') failField(manifest, 'description', 'must be a string');
+  if (manifest.icon !== undefined && !validIcon(manifest.icon))
+    failField(manifest, 'icon', `must be an icon name or a list of [${ICON_TAGS}, {geometry}] shapes`);
   if (manifest.keywords !== undefined && (!Array.isArray(manifest.keywords) || manifest.keywords.some((k) => typeof k !== 'string')))
     failField(manifest, 'keywords', 'must be an array of strings');
   validatePorts(manifest, 'inputs');

@@ -4,15 +4,9 @@
 // see: no page or console error, no failed request, no CSP violation, no node in an error
 // state once auto-run settles, and no console warning from merely opening the page.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { openPage, settledNodeErrors, startUserPaths } from '../fixtures/user-paths.mjs';
-
-/** The pages of the README's demos table, read from the README itself so the two never drift. */
-function demoPages() {
-  const table = readFileSync('README.md', 'utf8').split('## Demos')[1].split('\n## ')[0];
-  return [...table.matchAll(/^\| (.+?) \|/gm)].flatMap(([, cell]) => [...cell.matchAll(/`(\/demo\/[^`]*)`/g)].map((m) => m[1]));
-}
+import { demoPages, openPage, settledNodeErrors, startUserPaths } from '../fixtures/user-paths.mjs';
 
 describe('every demo page opens clean', () => {
   let env;

@@ -7,8 +7,13 @@ export const editingStyles = css`
     color: inherit;
   }
   .toolbar button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 4px;
+    flex: none;
     min-width: 28px;
-    height: 26px;
+    height: 28px;
     padding: 0 6px;
     border: 1px solid transparent;
     border-radius: 4px;

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { NODE_CATEGORIES, type ManifestSource, type NodeManifest } from '../../core/index.js';
 import type { IntentKind } from '../../runtime/lazy-element-loader.js';
 import { matchesQuery } from '../../registry/search.js';
+import { renderNodeIcon } from '../icons/node-icons.js';
 import { HoverIntentController } from './hover-intent-controller.js';
 import { paletteStyles } from './palette.styles.js';
 
@@ -30,10 +31,11 @@ export const PALETTE_DRAG_TYPE = 'application/x-v2u-node';
  * @csspart group - One category's section.
  * @csspart group-title - A category heading.
  * @csspart item - A node type's button.
- * @csspart item-icon - The icon text of an item.
+ * @csspart item-icon - The box around an item's SVG icon (tinted with its category colour).
  * @csspart item-title - The title of an item.
  * @csspart empty - The message shown when nothing matches.
- * @cssproperty --v2u-palette-bg - Background.
+ * @cssproperty --v2u-palette-bg - Background. Inside `<v2u-editor>` the palette follows the editor's theme;
+ *   these properties override it.
  * @cssproperty --v2u-palette-fg - Text colour.
  * @cssproperty --v2u-palette-muted - Headings and hints.
  * @cssproperty --v2u-palette-item-bg - Item background.
@@ -106,7 +108,7 @@ export class V2uPalette extends LitElement {
     return html`<li>
       <button part="item" type="button" draggable="true" data-v2u-type=${manifest.type} title=${manifest.description ?? manifest.type}
         @click=${this._handlePick} @dragstart=${this._handleDragStart}>
-        <span part="item-icon" aria-hidden="true">${manifest.icon ?? ''}</span><span part="item-title">${manifest.title}</span>
+        <span part="item-icon" data-category=${manifest.category}>${renderNodeIcon(manifest.icon)}</span><span part="item-title">${manifest.title}</span>
       </button>
     </li>`;
   }

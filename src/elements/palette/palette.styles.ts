@@ -1,38 +1,47 @@
 import { css } from 'lit';
 
+// Inside <v2u-editor> the palette inherits the editor's theme tokens (--_panel, --_fg,
+// --_muted, --_accent, --_create…); standalone it falls back to the system colours.
 export const paletteStyles = css`
   :host {
-    --_bg: var(--v2u-palette-bg, Canvas);
-    --_fg: var(--v2u-palette-fg, CanvasText);
-    --_muted: var(--v2u-palette-muted, color-mix(in srgb, CanvasText 60%, Canvas));
+    --_bg: var(--v2u-palette-bg, var(--_panel, Canvas));
+    --_text: var(--v2u-palette-fg, var(--_fg, CanvasText));
+    --_hint: var(--v2u-palette-muted, var(--_muted, color-mix(in srgb, CanvasText 65%, Canvas)));
     --_item-bg: var(--v2u-palette-item-bg, transparent);
-    --_item-hover-bg: var(--v2u-palette-item-hover-bg, color-mix(in srgb, CanvasText 8%, Canvas));
-    --_accent: var(--v2u-palette-accent, #2f6fed);
-    --_gap: var(--v2u-palette-gap, 0.25rem);
+    --_item-hover-bg: var(--v2u-palette-item-hover-bg, color-mix(in srgb, var(--_text) 8%, transparent));
+    --_focus: var(--v2u-palette-accent, var(--_accent, #2f6fed));
+    --_gap: var(--v2u-palette-gap, 2px);
     --_radius: var(--v2u-palette-radius, 6px);
     display: block;
+    box-sizing: border-box;
+    padding: 8px;
     background: var(--_bg);
-    color: var(--_fg);
-    font: var(--v2u-palette-font, 0.875rem/1.4 system-ui, sans-serif);
+    color: var(--_text);
+    font: var(--v2u-palette-font, 13px/1.4 system-ui, sans-serif);
     overflow: auto;
   }
   [part='search'] {
     box-sizing: border-box;
     width: 100%;
-    margin-bottom: var(--_gap);
-    padding: 0.375rem 0.5rem;
+    margin-bottom: 4px;
+    padding: 6px 8px;
     font: inherit;
     color: inherit;
-    background: transparent;
-    border: 1px solid var(--_muted);
+    background: color-mix(in srgb, var(--_text) 4%, transparent);
+    border: 1px solid color-mix(in srgb, var(--_hint) 60%, transparent);
     border-radius: var(--_radius);
   }
+  [part='search']::placeholder {
+    color: var(--_hint);
+    opacity: 1;
+  }
   [part='group-title'] {
-    margin: 0.75rem 0 var(--_gap);
-    font-size: 0.75rem;
+    margin: 12px 4px 4px;
+    font-size: 11px;
+    font-weight: 600;
     text-transform: uppercase;
-    letter-spacing: 0.04em;
-    color: var(--_muted);
+    letter-spacing: 0.06em;
+    color: var(--_hint);
   }
   ul {
     list-style: none;
@@ -44,9 +53,9 @@ export const paletteStyles = css`
   [part~='item'] {
     display: flex;
     align-items: center;
-    gap: 0.5rem;
+    gap: 8px;
     width: 100%;
-    padding: 0.375rem 0.5rem;
+    padding: 4px 6px;
     font: inherit;
     color: inherit;
     text-align: start;
@@ -60,13 +69,25 @@ export const paletteStyles = css`
   }
   [part~='item']:focus-visible,
   [part='search']:focus-visible {
-    outline: 2px solid var(--_accent);
+    outline: 2px solid var(--_focus);
     outline-offset: 1px;
   }
-  [part='item-icon']:empty {
-    display: none;
+  [part='item-icon'] {
+    --_cat: var(--_unknown, #868e96);
+    display: inline-grid;
+    place-items: center;
+    flex: none;
+    width: 24px;
+    height: 24px;
+    border-radius: 5px;
+    color: color-mix(in srgb, var(--_cat) 80%, var(--_text));
+    background: color-mix(in srgb, var(--_cat) 16%, transparent);
   }
+  [data-category='create'] { --_cat: var(--_create, #2f9e44); }
+  [data-category='transform'] { --_cat: var(--_transform, #1971c2); }
+  [data-category='output'] { --_cat: var(--_output, #e8590c); }
+  [data-category='utility'] { --_cat: var(--_utility, #7048e8); }
   [part='empty'] {
-    color: var(--_muted);
+    color: var(--_hint);
   }
 `;

@@ -27,7 +27,7 @@ export interface NodeConfigPatchDetail {
 export class V2uFileInput extends LitElement {
   static override styles = css`
     :host { display: block; font: 12px/1.4 var(--v2u-font-family, system-ui, sans-serif); }
-    .name { color: #57606a; overflow-wrap: anywhere; }
+    .name { color: var(--_muted, light-dark(#57606a, #9aa3b5)); overflow-wrap: anywhere; }
   `;
 
   /** The node's output (unused here). */

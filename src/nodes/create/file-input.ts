@@ -12,7 +12,7 @@ export default defineNode({
   title: 'File input',
   description: 'Reads a CSV or JSON file chosen by the person.',
   keywords: ['file', 'upload', 'csv', 'json', 'import'],
-  icon: '📂',
+  icon: 'file-up',
   inputs: {},
   outputs: { rows: { type: 'table' } },
   config: {

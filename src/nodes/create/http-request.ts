@@ -13,7 +13,7 @@ export default defineNode({
   title: TITLE,
   description: 'Fetches JSON or CSV from an allowed URL (GET or POST).',
   keywords: ['http', 'fetch', 'api', 'rest', 'url', 'download', 'request'],
-  icon: '🌐',
+  icon: 'globe',
   inputs: { body: { type: 'any', label: 'Body (POST)' } },
   outputs: { data: { type: 'any' }, status: { type: 'number' } },
   config: {

@@ -8,7 +8,7 @@ export default defineNode({
   title: 'Now',
   description: 'The current date and time.',
   keywords: ['date', 'time', 'timestamp', 'today', 'clock'],
-  icon: '🕒',
+  icon: 'clock',
   inputs: {},
   outputs: { value: { type: 'any' } },
   config: {

@@ -30,7 +30,7 @@ export default defineNode({
   title: 'Sample data',
   description: 'Realistic orders, customers or products, up to 1,000,000 rows, the same for the same seed.',
   keywords: ['demo', 'fake', 'generate', 'random', 'orders', 'customers', 'products', 'benchmark'],
-  icon: '🎲',
+  icon: 'dices',
   inputs: {},
   outputs: { rows: { type: 'table' } },
   config: {

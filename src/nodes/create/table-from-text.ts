@@ -9,7 +9,7 @@ export default defineNode({
   title: 'Table from text',
   description: 'Paste or type CSV, TSV or JSON; the first line names the columns and numbers are detected.',
   keywords: ['csv', 'tsv', 'json', 'paste', 'table', 'data', 'spreadsheet'],
-  icon: '📋',
+  icon: 'clipboard-paste',
   inputs: {},
   outputs: { rows: { type: 'table' } },
   config: {

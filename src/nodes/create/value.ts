@@ -11,7 +11,7 @@ export default defineNode({
   title: TITLE,
   description: 'A constant number, text, boolean, date or JSON value.',
   keywords: ['constant', 'number', 'string', 'boolean', 'date', 'json', 'input'],
-  icon: '🔢',
+  icon: 'variable',
   inputs: {},
   outputs: { value: { type: 'any' } },
   config: {

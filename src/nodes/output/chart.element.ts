@@ -8,7 +8,7 @@ import { fitText, fontOf, textWidth } from '../shared/text-width.js';
 import type { ChartData } from './chart.js';
 
 const MARGIN = { top: 8, right: 6, bottom: 18 };
-const COLORS = ['#0969da', '#bf3989', '#1a7f37', '#bc4c00', '#8250df', '#0598bc', '#cf222e', '#4d2d00'];
+const COLORS = ['#0969da', '#bf3989', '#1a7f37', '#bc4c00', '#8250df', '#0598bc', '#cf222e', '#9a6700'];
 const FONT_SIZE = 11;
 /** Space kept between two x labels. */
 const LABEL_GAP = 6;
@@ -38,12 +38,12 @@ type Size = { width: number; height: number };
  */
 export class V2uChartView extends LitElement {
   static override styles = css`
-    :host { display: flex; flex-direction: column; max-height: 100%; font: ${FONT_SIZE}px/1.3 var(--v2u-font-family, system-ui, sans-serif); --_axis: var(--v2u-chart-axis-color, #57606a); }
+    :host { display: flex; flex-direction: column; max-height: 100%; font: ${FONT_SIZE}px/1.3 var(--v2u-font-family, system-ui, sans-serif); --_axis: var(--v2u-chart-axis-color, var(--_muted, light-dark(#57606a, #9aa3b5))); }
     .plot { position: relative; flex: 1 1 120px; min-height: 40px; }
     svg { position: absolute; inset: 0; width: 100%; height: 100%; }
     .axis { stroke: var(--_axis); }
     .tick { fill: var(--_axis); }
-    .grid { stroke: #d0d7de; stroke-dasharray: 2 2; }
+    .grid { stroke: color-mix(in srgb, var(--_axis) 30%, transparent); stroke-dasharray: 2 2; }
     .title { flex: none; font-weight: 600; margin: 0 0 4px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
     ul { flex: none; display: flex; flex-wrap: wrap; gap: 0 12px; max-height: 2.6em; overflow: hidden; list-style: none; margin: 4px 0 0; padding: 0; }
     li::before { content: ''; display: inline-block; width: 10px; height: 10px; margin-right: 4px; background: var(--_swatch); }
@@ -59,6 +59,12 @@ export class V2uChartView extends LitElement {
   @query('.plot') private _plot?: HTMLElement;
   private _observed?: HTMLElement;
   private _resize = new ResizeObserver(([entry]) => this._measure(entry.contentRect));
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A chart moved by its list reconnects without an update: follow its plot again.
+    if (this._plot) this._resize.observe((this._observed = this._plot));
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();

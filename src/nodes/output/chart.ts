@@ -28,7 +28,7 @@ export default defineNode({
   title: TITLE,
   description: 'Draws a bar, line or pie chart of one or more columns.',
   keywords: ['chart', 'graph', 'plot', 'bar', 'line', 'pie', 'visualize'],
-  icon: '📈',
+  icon: 'chart-column',
   inputs: { rows: { type: 'table' } },
   outputs: { chart: { type: 'object' } },
   config: {

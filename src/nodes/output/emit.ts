@@ -12,7 +12,7 @@ export default defineNode({
   title: 'Emit',
   description: 'Sends the data to the page hosting the editor (a v2u-output event).',
   keywords: ['output', 'event', 'result', 'return', 'host', 'send'],
-  icon: '📤',
+  icon: 'send',
   inputs: { value: { type: 'any' } },
   outputs: { value: { type: 'any' }, name: { type: 'string' } },
   config: { name: { type: 'string', default: 'result', label: 'Name' } },

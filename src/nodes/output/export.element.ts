@@ -18,8 +18,8 @@ export class V2uExportButton extends LitElement {
   static override styles = css`
     :host { display: block; font: 12px/1.4 var(--v2u-font-family, system-ui, sans-serif); }
     a { display: inline-block; padding: 4px 10px; border-radius: 4px; color: #fff; background: var(--v2u-export-accent, #1f883d); text-decoration: none; }
-    a:focus-visible { outline: 2px solid #0969da; outline-offset: 2px; }
-    .empty { color: #57606a; }
+    a:focus-visible { outline: 2px solid var(--_accent, light-dark(#0969da, #7c9cff)); outline-offset: 2px; }
+    .empty { color: var(--_muted, light-dark(#57606a, #9aa3b5)); }
   `;
 
   /** The node's output: `{ file: { text, mime, fileName } }`. */

@@ -19,7 +19,7 @@ export default defineNode({
   title: TITLE,
   description: 'Offers the data as a CSV or JSON file to download.',
   keywords: ['download', 'save', 'csv', 'json', 'file', 'export'],
-  icon: '💾',
+  icon: 'download',
   inputs: { data: { type: 'any' } },
   outputs: { file: { type: 'object' } },
   config: {

@@ -29,9 +29,9 @@ export class V2uJsonView extends LitElement {
     details { margin-left: 12px; }
     summary { cursor: pointer; margin-left: -12px; }
     .leaf { margin-left: 0; white-space: pre-wrap; word-break: break-word; }
-    .string { color: var(--v2u-json-string-color, #0a3069); }
-    .number, .boolean { color: var(--v2u-json-number-color, #8250df); }
-    .null, .more, .kind { color: #57606a; }
+    .string { color: var(--v2u-json-string-color, light-dark(#0a3069, #a5d6ff)); }
+    .number, .boolean { color: var(--v2u-json-number-color, light-dark(#8250df, #d2a8ff)); }
+    .null, .more, .kind { color: var(--_muted, light-dark(#57606a, #9aa3b5)); }
   `;
 
   /** The node's output: `{ value }`. */

@@ -9,7 +9,7 @@ export default defineNode({
   title: 'JSON view',
   description: 'Shows any value as a collapsible JSON tree.',
   keywords: ['json', 'inspect', 'debug', 'tree', 'view', 'object'],
-  icon: '🧾',
+  icon: 'braces',
   inputs: { value: { type: 'any' } },
   outputs: { value: { type: 'any' } },
   config: {},

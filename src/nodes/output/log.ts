@@ -8,7 +8,7 @@ export default defineNode({
   title: 'Log',
   description: "Writes the value to the editor's log and passes it on.",
   keywords: ['log', 'debug', 'print', 'console', 'trace'],
-  icon: '🪵',
+  icon: 'scroll-text',
   inputs: { value: { type: 'any' } },
   outputs: { value: { type: 'any' } },
   config: { label: { type: 'string', default: '', label: 'Label' } },

@@ -49,18 +49,18 @@ const SAMPLE_ROWS = 50;
  */
 export class V2uTableView extends LitElement {
   static override styles = css`
-    :host { display: flex; flex-direction: column; max-height: 100%; font: 12px/1.4 var(--v2u-font-family, system-ui, sans-serif); --_border: var(--v2u-table-border-color, #d0d7de); }
-    .count { flex: none; padding: 2px 4px; color: #57606a; }
+    :host { display: flex; flex-direction: column; max-height: 100%; font: 12px/1.4 var(--v2u-font-family, system-ui, sans-serif); --_border: var(--v2u-table-border-color, var(--_node-border, light-dark(#d0d7de, #3a4358))); }
+    .count { flex: none; padding: 2px 4px; color: var(--_muted, light-dark(#57606a, #9aa3b5)); }
     .grid { display: grid; grid-template-columns: var(--_columns); width: var(--_width); min-width: 100%; }
-    .header { position: sticky; top: 0; z-index: 1; background: var(--v2u-table-header-background, #f6f8fa); border-bottom: 1px solid var(--_border); }
+    .header { position: sticky; top: 0; z-index: 1; background: var(--v2u-table-header-background, light-dark(#f6f8fa, #2c3446)); border-bottom: 1px solid var(--_border); }
     button { all: unset; cursor: pointer; padding: 2px 6px; font-weight: 600; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-    button:focus-visible { outline: 2px solid #0969da; }
+    button:focus-visible { outline: 2px solid var(--_accent, light-dark(#0969da, #7c9cff)); }
     .viewport { flex: 0 1 auto; min-height: 0; overflow: auto; position: relative; border: 1px solid var(--_border); }
     .spacer { position: relative; width: var(--_width); min-width: 100%; }
     .row { position: absolute; left: 0; right: 0; height: ${ROW_HEIGHT}px; border-bottom: 1px solid var(--_border); box-sizing: border-box; }
     .cell { padding: 2px 6px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     .number { text-align: right; font-variant-numeric: tabular-nums; }
-    .loading { color: #57606a; }
+    .loading { color: var(--_muted, light-dark(#57606a, #9aa3b5)); }
     button:disabled { cursor: default; }
   `;
 
@@ -77,6 +77,8 @@ export class V2uTableView extends LitElement {
   private _order: number[] = [];
   /** Column widths in pixels, from the header and the first rows. */
   private _widths: number[] = [];
+  /** The cells' font, read once per data change (reading it per cell forced a style recalc each). */
+  private _cellFont = '';
   /** Pages of a table kept in a worker, read so far (page 0 is the head that came with it). */
   private _pages = new Map<number, readonly Row[]>();
   private _requested = new Set<number>();
@@ -128,7 +130,7 @@ export class V2uTableView extends LitElement {
 
   /** Each column as wide as its header or its widest value in the first rows, within MIN_COLUMN..MAX_COLUMN. */
   private _columnWidths(): number[] {
-    const [bold, plain] = [fontOf(this, 12, 600), fontOf(this, 12)];
+    const [bold, plain] = [fontOf(this, 12, 600), (this._cellFont = fontOf(this, 12))];
     const sample = this._rows.slice(0, SAMPLE_ROWS);
     return (this.data?.columns ?? []).map((column) => {
       const widest = sample.reduce((w, row) => Math.max(w, textWidth(displayText(row[column]), plain)), textWidth(column, bold) + ARROW);
@@ -199,7 +201,7 @@ export class V2uTableView extends LitElement {
 
   /** A cell; one cut at its column's maximum width keeps its whole text as a tooltip. */
   private _renderCell(text: string, number: boolean, width: number) {
-    const cut = width >= MAX_COLUMN && textWidth(text, fontOf(this, 12)) + CELL_PADDING > width;
+    const cut = width >= MAX_COLUMN && textWidth(text, this._cellFont) + CELL_PADDING > width;
     return html`<span class="cell ${number ? 'number' : ''}" role="cell" title=${cut ? text : nothing}>${text}</span>`;
   }
 }

@@ -13,7 +13,7 @@ export default defineNode({
   title: 'Table view',
   description: 'Shows rows in a scrollable, sortable table with the row count.',
   keywords: ['view', 'grid', 'preview', 'show', 'display', 'rows'],
-  icon: '📄',
+  icon: 'table',
   inputs: { rows: { type: 'table' } },
   outputs: { rows: { type: 'table' }, columns: { type: 'list<string>' }, rowCount: { type: 'number' } },
   config: {},

@@ -17,7 +17,7 @@ export default defineNode({
   title: TITLE,
   description: 'Adds a column computed from each row, e.g. total = price * quantity.',
   keywords: ['calculate', 'formula', 'derive', 'add column', 'map'],
-  icon: '🧮',
+  icon: 'calculator',
   inputs: { rows: { type: 'table' } },
   outputs: { rows: { type: 'table' } },
   config: {

@@ -22,7 +22,7 @@ export default defineNode({
   title: TITLE,
   description: 'Adds outputs to each row from the first (or every) rule whose condition matches, as in DMN.',
   keywords: ['dmn', 'rules', 'decision', 'business rules', 'lookup', 'policy'],
-  icon: '📐',
+  icon: 'grid-3x3',
   inputs: { rows: { type: 'table' } },
   outputs: { rows: { type: 'table' } },
   config: {

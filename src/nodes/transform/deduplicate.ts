@@ -13,7 +13,7 @@ export default defineNode({
   title: TITLE,
   description: 'Removes repeated rows, comparing all columns or the ones you name.',
   keywords: ['distinct', 'unique', 'duplicates', 'dedupe'],
-  icon: '🧹',
+  icon: 'copy-minus',
   inputs: { rows: { type: 'table' } },
   outputs: { rows: { type: 'table' }, duplicates: { type: 'table' } },
   config: {

@@ -17,7 +17,7 @@ export default defineNode({
   title: TITLE,
   description: 'Keeps the rows that match an expression such as amount > 100 and region = "EU".',
   keywords: ['where', 'filter', 'condition', 'keep', 'remove', 'rows'],
-  icon: '🔍',
+  icon: 'funnel',
   inputs: { rows: { type: 'table' } },
   outputs: { rows: { type: 'table' }, rejected: { type: 'table' } },
   config: { expression: { type: 'code', default: 'amount > 100', label: 'Keep rows where' } },

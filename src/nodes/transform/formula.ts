@@ -12,7 +12,7 @@ export default defineNode({
   title: TITLE,
   description: 'Computes a value from inputs a, b and c, e.g. a * (1 + b) or $round(a / b, 2).',
   keywords: ['math', 'calculate', 'formula', 'expression', 'arithmetic'],
-  icon: '➗',
+  icon: 'sigma',
   inputs: { a: { type: 'any' }, b: { type: 'any' }, c: { type: 'any' } },
   outputs: { value: { type: 'any' } },
   config: { expression: { type: 'code', default: 'a + b', label: 'Formula' } },

@@ -25,7 +25,7 @@ export default defineNode({
   title: TITLE,
   description: 'Groups rows by columns and aggregates each group (count, sum, avg, min, max, distinct, first, last).',
   keywords: ['group by', 'aggregate', 'sum', 'count', 'average', 'summarize', 'rollup'],
-  icon: '📊',
+  icon: 'group',
   inputs: { rows: { type: 'table' } },
   outputs: { rows: { type: 'table' } },
   config: {

@@ -18,7 +18,7 @@ export default defineNode({
   title: TITLE,
   description: 'Combines rows of two tables that share key values (inner or left join).',
   keywords: ['join', 'merge', 'lookup', 'vlookup', 'combine', 'relate'],
-  icon: '🔗',
+  icon: 'link',
   inputs: { left: { type: 'table' }, right: { type: 'table' } },
   outputs: { rows: { type: 'table' } },
   config: {

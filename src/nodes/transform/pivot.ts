@@ -14,7 +14,7 @@ export default defineNode({
   title: TITLE,
   description: 'Turns the values of a column into columns, aggregating a value column (a crosstab).',
   keywords: ['pivot', 'crosstab', 'spread', 'wide', 'matrix', 'cross tab'],
-  icon: '🔄',
+  icon: 'table-2',
   inputs: { rows: { type: 'table' } },
   outputs: { rows: { type: 'table' } },
   config: {

@@ -11,7 +11,7 @@ export default defineNode({
   title: TITLE,
   description: 'Keeps and renames columns, e.g. "id, name as customer, total".',
   keywords: ['columns', 'rename', 'pick', 'project', 'drop', 'reorder'],
-  icon: '🗂️',
+  icon: 'columns-3',
   inputs: { rows: { type: 'table' } },
   outputs: { rows: { type: 'table' } },
   config: { columns: { type: 'string', default: 'id, name', label: 'Columns (name or name as new)' } },

@@ -22,7 +22,7 @@ export default defineNode({
   title: TITLE,
   description: 'Sorts rows by several columns, e.g. "region, total desc". Stable; empty values last.',
   keywords: ['order by', 'sort', 'rank', 'ascending', 'descending'],
-  icon: '↕️',
+  icon: 'arrow-up-down',
   inputs: { rows: { type: 'table' } },
   outputs: { rows: { type: 'table' } },
   config: { keys: { type: 'string', default: 'total desc', label: 'Sort by (column [asc|desc], ...)' } },

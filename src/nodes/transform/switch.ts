@@ -14,7 +14,7 @@ export default defineNode({
   title: TITLE,
   description: 'Routes rows to up to three outputs by rule; the rest go to "otherwise".',
   keywords: ['route', 'branch', 'case', 'if', 'split', 'condition'],
-  icon: '🔀',
+  icon: 'split',
   inputs: { rows: { type: 'table' } },
   outputs: { case1: { type: 'table' }, case2: { type: 'table' }, case3: { type: 'table' }, otherwise: { type: 'table' } },
   config: {

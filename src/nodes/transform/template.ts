@@ -18,7 +18,7 @@ export default defineNode({
   title: TITLE,
   description: 'Builds text from a template such as "Dear {{name}}, you owe {{$formatNumber(total, \'#,##0.00\')}}".',
   keywords: ['text', 'string', 'format', 'message', 'email', 'interpolate', 'mustache'],
-  icon: '📝',
+  icon: 'file-text',
   inputs: { data: { type: 'any' } },
   outputs: { text: { type: 'string' } },
   config: {

@@ -13,7 +13,7 @@ export default defineNode({
   title: TITLE,
   description: 'Waits a while, then passes the value on.',
   keywords: ['wait', 'sleep', 'pause', 'timer', 'delay'],
-  icon: '⏳',
+  icon: 'timer',
   inputs: { value: { type: 'any' } },
   outputs: { value: { type: 'any' } },
   config: { ms: { type: 'number', default: 1000, min: 0, max: MAX_MS, label: 'Wait (ms)' } },

@@ -17,7 +17,7 @@ export default defineNode({
   title: TITLE,
   description: 'SHA-256 of a value, or of one column in every row (e.g. to pseudonymize e-mails).',
   keywords: ['sha', 'sha256', 'digest', 'checksum', 'fingerprint', 'anonymize', 'pseudonymize'],
-  icon: '#️⃣',
+  icon: 'fingerprint-pattern',
   inputs: { value: { type: 'any' } },
   outputs: { value: { type: 'any' } },
   config: {

@@ -13,7 +13,7 @@ export default defineNode({
   title: TITLE,
   description: 'Appends tables (or lists) one after another, or merges objects.',
   keywords: ['concat', 'append', 'union', 'combine', 'merge', 'stack'],
-  icon: '➕',
+  icon: 'merge',
   inputs: { first: { type: 'any' }, second: { type: 'any' }, third: { type: 'any' } },
   outputs: { value: { type: 'any' } },
   config: {},

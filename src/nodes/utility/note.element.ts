@@ -15,7 +15,7 @@ import { property } from 'lit/decorators.js';
 export class V2uNote extends LitElement {
   static override styles = css`
     :host { display: block; font: 12px/1.5 var(--v2u-font-family, system-ui, sans-serif); }
-    p { margin: 0; padding: 6px 8px; white-space: pre-wrap; overflow-wrap: anywhere; background: var(--v2u-note-background, #fff8c5); border-radius: 4px; }
+    p { margin: 0; padding: 6px 8px; white-space: pre-wrap; overflow-wrap: anywhere; background: var(--v2u-note-background, light-dark(#fff8c5, #3d3514)); border-radius: 4px; }
   `;
 
   @property({ attribute: false }) data?: unknown;

@@ -8,7 +8,7 @@ export default defineNode({
   title: 'Note',
   description: 'A comment on the canvas for whoever reads the flow next.',
   keywords: ['comment', 'note', 'text', 'documentation', 'sticky'],
-  icon: '🗒️',
+  icon: 'sticky-note',
   inputs: {},
   outputs: {},
   config: { text: { type: 'text', default: 'Write a note…', label: 'Note' } },

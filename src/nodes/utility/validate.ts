@@ -26,7 +26,7 @@ export default defineNode({
   title: TITLE,
   description: 'Splits rows into valid and invalid by rules: required, type, min, max, pattern, oneOf.',
   keywords: ['validate', 'check', 'quality', 'rules', 'schema', 'clean'],
-  icon: '✅',
+  icon: 'shield-check',
   inputs: { rows: { type: 'table' } },
   outputs: { valid: { type: 'table' }, invalid: { type: 'table' } },
   config: {

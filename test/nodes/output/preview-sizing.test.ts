@@ -112,6 +112,17 @@ describe('chart preview in a node', () => {
     expect(tick.height, 'tick text at about 11px, not scaled down').to.be.within(10, 16);
   });
 
+  it('moved to another node body, it follows that body size', async () => {
+    const { el } = await chart(regions);
+    const other = await fixture<HTMLElement>(html`<div style="position: relative; width: 300px; height: 140px"></div>`);
+    other.append(el);
+    other.style.width = '420px';
+    for (let frame = 0; frame < 3; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    await el.updateComplete;
+    const svg = el.shadowRoot!.querySelector('svg')!;
+    expect(Number(svg.getAttribute('viewBox')!.split(' ')[2]), 'drawn at the new body width').to.be.closeTo(other.getBoundingClientRect().width, 2);
+  });
+
   it('y ticks read compactly (10M, not 10000000)', async () => {
     const { el } = await chart(regions);
     const yTicks = [...el.shadowRoot!.querySelectorAll('text.tick:not(.x-tick)')].map((t) => t.textContent!);
