@@ -111,8 +111,9 @@ function manualChunks(id) {
   if ((litCore.test(id) && !id.includes('/decorators')) || id.includes('/dist/src/elements/shared/')) return 'lit';
   if (id.endsWith('/dist/src/core/index.js')) return 'core';
   if (id.endsWith('/dist/src/core/define-node.js')) return 'define-node';
-  // Manifest checks: node modules (defineNode) and the registry (a chunk it requests when made) use them, never first paint.
-  if (id.endsWith('/dist/src/core/validate-manifest.js')) return 'define-node';
+  // Manifest checks (and the icon checks only they use): node modules (defineNode) and the
+  // registry (a chunk it requests when made) use them, never first paint.
+  if (/\/dist\/src\/core\/(validate-manifest|icon)\.js$/.test(id)) return 'define-node';
   // The columnar table, the event-loop turn and the run-time error codes serve node logic, the
   // engine and the pool, never first paint.
   if (id.includes('/dist/src/core/table/') || /\/dist\/src\/core\/(event-loop|run-errors)\.js$/.test(id)) return 'table';
