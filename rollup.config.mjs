@@ -100,8 +100,9 @@ const layoutChunk = () =>
  *   dist/core.js, the public entry for node packs, only re-exports it, so the page does not
  *   load its long export list before first paint. defineNode, which only node modules
  *   (and the lazy inspector and engine) call, sits apart in chunks/define-node, and so does
- *   the columnar table (chunks/table), which only node logic and the pool use. The core
- *   stays DOM-free on its own, because workers import node modules, and through them the core.
+ *   the columnar table (chunks/table), which only node logic and the pool use. defineNode's
+ *   manifest checks sit with it: the registry imports them lazily (registry/bundle-checks).
+ *   The core stays DOM-free on its own, because workers import node modules, and through them the core.
  *   core/structure (groups and subflows as editing commands) stays out of it: only lazy
  *   editing code and the engine use it.
  */
@@ -110,8 +111,12 @@ function manualChunks(id) {
   if ((litCore.test(id) && !id.includes('/decorators')) || id.includes('/dist/src/elements/shared/')) return 'lit';
   if (id.endsWith('/dist/src/core/index.js')) return 'core';
   if (id.endsWith('/dist/src/core/define-node.js')) return 'define-node';
-  // The columnar table and the event-loop turn serve node logic and the pool, never first paint.
-  if (id.includes('/dist/src/core/table/') || id.endsWith('/dist/src/core/event-loop.js')) return 'table';
+  // Manifest checks (and the icon checks only they use): node modules (defineNode) and the
+  // registry (a chunk it requests when made) use them, never first paint.
+  if (/\/dist\/src\/core\/(validate-manifest|icon)\.js$/.test(id)) return 'define-node';
+  // The columnar table, the event-loop turn and the run-time error codes serve node logic, the
+  // engine and the pool, never first paint.
+  if (id.includes('/dist/src/core/table/') || /\/dist\/src\/core\/(event-loop|run-errors)\.js$/.test(id)) return 'table';
   // The engine, auto-layout and core/structure (group and subflow commands) are lazy: they stay in the chunks that use them.
   if (id.includes('/dist/src/core/') && !/\/dist\/src\/core\/(engine|auto-layout|structure)\//.test(id)) return 'core-shared';
   return undefined;

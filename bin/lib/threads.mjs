@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { releaseProxy, wrap } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import { RunErrorCodes } from '../../dist/src/core/errors.js';
+import { RunErrorCodes } from '../../dist/src/core/run-errors.js';
 import { WorkerPool } from '../../dist/src/runtime/pool/pool.js';
 import { poolExecutor } from '../../dist/src/runtime/pool/shared-pool.js';
 import { withTimeout } from '../../dist/src/runtime/timeout.js';

@@ -88,25 +88,3 @@ export function clip(text: string, limit = QUOTE_LIMIT): string {
 export function isV2uError(error: unknown): error is V2uError {
   return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'V2uError';
 }
-
-/** Codes of run-time failures: the engine and the worker pool report these on nodes and tasks. */
-export const RunErrorCodes = {
-  unknownNodeType: 'unknown-node-type',
-  nodeFailed: 'node-failed',
-  badNodeModule: 'bad-node-module',
-  taskTimeout: 'task-timeout',
-  workerCrashed: 'worker-crashed',
-  cancelled: 'cancelled',
-  dependencyFailed: 'dependency-failed',
-  workerUnavailable: 'worker-unavailable',
-  /** An input kept in a worker is gone (the worker was replaced); its node runs again. */
-  resultLost: 'result-lost',
-  /** A worker thread went over its heap limit; it was replaced. */
-  outOfMemory: 'out-of-memory',
-  /** A value to send through the queue is larger than its configured limit. */
-  tooLarge: 'too-large',
-  /** The queue (Redis) did not answer in time, or went away mid-run. */
-  queueUnavailable: 'queue-unavailable',
-} as const;
-
-export type RunErrorCode = (typeof RunErrorCodes)[keyof typeof RunErrorCodes];

@@ -27,7 +27,8 @@ const GEOMETRY = /^[\d\sa-zA-Z.,+-]{0,4000}$/;
 
 /**
  * Whether a manifest's `icon` is a name or drawable geometry. Kept small: manifests are
- * validated on the first-paint path. (The palette draws only allowed shapes anyway.)
+ * validated while the library loads (a lazy chunk, with `validateManifest`). (The palette
+ * draws only allowed shapes anyway.)
  */
 export const validIcon = (icon: unknown): boolean =>
   typeof icon === 'string' ? NAME.test(icon) : Array.isArray(icon) && icon.length > 0 && icon.length <= 32 && icon.every(drawable);

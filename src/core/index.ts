@@ -4,6 +4,7 @@
  */
 export * from './document.js';
 export * from './errors.js';
+export * from './run-errors.js';
 export * from './port-types.js';
 export * from './manifest.js';
 export type { NodeIcon, IconShape, IconTag } from './icon.js';

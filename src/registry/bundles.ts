@@ -1,4 +1,5 @@
-import { ErrorCodes, V2uError, validateManifest, type NodeManifest } from '../core/index.js';
+import type { NodeManifest } from '../core/index.js';
+import type { BundleChecks } from './bundle-checks.js';
 import { contentHash } from './hash.js';
 
 /** A manifest plus where its code lives; `module` and `element` are URLs (relative to a bundle in JSON). */
@@ -58,21 +59,23 @@ export function splitIntoBundles(entries: readonly NodeEntry[], maxPerBundle = 2
   return bundles;
 }
 
-/** A bundle from JSON (a `ManifestBundle` or a bare array of entries), every manifest validated. */
-export function parseBundle(json: unknown, where: string): ManifestBundle {
-  const nodes = Array.isArray(json) ? json : (json as ManifestBundle | null)?.nodes;
-  if (!Array.isArray(nodes)) throw new V2uError(ErrorCodes.badBundle, `${where}: a bundle must be a list of manifests or { nodes: [...] }`, where);
-  for (const node of nodes as NodeEntry[]) {
-    validateManifest(node);
-    if (typeof node.module !== 'string') throw new V2uError(ErrorCodes.badBundle, `${where}: "${node.type}" has no module URL`, where);
-  }
-  const first = nodes[0] as NodeEntry | undefined;
-  const bundle = json as Partial<ManifestBundle>;
-  return {
-    format: 'v2u-bundle',
-    category: bundle.category ?? first?.category ?? 'utility',
-    priority: bundle.priority ?? (first ? priorityOf(first) : 'normal'),
-    hash: contentHash(nodes),
-    nodes: nodes as NodeEntry[],
-  };
+let checks: BundleChecks | undefined;
+let loading: Promise<BundleChecks> | undefined;
+
+/**
+ * The manifest checks (`validateManifest`, `parseBundle`): a chunk of their own that every
+ * registry requests when it is made, in parallel with the restore and the index fetch, so
+ * they add nothing to what loads before first paint. A failed import is tried again next call.
+ */
+export function loadBundleChecks(): Promise<BundleChecks> {
+  return (loading ??= import('./bundle-checks.js').then(
+    (m) => (checks = m),
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  ));
 }
+
+/** The manifest checks, once `loadBundleChecks` has them. */
+export const loadedBundleChecks = (): BundleChecks | undefined => checks;

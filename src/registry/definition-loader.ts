@@ -1,5 +1,5 @@
 import { ErrorCodes, V2uError, type NodeDefinition } from '../core/index.js';
-import { Samples } from './metrics.js';
+import { Samples } from './samples.js';
 import type { NodeRecord } from './registry-types.js';
 
 const defaultImport = (url: string): Promise<unknown> => import(/* @vite-ignore */ url);

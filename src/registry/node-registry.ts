@@ -1,9 +1,11 @@
-import { ErrorCodes, V2uError, validateManifest, type ManifestSource, type NodeDefinition, type NodeManifest, type NodePorts, type PortResolver } from '../core/index.js';
-import { parseBundle, priorityOf, type BundleIndex, type ManifestBundle, type NodeEntry } from './bundles.js';
+import { ErrorCodes, V2uError, type ManifestSource, type NodeDefinition, type NodeManifest, type NodePorts, type PortResolver } from '../core/index.js';
+import { loadBundleChecks, loadedBundleChecks, priorityOf, type BundleIndex, type ManifestBundle, type NodeEntry } from './bundles.js';
+import type { BundleChecks } from './bundle-checks.js';
 import type { DefinitionLoader } from './definition-loader.js';
 import { SharedRequest } from './shared-request.js';
 import { LruCache } from './lru-cache.js';
-import { rate, Samples, warn } from './metrics.js';
+import { rate, warn } from './metrics.js';
+import type { Samples } from './samples.js';
 import type { NodeRecord, NodeRegistration, NodeRegistryOptions, RegistryMetrics, UsageEvent } from './registry-types.js';
 
 export type { NodeRecord, NodeRegistration, NodeRegistryOptions, RegistryCache, RegistryMetrics, UsageEvent } from './registry-types.js';
@@ -47,6 +49,8 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
     this._now = _options.now ?? (() => performance.now());
     this._fetch = _options.fetch ?? ((...args) => fetch(...args));
     this._l1 = new LruCache({ maxEntries: _options.maxEntries, ttl: _options.ttl, clock: _options.clock, idleSweep: true });
+    // Requested now, so the manifest checks arrive alongside the restore and the index fetch.
+    loadBundleChecks().catch(() => {});
   }
 
   /**
@@ -97,9 +101,32 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
     return (type: string): NodePorts | undefined => this.get(type);
   }
 
-  /** Makes a node type known by manifest and module URLs, without loading any code. */
+  /**
+   * Makes a node type known by manifest and module URLs, without loading any code. Throws a
+   * V2uError naming the field of an invalid manifest. Called before the manifest checks (a
+   * chunk the registry requests when it is made) have arrived, it registers the type at once
+   * and checks it on their arrival: an invalid one is then dropped with a `v2u-warning`.
+   */
   register(registration: NodeRegistration): void {
-    this._add([this._resolve(registration, this._options.baseUrl ?? defaultBase())]);
+    const checks = loadedBundleChecks();
+    checks?.validateManifest(registration);
+    const entry = this._resolve(registration, this._options.baseUrl ?? defaultBase());
+    this._add([entry]);
+    if (!checks) this._checkLater(entry);
+  }
+
+  /** `register()` before the manifest checks arrived: drops `entry` with a warning if it proves invalid. */
+  private _checkLater(entry: NodeEntry): void {
+    loadBundleChecks().then(
+      ({ validateManifest }) => validateManifest(entry),
+      () => {},
+    ).catch((error: V2uError) => {
+      if (this._entries.get(entry.type) !== entry) return;
+      this._entries.delete(entry.type);
+      this._l1.delete(entry.type);
+      warn(this._emitter, { code: error.code, message: error.message, source: 'registry' });
+      this.dispatchEvent(new Event('change'));
+    });
   }
 
   /**
@@ -129,10 +156,10 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
    */
   async registerIndex(url: URL | string, graphTypes: Iterable<string> = [], { signal }: { signal?: AbortSignal } = {}): Promise<void> {
     const href = this._absolute(url);
-    const index = (await this._json(href, signal)) as BundleIndex;
+    const [index, checks] = (await Promise.all([this._json(href, signal), loadBundleChecks()])) as [BundleIndex, BundleChecks];
     if (!Array.isArray(index?.bundles)) throw new V2uError(ErrorCodes.badBundle, `${href} is not a bundle index`, href);
     const listed = index.bundles.map((b) => ({ ...b, url: new URL(b.url, href).href }));
-    const inline = listed.filter((b) => Array.isArray(b.nodes)).map((b) => this._inline(b));
+    const inline = listed.filter((b) => Array.isArray(b.nodes)).map((b) => this._inline(b, checks));
     // One registration (one `change`) for every inline bundle: each change redraws the graph.
     this._add(inline.flatMap((b) => b.added));
     await this._restoring;
@@ -152,7 +179,7 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
    * The manifests an index carries for one bundle, resolved: what to register (nothing when
    * the cache already gave this very copy), and the bundle the cache keeps.
    */
-  private _inline(listed: BundleIndex['bundles'][number]): { url: string; hash: string; resolved: ManifestBundle; added: NodeEntry[] } {
+  private _inline(listed: BundleIndex['bundles'][number], { parseBundle }: BundleChecks): { url: string; hash: string; resolved: ManifestBundle; added: NodeEntry[] } {
     const resolved = this._resolveBundle(parseBundle(listed, listed.url), listed.url);
     const added = this._cachedHashes.get(listed.url) === listed.hash ? [] : resolved.nodes;
     return { url: listed.url, hash: listed.hash, resolved, added };
@@ -238,7 +265,7 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
     const { _hits: hits, _misses: misses, _l1: l1 } = this;
     return {
       hits, misses, hitRate: rate(hits, misses), evictions: l1.evictions,
-      loads: (this._loader?.loads ?? new Samples()).summary(),
+      loads: this._loader?.loads.summary() ?? { count: 0, p50: 0, p95: 0 },
       types: this._entries.size, cached: l1.size, ...this._counts, slowOperations: this._slowCount,
     };
   }
@@ -249,7 +276,8 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
 
   private async _fetchBundle(href: string, signal: AbortSignal): Promise<NodeManifest[]> {
     const start = this._now();
-    const resolved = this._resolveBundle(parseBundle(await this._json(href, signal), href), href);
+    const [json, { parseBundle }] = await Promise.all([this._json(href, signal), loadBundleChecks()]);
+    const resolved = this._resolveBundle(parseBundle(json, href), href);
     this._counts.bundlesFetched++;
     this._add(resolved.nodes);
     await this._options.cache?.writeBundle(href, resolved);
@@ -274,7 +302,6 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
 
   private _resolve(registration: NodeRegistration | NodeEntry, base: string | undefined): NodeEntry {
     const { module, element, ...manifest } = registration;
-    validateManifest(manifest);
     const absolute = (url: URL | string) => new URL(String(url), base).href;
     return { ...manifest, module: absolute(module), ...(element ? { element: absolute(element) } : {}) };
   }

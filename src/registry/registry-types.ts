@@ -1,7 +1,7 @@
 import type { NodeDefinition, NodeManifest } from '../core/index.js';
 import type { ManifestBundle, NodeEntry } from './bundles.js';
 import type { Clock } from './lru-cache.js';
-import type { DurationSummary } from './metrics.js';
+import type { DurationSummary } from './samples.js';
 
 /** Where the registry keeps what it learned between visits; `runtime/persistence-registry.ts` backs it with IndexedDB. */
 export interface RegistryCache {

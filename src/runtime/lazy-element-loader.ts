@@ -1,6 +1,7 @@
 import { retryUrl } from './retry-url.js';
 import { elementNameFor, ErrorCodes, V2uError } from '../core/index.js';
-import { rate, Samples, type DurationSummary } from '../registry/metrics.js';
+import { rate } from '../registry/metrics.js';
+import { Samples, type DurationSummary } from '../registry/samples.js';
 import { cancelIdle, onIdle } from '../registry/idle.js';
 import { currentConnection, prefersLessData, type ConnectionInfo } from './lazy-connection.js';
 

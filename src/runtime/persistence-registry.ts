@@ -1,5 +1,4 @@
-import { validateManifest } from '../core/index.js';
-import type { ManifestBundle } from '../registry/bundles.js';
+import { loadBundleChecks, type ManifestBundle } from '../registry/bundles.js';
 import type { RegistryCache, UsageEvent } from '../registry/node-registry.js';
 import { Persistence, type PersistenceOptions } from './persistence.js';
 
@@ -30,7 +29,9 @@ export class RegistryPersistence implements RegistryCache {
 
   async readBundles(): Promise<{ url: string; bundle: ManifestBundle }[]> {
     const found: { url: string; bundle: ManifestBundle }[] = [];
-    for (const key of await this.store.keys(BUNDLE_PREFIX)) {
+    // The checks chunk and IndexedDB's keys arrive together: neither waits for the other.
+    const [{ isValidBundle }, keys] = await Promise.all([loadBundleChecks(), this.store.keys(BUNDLE_PREFIX)]);
+    for (const key of keys) {
       const bundle = await this.store.get<ManifestBundle>(key, BUNDLE_CACHE_VERSION);
       if (bundle && isValidBundle(bundle)) found.push({ url: key.slice(BUNDLE_PREFIX.length), bundle });
       else if (bundle) await this.store.delete(key);
@@ -65,15 +66,5 @@ export class RegistryPersistence implements RegistryCache {
   /** Resolves when every recorded usage has been written. */
   flush(): Promise<void> {
     return this._writes;
-  }
-}
-
-function isValidBundle(bundle: ManifestBundle): boolean {
-  try {
-    if (typeof bundle.hash !== 'string' || !Array.isArray(bundle.nodes)) return false;
-    for (const node of bundle.nodes) validateManifest(node);
-    return bundle.nodes.every((node) => typeof node.module === 'string');
-  } catch {
-    return false;
   }
 }

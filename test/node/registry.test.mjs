@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 
 const { NodeRegistry } = await import('../../dist/src/registry/node-registry.js');
-const { splitIntoBundles } = await import('../../dist/src/registry/bundles.js');
+const { splitIntoBundles, loadBundleChecks } = await import('../../dist/src/registry/bundles.js');
 const { LruCache } = await import('../../dist/src/registry/lru-cache.js');
 const { manifestOf } = await import('../../dist/src/core/define-node.js');
 
@@ -110,8 +110,9 @@ test('unknown types and wrong modules reject with coded errors naming the type',
   await assert.rejects(registry.load('transform/gone'), (e) => e.code === 'load-failed' && /Unable to load node "transform\/gone"/.test(e.message));
 });
 
-test('register validates the manifest and names type and field', () => {
+test('register validates the manifest and names type and field', async () => {
   const registry = new NodeRegistry();
+  await loadBundleChecks(); // the chunk the registry requested when made (the early path: test/registry/register-early.test.ts)
   assert.throws(() => registry.register({ ...manifestOf(definitions.double), category: 'nope', module: fixture('double') }),
     (e) => e.message.includes('transform/fixture-double') && e.message.includes('category'));
 });

@@ -97,6 +97,16 @@ describe('registry cache in IndexedDB', () => {
     expect(await keys(raw), 'the corrupt entry is gone').to.deep.equal([]);
   });
 
+  it('ignores and deletes a cached bundle, intact, whose manifest no longer validates', async () => {
+    const dbName = freshName();
+    const nodes = [{ type: 'transform/stale', version: 1, category: 'nope', title: 'Stale', inputs: {}, outputs: {}, module: 'data:text/javascript,' }];
+    await new RegistryPersistence({ dbName }).writeBundle('https://example.test/b.json', { format: 'v2u-bundle', category: 'transform', priority: 'normal', hash: 'x', nodes } as never);
+    const registry = new NodeRegistry({ cache: new RegistryPersistence({ dbName }) });
+    expect(await registry.restore()).to.equal(0);
+    expect(registry.get('transform/stale')).to.equal(undefined);
+    expect(await keys(createStore(dbName, 'keyval')), 'the invalid bundle is gone').to.deep.equal([]);
+  });
+
   it('records usage statistics that a later visit reads back', async () => {
     const dbName = freshName();
     const cache = new RegistryPersistence({ dbName });

@@ -3,7 +3,7 @@
 // under keys of their own; the job carries only the node type, config key and limits.
 import { randomBytes } from 'node:crypto';
 import { Queue, QueueEvents } from 'bullmq';
-import { RunErrorCodes } from '../../../dist/src/core/errors.js';
+import { RunErrorCodes } from '../../../dist/src/core/run-errors.js';
 import { CliError } from '../errors.mjs';
 import { withTimeout } from '../../../dist/src/runtime/timeout.js';
 import { cancelChannel, decode, DEFAULT_MAX_MB, DEFAULT_QUEUE, encode, errorFrom, keysOf, PAYLOAD_TTL_MS, PRIORITY, redisOptions, withDefaults } from './shared.mjs';

@@ -2,7 +2,7 @@
 // encoded (v8's serializer: typed arrays, Maps, Dates and binary survive, and it is compact),
 // and how an error travels in BullMQ's one failure string.
 import { serialize, deserialize } from 'node:v8';
-import { RunErrorCodes } from '../../../dist/src/core/errors.js';
+import { RunErrorCodes } from '../../../dist/src/core/run-errors.js';
 import { CliError } from '../errors.mjs';
 
 export { withDefaults } from '../../../dist/src/runtime/pool/pool-options.js';

@@ -3,7 +3,7 @@
 // library, so a flow can only run the node modules this worker was given.
 import { UnrecoverableError, WaitingError, Worker } from 'bullmq';
 import { manifestOf } from '../../../dist/src/core/index.js';
-import { RunErrorCodes } from '../../../dist/src/core/errors.js';
+import { RunErrorCodes } from '../../../dist/src/core/run-errors.js';
 import { toTaskError } from '../../../dist/src/runtime/pool/protocol.js';
 import { loadLibraries } from '../run-flow.mjs';
 import { threadPool } from '../threads.mjs';

@@ -1,6 +1,7 @@
 import { configWithDefaults, type NodeOutputs } from '../define-node.js';
 import { createDocument, type GraphDocument } from '../document.js';
-import { ErrorCodes, RunErrorCodes, quote } from '../errors.js';
+import { ErrorCodes, quote } from '../errors.js';
+import { RunErrorCodes } from '../run-errors.js';
 import { FlowGraph, gatherInputs, type Produced } from './flow-graph.js';
 import { isLongArray, isOutputRef, resolveRefs, type OutputRef } from './output-ref.js';
 import { RefKeeper } from './ref-keeper.js';

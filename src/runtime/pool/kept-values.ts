@@ -1,7 +1,7 @@
 import { transfer } from 'comlink';
 import { isOutputRef, refsIn, type OutputRef } from '../../core/engine/output-ref.js';
 import type { ItemRange } from '../../core/engine/types.js';
-import { RunErrorCodes } from '../../core/errors.js';
+import { RunErrorCodes } from '../../core/run-errors.js';
 import type { PendingTask } from './pending-task.js';
 import { deliveries, holderOf } from './placement.js';
 import type { Job, Recipe, TaskError } from './protocol.js';

@@ -1,5 +1,5 @@
 import { releaseProxy, wrap, type Remote } from 'comlink';
-import { RunErrorCodes } from '../../core/errors.js';
+import { RunErrorCodes } from '../../core/run-errors.js';
 import type { RunnerApi } from './protocol.js';
 import { createRunner } from './runner.js';
 import { slicedYield } from './yield.js';

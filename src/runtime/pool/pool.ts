@@ -1,7 +1,7 @@
 import { proxy, transfer, type Remote } from 'comlink';
 import { refsIn, type OutputRef } from '../../core/engine/output-ref.js';
 import type { ExecutionResult, ItemRange } from '../../core/engine/types.js';
-import { RunErrorCodes } from '../../core/errors.js';
+import { RunErrorCodes } from '../../core/run-errors.js';
 import { Launcher, type PoolMode, type PoolWarning, type TaskLauncher } from './launcher.js';
 import { KeptValues } from './kept-values.js';
 import { abortError, type PendingTask, type SubmitOptions, type TaskSlot } from './pending-task.js';

@@ -1,6 +1,6 @@
 import type { NodeDefinition, NodeOutputs } from '../../core/define-node.js';
 import { hashPorts } from '../../core/engine/stable-hash.js';
-import { RunErrorCodes } from '../../core/errors.js';
+import { RunErrorCodes } from '../../core/run-errors.js';
 import type { Job, Report, ReportMessage, RunnerApi } from './protocol.js';
 import { toTaskError } from './protocol.js';
 import { retryUrl } from '../retry-url.js';

@@ -1,5 +1,5 @@
 import { resolveRefs, type OutputRef } from '../../core/engine/output-ref.js';
-import { RunErrorCodes } from '../../core/errors.js';
+import { RunErrorCodes } from '../../core/run-errors.js';
 import { buffersOf, isColumnTable, ownBuffers, rowsOf, type ColumnTable } from '../../core/table/column-table.js';
 
 export { rowsAtEdge } from '../../core/table/column-table.js';

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { RunErrorCodes } from '../../../src/core/errors.js';
+import { RunErrorCodes } from '../../../src/core/run-errors.js';
 import { diamond, flow, wide, withConfig } from '../../fixtures/flows.js';
 import { engineOn, until, warmUp } from '../../fixtures/engine-setup.js';
 import { moduleUrl, resolveFixture } from '../../fixtures/engine/index.js';

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { RunErrorCodes } from '../../../src/core/errors.js';
+import { RunErrorCodes } from '../../../src/core/run-errors.js';
 import { WorkerPool, type PoolOptions } from '../../../src/runtime/pool/pool.js';
 import type { SubmitOptions } from '../../../src/runtime/pool/pending-task.js';
 import type { TaskError } from '../../../src/runtime/pool/protocol.js';

@@ -1,0 +1,40 @@
+import { ErrorCodes, V2uError } from '../core/errors.js';
+import { validateManifest } from '../core/validate-manifest.js';
+import { priorityOf, type ManifestBundle, type NodeEntry } from './bundles.js';
+import { contentHash } from './hash.js';
+
+// The manifest checks of the registry and its cache: a chunk of their own (see
+// `loadBundleChecks` in bundles.ts), so they add nothing to what loads before first paint.
+export { validateManifest };
+
+/** A bundle from JSON (a `ManifestBundle` or a bare array of entries), every manifest validated. */
+export function parseBundle(json: unknown, where: string): ManifestBundle {
+  const nodes = Array.isArray(json) ? json : (json as ManifestBundle | null)?.nodes;
+  if (!Array.isArray(nodes)) throw new V2uError(ErrorCodes.badBundle, `${where}: a bundle must be a list of manifests or { nodes: [...] }`, where);
+  for (const node of nodes as NodeEntry[]) {
+    validateManifest(node);
+    if (typeof node.module !== 'string') throw new V2uError(ErrorCodes.badBundle, `${where}: "${node.type}" has no module URL`, where);
+  }
+  const first = nodes[0] as NodeEntry | undefined;
+  const bundle = json as Partial<ManifestBundle>;
+  return {
+    format: 'v2u-bundle',
+    category: bundle.category ?? first?.category ?? 'utility',
+    priority: bundle.priority ?? (first ? priorityOf(first) : 'normal'),
+    hash: contentHash(nodes),
+    nodes: nodes as NodeEntry[],
+  };
+}
+
+/** Whether a bundle read back from the cache still holds valid manifests, each with a module URL. */
+export function isValidBundle(bundle: ManifestBundle): boolean {
+  try {
+    if (typeof bundle.hash !== 'string' || !Array.isArray(bundle.nodes)) return false;
+    for (const node of bundle.nodes) validateManifest(node);
+    return bundle.nodes.every((node) => typeof node.module === 'string');
+  } catch {
+    return false;
+  }
+}
+
+export type BundleChecks = typeof import('./bundle-checks.js');
