@@ -21,6 +21,7 @@ describe('<v2u-editor> subflows with real input', () => {
     await sendKeys({ up: 'Shift' });
     expect([...el.selection.nodes].sort()).to.deep.equal(['add', 'num']);
     await el.updateComplete;
+    expect($(el, 'button[data-action="make-subflow"]')!.title, 'no shortcut, no parentheses').to.equal('Make subflow of the selection');
     await sendMouse({ type: 'click', position: centerOf($(el, 'button[data-action="make-subflow"]')!) });
     await el.updateComplete;
     const [instance] = [...el.store.state.nodes()].filter((n) => n.type.startsWith('subflow/'));
