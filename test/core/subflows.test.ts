@@ -110,6 +110,16 @@ describe('subflows', () => {
     expect(lookupLoop.message, 'types that carry a subflow are checked too').to.contain('"self" → "self"');
   });
 
+  it('refuses an edit that drops a port an instance edge uses, changing nothing', () => {
+    const store = storeOf(withSubflow());
+    const before = serializeDocument(store.document);
+    const refused = thrown(() => editSubflow(store, 'sf1', () => {}, { outputs: [] }));
+    expect(refused.code).to.equal(ErrorCodes.missingPort);
+    expect(refused.message).to.contain('output "value" of instance "twice"');
+    expect(serializeDocument(store.document), 'nothing changed').to.equal(before);
+    expect(store.canUndo, 'no undo step').to.equal(false);
+  });
+
   it('validates definitions with JSON paths', () => {
     const doc = withSubflow() as GraphDocument & { subflows: Array<Record<string, unknown>> };
     const bad = (patch: Record<string, unknown>) => ({ ...doc, subflows: [{ ...doc.subflows[0], ...patch }] });

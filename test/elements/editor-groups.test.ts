@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { ManifestMap } from '../../src/registry/manifest-map.js';
 import type { V2uEditor } from '../../src/elements/editor/editor.component.js';
-import { $, $$, centerOf, chord, dblclick, drag, mountEditor, nodeHeader, smallGraph } from './editor-helpers.js';
+import { $, $$, centerOf, chord, dblclick, drag, mountEditor, nodeHeader, smallGraph, testManifests } from './editor-helpers.js';
 
 const groupsOf = (el: V2uEditor) => [...el.store.state.groups()];
 const frame = (el: V2uEditor, id: string) => $(el, `[data-group="${id}"]`);
@@ -17,6 +18,19 @@ async function mountGrouped(extra: Record<string, unknown> = {}) {
 }
 
 describe('<v2u-editor> groups with real input', () => {
+  it('frames follow node heights when the node types change', async () => {
+    const el = await mountGrouped({ nodes: ['num'] });
+    const gap = () => frame(el, 'g1')!.getBoundingClientRect().bottom - $(el, '[data-node="num"]')!.getBoundingClientRect().bottom;
+    const before = gap();
+    const height = $(el, '[data-node="num"]')!.getBoundingClientRect().height;
+    const num = testManifests.get('create/number')!;
+    el.manifests = new ManifestMap([{ ...num, outputs: Object.fromEntries(['a', 'b', 'c', 'd', 'e', 'f'].map((p) => [p, { type: 'number' }])) }]);
+    await el.updateComplete;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect($(el, '[data-node="num"]')!.getBoundingClientRect().height, 'the placeholder has another height').to.not.equal(height);
+    expect(gap(), 'the frame still ends the same distance below its lowest node').to.be.closeTo(before, 0.5);
+  });
+
   it('groups a box selection with Ctrl+G and draws a labelled frame behind its nodes; Ctrl+Shift+G ungroups', async () => {
     const el = await mountEditor();
     await sendKeys({ down: 'Shift' });

@@ -52,6 +52,14 @@ describe('v2u-ready and whenReady()', () => {
     expect(heard, 'once per loaded graph').to.have.length(2);
   });
 
+  it('counts subflow instances whose definition is in the document as known', async () => {
+    const el = await fixture<V2uEditor>(html`<v2u-editor no-palette no-auto-run library=${library()} .registry=${registryOn()}></v2u-editor>`);
+    const subflow = { id: 'sf1', version: 1, title: 'Inner', inputs: [], outputs: [], nodes: [flow.nodes[0]], edges: [] };
+    el.importGraph({ version: 2, nodes: [{ id: 's', type: 'subflow/sf1', position: { x: 0, y: 0 }, config: {} }, { id: 'x', type: 'subflow/none', position: { x: 0, y: 200 }, config: {} }], edges: [], subflows: [subflow] } as unknown as GraphDocument);
+    const detail = await el.whenReady();
+    expect(detail.unknownTypes, 'only the instance without a definition').to.deep.equal(['subflow/none']);
+  });
+
   it('lists types nobody knows, which stay placeholders', async () => {
     const el = await fixture<V2uEditor>(html`<v2u-editor no-palette no-auto-run library=${library()} .registry=${registryOn()}></v2u-editor>`);
     el.importGraph({ version: 2, nodes: [{ id: 'x', type: 'acme/nothing', position: { x: 0, y: 0 }, config: {} }, ...flow.nodes], edges: [] } as unknown as GraphDocument);

@@ -85,9 +85,29 @@ export function editSubflow(store: GraphStore, id: string, edit: (inner: GraphSt
   const inner = new GraphStore(createDocument({ nodes: before.nodes, edges: before.edges }), { resolvePorts: store.resolvePorts });
   edit(inner);
   const after: SubflowDefinition = { ...before, ...changes, version: before.version + 1, nodes: inner.document.nodes, edges: inner.document.edges };
-  readSubflows({ subflows: defs.map((d, i) => (i === index ? after : d)) });
+  const next = defs.map((d, i) => (i === index ? after : d));
+  readSubflows({ subflows: next });
+  checkInstancePorts(store, after, next);
   store.apply('Edit subflow', [{ type: 'subflow', index, before, after }]);
   return after;
+}
+
+/**
+ * Refuses a definition whose instances (in the document or inside other definitions) have
+ * an edge on a port it no longer has: the engine could not run the document after it.
+ */
+function checkInstancePorts(store: GraphStore, def: SubflowDefinition, defs: SubflowDefinition[]): void {
+  const type = subflowType(def.id);
+  const inputs = new Set(def.inputs.map((p) => p.name));
+  const outputs = new Set(def.outputs.map((p) => p.name));
+  const graphs = [{ where: '', nodes: [...store.state.nodes()], edges: [...store.state.edges()] }, ...defs.map((d) => ({ where: ` inside subflow ${quote(d.id)}`, nodes: d.nodes, edges: d.edges }))];
+  for (const { where, nodes, edges } of graphs) {
+    const instances = new Set(nodes.filter((n) => n.type === type).map((n) => n.id));
+    for (const e of edges) {
+      const [node, port, side] = instances.has(e.to.node) && !inputs.has(e.to.port) ? [e.to.node, e.to.port, 'input'] : instances.has(e.from.node) && !outputs.has(e.from.port) ? [e.from.node, e.from.port, 'output'] : [];
+      if (node) throw new V2uError(ErrorCodes.missingPort, `editSubflow: edge ${quote(e.id)}${where} uses ${side} ${quote(port!)} of instance ${quote(node)}, which subflow ${quote(def.id)} would no longer have`, '$.subflows');
+    }
+  }
 }
 
 /** An outside node the selection feeds that leads back into it (the subflow would feed itself), if any. */

@@ -116,6 +116,8 @@ export class EditingKit {
   /** The registry learned or changed types: runs follow, and elements of `lazyLoad: false` types load. */
   typesChanged(types: Iterable<string>): void {
     this.runner.typesChanged(types);
+    // Known types change node heights, so the frames measured around them are stale.
+    this.groups.layout.invalidate();
     this._defineEager();
   }
 

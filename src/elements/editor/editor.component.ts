@@ -328,6 +328,7 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
     // Unset manifests follow the registry.
     if (changed.has('manifests') || (changed.has('registry') && !this._manifests)) {
       this.view.setSources(this._store, this.manifests);
+      kit?.groups.layout.invalidate();
       this._viewport.refit();
       this._ready.check();
     }

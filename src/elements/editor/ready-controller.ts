@@ -72,7 +72,10 @@ export class ReadyController implements ReactiveController {
 
   /** Types of the graph that no manifest source knows yet. */
   unknownTypes(): string[] {
-    const manifests = this._host.manifests;
-    return [...this._host.store.state.nodeTypes()].filter((type) => !manifests.get(type));
+    const { manifests, store } = this._host;
+    // A subflow's type is defined by the document itself; its manifest layer is lazy editing code.
+    const subflows = store.state.extra.subflows;
+    const defined = new Set(Array.isArray(subflows) ? subflows.map((d: { id?: unknown }) => `subflow/${d?.id}`) : []);
+    return [...store.state.nodeTypes()].filter((type) => !manifests.get(type) && !defined.has(type));
   }
 }

@@ -11,7 +11,8 @@ interface Button {
   icon: Icon;
   /** Text shown beside the icon; icon-only buttons are named by `aria-label`. */
   text?: string;
-  keys: string;
+  /** The keyboard shortcut shown in the tooltip; none for toolbar-only actions. */
+  keys?: string;
   edits?: boolean;
 }
 
@@ -32,7 +33,7 @@ const BUTTONS: Button[] = [
   { action: 'delete', label: 'Delete selection', icon: icon(Trash), keys: 'Delete', edits: true },
   { action: 'group', label: 'Group selection', icon: icon(Group), text: 'Group', keys: 'Ctrl+G', edits: true },
   { action: 'ungroup', label: 'Ungroup', icon: icon(Ungroup), keys: 'Ctrl+Shift+G', edits: true },
-  { action: 'make-subflow', label: 'Make subflow of the selection', icon: icon(Boxes), text: 'Subflow', keys: 'toolbar', edits: true },
+  { action: 'make-subflow', label: 'Make subflow of the selection', icon: icon(Boxes), text: 'Subflow', edits: true },
 ];
 
 /** The toolbar's buttons: actions, run controls, and the box-select and snap toggles. */
@@ -47,7 +48,7 @@ export function renderToolbarItems(editor: EditorHost) {
         type="button"
         data-action=${b.action}
         aria-label=${b.label}
-        title="${b.label} (${b.keys})"
+        title="${b.keys ? `${b.label} (${b.keys})` : b.label}"
         ?disabled=${disabled(b)}
         @click=${() => editor.perform(b.action)}
       >${face(b.icon, b.text)}</button>`,

@@ -117,7 +117,7 @@ export class RunController implements ReactiveController {
 
   /** Tell the controller the graph changed; edited nodes and their downstream become dirty. */
   documentChanged(): void {
-    this._kit?.engine.setDocument(this._options.document());
+    if (this._kit) this.setDocument(this._kit);
   }
 
   /** Tell the controller node types became known or changed; their nodes run again. */
@@ -178,7 +178,21 @@ export class RunController implements ReactiveController {
       for (const warning of kit.pool.warnings) this.warn(warning);
       this._cleanups.push(kit.pool.onWarning((warning) => this.warn(warning)));
     }
-    kit.engine.setDocument(this._options.document());
+    this.setDocument(kit);
+  }
+
+  /**
+   * Hands the graph to the engine. A document the engine cannot run (a bad subflow
+   * definition) is reported as `v2u-error`, not thrown: this runs inside the store's
+   * listener, and a throw there would skip every later listener (form value, autosave).
+   */
+  private setDocument(kit: RunKit) {
+    try {
+      kit.engine.setDocument(this._options.document());
+    } catch (error) {
+      const { code, name, message, path } = error as { code?: string; name?: string; message?: string; path?: string };
+      emit(this._host, 'v2u-error', { code: code ?? name ?? 'error', message: message ?? String(error), source: 'run', ...(path ? { path } : {}) });
+    }
   }
 
   private warn(warning: { code: string; message: string }) {
