@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 export { V2uEditor } from './elements/editor/editor.js';
-export type { V2uChangeDetail, V2uDraftDetail, V2uErrorDetail, V2uEventMap, V2uOutputDetail, V2uReadyDetail, V2uSelectDetail, V2uWarningDetail } from './elements/shared/events.js';
+export type { V2uChangeDetail, V2uDraftDetail, V2uErrorDetail, V2uEventMap, V2uInspectorToggleDetail, V2uOutputDetail, V2uReadyDetail, V2uSelectDetail, V2uWarningDetail } from './elements/shared/events.js';
 export { ManifestMap } from './registry/manifest-map.js';
 export type * from './core/index.js';
 // The node registry, its IndexedDB cache, the lazy element loader and the palette.

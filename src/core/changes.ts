@@ -1,5 +1,4 @@
-import type { GraphEdge, GraphGroup, GraphNode, Point, Viewport } from './document.js';
-import type { SubflowDefinition } from './structure/subflow-read.js';
+import type { GraphEdge, GraphGroup, GraphNode, Point, SubflowDefinition, Viewport } from './document.js';
 
 /**
  * Every mutation of a graph is one of these plain objects. The same objects drive undo

@@ -1,3 +1,5 @@
+import type { ConfigField } from './manifest.js';
+
 /** The graph document: what a person builds, saves and shares. Plain JSON data. */
 
 /** The schema version this build writes; older documents are migrated on parse. */
@@ -120,4 +122,38 @@ export function createDocument(partial: Partial<GraphDocument> = {}): GraphDocum
 /** The document as JSON text: what `value`, forms and autosave carry. */
 export function serializeDocument(doc: GraphDocument, space?: number): string {
   return JSON.stringify(doc, null, space);
+}
+
+/** An input of a subflow: the inner ports its value feeds. */
+export interface SubflowInput {
+  name: string;
+  /** The port type, taken from the inner port it was made from. */
+  type: string;
+  targets: PortRef[];
+}
+
+/** An output of a subflow: the inner output port it shows outside. */
+export interface SubflowOutput {
+  name: string;
+  type: string;
+  from: PortRef;
+}
+
+/**
+ * A reusable flow that appears as one node. Plain JSON, interpreted by the runtime: the
+ * engine runs its inner nodes as part of the outer run. Inner config values written as
+ * `{ "$param": "name" }` read the instance's config field `name` (or its default).
+ * A builder-made node type whose logic is a flow carries one of these.
+ */
+export interface SubflowDefinition {
+  id: string;
+  /** Bumped by every edit of the inside, so caches and copies can tell versions apart. */
+  version: number;
+  title: string;
+  inputs: SubflowInput[];
+  outputs: SubflowOutput[];
+  config?: Record<string, ConfigField>;
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  [extra: string]: unknown;
 }

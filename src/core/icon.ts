@@ -19,6 +19,7 @@ export const ICON_TAGS = ['path', 'circle', 'ellipse', 'rect', 'line', 'polyline
 /** Every geometry attribute a shape may carry. */
 const ATTRIBUTES = 'd cx cy r rx ry x y width height x1 y1 x2 y2 points'.split(' ');
 
+/** The SVG elements a pack's own icon may use: shapes only, never script, image or foreignObject. */
 export type IconTag = (typeof ICON_TAGS)[number];
 
 const NAME = /^[a-z][a-z0-9-]{0,63}$/;

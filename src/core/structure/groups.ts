@@ -9,6 +9,7 @@ import type { Rect } from '../spatial-index.js';
  * its own tint (`--v2u-group-<name>`), so a document looks right in light and dark themes.
  */
 export const GROUP_COLORS = ['gray', 'blue', 'green', 'amber', 'red', 'purple'] as const;
+/** A group frame's colour name; each maps to a theme-aware `--v2u-group-<name>-color`. */
 export type GroupColor = (typeof GROUP_COLORS)[number];
 
 /** What a person may change on a group in place: its label, colour, size and whether it is folded. */
@@ -66,6 +67,7 @@ export interface GroupSnapshot {
   rect?: Rect;
 }
 
+/** A group's frame and members as they are now, so a gesture can move or restore them as one batch. */
 export function snapshotGroup(store: GraphStore, id: string): GroupSnapshot {
   const group = requireGroup(store, id, 'snapshotGroup');
   const positions = new Map(group.nodes.map((n) => [n, store.state.requireNode(n).position] as const));

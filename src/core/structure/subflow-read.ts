@@ -1,45 +1,14 @@
 import { parseDocument } from '../parse.js';
-import { CURRENT_VERSION, type GraphDocument, type GraphEdge, type GraphNode, type PortRef } from '../document.js';
+import { CURRENT_VERSION, type GraphDocument, type PortRef, type SubflowDefinition, type SubflowInput, type SubflowOutput } from '../document.js';
 import { ErrorCodes, V2uError, quote } from '../errors.js';
-import type { ConfigField, NodeManifest } from '../manifest.js';
+import type { NodeManifest } from '../manifest.js';
 
 /** Instances of a subflow are nodes of this type prefix plus the definition's id. */
 export const SUBFLOW_PREFIX = 'subflow/';
 
-/** An input of a subflow: the inner ports its value feeds. */
-export interface SubflowInput {
-  name: string;
-  /** The port type, taken from the inner port it was made from. */
-  type: string;
-  targets: PortRef[];
-}
+export type { SubflowDefinition, SubflowInput, SubflowOutput } from '../document.js';
 
-/** An output of a subflow: the inner output port it shows outside. */
-export interface SubflowOutput {
-  name: string;
-  type: string;
-  from: PortRef;
-}
-
-/**
- * A reusable flow that appears as one node. Plain JSON, interpreted by the runtime: the
- * engine runs its inner nodes as part of the outer run. Inner config values written as
- * `{ "$param": "name" }` read the instance's config field `name` (or its default).
- * A builder-made node type whose logic is a flow carries one of these.
- */
-export interface SubflowDefinition {
-  id: string;
-  /** Bumped by every edit of the inside, so caches and copies can tell versions apart. */
-  version: number;
-  title: string;
-  inputs: SubflowInput[];
-  outputs: SubflowOutput[];
-  config?: Record<string, ConfigField>;
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-  [extra: string]: unknown;
-}
-
+/** The node type of a subflow's instances: `subflow/<id>`. */
 export const subflowType = (id: string): string => SUBFLOW_PREFIX + id;
 
 /** The definition id of a subflow instance's type, or undefined for any other type. */
