@@ -1,6 +1,8 @@
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { GROUP_COLORS, type GraphGroup, type Rect } from '../../../core/index.js';
+import { ChevronDown, ChevronRight, X } from 'lucide';
+import { GROUP_COLORS, type GraphGroup, type Rect, type IconShape } from '../../../core/index.js';
+import { renderIcon } from '../../icons/icon.js';
 import { inlineStyle } from '../../shared/inline-style.js';
 import { GROUP_HEADER } from './group-layout.js';
 
@@ -60,7 +62,7 @@ function renderGroup(g: GraphGroup, s: GroupScene) {
             >${title}</span
           >`}
       <button type="button" class="group-button" data-group-action="collapse" aria-expanded=${g.collapsed ? 'false' : 'true'} aria-label="${g.collapsed ? 'Expand' : 'Collapse'} group ${title}" @pointerdown=${stop} @click=${act('collapse')}>
-        ${g.collapsed ? '▸' : '▾'}
+        ${renderIcon((g.collapsed ? ChevronRight : ChevronDown) as unknown as IconShape[])}
       </button>
     </div>
     ${s.active === g.id && s.editable ? renderPalette(g, title, s) : nothing}
@@ -84,7 +86,7 @@ function renderPalette(g: GraphGroup, title: string, s: GroupScene) {
         ></button>`,
       )}</span
     ><button type="button" class="group-button" data-group-action="ungroup" aria-label="Ungroup ${title}" title="Ungroup (Ctrl+Shift+G)" @pointerdown=${stop} @click=${() => s.onAction(g, 'ungroup')}>
-      ✕
+      ${renderIcon(X as unknown as IconShape[])}
     </button>
   </div>`;
 }
