@@ -245,6 +245,14 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
     this._editing.loadWhenIdle();
   }
 
+  /** The layout of the loaded graph's unplaced nodes (elkjs in the pool, loaded only for such a graph). */
+  private _layout: Promise<void> = Promise.resolve();
+
+  /** Resolves when the loaded graph's nodes without a position are laid out (at once for a graph without any). @internal */
+  laidOut(): Promise<void> {
+    return this._layout;
+  }
+
   /** Resolves when the graph from `src`, if one is loading, is in. @internal */
   documentLoaded(): Promise<void> {
     return this._document.loaded;
@@ -337,8 +345,10 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
   private handleStoreChange(event: StoreEvent) {
     this.updateView(event);
     const load = event.origin === 'load';
-    if (load) {
+    // A new graph's load has no changes; the placement of its unplaced nodes is part of it.
+    if (load && event.changes.length === 0) {
       this._fresh = true;
+      this._layout = this._store.unplaced.length ? import('./tidy-up.js').then((m) => m.layoutUnplaced(this)).catch((error: unknown) => this.reportError(error, 'layout')) : Promise.resolve();
       this._ready.graphLoaded();
     }
     const edit = event.changes.some((c) => !isViewChange(c));
