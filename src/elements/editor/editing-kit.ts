@@ -32,7 +32,8 @@ import { toGraph } from './viewport.js';
 /**
  * Everything the editor needs to edit, as opposed to show: gestures, actions, popovers,
  * palette, inspector, minimap and the lazy loader of node elements. It is its own chunk,
- * loaded right after the first paint, so the entry stays small and the graph paints first.
+ * loaded after `v2u-ready` when the browser is idle, or at once on a press, key or focus, so
+ * the entry stays small and the graph paints first.
  */
 export class EditingKit {
   readonly pointer: PointerController;

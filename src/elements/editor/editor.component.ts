@@ -208,7 +208,7 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
 
   /**
    * Resolves when the editing code (gestures, inspector, minimap) is loaded. It loads by
-   * itself when the browser is idle after the first paint, or on the first pointer or key.
+   * itself when the browser is idle after `v2u-ready`, or at once on the first press, key or focus.
    */
   whenEditable(): Promise<void> {
     return this._editing.load().then(() => undefined);
