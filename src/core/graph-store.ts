@@ -105,6 +105,22 @@ export class GraphStore {
     this.emit([], 'load');
   }
 
+  /**
+   * Gives the nodes the last load left unplaced their laid-out positions, as part of that
+   * load: no undo step, and listeners hear it as a load (origin `'load'`) whose event carries
+   * the moves. (A new graph's load event carries no changes.)
+   */
+  place(positions: ReadonlyMap<string, Point>): void {
+    const changes: Change[] = [];
+    for (const [id, position] of positions) {
+      const node = this._state.getNode(id);
+      checkPoint(position, `place: position of ${quote(id)}`);
+      if (node) changes.push({ type: 'node-move', id, from: node.position, to: { x: position.x, y: position.y } });
+    }
+    this.unplaced = [];
+    this.replay(changes, 'load');
+  }
+
   /** Groups every change made inside `fn` into one undo step. */
   transaction<T>(label: string, fn: () => T): T {
     this.beginBatch(label);

@@ -100,6 +100,19 @@ describe('<v2u-editor> Tidy up', () => {
   });
 });
 
+describe('<v2u-editor> Tidy up and the viewport', () => {
+  it('a pan committed while the layout is computed does not drop the tidy up', async () => {
+    const el = await mountEditor(tangled);
+    await tidied(el, async () => {
+      el.perform('tidy-up');
+      // A viewport commit (a wheel's, a fit's, the inspector's reveal) before the layout is back.
+      el.store.setViewport({ x: 30, y: 20, zoom: 1 });
+    });
+    expect(domOverlaps(el), 'laid out despite the pan').to.deep.equal([]);
+    expect(el.store.canUndo, 'the tidy up is an undo step').to.equal(true);
+  });
+});
+
 describe('<v2u-editor> Tidy up without workers', () => {
   it('runs the layout on the main thread when the pool has no workers (pool-size 0)', async () => {
     const loadedHere = () => performance.getEntriesByType('resource').some((e) => e.name.includes('elk.bundled'));

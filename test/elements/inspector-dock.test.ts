@@ -1,8 +1,8 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { V2uEditor } from '../../src/elements/editor/editor.component.js';
 import type { V2uInspector } from '../../src/elements/inspector/inspector.component.js';
-import { $, $$, centerOf, chord, drag, mountEditor, nodeHeader } from './editor-helpers.js';
+import { $, $$, centerOf, chord, drag, mountEditor, nodeHeader, smallGraph, testManifests } from './editor-helpers.js';
 
 type Box = { left: number; top: number; right: number; bottom: number };
 const rect = (element: Element): Box => element.getBoundingClientRect();
@@ -67,6 +67,23 @@ describe('<v2u-editor> docked inspector', () => {
     expect(Math.round(dock.right), 'at the right edge of the editor').to.equal(Math.round(rect(el).right));
     expect(el.canvasSize.width, 'the canvas gave up the room').to.be.below(before - 200);
     expect(form(el).querySelector('h2')!.textContent).to.equal('Number');
+  });
+
+  /** Wider than the canvas: fitted below zoom 1, and still above the fit floor once the panel narrows it. */
+  const wide = { ...smallGraph, nodes: smallGraph.nodes.map((n) => (n.id === 'log' ? { ...n, position: { x: 900, y: 120 } } : n)) };
+
+  it('does not refit a fitted graph under the first click: the zoom stays as the panel opens', async () => {
+    const el = await fixture<V2uEditor>(
+      html`<v2u-editor style="position: fixed; left: 0; top: 0; width: 1000px; height: 600px" no-palette no-auto-run no-library .manifests=${testManifests} .graph=${wide}></v2u-editor>`,
+    );
+    await el.whenReady();
+    await el.whenEditable();
+    const zoom = el.liveViewport.zoom;
+    expect(zoom, 'the graph loaded fitted').to.not.equal(1);
+    await sendMouse({ type: 'click', position: centerOf(nodeHeader(el, 'num')) });
+    await waitUntil(() => rect(panel(el)).right - rect(panel(el)).left > 200, 'the panel opens');
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    expect(el.liveViewport.zoom, 'no refit under the click').to.equal(zoom);
   });
 
   it('keeps the node just selected in view when the panel opens and the canvas shrinks', async () => {

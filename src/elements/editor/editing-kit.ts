@@ -26,14 +26,14 @@ import { renderOverlays } from './overlays.js';
 import { renderToolbarItems } from './toolbar.js';
 import { PointerController } from './pointer-controller.js';
 import { poolOptions } from './editor-pool.js';
-import { layoutUnplaced } from './tidy-up.js';
 import { panToReveal } from './reveal.js';
 import { toGraph } from './viewport.js';
 
 /**
  * Everything the editor needs to edit, as opposed to show: gestures, actions, popovers,
  * palette, inspector, minimap and the lazy loader of node elements. It is its own chunk,
- * loaded right after the first paint, so the entry stays small and the graph paints first.
+ * loaded after `v2u-ready` when the browser is idle, or at once on a press, key or focus, so
+ * the entry stays small and the graph paints first.
  */
 export class EditingKit {
   readonly pointer: PointerController;
@@ -44,7 +44,6 @@ export class EditingKit {
   /** Runs the graph on the shared worker pool; the engine itself loads on first use. */
   readonly runner: RunController;
   private _intent: { destroy(): void };
-  private _unsubscribe: () => void;
   private _onLoaderState = () => this._editor.requestUpdate();
 
   /** A node's own element asks for a config change (File input's chosen file): an undoable edit. */
@@ -93,8 +92,6 @@ export class EditingKit {
     this._defineEager();
     adoptStyles(_editor.renderRoot, editingStyles);
     adoptStyles(_editor.renderRoot, groupStyles);
-    this._unsubscribe = _editor.store.subscribe((event) => event.origin === 'load' && void layoutUnplaced(_editor));
-    void layoutUnplaced(_editor);
   }
 
   /**
@@ -138,7 +135,6 @@ export class EditingKit {
       this._editor.removeController(controller);
     }
     this._intent.destroy();
-    this._unsubscribe();
     this.groups.destroy();
     this.subflows.destroy();
     this.loader.removeEventListener('state', this._onLoaderState);

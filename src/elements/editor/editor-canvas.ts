@@ -196,6 +196,7 @@ export abstract class EditorCanvas extends EditorForm implements PointerHost {
 
   select(nodes: Iterable<string>, edges: Iterable<string> = []): void {
     if (!this.selection.set(nodes, edges)) return;
+    this._viewport.hold(); // the inspector opens and narrows the canvas: no refit under the selection
     this._revision++;
     this.emitSelect();
   }
@@ -292,7 +293,7 @@ export abstract class EditorCanvas extends EditorForm implements PointerHost {
             role="application"
             aria-roledescription="flow editor"
             aria-label="Flow canvas, ${this._store.state.nodeCount} nodes. Arrow keys move between nodes, Enter selects, C connects, slash adds a node."
-            @pointerdown=${this.handlePointer}
+            @pointerdown=${this.handlePress}
             @pointermove=${this.handlePointer}
             @pointerup=${this.handlePointer}
             @pointercancel=${this.handlePointer}
@@ -310,8 +311,17 @@ export abstract class EditorCanvas extends EditorForm implements PointerHost {
       <div class="sr-only" role="status" aria-live="polite">${this._announcement}</div>`;
   }
 
-  /** Keys go to the editing code; the few pressed before it loads keep their browser default. */
-  private handleKeyDown = (event: KeyboardEvent) => (this.editingKit ? this.editingKit.handleKeyDown(event) : this.editingIntent());
+  /** A press ends the load fit: a refit under the person's click (the inspector opening narrows the canvas) would move what they aim at. */
+  private handlePress = (event: PointerEvent) => {
+    this._viewport.hold();
+    this.handlePointer(event);
+  };
+
+  /** Keys go to the editing code; the few pressed before it loads keep their browser default. A key ends the load fit. */
+  private handleKeyDown = (event: KeyboardEvent) => {
+    this._viewport.hold();
+    return this.editingKit ? this.editingKit.handleKeyDown(event) : this.editingIntent();
+  };
 
   private handleFocusIn = (event: FocusEvent) => {
     this.editingIntent();

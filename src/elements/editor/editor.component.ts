@@ -208,7 +208,7 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
 
   /**
    * Resolves when the editing code (gestures, inspector, minimap) is loaded. It loads by
-   * itself when the browser is idle after the first paint, or on the first pointer or key.
+   * itself when the browser is idle after `v2u-ready`, or at once on the first press, key or focus.
    */
   whenEditable(): Promise<void> {
     return this._editing.load().then(() => undefined);
@@ -243,6 +243,14 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
   /** The graph is drawn with its types: now the editing code (and with it the code of its types), when idle. @internal */
   drawn(): void {
     this._editing.loadWhenIdle();
+  }
+
+  /** The layout of the loaded graph's unplaced nodes (elkjs in the pool, loaded only for such a graph). */
+  private _layout: Promise<void> = Promise.resolve();
+
+  /** Resolves when the loaded graph's nodes without a position are laid out (at once for a graph without any). @internal */
+  laidOut(): Promise<void> {
+    return this._layout;
   }
 
   /** Resolves when the graph from `src`, if one is loading, is in. @internal */
@@ -338,8 +346,10 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
   private handleStoreChange(event: StoreEvent) {
     this.updateView(event);
     const load = event.origin === 'load';
-    if (load) {
+    // A new graph's load has no changes; the placement of its unplaced nodes is part of it.
+    if (load && event.changes.length === 0) {
       this._fresh = true;
+      this._layout = this._store.unplaced.length ? import('./tidy-up.js').then((m) => m.layoutUnplaced(this)).catch((error: unknown) => this.reportError(error, 'layout')) : Promise.resolve();
       this._ready.graphLoaded();
     }
     const edit = event.changes.some((c) => !isViewChange(c));

@@ -10,6 +10,8 @@ export interface ReadyHost extends ReactiveControllerHost, HTMLElement {
   documentLoaded(): Promise<void>;
   /** Resolves when the graph and the library are in (or failed): no more types will come. */
   graphReady(): Promise<void>;
+  /** Resolves when the loaded graph's nodes without a position are laid out. */
+  laidOut(): Promise<void>;
   /** Called as the graph becomes ready, before `v2u-ready` fires. */
   drawn(): void;
 }
@@ -23,7 +25,8 @@ const deferred = () => {
  * The ready signal: once per loaded graph, when it is drawn with its types (every type a
  * manifest source knows, or the library is in and the rest stay placeholders), fires
  * `v2u-ready` and resolves `whenReady()`. As soon as the cache or the network knows every
- * type of the graph, it does not wait for the other. A graph replaced before it was ready
+ * type of the graph, it does not wait for the other. A graph loaded without positions is
+ * ready once laid out, not as a pile at the origin. A graph replaced before it was ready
  * gets no event of its own: the one that replaced it does.
  */
 export class ReadyController implements ReactiveController {
@@ -59,6 +62,7 @@ export class ReadyController implements ReactiveController {
     const { _ready: ready, _loads: load } = this;
     if (!this._waiting || !host.isConnected) return;
     void (this.unknownTypes().length ? host.graphReady() : host.documentLoaded())
+      .then(() => host.laidOut())
       .then(() => host.updateComplete)
       .then(() => {
         if (this._ready !== ready || this._loads !== load || !this._waiting || !host.isConnected) return;

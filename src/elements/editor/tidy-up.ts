@@ -18,6 +18,20 @@ export async function layoutNodes(editor: EditorHost, nodes: GraphNode[]): Promi
 }
 
 /**
+ * Runs `task` and tells whether the graph (nodes, edges, groups, anything but the viewport)
+ * changed meanwhile: a pan, a zoom or a fit does not make a layout stale.
+ */
+async function editedDuring<T>(editor: EditorHost, task: () => Promise<T>): Promise<{ result: T; edited: boolean }> {
+  let edited = false;
+  const stop = editor.store.subscribe((event) => (edited ||= event.origin === 'load' || event.changes.some((c) => c.type !== 'viewport')));
+  try {
+    return { result: await task(), edited };
+  } finally {
+    stop();
+  }
+}
+
+/**
  * Tidy up: the selection (two or more nodes) or else the whole flow, laid out and glided
  * into place as one undo step. A graph edited while the layout was computed is left alone:
  * the layout would be for a graph that no longer exists.
@@ -28,33 +42,30 @@ export async function tidyUp(editor: EditorHost): Promise<void> {
   const chosen = editor.selection.nodes.size >= 2 ? [...editor.selection.nodes] : [...state.nodes()].map((n) => n.id);
   const nodes = chosen.map((id) => state.getNode(id)).filter((n): n is GraphNode => !!n);
   if (nodes.length < 2) return editor.announce('Nothing to tidy up: add some nodes first');
-  const before = editor.store.document;
-  let targets: Map<string, Point>;
+  let layout: { result: Map<string, Point>; edited: boolean };
   try {
-    targets = await layoutNodes(editor, nodes);
+    layout = await editedDuring(editor, () => layoutNodes(editor, nodes));
   } catch (error) {
     return editor.reportError(error, 'layout');
   }
-  if (editor.store.document !== before) return editor.announce('The graph changed while it was being laid out: tidy up again');
-  await animateMoves(editor.store, 'Tidy up', targets);
+  if (layout.edited) return editor.announce('The graph changed while it was being laid out: tidy up again');
+  await animateMoves(editor.store, 'Tidy up', layout.result);
   editor.announce(`Tidied up ${nodes.length} nodes`);
 }
 
 /**
  * A graph loaded without positions (made by a program) is laid out as soon as its types are
- * known, as part of the load: no undo step, no `v2u-change`. Then it is fitted to the view.
+ * known, as part of the load (`GraphStore.place`): no undo step, no `v2u-change`, no second
+ * `v2u-ready` (the editor's ready waits for this). The view then shows it fitted, not saved.
  */
 export async function layoutUnplaced(editor: EditorHost): Promise<void> {
   const store = editor.store;
   if (store.unplaced.length === 0) return;
   await editor.graphReady();
-  const before = store.document;
   if (store.unplaced.length === 0) return;
   try {
-    const targets = await layoutNodes(editor, before.nodes);
-    if (store.document !== before) return;
-    store.load({ ...before, nodes: before.nodes.map((n) => ({ ...n, position: targets.get(n.id) ?? n.position })) });
-    editor.fitView();
+    const layout = await editedDuring(editor, () => layoutNodes(editor, [...store.state.nodes()]));
+    if (!layout.edited) store.place(layout.result);
   } catch (error) {
     editor.reportError(error, 'layout');
   }

@@ -29,7 +29,7 @@ export class ViewportController implements ReactiveController {
   private _size = { width: 0, height: 0 };
   private _lastPointer: Point | undefined;
   private _resize: ResizeObserver | undefined;
-  /** A graph loaded without a viewport of its own: kept fitted until the person pans, zooms or edits. */
+  /** A graph loaded without a viewport of its own: kept fitted until the person presses, types, selects, pans, zooms or edits. */
   private _fitting = false;
 
   constructor(private readonly _host: ViewportHost) {
@@ -85,7 +85,7 @@ export class ViewportController implements ReactiveController {
     if (fit && fit.zoom >= FIT_FLOOR) this._viewport = fit;
   }
 
-  /** The person moved the view or edited the graph: it stays where it is. */
+  /** The person pressed, typed, selected, moved the view or edited the graph: it stays where it is. */
   hold(): void {
     this._fitting = false;
   }
