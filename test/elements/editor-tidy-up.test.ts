@@ -113,6 +113,10 @@ describe('<v2u-editor> Tidy up and the viewport', () => {
   });
 });
 
+// Unbundled, the tests fetch hundreds of modules (one per icon): keep every resource entry, so
+// the check below sees the layout chunk, not a full timing buffer.
+performance.setResourceTimingBufferSize(100_000);
+
 describe('<v2u-editor> Tidy up without workers', () => {
   it('runs the layout on the main thread when the pool has no workers (pool-size 0)', async () => {
     const loadedHere = () => performance.getEntriesByType('resource').some((e) => e.name.includes('elk.bundled'));
