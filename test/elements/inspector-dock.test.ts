@@ -78,6 +78,10 @@ describe('<v2u-editor> docked inspector', () => {
     );
     await el.whenReady();
     await el.whenEditable();
+    // The collapsed panel arrives with the editing code and narrows the canvas: its refit (before
+    // any interaction, as it should) lands a frame later. Read the zoom after it.
+    for (let i = 0; i < 2; i++) await new Promise(requestAnimationFrame);
+    await el.updateComplete;
     const zoom = el.liveViewport.zoom;
     expect(zoom, 'the graph loaded fitted').to.not.equal(1);
     await sendMouse({ type: 'click', position: centerOf(nodeHeader(el, 'num')) });
