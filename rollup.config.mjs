@@ -117,8 +117,9 @@ function manualChunks(id) {
   // The columnar table, the event-loop turn and the run-time error codes serve node logic, the
   // engine and the pool, never first paint.
   if (id.includes('/dist/src/core/table/') || /\/dist\/src\/core\/(event-loop|run-errors)\.js$/.test(id)) return 'table';
-  // The engine, auto-layout and core/structure (group and subflow commands) are lazy: they stay in the chunks that use them.
-  if (id.includes('/dist/src/core/') && !/\/dist\/src\/core\/(engine|auto-layout|structure)\//.test(id)) return 'core-shared';
+  // The engine, auto-layout, core/structure (group and subflow commands) and the geometry
+  // helpers of editing are lazy: they stay in the chunks that use them.
+  if (id.includes('/dist/src/core/') && !/\/dist\/src\/core\/((engine|auto-layout|structure)\/|geometry\.js$)/.test(id)) return 'core-shared';
   return undefined;
 }
 

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { GraphStore, parseDocument, portAnchor, type GraphNode } from '../../src/core/index.js';
-import { layoutInput, placeAt, portOffset, topLeft } from '../../src/core/auto-layout/layout-input.js';
+import { layoutInput, placeAt, portOffset } from '../../src/core/auto-layout/layout-input.js';
+import { topLeft } from '../../src/core/geometry.js';
 import { elkPortId, fromElkGraph, toElkGraph } from '../../src/core/auto-layout/elk-graph.js';
 
 const node = (id: string, x = 0, y = 0): GraphNode => ({ id, type: 't', position: { x, y }, config: {} });
@@ -47,6 +48,13 @@ describe('auto-layout input', () => {
     const placed = placeAt({ a: { x: 12, y: 12 }, b: { x: 272.4, y: 52 } }, topLeft([node('a', 100, 300), node('b', 50, 400)]));
     expect(placed).to.deep.equal({ a: { x: 50, y: 300 }, b: { x: 310, y: 340 } });
     expect(placeAt({}, { x: 1, y: 1 })).to.deep.equal({});
+  });
+
+  it('finds the top-left of selections too big for an argument list', () => {
+    const many = Array.from({ length: 300_000 }, (_, i) => node(`n${i}`, 1000 - (i % 997), 5 + i));
+    expect(topLeft(many)).to.deep.equal({ x: 4, y: 5 });
+    expect(placeAt(Object.fromEntries(many.map((n) => [n.id, n.position])), { x: 0, y: 0 }).n0).to.deep.equal({ x: 996, y: 0 });
+    expect(topLeft([])).to.deep.equal({ x: 0, y: 0 });
   });
 });
 

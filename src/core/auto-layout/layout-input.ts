@@ -1,4 +1,5 @@
 import type { GraphEdge, GraphNode, Point } from '../document.js';
+import { topLeftOf } from '../geometry.js';
 import { portAnchor, type PortLists } from '../layout.js';
 
 /** A node as a layout engine sees it: its box and its ports, in the order the node shows them. */
@@ -68,15 +69,8 @@ export function portOffset(node: LayoutNode, side: 'in' | 'out', port: string): 
 export function placeAt(positions: LayoutPositions, anchor: Point): LayoutPositions {
   const points = Object.values(positions);
   if (points.length === 0) return {};
-  const minX = Math.min(...points.map((p) => p.x));
-  const minY = Math.min(...points.map((p) => p.y));
+  const { x: minX, y: minY } = topLeftOf(points);
   const out: LayoutPositions = {};
   for (const [id, p] of Object.entries(positions)) out[id] = { x: Math.round(p.x - minX + anchor.x), y: Math.round(p.y - minY + anchor.y) };
   return out;
-}
-
-/** The top-left corner of a set of nodes. */
-export function topLeft(nodes: readonly Pick<GraphNode, 'position'>[]): Point {
-  if (nodes.length === 0) return { x: 0, y: 0 };
-  return { x: Math.min(...nodes.map((n) => n.position.x)), y: Math.min(...nodes.map((n) => n.position.y)) };
 }

@@ -1,6 +1,7 @@
 import type { GraphEdge, GraphNode, PortRef } from '../document.js';
 import { createDocument } from '../document.js';
 import { ErrorCodes, V2uError, quote } from '../errors.js';
+import { topLeft } from '../geometry.js';
 import { GraphStore } from '../graph-store.js';
 import { readSubflows, subflowType, type SubflowDefinition, type SubflowInput, type SubflowOutput } from './subflow-read.js';
 
@@ -55,7 +56,7 @@ export function makeSubflow(store: GraphStore, nodeIds: Iterable<string>, option
     nodes: structuredClone(nodes),
     edges: structuredClone(edges.filter((e) => ids.has(e.from.node) && ids.has(e.to.node))),
   };
-  const position = { x: Math.min(...nodes.map((n) => n.position.x)), y: Math.min(...nodes.map((n) => n.position.y)) };
+  const position = topLeft(nodes);
   return store.transaction('Make subflow', () => {
     store.removeNodes(ids);
     store.apply('Make subflow', [{ type: 'subflow', index: existing.length, after: definition }]);

@@ -1,4 +1,5 @@
 import { clampPoint, isV2uError, type GraphFragment, type NodeManifest, type Point, type PortRef } from '../../core/index.js';
+import { topLeft } from '../../core/geometry.js';
 import { readFragment, writeFragment } from './clipboard.js';
 import { DIRECTION_VECTORS, nearestInDirection, type Direction, type EditorAction } from './keyboard.js';
 import { centerOn } from './viewport.js';
@@ -132,8 +133,7 @@ export class EditorActions {
   /** Adds a fragment with its top-left node at `at`, selects it. */
   private insert(fragment: GraphFragment, at: Point) {
     const e = this._editor;
-    const minX = Math.min(...fragment.nodes.map((n) => n.position.x));
-    const minY = Math.min(...fragment.nodes.map((n) => n.position.y));
+    const { x: minX, y: minY } = topLeft(fragment.nodes);
     const offset = this.freeOffset(fragment.nodes.map((n) => n.position), { x: at.x - minX, y: at.y - minY }, PASTE_STEP, (p) => this.nodeAt(p));
     const pasted = e.store.paste(fragment, offset);
     e.select(pasted.nodes.map((n) => n.id));

@@ -1,4 +1,5 @@
-import { layoutInput, placeAt, topLeft, type LayoutPositions } from '../../core/auto-layout/layout-input.js';
+import { layoutInput, placeAt, type LayoutPositions } from '../../core/auto-layout/layout-input.js';
+import { topLeft } from '../../core/geometry.js';
 import type { GraphNode, Point } from '../../core/index.js';
 import { animateMoves } from './animate-moves.js';
 import { poolOptions } from './editor-pool.js';

@@ -1,6 +1,7 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
-import type { Point, Rect, Viewport } from '../../core/index.js';
+import type { Point, Viewport } from '../../core/index.js';
+import { unionRect } from '../../core/geometry.js';
 import type { GraphViewModel } from '../editor/view-model.js';
 import { visibleRect } from '../editor/viewport.js';
 import { minimapStyles } from './minimap.styles.js';
@@ -66,7 +67,7 @@ export class V2uMinimap extends LitElement {
     const ctx = this._canvas?.getContext('2d');
     if (!ctx || !this.view) return;
     const view = visibleRect(this.viewport, this.size);
-    const world = union(this.view.nodeIndex.bounds() ?? view, view);
+    const world = unionRect(this.view.nodeIndex.bounds() ?? view, view);
     const k = Math.min(WIDTH / world.width, HEIGHT / world.height) * 0.9;
     this._scale = { k, x: (WIDTH - world.width * k) / 2 - world.x * k, y: (HEIGHT - world.height * k) / 2 - world.y * k };
     const dpr = devicePixelRatio;
@@ -88,10 +89,4 @@ export class V2uMinimap extends LitElement {
     const point: Point = { x: (event.clientX - box.left - x) / k, y: (event.clientY - box.top - y) / k };
     this.dispatchEvent(new CustomEvent('v2u-minimap-center', { detail: point, bubbles: true, composed: true }));
   };
-}
-
-function union(a: Rect, b: Rect): Rect {
-  const x = Math.min(a.x, b.x);
-  const y = Math.min(a.y, b.y);
-  return { x, y, width: Math.max(a.x + a.width, b.x + b.width) - x, height: Math.max(a.y + a.height, b.y + b.height) - y };
 }

@@ -1,4 +1,5 @@
 import { NODE_WIDTH, collapsedMembers, intersects, type GraphGroup, type GraphNode, type GraphState, type Point, type Rect } from '../../../core/index.js';
+import { unionRect } from '../../../core/geometry.js';
 import type { GraphViewModel } from '../view-model.js';
 
 /** Room around the members, and the header strip that carries the label and buttons. */
@@ -38,9 +39,9 @@ export class GroupLayout {
     let frame: Rect | undefined;
     for (const id of group.nodes) {
       const node = this._state().getNode(id);
-      if (node) frame = union(frame, pad(this._view().rectOf(node)));
+      if (node) frame = unionRect(frame, pad(this._view().rectOf(node)));
     }
-    if (frame && group.rect) frame = union(frame, group.rect);
+    if (frame && group.rect) frame = unionRect(frame, group.rect);
     this._frames.set(group.id, frame);
     return frame;
   }
@@ -73,11 +74,4 @@ export class GroupLayout {
 
 function pad(r: Rect): Rect {
   return { x: r.x - GROUP_PAD, y: r.y - GROUP_PAD - GROUP_HEADER, width: r.width + 2 * GROUP_PAD, height: r.height + 2 * GROUP_PAD + GROUP_HEADER };
-}
-
-function union(a: Rect | undefined, b: Rect): Rect {
-  if (!a) return { ...b };
-  const x = Math.min(a.x, b.x);
-  const y = Math.min(a.y, b.y);
-  return { x, y, width: Math.max(a.x + a.width, b.x + b.width) - x, height: Math.max(a.y + a.height, b.y + b.height) - y };
 }
