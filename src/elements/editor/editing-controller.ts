@@ -8,14 +8,16 @@ import { cancelIdle, onIdle } from '../../registry/idle.js';
  * Loads the editing code (gestures, actions, palette, inspector, minimap, runner: its own
  * chunk) off the first paint's path: when the browser is idle after the graph is drawn with
  * its types (`loadWhenIdle`), or at once on intent (a pointer press, a key, focus) or a call
- * that needs it. Pointer events that arrive before it are queued and replayed.
+ * that needs it. Pointer events and keys that arrive before it are queued and replayed.
  */
 export class EditingController implements ReactiveController {
   private _kit: EditingKit | undefined;
   private _load: Promise<EditingKit | undefined> | undefined;
-  private _queued: PointerEvent[] = [];
+  private _queued: Event[] = [];
   private _idle: number | undefined;
   private _wanted = false;
+  /** A person (or a call) is waiting: the kit shows without waiting for node elements. */
+  private _urgent = false;
 
   constructor(private readonly _host: EditorHost) {
     _host.addController(this);
@@ -30,7 +32,7 @@ export class EditingController implements ReactiveController {
   loadWhenIdle(): void {
     cancelIdle(this._idle);
     this._wanted = true;
-    this._idle = onIdle(() => this._host.isConnected && void this.load(), 1000);
+    this._idle = onIdle(() => this._host.isConnected && void this.start(), 1000);
   }
 
   /** An editor put back in the document after its graph was drawn loads the kit again when idle. */
@@ -43,22 +45,30 @@ export class EditingController implements ReactiveController {
     this._kit?.destroy();
     this._kit = undefined;
     this._load = undefined;
+    this._urgent = false;
   }
 
-  /** Loads the kit once; resolves undefined for an editor removed meanwhile. */
+  /** Loads the kit once, now, for someone waiting on it; resolves undefined for an editor removed meanwhile. */
   load(): Promise<EditingKit | undefined> {
+    this._urgent = true;
+    return this.start();
+  }
+
+  private start(): Promise<EditingKit | undefined> {
     const load: Promise<EditingKit | undefined> = (this._load ??= import('./editing-kit.js').then(async (m) => {
       // Removed while the code loaded: no kit for a detached editor (connecting again loads one).
       if (this._load !== load) return undefined;
       if (!this._host.isConnected) return (this._load = undefined);
       const kit = m.createEditingKit(this._host);
-      await kit.elementsReady();
+      // When idle, the kit waits (briefly) for the graph's node elements so it shows once;
+      // a person pressing or typing is not kept waiting for that.
+      await kit.elementsReady(this._urgent ? 0 : undefined);
       if (this._load !== load) {
         kit.destroy();
         return undefined;
       }
       this._kit = kit;
-      for (const event of this._queued.splice(0)) this.route(event);
+      for (const event of this._queued.splice(0)) this.route(event, kit);
       this._host.requestUpdate();
       return this._kit;
     }));
@@ -66,20 +76,21 @@ export class EditingController implements ReactiveController {
   }
 
   /**
-   * Pointer events that arrive before the editing code are replayed once it is in. An event
-   * read after its dispatch has an empty `composedPath()` and no `currentTarget`, so the
-   * queued one keeps its path (what was pressed decides the gesture).
+   * Pointer events and keys that arrive before the editing code are replayed once it is in
+   * (not Tab: the browser already moved focus). An event read after its dispatch has an empty
+   * `composedPath()` and no `currentTarget`, so the queued one keeps its path and target (what
+   * was pressed decides the gesture).
    */
-  handlePointer = (event: PointerEvent): void => {
-    if (this._kit) return this.route(event);
-    if (event.type === 'pointerdown') (event.currentTarget as Element).setPointerCapture?.(event.pointerId);
-    this._queued.push(withPath(event, event.composedPath()));
+  handleInput = (event: Event): void => {
+    if (this._kit) return this.route(event, this._kit);
+    if (event.type === 'pointerdown') (event.currentTarget as Element).setPointerCapture?.((event as PointerEvent).pointerId);
+    if ((event as KeyboardEvent).key !== 'Tab') this._queued.push(withPath(event));
     void this.load();
   };
 
-  private route(event: PointerEvent) {
-    const p = this._kit!.pointer;
-    const handler = { pointerdown: p.handleDown, pointermove: p.handleMove, pointerup: p.handleUp, pointercancel: p.handleCancel }[event.type];
-    handler?.(event);
+  private route(event: Event, kit: EditingKit) {
+    const p = kit.pointer;
+    const handler = { keydown: (e: KeyboardEvent) => kit.handleKeyDown(e), pointerdown: p.handleDown, pointermove: p.handleMove, pointerup: p.handleUp, pointercancel: p.handleCancel }[event.type];
+    handler?.(event as PointerEvent & KeyboardEvent);
   }
 }

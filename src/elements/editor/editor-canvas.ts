@@ -78,8 +78,8 @@ export abstract class EditorCanvas extends EditorForm implements PointerHost {
   /** The autosave banner, when a draft waits for a decision. */
   protected abstract renderBanner(): unknown;
 
-  /** Pointer events on the canvas (queued until the editing code is in). */
-  protected abstract handlePointer: (event: PointerEvent) => void;
+  /** Pointer events and keys on the canvas (queued until the editing code is in). */
+  protected abstract handleInput: (event: Event) => void;
 
   /** A key or focus on the canvas: the person means to edit, so the editing code loads now. */
   protected abstract editingIntent: () => void;
@@ -294,10 +294,10 @@ export abstract class EditorCanvas extends EditorForm implements PointerHost {
             aria-roledescription="flow editor"
             aria-label="Flow canvas, ${this._store.state.nodeCount} nodes. Arrow keys move between nodes, Enter selects, C connects, slash adds a node."
             @pointerdown=${this.handlePress}
-            @pointermove=${this.handlePointer}
-            @pointerup=${this.handlePointer}
-            @pointercancel=${this.handlePointer}
-            @keydown=${this.handleKeyDown}
+            @pointermove=${this.handleInput}
+            @pointerup=${this.handleInput}
+            @pointercancel=${this.handleInput}
+            @keydown=${this.handlePress}
             @focusin=${this.handleFocusIn}
             @dblclick=${this.handleDoubleClick}
             @dragover=${(e: DragEvent) => kit?.handleDragOver(e)}
@@ -311,16 +311,13 @@ export abstract class EditorCanvas extends EditorForm implements PointerHost {
       <div class="sr-only" role="status" aria-live="polite">${this._announcement}</div>`;
   }
 
-  /** A press ends the load fit: a refit under the person's click (the inspector opening narrows the canvas) would move what they aim at. */
-  private handlePress = (event: PointerEvent) => {
+  /**
+   * A press or a key goes to the editing code (queued until it loads) and ends the load fit: a
+   * refit under the person's click (the inspector opening narrows the canvas) would move what they aim at.
+   */
+  private handlePress = (event: Event) => {
     this._viewport.hold();
-    this.handlePointer(event);
-  };
-
-  /** Keys go to the editing code; the few pressed before it loads keep their browser default. A key ends the load fit. */
-  private handleKeyDown = (event: KeyboardEvent) => {
-    this._viewport.hold();
-    return this.editingKit ? this.editingKit.handleKeyDown(event) : this.editingIntent();
+    this.handleInput(event);
   };
 
   private handleFocusIn = (event: FocusEvent) => {

@@ -307,7 +307,7 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
     return this._autosave.renderBanner();
   }
 
-  protected handlePointer = (event: PointerEvent): void => this._editing.handlePointer(event);
+  protected handleInput = (event: Event): void => this._editing.handleInput(event);
 
   protected editingIntent = (): void => void this._editing.load();
 

@@ -29,6 +29,13 @@ function pointer(target: Element, type: string, [clientX, clientY]: [number, num
 }
 
 describe('EditingController', () => {
+  // The editing code is ~100 unbundled modules here: fetch them once up front, so a loaded
+  // machine spends that time in this hook (with room for it), not inside a test's timeout.
+  before(async function () {
+    this.timeout(120_000);
+    await import('../../../../src/elements/editor/editing-kit.js');
+  });
+
   it('queues pointer events that arrive before the editing code and replays them in order', async () => {
     const el = await editorBeforeTheKit();
     expect(kitOf(el), 'the editing code is not in yet').to.equal(undefined);
@@ -49,6 +56,25 @@ describe('EditingController', () => {
     expect(el.store.canUndo, 'as one edit').to.equal(true);
     el.store.undo();
     expect(el.store.state.getNode('num')!.position, 'one undo step').to.deep.equal(before);
+  });
+
+  it('queues keys pressed before the editing code and replays them in order', async () => {
+    const el = await editorBeforeTheKit();
+    const canvas = el.shadowRoot!.querySelector<HTMLElement>('.viewport')!;
+    const count = el.store.state.nodeCount;
+    expect(count, 'the graph has nodes to delete').to.be.greaterThan(1);
+    canvas.focus();
+    const key = (k: string, ctrlKey = false) => canvas.dispatchEvent(new KeyboardEvent('keydown', { key: k, ctrlKey, bubbles: true, composed: true, cancelable: true }));
+    key('a', true);
+    key('Delete');
+    expect(kitOf(el), 'both keys arrived before the editing code').to.equal(undefined);
+    expect(el.store.state.nodeCount).to.equal(count);
+
+    await el.whenEditable();
+    await el.updateComplete;
+    expect(el.store.state.nodeCount, 'select all, then delete: replayed in order').to.equal(0);
+    el.store.undo();
+    expect(el.store.state.nodeCount, 'one undo step').to.equal(count);
   });
 
   it('routes pointer events straight to the editing code once it is in', async () => {
