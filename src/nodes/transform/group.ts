@@ -2,7 +2,7 @@ import { defineNode } from '../../core/define-node.js';
 import { quote } from '../../core/errors.js';
 import { accumulator, checkAggregate, type Accumulator, type AggregateName } from '../shared/aggregate.js';
 import { keyOf } from '../shared/compare.js';
-import { columnOf, readerOf, type CellReader, type ColumnTable } from '../../core/table/index.js';
+import { columnOf, readerNamed, type CellReader, type ColumnTable } from '../../core/table/index.js';
 import { configError, parseList, requireColumns, requireColumnTable, setCell, type Row } from '../shared/inputs.js';
 import { eachIndex } from '../shared/loop.js';
 
@@ -45,9 +45,9 @@ export default defineNode({
     requireColumns(table, keys, TITLE, 'groupBy');
     requireColumns(table, aggregations.flatMap((a) => (a.column ? [a.column] : [])), TITLE, 'aggregations');
     const groups = new Map<string | number, { row: Row; folds: Accumulator[] }>();
-    const keyCells = keys.map((k) => reader(table, k));
+    const keyCells = keys.map((k) => readerNamed(table, k));
     const groupKey = groupKeyOf(table, keys, keyCells);
-    const folded = aggregations.map((a) => (a.column === undefined ? () => 1 : reader(table, a.column)));
+    const folded = aggregations.map((a) => (a.column === undefined ? () => 1 : readerNamed(table, a.column)));
     await eachIndex(table.length, context, reportProgress, (i) => {
       const key = groupKey(i);
       let group = groups.get(key);
@@ -61,12 +61,6 @@ export default defineNode({
     return { rows };
   },
 });
-
-/** A column's cells (a column no row has reads as missing everywhere). */
-function reader(table: ColumnTable, name: string): CellReader {
-  const column = columnOf(table, name);
-  return column ? readerOf(column) : () => undefined;
-}
 
 /**
  * Each row's group: one text key column groups by its dictionary code (a number, no key
