@@ -39,16 +39,21 @@ const rowSort = (rows: Row[], keys: [string, 1 | -1][]) =>
       return a.i - b.i;
     })
     .map(({ row }) => row);
-const rowGroup = (rows: Row[], key: string, column: string) => {
-  const groups = new Map<string, Row & { folds: ReturnType<typeof accumulator>[] }>();
+type Fold = [name: string, fn: Parameters<typeof accumulator>[0], column?: string];
+const rowGroup = (rows: Row[], key: string, folds: Fold[]) => {
+  const groups = new Map<string, { row: Row; folds: ReturnType<typeof accumulator>[] }>();
   for (const row of rows) {
     const value = cell(row, key) ?? null;
     const id = keyOf([value]);
-    if (!groups.has(id)) groups.set(id, { [key]: value, folds: [accumulator('count'), accumulator('sum'), accumulator('max')] });
-    const g = groups.get(id)!;
-    g.folds[0].add(1), g.folds[1].add(cell(row, column)), g.folds[2].add(cell(row, column));
+    if (!groups.has(id)) groups.set(id, { row: { [key]: value }, folds: folds.map(([, fn]) => accumulator(fn)) });
+    groups.get(id)!.folds.forEach((fold, f) => fold.add(folds[f][2] === undefined ? 1 : cell(row, folds[f][2]!)));
   }
-  return [...groups.values()].map(({ folds, ...row }) => ({ ...row, n: folds[0].result(), total: folds[1].result(), top: folds[2].result() }));
+  return [...groups.values()].map(({ row, folds: done }) => ({ ...row, ...Object.fromEntries(folds.map(([name], f) => [name, done[f].result()])) }));
+};
+/** Aggregations over a mixed column (cells read one by one) and over a number column (added from the typed array). */
+const FOLDS: Record<string, Fold[]> = {
+  qty: [['n', 'count'], ['total', 'sum', 'qty'], ['top', 'max', 'qty']],
+  amount: [['n', 'count', 'amount'], ['total', 'sum', 'amount'], ['mean', 'avg', 'amount'], ['low', 'min', 'amount']],
 };
 
 /**
@@ -111,12 +116,14 @@ describe('columnar heavy nodes equal their row versions (property)', () => {
 
   it('group', async () => {
     await fc.assert(
-      fc.asyncProperty(table, fc.constantFrom('region', 'flag', 'amount'), async (rows, key) => {
+      fc.asyncProperty(table, fc.constantFrom('region', 'flag', 'amount'), fc.constantFrom('qty', 'amount'), async (rows, key, column) => {
         const present = new Set(rows.flatMap((r) => Object.keys(r)));
-        const expected = rows.length && !(present.has(key) && present.has('qty')) ? 'V2uError' : rowGroup(rows, key, 'qty');
+        const folds = FOLDS[column];
+        const expected = rows.length && !(present.has(key) && present.has(column)) ? 'V2uError' : rowGroup(rows, key, folds);
+        const aggregations = folds.map(([name, fn, of]) => `${name} = ${fn}(${of ?? ''})`).join('\n');
         for (const input of forms(rows)) {
-          const got = await run(group, { rows: input }, { groupBy: key, aggregations: 'n = count()\ntotal = sum(qty)\ntop = max(qty)' }).then((r) => r.outputs.rows, (e: Error) => e.name);
-          expect(got, key).to.deep.equal(expected);
+          const got = await run(group, { rows: input }, { groupBy: key, aggregations }).then((r) => r.outputs.rows, (e: Error) => e.name);
+          expect(got, `${key}: ${aggregations}`).to.deep.equal(expected);
         }
       }),
       RUNS,

@@ -83,6 +83,12 @@ function valueReader(column: Column): CellReader {
   }
 }
 
+/** The cells of column `name`; a column the table lacks reads as missing (undefined) everywhere. */
+export function readerNamed(table: ColumnTable, name: string): CellReader {
+  const column = columnOf(table, name);
+  return column ? readerOf(column) : () => undefined;
+}
+
 /** The column named `name`, or undefined. */
 export function columnOf(table: ColumnTable, name: string): Column | undefined {
   const at = table.names.indexOf(name);

@@ -1,4 +1,4 @@
-import { ABSENT, NULL, columnTable, tableBehind, type Column, type ColumnTable } from './column-table.js';
+import { ABSENT, NULL, VALUE, columnOf, columnTable, tableBehind, type Column, type ColumnTable } from './column-table.js';
 
 /**
  * A column from its cells (`undefined` where `states` says ABSENT): the narrowest kind that
@@ -85,6 +85,24 @@ function takeColumn(column: Column, indexes: ArrayLike<number>): Column {
     default:
       return { kind: column.kind, values: pick(column.values, new Float64Array(indexes.length), indexes), states } as Column;
   }
+}
+
+/**
+ * Column `name` of `table` at `indexes`, every cell present: an index of -1, a row without the
+ * key, or an undefined value reads as null (a join's right side, where rows without a match
+ * get nulls).
+ */
+export function takeOrNull(table: ColumnTable, name: string, indexes: Int32Array): Column {
+  const column = columnOf(table, name);
+  const states = new Uint8Array(indexes.length).fill(NULL);
+  if (!column) return { kind: 'mixed', values: new Array<unknown>(indexes.length).fill(null), states };
+  const valid = indexes.map((i) => Math.max(i, 0));
+  const values = column.kind === 'mixed' ? column.values : undefined;
+  for (let i = 0; i < indexes.length; i++) {
+    const at = indexes[i];
+    if (at >= 0 && (column.states?.[at] ?? VALUE) === VALUE && (!values || values[at] !== undefined)) states[i] = VALUE;
+  }
+  return { ...takeColumn(column, valid), states };
 }
 
 function pick<T extends { [i: number]: unknown; length: number }>(from: ArrayLike<unknown>, to: T, indexes: ArrayLike<number>): T {

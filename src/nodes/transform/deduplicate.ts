@@ -1,11 +1,17 @@
 import { defineNode } from '../../core/define-node.js';
-import { keyOf } from '../shared/compare.js';
-import { cell, columnsOf, parseList, requireColumns, requireTable, type Row } from '../shared/inputs.js';
-import { eachIndex } from '../shared/loop.js';
+import { take } from '../../core/table/index.js';
+import { KeySpace, keyIds } from '../shared/column-keys.js';
+import { columnsOf, parseList, requireColumnTable, requireColumns } from '../shared/inputs.js';
 
 const TITLE = 'Deduplicate';
 
-/** Keeps one row per distinct key (all columns by default); the rest go to `duplicates`. */
+/** Takes columnar tables as they are (see `READS_COLUMNS`). */
+export const readsColumns = true;
+
+/**
+ * Keeps one row per distinct key (all columns by default); the rest go to `duplicates`. Keys
+ * are integer ids over the columns (`keyIds`), both outputs the input's rows taken by number.
+ */
 export default defineNode({
   type: 'transform/deduplicate',
   version: 1,
@@ -22,20 +28,17 @@ export default defineNode({
   },
   performance: { cacheStrategy: 'aggressive' },
   async processLogic(inputs, context, reportProgress) {
-    const table = requireTable(inputs, 'rows', TITLE);
+    const table = requireColumnTable(inputs, 'rows', TITLE);
     const named = parseList(context.config.columns);
     requireColumns(table, named, TITLE, 'columns');
     const columns = named.length ? named : columnsOf(table);
+    const ids = await keyIds(table, columns, new KeySpace(columns.length), 'null', context, reportProgress);
+    const winner = new Int32Array(table.length).fill(-1);
     const keepLast = context.config.keep === 'last';
-    const winner = new Map<string, number>();
-    const keys = new Array<string>(table.length);
-    await eachIndex(table.length, context, reportProgress, (i) => {
-      keys[i] = keyOf(columns.map((c) => cell(table[i], c) ?? null));
-      if (keepLast || !winner.has(keys[i])) winner.set(keys[i], i);
-    });
-    const rows: Row[] = [];
-    const duplicates: Row[] = [];
-    table.forEach((row, i) => (winner.get(keys[i]) === i ? rows : duplicates).push(row));
-    return { rows, duplicates };
+    for (let i = 0; i < ids.length; i++) if (keepLast || winner[ids[i]] < 0) winner[ids[i]] = i;
+    const kept: number[] = [];
+    const duplicates: number[] = [];
+    for (let i = 0; i < ids.length; i++) (winner[ids[i]] === i ? kept : duplicates).push(i);
+    return { rows: take(table, kept), duplicates: take(table, duplicates) };
   },
 });

@@ -1,8 +1,8 @@
 import { defineNode } from '../../core/define-node.js';
 import { quote } from '../../core/errors.js';
-import { accumulator, checkAggregate, type Accumulator, type AggregateName } from '../shared/aggregate.js';
-import { keyOf } from '../shared/compare.js';
-import { columnOf, readerOf, type CellReader, type ColumnTable } from '../../core/table/index.js';
+import { accumulator, checkAggregate, type AggregateName } from '../shared/aggregate.js';
+import { VALUE, columnOf, readerNamed, type Column, type ColumnTable } from '../../core/table/index.js';
+import { KeySpace, keyIds } from '../shared/column-keys.js';
 import { configError, parseList, requireColumns, requireColumnTable, setCell, type Row } from '../shared/inputs.js';
 import { eachIndex } from '../shared/loop.js';
 
@@ -44,41 +44,55 @@ export default defineNode({
     const aggregations = parseAggregations(String(context.config.aggregations ?? ''));
     requireColumns(table, keys, TITLE, 'groupBy');
     requireColumns(table, aggregations.flatMap((a) => (a.column ? [a.column] : [])), TITLE, 'aggregations');
-    const groups = new Map<string | number, { row: Row; folds: Accumulator[] }>();
-    const keyCells = keys.map((k) => reader(table, k));
-    const groupKey = groupKeyOf(table, keys, keyCells);
-    const folded = aggregations.map((a) => (a.column === undefined ? () => 1 : reader(table, a.column)));
-    await eachIndex(table.length, context, reportProgress, (i) => {
-      const key = groupKey(i);
-      let group = groups.get(key);
-      if (!group) groups.set(key, (group = { row: Object.fromEntries(keys.map((k, j) => [k, keyCells[j](i) ?? null])), folds: aggregations.map((a) => accumulator(a.fn)) }));
-      for (let a = 0; a < folded.length; a++) group.folds[a].add(folded[a](i));
-    });
-    const rows = [...groups.values()].map(({ row, folds }) => {
-      aggregations.forEach((a, j) => setCell(row, a.name, folds[j].result()));
-      return row;
+    const ids = await keyIds(table, keys, new KeySpace(keys.length), 'null', context, (f) => reportProgress(f * 0.5));
+    const first = firstRows(ids);
+    const results: unknown[][] = [];
+    for (const [n, a] of aggregations.entries()) {
+      results.push(await fold(table, a, ids, first.length, context));
+      reportProgress(0.5 + (0.5 * (n + 1)) / aggregations.length);
+    }
+    const keyCells = keys.map((k) => readerNamed(table, k));
+    const rows = Array.from(first, (row, g) => {
+      const out: Row = Object.fromEntries(keys.map((k, j) => [k, keyCells[j](row) ?? null]));
+      aggregations.forEach((a, j) => setCell(out, a.name, results[j][g]));
+      return out;
     });
     return { rows };
   },
 });
 
-/** A column's cells (a column no row has reads as missing everywhere). */
-function reader(table: ColumnTable, name: string): CellReader {
-  const column = columnOf(table, name);
-  return column ? readerOf(column) : () => undefined;
+/** Each group's first row (group ids are dense, in order of first appearance). */
+function firstRows(ids: Int32Array): number[] {
+  const first: number[] = [];
+  for (let i = 0; i < ids.length; i++) if (ids[i] === first.length) first.push(i);
+  return first;
 }
 
 /**
- * Each row's group: one text key column groups by its dictionary code (a number, no key
- * string built per row, the common case); else the keys' values as one key.
+ * One aggregation's result per group. count, sum and avg of a number column (and count())
+ * add straight from the typed array, in row order as the accumulators would; every other
+ * fold reads cells into an accumulator per group.
  */
-function groupKeyOf(table: ColumnTable, keys: string[], cells: CellReader[]): (i: number) => string | number {
-  const only = keys.length === 1 ? columnOf(table, keys[0]) : undefined;
-  if (only?.kind === 'string') {
-    const { codes, states } = only;
-    return states ? (i) => (states[i] === 0 ? codes[i] : -1) : (i) => codes[i];
+async function fold(table: ColumnTable, a: Aggregation, ids: Int32Array, groups: number, context: { signal: AbortSignal }): Promise<unknown[]> {
+  const column = a.column === undefined ? undefined : columnOf(table, a.column);
+  if (a.column === undefined || (column?.kind === 'number' && (a.fn === 'count' || a.fn === 'sum' || a.fn === 'avg'))) return numericFold(a.fn, column, ids, groups);
+  const folds = Array.from({ length: groups }, () => accumulator(a.fn));
+  const cell = readerNamed(table, a.column);
+  await eachIndex(ids.length, context, () => {}, (i) => folds[ids[i]].add(cell(i)));
+  return folds.map((f) => f.result());
+}
+
+function numericFold(fn: AggregateName, column: Column | undefined, ids: Int32Array, groups: number): unknown[] {
+  const sums = new Float64Array(groups);
+  const counts = new Float64Array(groups);
+  const values = column && 'values' in column ? (column.values as Float64Array) : undefined;
+  const states = column?.states;
+  for (let i = 0; i < ids.length; i++) {
+    if (states && states[i] !== VALUE) continue;
+    if (!values || fn === 'count') counts[ids[i]]++;
+    else if (values[i] === values[i]) (sums[ids[i]] += values[i]), counts[ids[i]]++;
   }
-  return (i) => keyOf(cells.map((cell) => cell(i) ?? null));
+  return Array.from(counts, (count, g) => (fn === 'count' ? count : fn === 'sum' ? sums[g] : count ? sums[g] / count : null));
 }
 
 const LINE = /^\s*(.+?)\s*=\s*([a-z]+)\s*\(\s*(.*?)\s*\)\s*$/i;

@@ -1,15 +1,20 @@
 import { defineNode } from '../../core/define-node.js';
-import { keyOf } from '../shared/compare.js';
-import { cell, columnsOf, configError, parseList, requireColumns, requireTable, setCell, withColumns, type Row } from '../shared/inputs.js';
-import { eachIndex } from '../shared/loop.js';
+import { take, takeOrNull, withColumn } from '../../core/table/index.js';
+import { KeySpace, keyIds } from '../shared/column-keys.js';
+import { columnsOf, configError, parseList, requireColumnTable, requireColumns } from '../shared/inputs.js';
+import { throwIfAborted } from '../shared/loop.js';
 
 const TITLE = 'Join';
+
+/** Takes columnar tables as they are (see `READS_COLUMNS`). */
+export const readsColumns = true;
 
 /**
  * Joins two tables on one or more key columns with a hash join: the right table is indexed
  * once, then each left row looks up its matches, so the cost is linear in both sizes.
  * A key with an empty value never matches (as in SQL). Right columns whose names clash with
- * left ones get a `_right` suffix.
+ * left ones get a `_right` suffix. Works on columns: keys become integer ids (`keyIds`), the
+ * output is the left table and the right columns taken by the matched row numbers.
  */
 export default defineNode({
   type: 'transform/join',
@@ -28,44 +33,63 @@ export default defineNode({
   },
   performance: { backgroundProcessing: true, cacheStrategy: 'aggressive' },
   async processLogic(inputs, context, reportProgress) {
-    const left = requireTable(inputs, 'left', TITLE);
-    const right = requireTable(inputs, 'right', TITLE);
+    const left = requireColumnTable(inputs, 'left', TITLE);
+    const right = requireColumnTable(inputs, 'right', TITLE);
     const leftKeys = parseList(context.config.leftKeys);
     const rightKeys = parseList(context.config.rightKeys).length ? parseList(context.config.rightKeys) : leftKeys;
     if (!leftKeys.length || leftKeys.length !== rightKeys.length) throw configError(TITLE, 'rightKeys', `must name as many columns as leftKeys (${leftKeys.length})`);
     requireColumns(left, leftKeys, TITLE, 'leftKeys');
     requireColumns(right, rightKeys, TITLE, 'rightKeys');
-    const index = new Map<string, Row[]>();
-    await eachIndex(right.length, context, (f) => reportProgress(f * 0.4, 'indexing right'), (i) => {
-      const key = joinKey(right[i], rightKeys);
-      if (key !== undefined) index.get(key)?.push(right[i]) ?? index.set(key, [right[i]]);
-    });
+    const space = new KeySpace(leftKeys.length);
+    const rightIds = await keyIds(right, rightKeys, space, 'none', context, (f) => reportProgress(f * 0.3, 'indexing right'));
+    const matches = matchesOf(rightIds);
+    const leftIds = await keyIds(left, leftKeys, space, 'none', context, (f) => reportProgress(0.3 + f * 0.5, 'joining'));
+    const pairs = pairsOf(leftIds, matches, context.config.kind === 'left');
+    throwIfAborted(context.signal);
     const rename = renamer(columnsOf(left), columnsOf(right), new Set(rightKeys));
-    const empty = Object.fromEntries([...rename.values()].map((name) => [name, null]));
-    const rows: Row[] = [];
-    await eachIndex(left.length, context, (f) => reportProgress(0.4 + f * 0.6, 'joining'), (i) => {
-      const key = joinKey(left[i], leftKeys);
-      const matches = key === undefined ? undefined : index.get(key);
-      if (matches) for (const match of matches) rows.push(combine(left[i], match, rename));
-      else if (context.config.kind === 'left') rows.push(withColumns(left[i], empty));
-    });
+    let rows = take(left, pairs.left);
+    for (const [column, name] of rename) rows = withColumn(rows, name, takeOrNull(right, column, pairs.right));
+    reportProgress(1);
     return { rows };
   },
 });
 
-function joinKey(row: Row, keys: readonly string[]): string | undefined {
-  const values = keys.map((k) => cell(row, k));
-  return values.some((v) => v === null || v === undefined || v === '') ? undefined : keyOf(values);
+/** Per key id, the right rows that have it, as a linked list (first row, next row): no array per key. */
+function matchesOf(ids: Int32Array): { first: Int32Array; next: Int32Array } {
+  let keys = 0;
+  for (const id of ids) keys = Math.max(keys, id + 1);
+  const first = new Int32Array(keys).fill(-1);
+  const next = new Int32Array(ids.length).fill(-1);
+  for (let i = ids.length - 1; i >= 0; i--) if (ids[i] >= 0) (next[i] = first[ids[i]]), (first[ids[i]] = i);
+  return { first, next };
+}
+
+/** The output's rows as (left row, right row or -1) pairs, in left order, matches in right order. */
+function pairsOf(leftIds: Int32Array, { first, next }: ReturnType<typeof matchesOf>, keepUnmatched: boolean): { left: Int32Array; right: Int32Array } {
+  let left = new Int32Array(leftIds.length);
+  let right = new Int32Array(leftIds.length);
+  let n = 0;
+  const push = (l: number, r: number) => {
+    if (n === left.length) [left, right] = [grow(left), grow(right)];
+    (left[n] = l), (right[n++] = r);
+  };
+  for (let i = 0; i < leftIds.length; i++) {
+    const id = leftIds[i];
+    let match = id >= 0 && id < first.length ? first[id] : -1;
+    if (match < 0 && keepUnmatched) push(i, -1);
+    for (; match >= 0; match = next[match]) push(i, match);
+  }
+  return { left: left.subarray(0, n), right: right.subarray(0, n) };
+}
+
+function grow(array: Int32Array): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(Math.max(16, array.length * 2));
+  bigger.set(array);
+  return bigger;
 }
 
 /** Right column → output name: key columns are dropped (the left ones stay), clashes get _right. */
 function renamer(leftColumns: string[], rightColumns: string[], rightKeys: Set<string>): Map<string, string> {
   const taken = new Set(leftColumns);
   return new Map(rightColumns.filter((c) => !rightKeys.has(c)).map((c) => [c, taken.has(c) ? `${c}_right` : c]));
-}
-
-function combine(left: Row, right: Row, rename: Map<string, string>): Row {
-  const extra: Row = {};
-  for (const [column, name] of rename) setCell(extra, name, cell(right, column) ?? null);
-  return withColumns(left, extra);
 }

@@ -1,12 +1,20 @@
 import { defineNode } from '../../core/define-node.js';
 import { accumulator, AGGREGATES, checkAggregate, type Accumulator } from '../shared/aggregate.js';
-import { keyOf } from '../shared/compare.js';
-import { cell, configError, parseList, requireColumns, requireTable, setCell, type Row } from '../shared/inputs.js';
+import { columnOf, readerNamed, type ColumnTable } from '../../core/table/index.js';
+import { KeySpace, keyIds } from '../shared/column-keys.js';
+import { configError, parseList, requireColumnTable, requireColumns, setCell, type Row } from '../shared/inputs.js';
 import { eachIndex } from '../shared/loop.js';
 
 const TITLE = 'Pivot';
 
-/** Spreads the values of one column into columns: a row per row key, a column per pivot value. */
+/** Takes columnar tables as they are (see `READS_COLUMNS`). */
+export const readsColumns = true;
+
+/**
+ * Spreads the values of one column into columns: a row per row key, a column per pivot value.
+ * Row keys are integer ids over the columns (`keyIds`); text pivot values are named once per
+ * dictionary entry.
+ */
 export default defineNode({
   type: 'transform/pivot',
   version: 1,
@@ -25,7 +33,7 @@ export default defineNode({
   },
   performance: { backgroundProcessing: true, cacheStrategy: 'aggressive' },
   async processLogic(inputs, context, reportProgress) {
-    const table = requireTable(inputs, 'rows', TITLE);
+    const table = requireColumnTable(inputs, 'rows', TITLE);
     const rowKeys = parseList(context.config.rowKeys);
     const pivotColumn = String(context.config.pivotColumn ?? '').trim();
     const valueColumn = String(context.config.valueColumn ?? '').trim();
@@ -33,27 +41,42 @@ export default defineNode({
     for (const [field, columns] of Object.entries({ rowKeys, pivotColumn: [pivotColumn], valueColumn: valueColumn ? [valueColumn] : [] }))
       requireColumns(table, columns, TITLE, field);
     const fn = checkAggregate(String(context.config.aggregate), TITLE, 'aggregate');
-    const pivotNames = new Set<string>();
-    const groups = new Map<string, { row: Row; cells: Map<string, Accumulator> }>();
-    await eachIndex(table.length, context, reportProgress, (i) => {
-      const source = table[i];
-      const values = rowKeys.map((k) => cell(source, k) ?? null);
-      const key = keyOf(values);
-      let group = groups.get(key);
-      if (!group) groups.set(key, (group = { row: Object.fromEntries(rowKeys.map((k, j) => [k, values[j]])), cells: new Map() }));
-      const value = String(cell(source, pivotColumn) ?? '(empty)');
-      // A pivot value named like a row key would overwrite it; prefix it with its column.
-      const name = rowKeys.includes(value) ? `${pivotColumn}: ${value}` : value;
-      pivotNames.add(name);
-      let fold = group.cells.get(name);
-      if (!fold) group.cells.set(name, (fold = accumulator(fn)));
-      fold.add(valueColumn ? cell(source, valueColumn) : 1);
+    const groupIds = await keyIds(table, rowKeys, new KeySpace(rowKeys.length), 'null', context, (f) => reportProgress(f * 0.5));
+    const names = new Map<string, number>();
+    const nameOf = pivotNamer(table, pivotColumn, rowKeys, names);
+    const value = valueColumn ? readerNamed(table, valueColumn) : () => 1;
+    const keyCells = rowKeys.map((k) => readerNamed(table, k));
+    const groups: { row: Row; cells: Accumulator[] }[] = [];
+    await eachIndex(table.length, context, (f) => reportProgress(0.5 + f * 0.5), (i) => {
+      const group = (groups[groupIds[i]] ??= { row: Object.fromEntries(rowKeys.map((k, j) => [k, keyCells[j](i) ?? null])), cells: [] });
+      const name = nameOf(i);
+      (group.cells[name] ??= accumulator(fn)).add(value(i));
     });
-    const names = [...pivotNames];
-    const rows = [...groups.values()].map(({ row, cells }) => {
-      for (const name of names) setCell(row, name, cells.get(name)?.result() ?? null);
+    const rows = groups.map(({ row, cells }) => {
+      for (const [name, at] of names) setCell(row, name, cells[at]?.result() ?? null);
       return row;
     });
     return { rows };
   },
 });
+
+/**
+ * Each row's pivot column, as an index into `names` (pivot value → output column, in order of
+ * first appearance). A pivot value named like a row key would overwrite it, so it is prefixed
+ * with its column.
+ */
+function pivotNamer(table: ColumnTable, pivotColumn: string, rowKeys: string[], names: Map<string, number>): (i: number) => number {
+  const column = columnOf(table, pivotColumn);
+  const read = readerNamed(table, pivotColumn);
+  const indexOf = (cell: unknown) => {
+    const value = String(cell ?? '(empty)');
+    const name = rowKeys.includes(value) ? `${pivotColumn}: ${value}` : value;
+    let at = names.get(name);
+    if (at === undefined) names.set(name, (at = names.size));
+    return at;
+  };
+  if (column?.kind !== 'string') return (i) => indexOf(read(i));
+  const known = new Int32Array(column.dictionary.length).fill(-1);
+  const { codes, states } = column;
+  return (i) => (states && states[i] !== 0 ? indexOf(read(i)) : known[codes[i]] >= 0 ? known[codes[i]] : (known[codes[i]] = indexOf(read(i))));
+}
