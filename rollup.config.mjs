@@ -89,6 +89,10 @@ const workerAsset = () =>
 const layoutChunk = () =>
   emittedUrl('v2u-layout-chunk', '/runtime/layout/layout-url.js', 'layout-task.js', () => ({ type: 'chunk', id: 'dist/src/runtime/layout/layout-task.js', name: 'layout-task' }));
 
+// The interpreter of builder-made node types, likewise a chunk that workers import by URL.
+const builtLogicChunk = () =>
+  emittedUrl('v2u-built-logic-chunk', '/runtime/built/built-logic-url.js', 'built-logic.js', () => ({ type: 'chunk', id: 'dist/src/runtime/built/built-logic.js', name: 'built-logic' }));
+
 /**
  * Node chunks share small pieces with the editor (Lit, the core, shared element
  * helpers). Left alone, rollup makes each its own tiny chunk, and the first paint pays per
@@ -118,6 +122,8 @@ function manualChunks(id) {
   // engine and the pool, never first paint.
   if (id.includes('/dist/src/core/table/') || /\/dist\/src\/core\/(event-loop|run-errors)\.js$/.test(id)) return 'table';
   // The engine, auto-layout and core/structure (group and subflow commands) are lazy: they stay in the chunks that use them.
+  // Builder-made types (their checks bring JSONata's parser) serve the engine and the builder only.
+  if (/\/dist\/src\/core\/(validate-)?built-type\.js$/.test(id)) return undefined;
   if (id.includes('/dist/src/core/') && !/\/dist\/src\/core\/(engine|auto-layout|structure)\//.test(id)) return 'core-shared';
   return undefined;
 }
@@ -144,7 +150,7 @@ export default [
       manualChunks,
       sourcemap: true,
     },
-    plugins: [workerAsset(), layoutChunk(), libraryUrl(), ...plugins(), ...library.plugins],
+    plugins: [workerAsset(), layoutChunk(), builtLogicChunk(), libraryUrl(), ...plugins(), ...library.plugins],
   },
   nodeLibraryConfig({ srcDir: 'dist/test/fixtures/nodes', outDir: 'dist/test/fixtures/bundled', plugins: plugins(), maxPerBundle: 2 }),
   // The same fixtures with a compact index (manifests inline), for the tests of that path.
