@@ -2,9 +2,10 @@ import { BUILT_LOGIC_KEY, type BuiltNodeType } from '../../core/built-type.js';
 import type { NodeOutputs } from '../../core/define-node.js';
 import { createDocument } from '../../core/document.js';
 import { FlowEngine } from '../../core/engine/engine.js';
-import type { EngineClock, NodeExecutor, NodeResolver, ResolvedNode } from '../../core/engine/types.js';
+import type { EngineClock, NodeExecutor, NodeResolver } from '../../core/engine/types.js';
 import { inProcessExecutor } from '../pool/in-process-executor.js';
 import { builtLogicUrl } from './built-logic-url.js';
+import { builtRecipe, withInterpreter } from './interpreter.js';
 
 export interface RunBuiltOptions {
   /** Inner node types of a subflow-kind type (the editor's `registry.recipe`). */
@@ -23,11 +24,6 @@ const clock: EngineClock = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
-/** What the engine runs a builder-made type as: its manifest (logic included) and the interpreter module. */
-export function builtRecipe(type: BuiltNodeType, moduleUrl = builtLogicUrl()): ResolvedNode {
-  return { manifest: type, moduleUrl };
-}
-
 /**
  * Runs one node of a builder-made type on sample inputs, through the real engine: a sample
  * source feeds the ports given in `inputs` (others stay unconnected), the node runs with
@@ -42,7 +38,8 @@ export async function runBuiltType(type: BuiltNodeType, inputs: Record<string, u
   const moduleUrl = options.moduleUrl ?? builtLogicUrl();
   const given = Object.keys(inputs).filter((port) => Object.hasOwn(type.inputs, port) && inputs[port] !== undefined);
   const sampleManifest = { type: SAMPLE, version: 1, category: 'create' as const, title: 'Sample input', inputs: {}, outputs: Object.fromEntries(given.map((p) => [p, type.inputs[p]])) };
-  const resolve: NodeResolver = (t) => (t === type.type ? builtRecipe(type, moduleUrl) : t === SAMPLE ? { manifest: sampleManifest, moduleUrl } : options.resolve?.(t));
+  const inner = withInterpreter((t) => options.resolve?.(t), moduleUrl);
+  const resolve: NodeResolver = (t) => (t === type.type ? builtRecipe(type, moduleUrl) : t === SAMPLE ? { manifest: sampleManifest, moduleUrl } : inner(t));
   const doc = createDocument({
     nodes: [
       { id: 'sample', type: SAMPLE, position: { x: 0, y: 0 }, config: { [BUILT_LOGIC_KEY]: { kind: 'values', values: Object.fromEntries(given.map((p) => [p, inputs[p]])) } } },
