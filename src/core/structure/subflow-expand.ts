@@ -29,9 +29,14 @@ export type DefinitionLookup = (type: string) => SubflowDefinition | undefined;
  */
 export function expandSubflows(doc: GraphDocument, lookup?: DefinitionLookup): { doc: GraphDocument; instances: Map<string, Expansion> } {
   const defs = new Map(validated(doc).map((d) => [d.id, d]));
+  // Once per type: `lookup` asks the registry, and a large flow has many nodes of few types.
+  const known = new Map<string, SubflowDefinition | undefined>();
   const find = (type: string) => {
-    const id = subflowIdOf(type);
-    return (id !== undefined ? defs.get(id) : undefined) ?? lookup?.(type);
+    if (!known.has(type)) {
+      const id = subflowIdOf(type);
+      known.set(type, (id !== undefined ? defs.get(id) : undefined) ?? lookup?.(type));
+    }
+    return known.get(type);
   };
   const instances = new Map<string, Expansion>();
   let nodes = doc.nodes;
