@@ -89,6 +89,13 @@ const workerAsset = () =>
 const layoutChunk = () =>
   emittedUrl('v2u-layout-chunk', '/runtime/layout/layout-url.js', 'layout-task.js', () => ({ type: 'chunk', id: 'dist/src/runtime/layout/layout-task.js', name: 'layout-task' }));
 
+// The interpreter of builder-made node types, likewise a chunk that workers import by URL.
+const builtLogicChunk = () =>
+  emittedUrl('v2u-built-logic-chunk', '/runtime/built/built-logic-url.js', 'built-logic.js', () => ({ type: 'chunk', id: 'dist/src/runtime/built/built-logic.js', name: 'built-logic' }));
+// The node pack writer (the builder's export), run in the pool.
+const packModuleChunk = () =>
+  emittedUrl('v2u-pack-module-chunk', '/runtime/built/pack-module-url.js', 'pack-module.js', () => ({ type: 'chunk', id: 'dist/src/runtime/built/pack-module.js', name: 'pack-module' }));
+
 /**
  * Node chunks share small pieces with the editor (Lit, the core, shared element
  * helpers). Left alone, rollup makes each its own tiny chunk, and the first paint pays per
@@ -117,9 +124,10 @@ function manualChunks(id) {
   // The columnar table, the event-loop turn and the run-time error codes serve node logic, the
   // engine and the pool, never first paint.
   if (id.includes('/dist/src/core/table/') || /\/dist\/src\/core\/(event-loop|run-errors)\.js$/.test(id)) return 'table';
-  // The engine, auto-layout, core/structure (group and subflow commands) and the geometry
-  // helpers of editing are lazy: they stay in the chunks that use them.
-  if (id.includes('/dist/src/core/') && !/\/dist\/src\/core\/((engine|auto-layout|structure)\/|geometry\.js$)/.test(id)) return 'core-shared';
+  // The engine, auto-layout, core/structure (group and subflow commands), builder-made types
+  // (their checks bring JSONata's parser) and the geometry helpers of editing are lazy: they
+  // stay in the chunks that use them.
+  if (id.includes('/dist/src/core/') && !/\/dist\/src\/core\/((engine|auto-layout|structure)\/|(geometry|built-type|validate-built-type)\.js$)/.test(id)) return 'core-shared';
   return undefined;
 }
 
@@ -145,7 +153,7 @@ export default [
       manualChunks,
       sourcemap: true,
     },
-    plugins: [workerAsset(), layoutChunk(), libraryUrl(), ...plugins(), ...library.plugins],
+    plugins: [workerAsset(), layoutChunk(), builtLogicChunk(), packModuleChunk(), libraryUrl(), ...plugins(), ...library.plugins],
   },
   nodeLibraryConfig({ srcDir: 'dist/test/fixtures/nodes', outDir: 'dist/test/fixtures/bundled', plugins: plugins(), maxPerBundle: 2 }),
   // The same fixtures with a compact index (manifests inline), for the tests of that path.

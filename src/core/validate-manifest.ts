@@ -32,7 +32,7 @@ function validatePorts(manifest: NodeManifest, side: 'inputs' | 'outputs') {
   const ports = manifest[side];
   if (typeof ports !== 'object' || ports === null || Array.isArray(ports)) failField(manifest, side, 'must be an object of ports');
   for (const [name, spec] of Object.entries(ports as Record<string, PortSpec>)) {
-    const where = `${side}.${name}`;
+    const where = `${side}${keyPath(name)}`;
     if (typeof spec !== 'object' || spec === null || typeof spec.type !== 'string') failField(manifest, where, 'needs a "type"');
     try {
       parsePortType(spec.type);
@@ -46,10 +46,10 @@ function validateConfig(manifest: NodeManifest) {
   if (manifest.config === undefined) return;
   if (typeof manifest.config !== 'object' || manifest.config === null) failField(manifest, 'config', 'must be an object of fields');
   for (const [name, field] of Object.entries(manifest.config)) {
-    if (!field || !FIELD_TYPES.has(field.type))
-      failField(manifest, `config.${name}.type`, `must be one of ${[...FIELD_TYPES].join(', ')}`);
+    const where = `config${keyPath(name)}`;
+    if (!field || !FIELD_TYPES.has(field.type)) failField(manifest, `${where}.type`, `must be one of ${[...FIELD_TYPES].join(', ')}`);
     if (field.type === 'enum' && (!Array.isArray(field.options) || field.options.length === 0))
-      failField(manifest, `config.${name}.options`, 'must list the choices of an enum');
+      failField(manifest, `${where}.options`, 'must list the choices of an enum');
   }
 }
 
@@ -63,6 +63,11 @@ function validatePerformance(manifest: NodeManifest) {
     failField(manifest, 'performance.cacheStrategy', `must be one of ${CACHE_STRATEGIES.join(', ')}`);
   if (perf.priority !== undefined && !PRIORITIES.includes(perf.priority))
     failField(manifest, 'performance.priority', `must be one of ${PRIORITIES.join(', ')}`);
+}
+
+/** One step of a JSON path: `.name` for a plain name, `["a b"]` for any other (a port named `a.b` or `<x>`). */
+export function keyPath(name: string): string {
+  return /^[A-Za-z_][\w]*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
 }
 
 /** Throws the V2uError of a node definition whose `field` is wrong. */

@@ -37,4 +37,30 @@ export function isValidBundle(bundle: ManifestBundle): boolean {
   }
 }
 
+/** The part of `Persistence` the registry's cache reads through. */
+export interface KeyedStore {
+  keys(prefix?: string): Promise<string[]>;
+  get<T>(key: string, version: number): Promise<T | undefined>;
+  set<T>(key: string, version: number, data: T): Promise<unknown>;
+  delete(key: string): Promise<void>;
+}
+
+/**
+ * The registry cache's bundles among `keys` (those under `prefix`), each valid one with its
+ * URL; an invalid one is deleted. Stored builder-made types (`registry:built:…`) come as one
+ * more bundle at URL `v2u:built`, read by a chunk loaded only when there are some; a bad one
+ * is dropped with a `v2u-warning` on `emitter`. Here, not in the cache class, so it adds
+ * nothing to what loads before first paint.
+ */
+export async function readCached(store: KeyedStore, keys: string[], prefix: string, version: number, emitter?: EventTarget): Promise<{ url: string; bundle: ManifestBundle }[]> {
+  const found: { url: string; bundle: ManifestBundle }[] = [];
+  for (const key of keys.filter((k) => k.startsWith(prefix))) {
+    const bundle = await store.get<ManifestBundle>(key, version);
+    if (bundle && isValidBundle(bundle)) found.push({ url: key.slice(prefix.length), bundle });
+    else if (bundle) await store.delete(key);
+  }
+  const built = keys.filter((k) => k.startsWith('registry:built:'));
+  return built.length ? [...found, ...(await (await import('./built-cache.js')).readBuiltBundle(store, built, emitter))] : found;
+}
+
 export type BundleChecks = typeof import('./bundle-checks.js');

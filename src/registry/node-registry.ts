@@ -122,11 +122,20 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
       () => {},
     ).catch((error: V2uError) => {
       if (this._entries.get(entry.type) !== entry) return;
-      this._entries.delete(entry.type);
-      this._l1.delete(entry.type);
+      this.unregister(entry.type);
       warn(this._emitter, { code: error.code, message: error.message, source: 'registry' });
-      this.dispatchEvent(new Event('change'));
     });
+  }
+
+  /** Forgets `type` (a deleted builder-made type); fires `change` when it was known. */
+  unregister(type: string): void {
+    this._l1.delete(type);
+    if (this._entries.delete(type)) this.dispatchEvent(new Event('change'));
+  }
+
+  /** Where the registry keeps what it learns between visits (the editor's IndexedDB cache), if anywhere. */
+  get cache(): NodeRegistryOptions['cache'] {
+    return this._options.cache;
   }
 
   /**
@@ -194,7 +203,8 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
   /** Cached bundles, only those under `folder` when given: a page never runs another library's code. */
   private async _restore(folder: string): Promise<number> {
     const start = this._now();
-    const cached = ((await this._options.cache?.readBundles()) ?? []).filter(({ url }) => url.startsWith(folder));
+    // Builder-made types (`v2u:built`) are data, not another library's code: every editor restores them.
+    const cached = ((await this._options.cache?.readBundles(this._emitter)) ?? []).filter(({ url }) => url.startsWith(folder) || url === 'v2u:built');
     for (const { url, bundle } of cached) this._cachedHashes.set(url, bundle.hash);
     const fresh = cached.flatMap(({ bundle }) => bundle.nodes.filter((n) => !this._entries.has(n.type)));
     this._add(fresh);

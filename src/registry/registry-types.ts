@@ -5,8 +5,11 @@ import type { DurationSummary } from './samples.js';
 
 /** Where the registry keeps what it learned between visits; `runtime/persistence-registry.ts` backs it with IndexedDB. */
 export interface RegistryCache {
-  /** Every bundle seen before, validated; corrupt or stale entries are already dropped. */
-  readBundles(): Promise<{ url: string; bundle: ManifestBundle }[]>;
+  /**
+   * Every bundle seen before, validated; corrupt or stale entries are already dropped. Stored
+   * builder-made types come as one more bundle, at URL `v2u:built`; warnings go to `emitter`.
+   */
+  readBundles(emitter?: EventTarget): Promise<{ url: string; bundle: ManifestBundle }[]>;
   /** Remembers a bundle, its module URLs already absolute and its `hash` the one of the bundle as served. */
   writeBundle(url: string, bundle: ManifestBundle): Promise<void>;
   /** Forgets a bundle its index no longer lists. */

@@ -27,16 +27,11 @@ export class RegistryPersistence implements RegistryCache {
     this.store = storeOrOptions instanceof Persistence ? storeOrOptions : new Persistence(storeOrOptions);
   }
 
-  async readBundles(): Promise<{ url: string; bundle: ManifestBundle }[]> {
-    const found: { url: string; bundle: ManifestBundle }[] = [];
+  /** The cached bundles, and the stored builder-made types as one more (`v2u:built`); bad entries of those are dropped with a warning on `emitter`. */
+  async readBundles(emitter?: EventTarget): Promise<{ url: string; bundle: ManifestBundle }[]> {
     // The checks chunk and IndexedDB's keys arrive together: neither waits for the other.
-    const [{ isValidBundle }, keys] = await Promise.all([loadBundleChecks(), this.store.keys(BUNDLE_PREFIX)]);
-    for (const key of keys) {
-      const bundle = await this.store.get<ManifestBundle>(key, BUNDLE_CACHE_VERSION);
-      if (bundle && isValidBundle(bundle)) found.push({ url: key.slice(BUNDLE_PREFIX.length), bundle });
-      else if (bundle) await this.store.delete(key);
-    }
-    return found;
+    const [{ readCached }, keys] = await Promise.all([loadBundleChecks(), this.store.keys()]);
+    return readCached(this.store, keys, BUNDLE_PREFIX, BUNDLE_CACHE_VERSION, emitter);
   }
 
   async writeBundle(url: string, bundle: ManifestBundle): Promise<void> {

@@ -106,7 +106,7 @@ describe('subflows', () => {
     const refused = thrown(() => editSubflow(store, 'sf1', (s) => s.addNode({ type: 'subflow/sf2', position: { x: 0, y: 0 } })));
     expect(refused.message).to.contain('"sf1" → "sf2" → "sf1"');
     expect(serializeDocument(store.document), 'nothing changed').to.equal(before);
-    const lookupLoop = thrown(() => expandSubflows(flow([['x', 'subflow/self']]), (id) => (id === 'self' ? { id, version: 1, title: 'Self', inputs: [], outputs: [], nodes: flow([['me', 'subflow/self']]).nodes, edges: [] } : undefined)));
+    const lookupLoop = thrown(() => expandSubflows(flow([['x', 'subflow/self']]), (type) => (type === 'subflow/self' ? { id: 'self', version: 1, title: 'Self', inputs: [], outputs: [], nodes: flow([['me', 'subflow/self']]).nodes, edges: [] } : undefined)));
     expect(lookupLoop.message, 'types that carry a subflow are checked too').to.contain('"self" → "self"');
   });
 

@@ -12,6 +12,7 @@ import { RunState } from './run-state.js';
 import { stableHash } from './stable-hash.js';
 import { expandSubflows, type DefinitionLookup, type Expansion } from '../structure/subflow-expand.js';
 import { instanceOutputs, instanceState } from './subflow-state.js';
+import { BUILT_LOGIC_KEY, builtSubflow, isBuiltType } from '../built-type.js';
 import type { EngineClock, EngineEvent, ItemRange, EngineListener, NodeExecutor, NodeResolver, NodeRunState, PlainError, RunOptions, RunSummary, TaskPriority } from './types.js';
 
 export interface EngineOptions {
@@ -22,7 +23,10 @@ export interface EngineOptions {
   autoRun?: boolean;
   /** Quiet time after the last edit before an auto-run starts (default 150 ms). */
   debounceMs?: number;
-  /** Subflow definitions beyond the document's own (node types whose logic is a flow). */
+  /**
+   * Subflow definitions beyond the document's own, by node type. Builder-made types whose
+   * logic is a flow (their resolved manifest carries it) expand without it.
+   */
   subflows?: DefinitionLookup;
 }
 
@@ -137,7 +141,7 @@ export class FlowEngine {
    */
   setDocument(doc: GraphDocument): void {
     const prev = this._graph;
-    const expanded = expandSubflows(doc, this._options.subflows);
+    const expanded = expandSubflows(doc, this._definition);
     this._instances = expanded.instances;
     const next = new FlowGraph(expanded.doc);
     for (const id of prev?.nodes.keys() ?? []) if (!next.nodes.has(id)) this.forget(id);
@@ -229,6 +233,8 @@ export class FlowEngine {
     const lost = this.lostUpstream(run, id);
     if (lost.length) return this.rerunUpstream(run, id, lost);
     const config = configWithDefaults(manifest, node.config);
+    // A builder-made type's expressions reach its interpreter module as data, and key the cache.
+    if (isBuiltType(manifest)) config[BUILT_LOGIC_KEY] = manifest.logic;
     const key = stableHash([node.type, manifest.version, config, gathered.hashes]);
     const strategy = manifest.performance?.cacheStrategy ?? 'normal';
     const hit = strategy === 'none' ? undefined : this._cache.get(id, key);
@@ -381,6 +387,12 @@ export class FlowEngine {
     } else this._produced.delete(id);
     if (old) this._keeper.drop(old);
   }
+
+  /** The flow a node type runs as: the host's lookup, else a builder-made type's own (`builtSubflow`). */
+  private _definition = (type: string) => {
+    const manifest = this._options.resolve(type)?.manifest;
+    return this._options.subflows?.(type) ?? (isBuiltType(manifest) ? builtSubflow(manifest) : undefined);
+  };
 
   private performanceOf(id: string) {
     const type = this._graph?.nodes.get(id)?.type ?? this._run?.graph.nodes.get(id)?.type;

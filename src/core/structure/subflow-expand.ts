@@ -10,8 +10,11 @@ export interface Expansion {
   outputs: Record<string, PortRef>;
 }
 
-/** Finds a definition by id: the document's own, or one a node type (a builder-made type) carries. */
-export type DefinitionLookup = (id: string) => SubflowDefinition | undefined;
+/**
+ * Finds the definition a node type runs as, beyond the document's own `subflow/<id>` ones:
+ * a builder-made type whose logic is a flow (`builtSubflow`). Keyed by the node's type.
+ */
+export type DefinitionLookup = (type: string) => SubflowDefinition | undefined;
 
 /**
  * The document with every subflow instance replaced by its inner nodes, so the engine
@@ -26,14 +29,22 @@ export type DefinitionLookup = (id: string) => SubflowDefinition | undefined;
  */
 export function expandSubflows(doc: GraphDocument, lookup?: DefinitionLookup): { doc: GraphDocument; instances: Map<string, Expansion> } {
   const defs = new Map(validated(doc).map((d) => [d.id, d]));
-  const find = (id: string) => defs.get(id) ?? lookup?.(id);
+  // Once per type: `lookup` asks the registry, and a large flow has many nodes of few types.
+  const known = new Map<string, SubflowDefinition | undefined>();
+  const find = (type: string) => {
+    if (!known.has(type)) {
+      const id = subflowIdOf(type);
+      known.set(type, (id !== undefined ? defs.get(id) : undefined) ?? lookup?.(type));
+    }
+    return known.get(type);
+  };
   const instances = new Map<string, Expansion>();
   let nodes = doc.nodes;
   let edges = doc.edges;
   const chains = new Map<string, string[]>();
   for (let pending = nodes.filter(isInstance(find)); pending.length; pending = nodes.filter(isInstance(find))) {
     for (const instance of pending) {
-      const def = find(subflowIdOf(instance.type)!)!;
+      const def = find(instance.type)!;
       const chain = chains.get(instance.id) ?? [];
       if (chain.includes(def.id)) throw new V2uError(ErrorCodes.cycle, `subflow ${quote(def.id)} contains itself: ${[...chain, def.id].map((c) => quote(c)).join(' → ')}`, '$.subflows');
       const inner = def.nodes.map((n) => ({ ...n, id: `${instance.id}/${n.id}`, config: withParams(n.config, instance, def) }));
@@ -58,10 +69,7 @@ function validated(doc: GraphDocument): SubflowDefinition[] {
   return defs;
 }
 
-const isInstance = (find: DefinitionLookup) => (node: GraphNode) => {
-  const id = subflowIdOf(node.type);
-  return id !== undefined && !!find(id);
-};
+const isInstance = (find: DefinitionLookup) => (node: GraphNode) => !!find(node.type);
 
 /** Edges into and out of the instance go to the inner ports; inner edges come in, renamed. */
 function rewire(edges: GraphEdge[], instance: GraphNode, def: SubflowDefinition): GraphEdge[] {

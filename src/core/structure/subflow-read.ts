@@ -25,7 +25,7 @@ export function readSubflows(doc: object): SubflowDefinition[] {
   const list = (doc as Record<string, unknown>).subflows;
   if (list === undefined) return [];
   if (!Array.isArray(list)) throw new V2uError(ErrorCodes.wrongType, 'expected an array of subflow definitions', '$.subflows');
-  const defs = list.map((value, i) => readDefinition(value, `$.subflows[${i}]`));
+  const defs = list.map((value, i) => readSubflowDefinition(value, `$.subflows[${i}]`));
   const ids = new Set<string>();
   defs.forEach((d, i) => {
     if (ids.has(d.id)) throw new V2uError(ErrorCodes.duplicateId, `duplicate subflow id ${quote(d.id)}`, `$.subflows[${i}].id`);
@@ -35,7 +35,11 @@ export function readSubflows(doc: object): SubflowDefinition[] {
   return defs;
 }
 
-function readDefinition(value: unknown, path: string): SubflowDefinition {
+/**
+ * One subflow definition, validated as `readSubflows` checks each (the inside as a graph
+ * document, boundary ports naming inner ports); errors carry JSON paths under `path`.
+ */
+export function readSubflowDefinition(value: unknown, path: string): SubflowDefinition {
   const def = value as SubflowDefinition;
   if (typeof def !== 'object' || def === null || Array.isArray(def)) throw new V2uError(ErrorCodes.wrongType, 'expected a subflow definition object', path);
   for (const key of ['id', 'title'] as const)

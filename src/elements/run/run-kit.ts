@@ -11,6 +11,7 @@ import { inProcessExecutor } from '../../runtime/pool/in-process-executor.js';
 import { poolExecutor, sharedPool } from '../../runtime/pool/shared-pool.js';
 import { slicedYield } from '../../runtime/pool/yield.js';
 import type { PoolOptions, WorkerPool } from '../../runtime/pool/pool.js';
+import { withInterpreter } from '../../runtime/built/interpreter.js';
 
 export interface RunKitOptions {
   resolve: NodeResolver;
@@ -30,12 +31,14 @@ export interface RunKit {
 }
 
 export function createRunKit(options: RunKitOptions): RunKit {
+  // Builder-made types run on this build's interpreter module.
+  const resolve = withInterpreter(options.resolve);
   const pool = options.executor ? undefined : sharedPool(options.pool);
   const release = pool?.acquire();
   const executor =
     options.executor ??
-    routeLight(poolExecutor(pool!, { timeoutMs: options.pool?.taskTimeoutMs, host: options.host }), inProcessExecutor({ pause: slicedYield(), host: options.host }), (type) => options.resolve(type)?.manifest.performance?.backgroundProcessing === false);
-  const engine = new FlowEngine({ resolve: options.resolve, executor, clock: browserClock, autoRun: options.autoRun, debounceMs: options.debounceMs });
+    routeLight(poolExecutor(pool!, { timeoutMs: options.pool?.taskTimeoutMs, host: options.host }), inProcessExecutor({ pause: slicedYield(), host: options.host }), (type) => resolve(type)?.manifest.performance?.backgroundProcessing === false);
+  const engine = new FlowEngine({ resolve, executor, clock: browserClock, autoRun: options.autoRun, debounceMs: options.debounceMs });
   return {
     engine,
     pool,
