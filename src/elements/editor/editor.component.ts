@@ -270,7 +270,7 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
 
   /** The registry learned or changed types: re-resolve ports and titles, re-run what changed. @internal */
   typesChanged(): void {
-    this.view.setSources(this._store, this.manifests);
+    this.view.setSources(this.store, this.manifests);
     this._viewport.refit();
     this._editing.kit?.typesChanged(this._store.state.nodeTypes());
     this._revision++;
@@ -335,7 +335,7 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
     if ((changed.has('poolSize') || changed.has('workerUrl')) && kit) kit.runner.reconfigure();
     // Unset manifests follow the registry.
     if (changed.has('manifests') || (changed.has('registry') && !this._manifests)) {
-      this.view.setSources(this._store, this.manifests);
+      this.view.setSources(this.store, this.manifests);
       kit?.groups.layout.invalidate();
       this._viewport.refit();
       this._ready.check();
