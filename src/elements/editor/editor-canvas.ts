@@ -88,7 +88,8 @@ export abstract class EditorCanvas extends EditorForm implements PointerHost {
 
   /**
    * An opened subflow's inside: shown and edited instead of the graph while set (by the lazy
-   * subflow code). @internal
+   * subflow code).
+   * @internal
    */
   scope?: GraphStore;
 
@@ -247,7 +248,10 @@ export abstract class EditorCanvas extends EditorForm implements PointerHost {
       .map(([, node]) => node);
   }
 
-  /** Keeps the view in step with the graph: indexes, a loaded viewport, selection and focus. @internal */
+  /**
+   * Keeps the view in step with the graph: indexes, a loaded viewport, selection and focus.
+   * @internal
+   */
   updateView(event: StoreEvent): void {
     this.view.update(event);
     if (event.origin === 'load') this._viewport.loaded();

@@ -44,6 +44,7 @@ import type { V2uReadyDetail } from '../shared/events.js';
  * @slot toolbar - Extra controls at the end of the toolbar.
  *
  * @csspart toolbar - The row of buttons above the canvas.
+ * @csspart breadcrumbs - While a subflow is open (double-click it, or Enter on it): "Flow › …", a row at the top of the toolbar whose crumbs go back out (Escape goes back one level).
  * @csspart viewport - The pannable canvas.
  * @csspart edges - The SVG layer that holds every edge.
  * @csspart edge - One edge path (also `edge-selected`); `edge-preview` is the edge being dragged.
