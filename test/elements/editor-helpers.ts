@@ -4,6 +4,7 @@ import '../../src/elements/editor/editor.js';
 import type { V2uEditor } from '../../src/elements/editor/editor.component.js';
 import type { NodeManifest } from '../../src/core/index.js';
 import { ManifestMap } from '../../src/registry/manifest-map.js';
+import { resolveFixture } from '../fixtures/engine/index.js';
 
 const m = (type: string, category: NodeManifest['category'], title: string, inputs: NodeManifest['inputs'], outputs: NodeManifest['outputs'], extra: Partial<NodeManifest> = {}): NodeManifest => ({
   type,
@@ -56,6 +57,19 @@ export async function mountEditor(graph: unknown = smallGraph, attrs: { readonly
   // The tests place the pointer in graph units: the origin at the canvas's corner, zoom 1,
   // rather than the fit a loaded graph gets (editor-fit.test.ts).
   el.showViewport({ x: 0, y: 0, zoom: 1 });
+  await el.updateComplete;
+  return el;
+}
+
+/** An editor whose registry knows the engine's fixture nodes `types` by module URL, as a node pack would register them. */
+export async function mountRunnable(graph: unknown, types: string[], autoRun = false): Promise<V2uEditor> {
+  const el = await fixture<V2uEditor>(html`<v2u-editor no-library no-palette ?no-auto-run=${!autoRun} style="position: fixed; left: 0; top: 0; width: 1000px; height: 600px"></v2u-editor>`);
+  for (const type of types) {
+    const { manifest, moduleUrl } = resolveFixture(type)!;
+    el.registry.register({ ...manifest, module: moduleUrl });
+  }
+  el.graph = graph as never;
+  await el.whenEditable();
   await el.updateComplete;
   return el;
 }

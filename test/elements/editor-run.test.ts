@@ -1,9 +1,8 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import '../../src/elements/editor/editor.js';
 import type { V2uEditor } from '../../src/elements/editor/editor.component.js';
-import { resolveFixture } from '../fixtures/engine/index.js';
-import { $, centerOf } from './editor-helpers.js';
+import { $, centerOf, mountRunnable } from './editor-helpers.js';
 
 const TYPES = ['create/number', 'transform/add', 'utility/spin', 'utility/fail'];
 
@@ -24,18 +23,8 @@ const flow = {
   ],
 };
 
-/** An editor whose registry knows the engine's fixture nodes by module URL, as a node pack would register them. */
-async function runnableEditor(graph: unknown = flow, autoRun = false) {
-  const el = await fixture<V2uEditor>(html`<v2u-editor no-library no-palette ?no-auto-run=${!autoRun} style="position: fixed; left: 0; top: 0; width: 1000px; height: 600px"></v2u-editor>`);
-  for (const type of TYPES) {
-    const { manifest, moduleUrl } = resolveFixture(type)!;
-    el.registry.register({ ...manifest, module: moduleUrl });
-  }
-  el.graph = graph as never;
-  await el.whenEditable();
-  await el.updateComplete;
-  return el;
-}
+/** The fixture flow in an editor whose registry knows the engine's fixture nodes. */
+const runnableEditor = (graph: unknown = flow, autoRun = false) => mountRunnable(graph, TYPES, autoRun);
 
 const statusText = (el: V2uEditor, id: string) => $(el, `[data-node="${id}"] [part~="node-status"]`)?.textContent?.replace(/\s+/g, ' ').trim();
 

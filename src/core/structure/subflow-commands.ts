@@ -79,18 +79,36 @@ export function makeSubflow(store: GraphStore, nodeIds: Iterable<string>, option
  * editSubflow(store, 'sf1', (inner) => inner.updateConfig('scale', { factor: 3 }));
  */
 export function editSubflow(store: GraphStore, id: string, edit: (inner: GraphStore) => void, changes: Partial<Pick<SubflowDefinition, 'title' | 'config' | 'inputs' | 'outputs'>> = {}): SubflowDefinition {
-  const defs = definitionsOf(store);
-  const index = defs.findIndex((d) => d.id === id);
-  if (index < 0) throw new V2uError(ErrorCodes.missingNode, `editSubflow: no subflow with id ${quote(id)}`, '$.subflows');
-  const before = defs[index];
-  const inner = new GraphStore(createDocument({ nodes: before.nodes, edges: before.edges }), { resolvePorts: store.resolvePorts });
+  const def = requireDefinition(store, id);
+  const inner = new GraphStore(createDocument({ nodes: def.nodes, edges: def.edges }), { resolvePorts: store.resolvePorts });
   edit(inner);
-  const after: SubflowDefinition = { ...before, ...changes, version: before.version + 1, nodes: inner.document.nodes, edges: inner.document.edges };
+  return writeSubflow(store, id, { ...changes, nodes: inner.document.nodes, edges: inner.document.edges });
+}
+
+/**
+ * Replaces parts of subflow `id` (its inside, title, config, ports) as one undoable edit
+ * of the document, with the checks `editSubflow` makes: the definitions stay valid and no
+ * instance loses a port one of its edges uses. What the opened subflow writes back.
+ *
+ * @example
+ * writeSubflow(store, 'sf1', { nodes: inner.document.nodes, edges: inner.document.edges });
+ */
+export function writeSubflow(store: GraphStore, id: string, changes: Partial<Omit<SubflowDefinition, 'id' | 'version'>>): SubflowDefinition {
+  const defs = definitionsOf(store);
+  const before = requireDefinition(store, id);
+  const index = defs.indexOf(before);
+  const after: SubflowDefinition = { ...before, ...changes, version: before.version + 1 };
   const next = defs.map((d, i) => (i === index ? after : d));
   readSubflows({ subflows: next });
   checkInstancePorts(store, after, next);
   store.apply('Edit subflow', [{ type: 'subflow', index, before, after }]);
   return after;
+}
+
+function requireDefinition(store: GraphStore, id: string): SubflowDefinition {
+  const def = definitionsOf(store).find((d) => d.id === id);
+  if (!def) throw new V2uError(ErrorCodes.missingNode, `editSubflow: no subflow with id ${quote(id)}`, '$.subflows');
+  return def;
 }
 
 /**

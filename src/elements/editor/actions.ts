@@ -33,7 +33,7 @@ export class EditorActions {
 
   constructor(
     private _editor: EditorHost,
-    private _structure?: { create(): void; ungroup(): void; makeSubflow(): void },
+    private _structure?: { create(): void; ungroup(): void; makeSubflow(): void; openSubflow(): void },
   ) {}
 
   perform(action: EditorAction): void {
@@ -82,6 +82,8 @@ export class EditorActions {
         return this._structure?.ungroup();
       case 'make-subflow':
         return this._structure?.makeSubflow();
+      case 'open-subflow':
+        return this._structure?.openSubflow();
       case 'toggle-inspector':
         return e.renderRoot.querySelector('v2u-inspector-dock')?.toggle();
     }

@@ -20,7 +20,8 @@ import { renderNodeBody } from './node-body.js';
 import { renderNodeStatus, statusKey } from './node-status.js';
 import { RunController } from '../run/run-controller.js';
 import { GroupController } from './groups/group-controller.js';
-import { SubflowController } from './subflows/subflow-controller.js';
+import { SubflowController, type SubflowHost } from './subflows/subflow-controller.js';
+import { crumbStyles } from './subflows/subflow-crumbs.js';
 import { groupStyles } from './groups/groups.styles.js';
 import { renderOverlays } from './overlays.js';
 import { renderToolbarItems } from './toolbar.js';
@@ -61,7 +62,7 @@ export class EditingKit {
   /** An Emit node finished: hand its value to the host page (fetched in full when a worker kept it). */
   private _onNodeStatus = (event: Event) => {
     const { nodeId, status, state } = (event as CustomEvent<{ nodeId: string; status: string; state: { output?: Record<string, unknown> } }>).detail;
-    if (status !== 'done' || this._editor.store.state.getNode(nodeId)?.type !== 'output/emit' || !state.output) return;
+    if (status !== 'done' || this.subflows.scope.root.state.getNode(nodeId)?.type !== 'output/emit' || !state.output) return;
     const send = (output: Record<string, unknown>) => emit(this._editor, 'v2u-output', { nodeId, name: String(output.name ?? 'result'), value: output.value });
     if (!isOutputRef(state.output.value)) return send(state.output);
     this.runner.output(nodeId).then(
@@ -72,14 +73,20 @@ export class EditingKit {
 
   constructor(private _editor: EditorHost) {
     this.groups = new GroupController(_editor);
-    this.subflows = new SubflowController(_editor);
+    this.subflows = new SubflowController(_editor as SubflowHost, () => !!(this.actions.connectList || this.actions.quickAdd) || !_editor.selection.isEmpty);
     this.pointer = new PointerController(_editor, this.groups);
-    this.actions = new EditorActions(_editor, { create: () => this.groups.create(), ungroup: () => this.groups.ungroup(), makeSubflow: () => this.subflows.make() });
+    const subflows = this.subflows;
+    this.actions = new EditorActions(_editor, {
+      create: () => subflows.refusedInside('Group') || this.groups.create(),
+      ungroup: () => this.groups.ungroup(),
+      makeSubflow: () => subflows.make(),
+      openSubflow: () => void subflows.open(),
+    });
     const registry = _editor.registry;
     this.loader = new LazyElementLoader({ registry, onUsage: (type, event) => registry.recordUsage(type, event) });
     this.runner = new RunController(_editor, {
       resolve: (type) => registry.recipe(type),
-      document: () => _editor.store.document,
+      document: () => _editor.graph,
       autoRun: !_editor.noAutoRun,
       pool: () => poolOptions(_editor),
       host: () => ({ origin: location.origin, allowedOrigins: _editor.allowedOrigins?.split(/[\s,]+/).filter(Boolean) ?? [] }),
@@ -92,6 +99,7 @@ export class EditingKit {
     this._defineEager();
     adoptStyles(_editor.renderRoot, editingStyles);
     adoptStyles(_editor.renderRoot, groupStyles);
+    adoptStyles(_editor.renderRoot, crumbStyles);
   }
 
   /**
@@ -148,19 +156,24 @@ export class EditingKit {
     for (const type of new Set(nodes.map((n) => n.type))) if (this._editor.view.hasBody(type) && this.loader.state(type) === 'idle') void this.loader.intent(type, 'viewport');
   }
 
-  renderBody = (node: GraphNode): unknown => renderNodeBody(node, this.loader, this.runner.nodeState(node.id).output, this._readItems);
+  renderBody = (node: GraphNode): unknown => renderNodeBody(node, this.loader, this.stateOf(node.id).output, this._readItems);
 
   private _readItems = (ref: OutputRef, from: number, to: number) => this.runner.read(ref, { from, to });
 
-  renderStatus = (node: GraphNode): unknown => renderNodeStatus(this.runner.nodeState(node.id));
+  renderStatus = (node: GraphNode): unknown => renderNodeStatus(this.stateOf(node.id));
 
   /** What a node's status shows, for the shell's re-render check. */
   runKey(nodeId: string): string {
-    return statusKey(this.runner.nodeState(nodeId));
+    return statusKey(this.stateOf(nodeId));
+  }
+
+  /** A shown node's run state: inside an opened subflow, that of the inner node the engine ran for its instance. */
+  private stateOf(nodeId: string) {
+    return this.runner.nodeState(this.subflows.scope.runId(nodeId));
   }
 
   renderToolbar() {
-    return renderToolbarItems(this._editor);
+    return html`${this.subflows.renderCrumbs()}${renderToolbarItems(this._editor, this.subflows.selectedInstance() !== undefined)}`;
   }
 
   renderPalette() {
@@ -232,7 +245,7 @@ export class EditingKit {
 
   handleKeyDown(event: KeyboardEvent): void {
     if ((event.target as Element).closest?.('input, textarea, select')) return;
-    if (this.groups.handleKeyDown(event)) return;
+    if (this.groups.handleKeyDown(event) || this.subflows.handleKeyDown(event)) return;
     const action = actionForKey(event);
     if (!action) return;
     event.preventDefault();

@@ -86,9 +86,16 @@ export abstract class EditorCanvas extends EditorForm implements PointerHost {
 
   abstract perform(action: EditorAction): void;
 
-  /** The live store behind the editor: commands with undo, subscriptions. */
+  /**
+   * An opened subflow's inside: shown and edited instead of the graph while set (by the lazy
+   * subflow code).
+   * @internal
+   */
+  scope?: GraphStore;
+
+  /** The live store behind the canvas (an opened subflow's while one is open): commands with undo, subscriptions. */
   get store(): GraphStore {
-    return this._store;
+    return this.scope ?? this._store;
   }
 
   /** Undoes the last edit; returns whether there was one. */
@@ -103,7 +110,7 @@ export abstract class EditorCanvas extends EditorForm implements PointerHost {
 
   /** Canvas geometry and spatial indexes (for tools and tests). */
   get view(): GraphViewModel {
-    return (this._view ??= new GraphViewModel(this._store, this.manifests));
+    return (this._view ??= new GraphViewModel(this.store, this.manifests));
   }
 
   /**
@@ -119,7 +126,7 @@ export abstract class EditorCanvas extends EditorForm implements PointerHost {
    * @internal
    */
   get empty(): boolean {
-    return this._store.state.nodeCount === 0;
+    return this.store.state.nodeCount === 0;
   }
 
   /** Zooms and pans so the whole graph is in view, clear of the minimap. */
@@ -224,7 +231,7 @@ export abstract class EditorCanvas extends EditorForm implements PointerHost {
   /** "Title.port to Title.port", for labels and announcements. */
   describeEdge(edge: GraphEdge): string {
     const title = (id: string) => {
-      const node = this._store.state.getNode(id);
+      const node = this.store.state.getNode(id);
       return node ? nodeTitle(node, this.manifests) : id;
     };
     return `${title(edge.from.node)}.${edge.from.port} to ${title(edge.to.node)}.${edge.to.port}`;
@@ -232,7 +239,7 @@ export abstract class EditorCanvas extends EditorForm implements PointerHost {
 
   /** Nodes meeting the visible area (and the focused one), in document order. */
   visibleNodes(): GraphNode[] {
-    const state = this._store.state;
+    const state = this.store.state;
     const ids = this.view.nodeIndex.query(this.visibleArea());
     if (this.focusedNode && state.getNode(this.focusedNode)) ids.add(this.focusedNode);
     return [...ids]
@@ -241,12 +248,15 @@ export abstract class EditorCanvas extends EditorForm implements PointerHost {
       .map(([, node]) => node);
   }
 
-  /** Keeps the view in step with the graph: indexes, a loaded viewport, selection and focus. */
-  protected updateView(event: StoreEvent): void {
+  /**
+   * Keeps the view in step with the graph: indexes, a loaded viewport, selection and focus.
+   * @internal
+   */
+  updateView(event: StoreEvent): void {
     this.view.update(event);
     if (event.origin === 'load') this._viewport.loaded();
     else this._viewport.hold();
-    const state = this._store.state;
+    const state = this.store.state;
     if (this.selection.prune((id) => !!state.getNode(id), (id) => !!state.getEdge(id))) this.emitSelect();
     if (this.focusedNode && !state.getNode(this.focusedNode)) {
       // The focused node is gone: keep keyboard focus in the editor, on the canvas.
@@ -264,7 +274,7 @@ export abstract class EditorCanvas extends EditorForm implements PointerHost {
   /** Edges, nodes and the selection box, culled to the visible area. */
   private renderLayer(kit: EditingKit | undefined): unknown {
     return renderCanvas({
-      state: this._store.state,
+      state: this.store.state,
       view: this.view,
       manifests: this.manifests,
       viewport: this._viewport.viewport,
@@ -292,7 +302,7 @@ export abstract class EditorCanvas extends EditorForm implements PointerHost {
             tabindex=${this.focusedNode ? -1 : 0}
             role="application"
             aria-roledescription="flow editor"
-            aria-label="Flow canvas, ${this._store.state.nodeCount} nodes. Arrow keys move between nodes, Enter selects, C connects, slash adds a node."
+            aria-label="Flow canvas, ${this.store.state.nodeCount} nodes. Arrow keys move between nodes, Enter selects, C connects, slash adds a node."
             @pointerdown=${this.handlePress}
             @pointermove=${this.handleInput}
             @pointerup=${this.handleInput}

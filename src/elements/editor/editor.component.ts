@@ -44,6 +44,7 @@ import type { V2uReadyDetail } from '../shared/events.js';
  * @slot toolbar - Extra controls at the end of the toolbar.
  *
  * @csspart toolbar - The row of buttons above the canvas.
+ * @csspart breadcrumbs - While a subflow is open (double-click it, or Enter on it): "Flow › …", a row at the top of the toolbar whose crumbs go back out (Escape goes back one level).
  * @csspart viewport - The pannable canvas.
  * @csspart edges - The SVG layer that holds every edge.
  * @csspart edge - One edge path (also `edge-selected`); `edge-preview` is the edge being dragged.
@@ -270,7 +271,7 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
 
   /** The registry learned or changed types: re-resolve ports and titles, re-run what changed. @internal */
   typesChanged(): void {
-    this.view.setSources(this._store, this.manifests);
+    this.view.setSources(this.store, this.manifests);
     this._viewport.refit();
     this._editing.kit?.typesChanged(this._store.state.nodeTypes());
     this._revision++;
@@ -335,7 +336,7 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
     if ((changed.has('poolSize') || changed.has('workerUrl')) && kit) kit.runner.reconfigure();
     // Unset manifests follow the registry.
     if (changed.has('manifests') || (changed.has('registry') && !this._manifests)) {
-      this.view.setSources(this._store, this.manifests);
+      this.view.setSources(this.store, this.manifests);
       kit?.groups.layout.invalidate();
       this._viewport.refit();
       this._ready.check();

@@ -20,6 +20,7 @@ export type EditorAction =
   | 'group'
   | 'ungroup'
   | 'make-subflow'
+  | 'open-subflow'
   | 'toggle-inspector'
   | `focus-${Direction}`
   | `nudge-${Direction}`;

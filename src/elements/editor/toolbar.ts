@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { Boxes, Group, Magnet, Maximize, Network, Play, Plus, Redo2, Square, SquareDashed, Trash, Undo2, Ungroup, Zap, ZoomIn, ZoomOut } from 'lucide';
+import { Boxes, FolderOpen, Group, Magnet, Maximize, Network, Play, Plus, Redo2, Square, SquareDashed, Trash, Undo2, Ungroup, Zap, ZoomIn, ZoomOut } from 'lucide';
 import type { IconShape } from '../../core/icon.js';
 import { renderIcon } from '../icons/icon.js';
 import type { EditorHost } from './editor-host.js';
@@ -34,15 +34,17 @@ const BUTTONS: Button[] = [
   { action: 'group', label: 'Group selection', icon: icon(Group), text: 'Group', keys: 'Ctrl+G', edits: true },
   { action: 'ungroup', label: 'Ungroup', icon: icon(Ungroup), keys: 'Ctrl+Shift+G', edits: true },
   { action: 'make-subflow', label: 'Make subflow of the selection', icon: icon(Boxes), text: 'Subflow', edits: true },
+  { action: 'open-subflow', label: 'Open the selected subflow', icon: icon(FolderOpen), keys: 'Enter, or double-click' },
 ];
 
-/** The toolbar's buttons: actions, run controls, and the box-select and snap toggles. */
-export function renderToolbarItems(editor: EditorHost) {
+/** The toolbar's buttons: actions, run controls, and the box-select and snap toggles; Open subflow needs `instanceSelected`. */
+export function renderToolbarItems(editor: EditorHost, instanceSelected = false) {
   const disabled = (b: Button) =>
     (b.edits && !editor.editable) ||
     (b.action === 'undo' && !editor.store.canUndo) ||
     (b.action === 'redo' && !editor.store.canRedo) ||
-    ((b.action === 'delete' || b.action === 'group' || b.action === 'make-subflow') && editor.selection.isEmpty);
+    ((b.action === 'delete' || b.action === 'group' || b.action === 'make-subflow') && editor.selection.isEmpty) ||
+    (b.action === 'open-subflow' && !instanceSelected);
   return html`${BUTTONS.map(
       (b) => html`<button
         type="button"
