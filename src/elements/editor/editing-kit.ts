@@ -22,9 +22,12 @@ import { RunController } from '../run/run-controller.js';
 import { GroupController } from './groups/group-controller.js';
 import { SubflowController } from './subflows/subflow-controller.js';
 import { groupStyles } from './groups/groups.styles.js';
+import { lodStyles } from './lod/lod.styles.js';
 import { renderOverlays } from './overlays.js';
 import { renderToolbarItems } from './toolbar.js';
 import { PointerController } from './pointer-controller.js';
+import type { CanvasScene } from './canvas-template.js';
+import { LodController, type LodView } from './lod/lod-controller.js';
 import { poolOptions } from './editor-pool.js';
 import { panToReveal } from './reveal.js';
 import { toGraph } from './viewport.js';
@@ -37,6 +40,8 @@ import { toGraph } from './viewport.js';
  */
 export class EditingKit {
   readonly pointer: PointerController;
+  /** Level of detail: simplified shapes, and one canvas layer at far zoom. */
+  readonly lod: LodController;
   readonly groups: GroupController;
   readonly subflows: SubflowController;
   readonly actions: EditorActions;
@@ -74,6 +79,7 @@ export class EditingKit {
     this.groups = new GroupController(_editor);
     this.subflows = new SubflowController(_editor);
     this.pointer = new PointerController(_editor, this.groups);
+    this.lod = new LodController(_editor, (nodes) => this.groups.shownNodes(nodes));
     this.actions = new EditorActions(_editor, { create: () => this.groups.create(), ungroup: () => this.groups.ungroup(), makeSubflow: () => this.subflows.make() });
     const registry = _editor.registry;
     this.loader = new LazyElementLoader({ registry, onUsage: (type, event) => registry.recordUsage(type, event) });
@@ -92,6 +98,7 @@ export class EditingKit {
     this._defineEager();
     adoptStyles(_editor.renderRoot, editingStyles);
     adoptStyles(_editor.renderRoot, groupStyles);
+    adoptStyles(_editor.renderRoot, lodStyles);
   }
 
   /**
@@ -115,6 +122,7 @@ export class EditingKit {
     this.runner.typesChanged(types);
     // Known types change node heights, so the frames measured around them are stale.
     this.groups.layout.invalidate();
+    this.lod.invalidate();
     this._defineEager();
   }
 
@@ -130,7 +138,7 @@ export class EditingKit {
    * pass would skip them.
    */
   destroy(): void {
-    for (const controller of [this.runner, this.pointer]) {
+    for (const controller of [this.runner, this.pointer, this.lod]) {
       controller.hostDisconnected();
       this._editor.removeController(controller);
     }
@@ -180,6 +188,7 @@ export class EditingKit {
       <v2u-minimap
         part="minimap"
         .view=${e.view}
+        .frames=${this.groups.layout.shapes()}
         .viewport=${e.liveViewport}
         .size=${e.canvasSize}
         .revision=${revision}
@@ -215,7 +224,13 @@ export class EditingKit {
 
   /** Group frames behind the nodes in `area`, and the nodes left once collapsed groups hide theirs. */
   renderGroups = (area: Rect): unknown => this.groups.render(area);
-  shownNodes = (nodes: GraphNode[]): GraphNode[] => this.groups.shownNodes(nodes);
+  /** What the canvas draws at the current zoom: DOM shells (without hidden group members), edges and the canvas layer. */
+  lodView = (scene: CanvasScene): LodView => this.lod.view(scene);
+
+  /** The rectangle around every shown node and group frame (a collapsed group's box), for fitting. */
+  graphBounds(): Rect | undefined {
+    return this.groups.bounds(this._editor.view.nodeIndex.bounds());
+  }
   /** The panel opened and the canvas shrank: a selected node it pushed out of view pans back in. */
   private _keepSelectionInView = async (event: CustomEvent<{ collapsed: boolean }>) => {
     const e = this._editor;
