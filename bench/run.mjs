@@ -1,5 +1,5 @@
 // `npm run bench [-- --quick] [--editors=v2u,drawflow] [--sizes=100,1000] [--trace]
-// [--no-scenarios | --scenarios=heavy-run,registry] [--out=dir]`: V2U against
+// [--no-scenarios | --scenarios=heavy-run,registry] [--gesture-runs=3 --gesture-ms=1500 --heap-seconds=2] [--out=dir]`: V2U against
 // React Flow, Drawflow and LiteGraph in one headless Chromium, driven by real input over the
 // DevTools protocol; writes <out>/latest.json and latest.md (out: bench/results). See bench/README.md.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -30,6 +30,8 @@ function options(argv) {
   if (argv.includes('--trace')) config.trace = true;
   if (argv.includes('--no-typed')) config.typedVisits = false;
   if (flag('sizes')) config.sizes = flag('sizes').split(',').map(Number);
+  // Steadier gesture figures than --quick without a full run's minute of heap interaction (LOD before/after runs).
+  for (const [name, key] of [['gesture-runs', 'gestureRuns'], ['gesture-ms', 'gestureMs'], ['heap-seconds', 'heapSeconds']]) if (flag(name)) config[key] = Number(flag(name));
   const only = flag('editors')?.split(',');
   const scenarioIds = argv.includes('--no-scenarios') ? [] : flag('scenarios')?.split(',') ?? SCENARIOS.map((s) => s.id);
   return { mode, config, out: flag('out') ?? 'bench/results', editors: only ? EDITORS.filter((e) => only.includes(e.id)) : EDITORS, scenarios: SCENARIOS.filter((s) => scenarioIds.includes(s.id)) };

@@ -74,6 +74,14 @@ export async function mountRunnable(graph: unknown, types: string[], autoRun = f
   return el;
 }
 
+/** A `before` hook mounting `graph` once: a file's first mount loads the editing code's modules, which takes long on a loaded machine. */
+export function warmUp(graph: unknown) {
+  return async function (this: Mocha.Context): Promise<void> {
+    this.timeout(60_000);
+    await mountEditor(graph);
+  };
+}
+
 export const $ = <T extends Element = HTMLElement>(el: V2uEditor, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 export const $$ = <T extends Element = HTMLElement>(el: V2uEditor, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
 
@@ -85,6 +93,13 @@ export function domOverlaps(el: V2uEditor): string[] {
     for (const b of boxes.slice(i + 1))
       if (a.r.left < b.r.right && b.r.left < a.r.right && a.r.top < b.r.bottom && b.r.top < a.r.bottom) found.push(`${a.id}/${b.id}`);
   return found;
+}
+
+/** The page point of a graph point at the live viewport. */
+export function pagePoint(el: V2uEditor, x: number, y: number): [number, number] {
+  const box = $(el, '.viewport')!.getBoundingClientRect();
+  const v = el.liveViewport;
+  return [Math.round(box.left + v.x + x * v.zoom), Math.round(box.top + v.y + y * v.zoom)];
 }
 
 export function centerOf(element: Element): [number, number] {

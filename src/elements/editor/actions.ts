@@ -278,7 +278,9 @@ export class EditorActions {
       const first = e.visibleNodes()[0];
       return void (first && e.focusNode(first.id));
     }
-    const next = nearestInDirection(current.position, direction, [...state.nodes()].filter((n) => n.id !== current.id).map((n) => [n.id, n.position]));
+    // Only shown nodes (those in the index): members folded into a collapsed group are skipped.
+    const shown = [...state.nodes()].filter((n) => n.id !== current.id && e.view.nodeIndex.rectOf(n.id));
+    const next = nearestInDirection(current.position, direction, shown.map((n) => [n.id, n.position]));
     if (next) void this.focusAndReveal(next);
   }
 

@@ -15,7 +15,8 @@ export interface CanvasScene {
   viewport: Viewport;
   /** The graph area rendered: the visible area plus a margin. */
   area: Rect;
-  nodes: GraphNode[];
+  /** Nodes meeting the area; computed when read, as the canvas level of detail does not. */
+  readonly nodes: GraphNode[];
   selection: Selection;
   focusedNode: string | undefined;
   preview: ConnectPreview | undefined;
@@ -27,9 +28,10 @@ export interface CanvasScene {
 /** The pannable layer (edges and nodes meeting the visible area) and the selection box. */
 export function renderCanvas(scene: CanvasScene) {
   const { state, view, area, kit, preview, box } = scene;
-  const nodes = kit ? kit.shownNodes(scene.nodes) : scene.nodes;
+  const lod = kit?.lodView(scene);
+  const nodes = lod ? lod.nodes : scene.nodes;
   const { x, y, zoom } = scene.viewport;
-  const edges = [...view.edgeIndex.query(area)].map((id) => state.getEdge(id)!).filter(Boolean);
+  const edges = lod?.edges ?? [...view.edgeIndex.query(area)].map((id) => state.getEdge(id)!).filter(Boolean);
   const stateOf = (n: GraphNode) => ({
     bodyKey: kit?.loader.state(n.type),
     runKey: kit?.runKey(n.id),
@@ -39,8 +41,8 @@ export function renderCanvas(scene: CanvasScene) {
     marks: portMarks(n, view.portsOf(n), preview),
   });
   kit?.noteVisible(nodes);
-  return html`<div class="layer" style=${inlineStyle(`transform: translate(${x}px, ${y}px) scale(${zoom})`)}>
-      ${kit?.renderGroups(area)}
+  return html`<div class="layer ${lod?.level}" style=${inlineStyle(`transform: translate(${x}px, ${y}px) scale(${zoom})`)}>
+      ${kit?.renderGroups(area)} ${lod?.layer}
       <svg
         class="edges"
         part="edges"

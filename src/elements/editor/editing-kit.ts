@@ -23,9 +23,12 @@ import { GroupController } from './groups/group-controller.js';
 import { SubflowController, type SubflowHost } from './subflows/subflow-controller.js';
 import { crumbStyles } from './subflows/subflow-crumbs.js';
 import { groupStyles } from './groups/groups.styles.js';
+import { lodStyles } from './lod/lod.styles.js';
 import { renderOverlays } from './overlays.js';
 import { renderToolbarItems } from './toolbar.js';
 import { PointerController } from './pointer-controller.js';
+import type { CanvasScene } from './canvas-template.js';
+import { LodController, type LodView } from './lod/lod-controller.js';
 import { poolOptions } from './editor-pool.js';
 import { panToReveal } from './reveal.js';
 import { toGraph } from './viewport.js';
@@ -38,6 +41,8 @@ import { toGraph } from './viewport.js';
  */
 export class EditingKit {
   readonly pointer: PointerController;
+  /** Level of detail: simplified shapes, and one canvas layer at far zoom. */
+  readonly lod: LodController;
   readonly groups: GroupController;
   readonly subflows: SubflowController;
   readonly actions: EditorActions;
@@ -75,6 +80,7 @@ export class EditingKit {
     this.groups = new GroupController(_editor);
     this.subflows = new SubflowController(_editor as SubflowHost, () => !!(this.actions.connectList || this.actions.quickAdd) || !_editor.selection.isEmpty);
     this.pointer = new PointerController(_editor, this.groups);
+    this.lod = new LodController(_editor, (nodes) => this.groups.shownNodes(nodes));
     const subflows = this.subflows;
     this.actions = new EditorActions(_editor, {
       create: () => subflows.refusedInside('Group') || this.groups.create(),
@@ -100,6 +106,7 @@ export class EditingKit {
     adoptStyles(_editor.renderRoot, editingStyles);
     adoptStyles(_editor.renderRoot, groupStyles);
     adoptStyles(_editor.renderRoot, crumbStyles);
+    adoptStyles(_editor.renderRoot, lodStyles);
   }
 
   /**
@@ -123,6 +130,7 @@ export class EditingKit {
     this.runner.typesChanged(types);
     // Known types change node heights, so the frames measured around them are stale.
     this.groups.layout.invalidate();
+    this.lod.invalidate();
     this._defineEager();
   }
 
@@ -138,7 +146,7 @@ export class EditingKit {
    * pass would skip them.
    */
   destroy(): void {
-    for (const controller of [this.runner, this.pointer]) {
+    for (const controller of [this.runner, this.pointer, this.lod]) {
       controller.hostDisconnected();
       this._editor.removeController(controller);
     }
@@ -193,6 +201,7 @@ export class EditingKit {
       <v2u-minimap
         part="minimap"
         .view=${e.view}
+        .frames=${this.groups.layout.shapes()}
         .viewport=${e.liveViewport}
         .size=${e.canvasSize}
         .revision=${revision}
@@ -228,7 +237,13 @@ export class EditingKit {
 
   /** Group frames behind the nodes in `area`, and the nodes left once collapsed groups hide theirs. */
   renderGroups = (area: Rect): unknown => this.groups.render(area);
-  shownNodes = (nodes: GraphNode[]): GraphNode[] => this.groups.shownNodes(nodes);
+  /** What the canvas draws at the current zoom: DOM shells (without hidden group members), edges and the canvas layer. */
+  lodView = (scene: CanvasScene): LodView => this.lod.view(scene);
+
+  /** The rectangle around every shown node and group frame (a collapsed group's box), for fitting. */
+  graphBounds(): Rect | undefined {
+    return this.groups.bounds(this._editor.view.nodeIndex.bounds());
+  }
   /** The panel opened and the canvas shrank: a selected node it pushed out of view pans back in. */
   private _keepSelectionInView = async (event: CustomEvent<{ collapsed: boolean }>) => {
     const e = this._editor;

@@ -136,7 +136,7 @@ export abstract class EditorCanvas extends EditorForm implements PointerHost {
 
   /** @internal */
   graphBounds(): Rect | undefined {
-    return this.view.nodeIndex.bounds();
+    return this.editingKit?.graphBounds() ?? this.view.nodeIndex.bounds();
   }
 
   /** Zooms around the canvas centre by `factor` (>1 zooms in). */
@@ -273,13 +273,16 @@ export abstract class EditorCanvas extends EditorForm implements PointerHost {
 
   /** Edges, nodes and the selection box, culled to the visible area. */
   private renderLayer(kit: EditingKit | undefined): unknown {
+    const editor = this;
     return renderCanvas({
       state: this.store.state,
       view: this.view,
       manifests: this.manifests,
       viewport: this._viewport.viewport,
       area: this.visibleArea(),
-      nodes: this.visibleNodes(),
+      get nodes() {
+        return editor.visibleNodes();
+      },
       selection: this.selection,
       focusedNode: this.focusedNode,
       preview: this._preview,

@@ -5,8 +5,9 @@ import { createConnect } from './gestures/connect.js';
 import { createNodeDrag } from './gestures/drag.js';
 import { createGroupDrag } from './gestures/group-drag.js';
 import type { CanvasHost, Gesture } from './gestures/host.js';
+import { pressTarget } from './gestures/hit-test.js';
 import { createPan, createPinch } from './gestures/pan.js';
-import { zoomAround } from './viewport.js';
+import { toGraph, zoomAround } from './viewport.js';
 
 export interface PointerHost extends CanvasHost, ReactiveControllerHost, HTMLElement {
   /** The toolbar's box-select mode: background drags select instead of panning. */
@@ -62,7 +63,7 @@ export class PointerController implements ReactiveController {
     (event.currentTarget as Element | null)?.setPointerCapture?.(event.pointerId);
     this._downs.set(event.pointerId, event);
     if (this._downs.size === 2) return this.startPinch();
-    const gesture = event.button === 1 ? createPan(this._host, event) : this.startFor(classify(event), event);
+    const gesture = event.button === 1 ? createPan(this._host, event) : this.startFor(this.target(event), event);
     if (gesture) this._gestures.set(event.pointerId, gesture);
   };
 
@@ -96,6 +97,22 @@ export class PointerController implements ReactiveController {
     clearTimeout(this._wheelTimer);
     this._wheelTimer = setTimeout(() => host.commitViewport(), WHEEL_COMMIT_MS);
   };
+
+  /**
+   * What a press aims at. Nodes and ports come from the spatial index, so a press hits the
+   * same node whether it is a DOM shell, a simplified shape or drawn on the canvas layer;
+   * the DOM still answers for group frames, edges and anything over the graph (popovers).
+   */
+  private target(event: PointerEvent): Target {
+    const dom = classify(event);
+    const onGraph = event.composedPath().some((el) => (el as Element).classList?.contains('layer'));
+    if (!onGraph && dom.kind !== 'background') return dom;
+    const host = this._host;
+    const hit = pressTarget(host, toGraph(host.liveViewport, host.canvasPoint(event)));
+    if (hit?.port) return { kind: 'port', ...hit.port };
+    if (hit) return { kind: 'node', node: hit.node.id };
+    return dom.kind === 'node' || dom.kind === 'port' ? { kind: 'background' } : dom;
+  }
 
   private startFor(target: Target, event: PointerEvent): Gesture | undefined {
     const host = this._host;

@@ -1,7 +1,5 @@
 import {
-  NODE_HEADER,
   NODE_WIDTH,
-  PORT_ROW,
   SpatialIndex,
   edgePath,
   nodeHeight,
@@ -100,19 +98,6 @@ export class GraphViewModel {
     return portAnchor(node, side, (side === 'in' ? ports.inputs : ports.outputs).indexOf(port));
   }
 
-  /** The port at a graph point, or when over a node's body, the node alone. */
-  hitTest(point: Point): { node: GraphNode; port?: PortHit } | undefined {
-    const hits = this.nodeIndex.query({ x: point.x, y: point.y, width: 0, height: 0 });
-    const id = [...hits].pop();
-    const node = id === undefined ? undefined : this._store.state.getNode(id);
-    if (!node) return undefined;
-    const row = Math.floor((point.y - node.position.y - NODE_HEADER) / PORT_ROW);
-    const side = point.x < node.position.x + NODE_WIDTH / 2 ? 'in' : 'out';
-    const ports = this.portsOf(node);
-    const port = (side === 'in' ? ports.inputs : ports.outputs)[row];
-    return { node, port: port === undefined ? undefined : { node: node.id, port, side } };
-  }
-
   /** Applies a store event to the indexes: only what the changes touched. */
   update(event: StoreEvent): void {
     if (event.origin === 'load') return this.rebuild();
@@ -130,7 +115,7 @@ export class GraphViewModel {
         continue;
       }
       this._ports.delete(id);
-      this.nodeIndex.set(id, this.rectOf(node));
+      this.indexNode(node);
       for (const edge of state.edgesOf(id)) this.indexEdge(edge);
     }
   }
@@ -142,8 +127,14 @@ export class GraphViewModel {
     this._ports.clear();
     this._paths.clear();
     const state = this._store.state;
-    for (const node of state.nodes()) this.nodeIndex.set(node.id, this.rectOf(node));
+    for (const node of state.nodes()) this.indexNode(node);
     for (const edge of state.edges()) this.indexEdge(edge);
+  }
+
+  /** A member folded into a collapsed group stays out of the index: nothing hits, selects, culls in or fits it. */
+  private indexNode(node: GraphNode) {
+    if (this.redirect?.(node, 'in', node) === null) this.nodeIndex.delete(node.id);
+    else this.nodeIndex.set(node.id, this.rectOf(node));
   }
 
   private indexEdge(edge: GraphEdge) {

@@ -1,6 +1,6 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
-import type { Point, Viewport } from '../../core/index.js';
+import type { Point, Rect, Viewport } from '../../core/index.js';
 import { unionRect } from '../../core/geometry.js';
 import type { GraphViewModel } from '../editor/view-model.js';
 import { visibleRect } from '../editor/viewport.js';
@@ -25,6 +25,8 @@ export class V2uMinimap extends LitElement {
   static override styles = minimapStyles;
 
   @property({ attribute: false }) view?: GraphViewModel;
+  /** Group frames (a collapsed group's box), drawn as outlines and kept in the overview. */
+  @property({ attribute: false }) frames: Rect[] = [];
   @property({ attribute: false }) viewport: Viewport = { x: 0, y: 0, zoom: 1 };
   @property({ attribute: false }) size = { width: 0, height: 0 };
   /** Bumped by the editor on every graph change, to redraw. */
@@ -67,7 +69,7 @@ export class V2uMinimap extends LitElement {
     const ctx = this._canvas?.getContext('2d');
     if (!ctx || !this.view) return;
     const view = visibleRect(this.viewport, this.size);
-    const world = unionRect(this.view.nodeIndex.bounds() ?? view, view);
+    const world = [...this.frames, view].reduce(unionRect, this.view.nodeIndex.bounds() ?? view);
     const k = Math.min(WIDTH / world.width, HEIGHT / world.height) * 0.9;
     this._scale = { k, x: (WIDTH - world.width * k) / 2 - world.x * k, y: (HEIGHT - world.height * k) / 2 - world.y * k };
     const dpr = devicePixelRatio;
@@ -77,6 +79,9 @@ export class V2uMinimap extends LitElement {
     ctx.fillStyle = style.getPropertyValue('--_node').trim() || '#9aa3b5';
     const { x: ox, y: oy } = this._scale;
     for (const [, r] of this.view.nodeIndex.entries()) ctx.fillRect(ox + r.x * k, oy + r.y * k, Math.max(1, r.width * k), Math.max(1, r.height * k));
+    ctx.strokeStyle = ctx.fillStyle;
+    ctx.lineWidth = 1;
+    for (const r of this.frames) ctx.strokeRect(ox + r.x * k, oy + r.y * k, r.width * k, r.height * k);
     ctx.strokeStyle = style.getPropertyValue('--_viewport').trim() || '#3b5bdb';
     ctx.lineWidth = 1.5;
     ctx.strokeRect(ox + view.x * k, oy + view.y * k, view.width * k, view.height * k);

@@ -2,6 +2,7 @@ import type { Change, GraphEdge, PortRef, Rect } from '../../../core/index.js';
 import type { PortHit } from '../view-model.js';
 import { toGraph } from '../viewport.js';
 import { portKey, type CanvasHost, type ConnectPreview, type Gesture } from './host.js';
+import { hitTest } from './hit-test.js';
 
 /**
  * Drag from an output port to an input port. While dragging, the inputs in view are marked
@@ -28,7 +29,7 @@ export function createConnect(host: CanvasHost, from: PortHit, visibleArea: Rect
   host.setConnectPreview(preview);
 
   const target = (event: PointerEvent): PortRef | undefined => {
-    const hit = host.view.hitTest(toGraph(host.liveViewport, host.canvasPoint(event)));
+    const hit = hitTest(host, toGraph(host.liveViewport, host.canvasPoint(event)));
     if (!hit) return undefined;
     if (hit.port?.side === 'in') return hit.port;
     // Dropped on a node but not on a port: its first input that accepts the edge.

@@ -40,6 +40,11 @@ export class GroupController {
     return hidden.size ? nodes.filter((n) => !hidden.has(n.id)) : nodes;
   }
 
+  /** `base` grown to cover every group frame, for fitting. */
+  bounds(base: Rect | undefined): Rect | undefined {
+    return this.layout.bounds(base);
+  }
+
   render(area: Rect) {
     const e = this._editor;
     return renderGroups({
@@ -175,7 +180,17 @@ export class GroupController {
     if (event.origin === 'load' ? this.layout.hidden.size > 0 : event.changes.some(touchesFold)) view.rebuild();
     else if (this.layout.hidden.size && event.changes.some((c) => 'id' in c && this.layout.hidden.has(c.id as string))) view.update(event);
     if (this.active && !this._editor.store.state.getGroup(this.active)) this.active = undefined;
+    this.refocus();
   };
+
+  /** The focused node was folded away: focus moves to its group's label, the one thing left of it on screen. */
+  private refocus() {
+    const e = this._editor;
+    const group = e.focusedNode === undefined ? undefined : this.layout.hidden.get(e.focusedNode);
+    if (!group) return;
+    e.focusedNode = undefined;
+    void e.updateComplete.then(() => this.focusLabel(group.id));
+  }
 }
 
 /** Whether a change folds, unfolds or changes the members of a collapsed group. */

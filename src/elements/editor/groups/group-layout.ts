@@ -61,6 +61,16 @@ export class GroupLayout {
     return { x: box.x + (side === 'in' ? 0 : box.width), y: box.y + BOX_HEIGHT / 2 };
   };
 
+  /** Every group's shape: its frame, or its box when collapsed. */
+  shapes(): Rect[] {
+    return [...this._state().groups()].map((g) => this.shapeOf(g)).filter((r): r is Rect => r !== undefined);
+  }
+
+  /** `base` (the nodes' bounds) grown to cover every group's shape, for fitting. */
+  bounds(base: Rect | undefined): Rect | undefined {
+    return this.shapes().reduce<Rect | undefined>((all, r) => unionRect(all, r), base);
+  }
+
   /** Groups whose shape meets `area`, outermost (largest) first so inner frames paint on top. */
   visible(area: Rect): GraphGroup[] {
     const shown: Array<[GraphGroup, number]> = [];

@@ -2,6 +2,7 @@ import { definitionsOf, isV2uError, makeSubflow, subflowIdOf, subflowManifest, t
 import { toGraph } from '../viewport.js';
 import { renderCrumbs } from './subflow-crumbs.js';
 import { SubflowScope, type ScopeHost } from './subflow-scope.js';
+import { hitTest } from '../gestures/hit-test.js';
 
 /** The editor members the subflow code reaches: the manifest layer hook, its view, the opened scope. */
 export interface SubflowHost extends ScopeHost {
@@ -102,7 +103,7 @@ export class SubflowController {
   private handleDoubleClick = (event: Event) => {
     const e = this._editor;
     if ((event.composedPath()[0] as Element).closest?.('input, textarea, select, .toolbar')) return;
-    const hit = e.view.hitTest(toGraph(e.liveViewport, e.canvasPoint(event as MouseEvent)));
+    const hit = hitTest(e, toGraph(e.liveViewport, e.canvasPoint(event as MouseEvent)));
     if (!hit || hit.port || !this.open(hit.node.id)) return;
     event.stopPropagation();
     void e.updateComplete.then(() => e.canvas?.focus({ preventScroll: true }));
