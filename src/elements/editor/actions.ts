@@ -32,7 +32,7 @@ export class EditorActions {
 
   constructor(
     private _editor: EditorHost,
-    private _structure?: { create(): void; ungroup(): void; makeSubflow(): void },
+    private _structure?: { create(): void; ungroup(): void; makeSubflow(): void; buildType(): void },
   ) {}
 
   perform(action: EditorAction): void {
@@ -81,6 +81,8 @@ export class EditorActions {
         return this._structure?.ungroup();
       case 'make-subflow':
         return this._structure?.makeSubflow();
+      case 'new-node-type':
+        return this._structure?.buildType();
       case 'toggle-inspector':
         return e.renderRoot.querySelector('v2u-inspector-dock')?.toggle();
     }

@@ -20,6 +20,7 @@ export type EditorAction =
   | 'group'
   | 'ungroup'
   | 'make-subflow'
+  | 'new-node-type'
   | 'toggle-inspector'
   | `focus-${Direction}`
   | `nudge-${Direction}`;
