@@ -136,7 +136,7 @@ export const builderStyles = css`
   }
   .nb button:not(.port-dot):hover:not(:disabled) { border-color: var(--_accent); }
   .nb button:disabled { opacity: 0.5; cursor: default; }
-  .nb .nb-primary {
+  .nb button.nb-primary {
     color: var(--_panel);
     background: var(--_accent);
     border-color: var(--_accent);
