@@ -92,6 +92,9 @@ const layoutChunk = () =>
 // The interpreter of builder-made node types, likewise a chunk that workers import by URL.
 const builtLogicChunk = () =>
   emittedUrl('v2u-built-logic-chunk', '/runtime/built/built-logic-url.js', 'built-logic.js', () => ({ type: 'chunk', id: 'dist/src/runtime/built/built-logic.js', name: 'built-logic' }));
+// The node pack writer (the builder's export), run in the pool.
+const packModuleChunk = () =>
+  emittedUrl('v2u-pack-module-chunk', '/runtime/built/pack-module-url.js', 'pack-module.js', () => ({ type: 'chunk', id: 'dist/src/runtime/built/pack-module.js', name: 'pack-module' }));
 
 /**
  * Node chunks share small pieces with the editor (Lit, the core, shared element
@@ -150,7 +153,7 @@ export default [
       manualChunks,
       sourcemap: true,
     },
-    plugins: [workerAsset(), layoutChunk(), builtLogicChunk(), libraryUrl(), ...plugins(), ...library.plugins],
+    plugins: [workerAsset(), layoutChunk(), builtLogicChunk(), packModuleChunk(), libraryUrl(), ...plugins(), ...library.plugins],
   },
   nodeLibraryConfig({ srcDir: 'dist/test/fixtures/nodes', outDir: 'dist/test/fixtures/bundled', plugins: plugins(), maxPerBundle: 2 }),
   // The same fixtures with a compact index (manifests inline), for the tests of that path.

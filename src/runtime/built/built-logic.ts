@@ -5,8 +5,8 @@
  * there), so no code is generated or evaluated: expressions are JSONata, which interprets its
  * own syntax tree, and the strict CSP holds.
  */
-import { BUILT_LOGIC_KEY } from '../../core/built-type.js';
-import { defineNode, type NodeOutputs } from '../../core/define-node.js';
+import { BUILT_LOGIC_KEY, type BuiltNodeType } from '../../core/built-type.js';
+import { defineNode, type NodeDefinition, type NodeOutputs } from '../../core/define-node.js';
 import { ErrorCodes, V2uError } from '../../core/errors.js';
 import { checkResult, compileExpression, type Expression } from '../../nodes/shared/expression.js';
 
@@ -27,7 +27,7 @@ function expression(text: string, port: string): Expression {
   return found;
 }
 
-export default defineNode({
+const interpreter = defineNode({
   type: 'v2u/built',
   version: 1,
   category: 'utility',
@@ -51,3 +51,19 @@ export default defineNode({
     return outputs;
   },
 });
+
+export default interpreter;
+
+/**
+ * The `processLogic` of a builder-made type, for the modules a node pack ships
+ * (`defineNode({ ...type, processLogic: builtLogic(type) })`): an expression-kind type runs
+ * on this interpreter. A subflow-kind type has none to run here: the engine sees the logic on
+ * its manifest and runs its inner flow as a subflow.
+ */
+export function builtLogic(type: BuiltNodeType): NodeDefinition['processLogic'] {
+  return (inputs, context) => {
+    if (type.logic.kind !== 'expression')
+      throw new V2uError(ErrorCodes.badDefinition, `${type.type} is a flow: the engine runs its inner nodes (register its manifest, logic included), not this function`, '$.logic');
+    return interpreter.processLogic(inputs, { ...context, config: { ...context.config, [BUILT_LOGIC_KEY]: type.logic } });
+  };
+}
