@@ -2,6 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { V2uEditor } from '../../src/elements/editor/editor.component.js';
 import { $, $$, centerOf, drag, portDot } from './editor-helpers.js';
+import { deleteBuilt } from '../../src/runtime/built/built-types.js';
 import { builderEditor, clickIn, inBuilder, openBuilder, rowControl, typeInto } from './builder-helpers.js';
 
 const paletteItem = (el: V2uEditor, type: string) => el.shadowRoot!.querySelector('v2u-palette')!.shadowRoot!.querySelector<HTMLElement>(`[part~="item"][data-v2u-type="${type}"]`);
@@ -166,5 +167,41 @@ describe('the visual node builder', function () {
     await clickIn(el, '#nb-run');
     await waitUntil(() => builder.querySelector('.nb-result dl, .nb-result .nb-error'), 'the test run ends', { timeout: 10000 });
     expect(inBuilder(el, '[data-output="value"]').textContent, 'the inner nodes ran: 5 doubled twice').to.equal('20');
+  });
+
+  it('exports a saved type as a node pack (downloads) and imports it by URL into a second editor, where it runs', async () => {
+    const first = await builderEditor();
+    await buildScaleType(first, 'test/shared-type');
+    await clickIn(first, '#nb-save');
+    await waitUntil(() => first.registry.get('test/shared-type') && inBuilder(first, '.nb-status').textContent!.includes('Saved'), 'saved');
+    const downloads: Array<{ name: string; url: string }> = [];
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      if (this.download) downloads.push({ name: this.download, url: this.href });
+      else click.call(this);
+    };
+    try {
+      await clickIn(first, '#nb-export');
+      await waitUntil(() => inBuilder(first, '.nb-status').textContent!.includes('Exported'), 'exported', { timeout: 10000 });
+    } finally {
+      HTMLAnchorElement.prototype.click = click;
+    }
+    const bundle = downloads.find((d) => d.name === 'bundle.json');
+    expect(bundle, `a bundle among ${downloads.map((d) => d.name)}`).to.exist;
+    expect(downloads.some((d) => d.name.endsWith('.mjs')), 'and the generated ES module').to.equal(true);
+    // Forget it on this origin, so the second editor can only have it from the pack.
+    await deleteBuilt(first.registry, 'test/shared-type');
+    first.remove();
+    const second = await builderEditor({ version: 2, nodes: [{ id: 'n', type: 'create/fixture-number', position: { x: 40, y: 60 }, config: { value: 5 } }], edges: [] });
+    expect(second.registry.get('test/shared-type'), 'the second editor does not know it yet').to.equal(undefined);
+    await openBuilder(second);
+    await typeInto(second, '#nb-import-url', bundle!.url);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => paletteItem(second, 'test/shared-type'), 'the imported type is in the palette', { timeout: 10000 });
+    await waitUntil(() => inBuilder(second, '.nb-status').textContent!.includes('Imported 1 node type: test/shared-type'), 'the builder says what it imported');
+    const node = second.store.addNode({ type: 'test/shared-type', position: { x: 360, y: 60 } });
+    second.store.connect({ node: 'n', port: 'value' }, { node: node.id, port: 'a' });
+    await second.run();
+    expect(second.nodeState(node.id)!.output, 'it runs in the second editor').to.deep.equal({ scaled: 15 });
   });
 });

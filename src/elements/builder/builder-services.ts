@@ -2,6 +2,7 @@ import type { BuiltNodeType } from '../../core/built-type.js';
 import { validateBuiltType } from '../../core/validate-built-type.js';
 import type { NodeRegistry } from '../../registry/node-registry.js';
 import { defineBuilt, listBuilt } from '../../runtime/built/built-types.js';
+import { exportNodePack, importNodePack } from '../../runtime/built/node-pack.js';
 import { runBuiltType } from '../../runtime/built/run-built.js';
 
 /**
@@ -36,13 +37,21 @@ export class BuilderServices {
    * Resolves with the file names.
    */
   async exportPack(type: BuiltNodeType): Promise<string[]> {
-    void type;
-    throw new Error('node packs are not available in this build yet');
+    const { files } = await exportNodePack([type]);
+    for (const [name, text] of Object.entries(files)) download(name, text);
+    return Object.keys(files);
   }
 
   /** Registers (and stores) every builder-made type of the pack at `url`; resolves with their type ids. */
   async importPack(url: string): Promise<string[]> {
-    void url;
-    throw new Error('node packs are not available in this build yet');
+    return (await importNodePack(this._registry, url)).map((t) => t.type);
   }
+}
+
+/** Saves `text` as a file named `name` through a temporary link: the browser's own download. */
+function download(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: name.endsWith('.json') ? 'application/json' : 'text/javascript' }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: name });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
