@@ -2,8 +2,10 @@ import type { BuiltNodeType } from '../../core/built-type.js';
 import { validateBuiltType } from '../../core/validate-built-type.js';
 import type { NodeRegistry } from '../../registry/node-registry.js';
 import { defineBuilt, listBuilt } from '../../runtime/built/built-types.js';
-import { exportNodePack, importNodePack } from '../../runtime/built/node-pack.js';
 import { runBuiltType } from '../../runtime/built/run-built.js';
+
+/** The node pack code (and the pool it writes modules in) loads on the first Export or Import. */
+const nodePack = () => import('../../runtime/built/node-pack.js');
 
 /**
  * What the builder does with a type beyond its form, in one place: validate, test run, save
@@ -37,14 +39,14 @@ export class BuilderServices {
    * Resolves with the file names.
    */
   async exportPack(type: BuiltNodeType): Promise<string[]> {
-    const { files } = await exportNodePack([type]);
+    const { files } = await (await nodePack()).exportNodePack([type]);
     for (const [name, text] of Object.entries(files)) download(name, text);
     return Object.keys(files);
   }
 
   /** Registers (and stores) every builder-made type of the pack at `url`; resolves with their type ids. */
   async importPack(url: string): Promise<string[]> {
-    return (await importNodePack(this._registry, url)).map((t) => t.type);
+    return (await (await nodePack()).importNodePack(this._registry, url)).map((t) => t.type);
   }
 }
 
