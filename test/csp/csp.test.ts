@@ -6,6 +6,7 @@ interface Report {
   evalReported?: boolean;
   status?: string;
   output?: unknown;
+  builtOutput?: unknown;
   mode?: string;
   nodeTransform?: string;
   tidied?: number;
@@ -44,6 +45,7 @@ describe('strict Content-Security-Policy', () => {
     expect(report.violations, 'no violation from the editor').to.deep.equal([]);
     expect(report.status).to.equal('done');
     expect(report.output).to.deep.equal({ value: 42 });
+    expect(report.builtOutput, 'a builder-made type ran (its interpreter chunk, in a worker)').to.deep.equal({ value: 50 });
     expect(report.mode, 'it ran in workers').to.equal('worker');
     expect(report.nodeTransform, 'positions apply without inline style attributes').to.equal('translate(320px, 40px)');
     expect(report.tidied, 'Tidy up lays the flow out (elkjs in a worker) under the policy').to.be.greaterThan(0);

@@ -13,6 +13,14 @@ async function main() {
   const d = editor.store.addNode({ type: 'transform/fixture-double', position: { x: 300, y: 20 } });
   editor.store.connect({ node: n.id, port: 'value' }, { node: d.id, port: 'value' });
   editor.store.moveNodes([{ id: d.id, position: { x: 320, y: 40 } }]);
+  // A builder-made type: its expression is data the bundle's interpreter chunk runs in a worker.
+  editor.registry.register({
+    type: 'shop/csp-built', version: 1, category: 'transform', title: '<script>alert(1)</script>', module: 'v2u:built',
+    inputs: { value: { type: 'number' } }, outputs: { value: { type: 'number' } }, config: { plus: { type: 'number', default: 8 } },
+    logic: { kind: 'expression', outputs: { value: 'value + $config.plus' } },
+  } as Parameters<V2uEditor['registry']['register']>[0]);
+  const b = editor.store.addNode({ type: 'shop/csp-built', position: { x: 620, y: 20 } });
+  editor.store.connect({ node: d.id, port: 'value' }, { node: b.id, port: 'value' });
   const orders = editor.store.addNode({ type: 'create/sample-data', position: { x: 20, y: 160 }, config: { rows: 30 } });
   const table = editor.store.addNode({ type: 'output/table', position: { x: 300, y: 160 } });
   const chart = editor.store.addNode({ type: 'output/chart', position: { x: 600, y: 160 } });
@@ -43,6 +51,7 @@ async function main() {
       evalReported: violations.length > before.length,
       status: summary.status,
       output: editor.nodeState(d.id)?.output,
+      builtOutput: editor.nodeState(b.id)?.output,
       mode: editor.metrics.pool?.mode,
       nodeTransform,
       tidied,

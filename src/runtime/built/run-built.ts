@@ -2,7 +2,8 @@ import { BUILT_LOGIC_KEY, type BuiltNodeType } from '../../core/built-type.js';
 import type { NodeOutputs } from '../../core/define-node.js';
 import { createDocument } from '../../core/document.js';
 import { FlowEngine } from '../../core/engine/engine.js';
-import type { EngineClock, NodeExecutor, NodeResolver } from '../../core/engine/types.js';
+import type { NodeExecutor, NodeResolver } from '../../core/engine/types.js';
+import { browserClock as clock } from '../pool/clock.js';
 import { inProcessExecutor } from '../pool/in-process-executor.js';
 import { builtLogicUrl } from './built-logic-url.js';
 import { builtRecipe, withInterpreter } from './interpreter.js';
@@ -18,11 +19,6 @@ export interface RunBuiltOptions {
 }
 
 const SAMPLE = 'v2u/sample';
-const clock: EngineClock = {
-  now: () => performance.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
 
 /**
  * Runs one node of a builder-made type on sample inputs, through the real engine: a sample
