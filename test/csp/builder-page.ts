@@ -2,6 +2,7 @@
 // editor (its own chunk), fills it in, runs its test run, saves the type, places a node of it
 // and runs it in workers, then reports what it saw and every CSP violation to its parent.
 import type { V2uNodeBuilder } from '../../src/elements/builder/builder.component.js';
+import { BUILT_PREFIX } from '../../src/registry/built-cache.js';
 import { bundledEditor, violations } from './page-setup.js';
 
 const until = async (check: () => unknown, what: string) => {
@@ -46,6 +47,8 @@ async function main() {
   const t = editor.store.addNode({ type: 'csp/triple', position: { x: 300, y: 20 } });
   editor.store.connect({ node: n.id, port: 'value' }, { node: t.id, port: 'a' });
   const summary = await editor.run();
+  // The saved type stays in this origin's IndexedDB, where later test pages' editors would restore it.
+  await editor.persistence.delete(BUILT_PREFIX + 'csp/triple');
   await new Promise((r) => setTimeout(r, 50));
   parent.postMessage(
     { kind: 'v2u-csp-report', violations, status: summary.status, output: editor.nodeState(t.id)?.output, testOutput, shellTitle, images: editor.shadowRoot!.querySelectorAll('img').length },

@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { V2uEditor } from '../../src/elements/editor/editor.component.js';
 import { $, $$, centerOf, drag, portDot } from './editor-helpers.js';
-import { deleteBuilt } from '../../src/runtime/built/built-types.js';
+import { deleteBuilt, listBuilt } from '../../src/runtime/built/built-types.js';
 import { builderEditor, clickIn, inBuilder, openBuilder, rowControl, typeInto } from './builder-helpers.js';
 
 const paletteItem = (el: V2uEditor, type: string) => el.shadowRoot!.querySelector('v2u-palette')!.shadowRoot!.querySelector<HTMLElement>(`[part~="item"][data-v2u-type="${type}"]`);
@@ -26,6 +26,11 @@ async function buildScaleType(el: V2uEditor, type = 'test/scale-it') {
 }
 
 describe('the visual node builder', function () {
+  // Saved types stay in this origin's IndexedDB, where every later editor would restore them.
+  afterEach(async () => {
+    const registry = document.querySelector('v2u-editor')?.registry;
+    if (registry) for (const type of listBuilt(registry)) await deleteBuilt(registry, type.type);
+  });
   // Each test types into many fields with the real keyboard: a few hundred protocol round trips.
   this.timeout(90000);
 

@@ -34,7 +34,7 @@ const BUTTONS: Button[] = [
   { action: 'group', label: 'Group selection', icon: icon(Group), text: 'Group', keys: 'Ctrl+G', edits: true },
   { action: 'ungroup', label: 'Ungroup', icon: icon(Ungroup), keys: 'Ctrl+Shift+G', edits: true },
   { action: 'make-subflow', label: 'Make subflow of the selection', icon: icon(Boxes), text: 'Subflow', edits: true },
-  { action: 'new-node-type', label: 'New type (make a node type in the node builder)', icon: icon(PackagePlus), text: 'New type', edits: true },
+  { action: 'new-node-type', label: 'New node type (node builder)', icon: icon(PackagePlus), edits: true },
 ];
 
 /** The toolbar's buttons: actions, run controls, and the box-select and snap toggles. */
