@@ -82,7 +82,11 @@ export class EditingKit {
 
   constructor(private _editor: EditorHost) {
     this.groups = new GroupController(_editor);
-    this.subflows = new SubflowController(_editor as SubflowHost, () => !!(this.actions.connectList || this.actions.quickAdd) || !_editor.selection.isEmpty);
+    this.subflows = new SubflowController(
+      _editor as SubflowHost,
+      () => !!(this.actions.connectList || this.actions.quickAdd) || !_editor.selection.isEmpty,
+      () => (this.groups.layout.invalidate(), this.lod?.invalidate()),
+    );
     this.pointer = new PointerController(_editor, this.groups);
     this.lod = new LodController(_editor, (nodes) => this.groups.shownNodes(nodes));
     this.builder = new BuilderLauncher(_editor);
