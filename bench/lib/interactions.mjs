@@ -38,15 +38,7 @@ export function gestureKinds(page, ev, ids) {
       }
     },
   });
-  const viewport = () => ev(() => window.benchEditor.viewport());
-  const watching = (changed, gesture) => async (ms, check) => {
-    if (!check) return gesture(ms);
-    const before = await viewport();
-    return gesture(ms, async () => changed(before, await viewport()));
-  };
-  const panned = (a, b) => Math.hypot(b.x - a.x, b.y - a.y) > MOVED_PX;
-  const zoomed = (a, b) => Math.abs(b.zoom / a.zoom - 1) > 0.05;
-  const sweep = (key) => (ms, check) => wheelSweep(page, CENTER, { ms, ticks: 4, modifier: key, check });
+  const { pan, zoom } = viewportMethods(page, ev);
   return {
     drag: { methods: [nodeDrag([id], 1)] },
     dragSelection: {
@@ -58,18 +50,63 @@ export function gestureKinds(page, ev, ids) {
       unsupported: 'no multi-selection API',
       methods: [nodeDrag(ids, Math.round(SELECTION * 0.9))],
     },
-    pan: {
-      methods: [
-        { name: 'mouse drag on the background', run: watching(panned, (ms, check) => dragCircle(page, BACKGROUND, { ms, check })) },
-        { name: 'wheel scroll', run: watching(panned, (ms, check) => wheelCircle(page, BACKGROUND, { ms, check })) },
-      ],
-    },
-    zoom: {
-      methods: [
-        { name: 'wheel', run: watching(zoomed, sweep(undefined)) },
-        { name: 'ctrl+wheel', run: watching(zoomed, sweep('Control')) },
-      ],
-    },
+    pan: { methods: pan },
+    zoom: { methods: zoom },
+  };
+}
+
+/**
+ * The same pan and zoom at far zoom, where V2U paints its canvas layer (below 0.35): first
+ * zoomed out as a person does on a large graph, by real ctrl+wheel steps at the canvas centre
+ * (each step zooms V2U by 0.82, LiteGraph by 1/1.1), until the zoom is at most `FAR_ZOOM`.
+ */
+export function farGestureKinds(page, ev) {
+  const { pan, zoom } = viewportMethods(page, ev);
+  const prepare = () => zoomOut(page, ev);
+  return { farPan: { prepare, methods: pan }, farZoom: { prepare, methods: zoom } };
+}
+
+export const FAR_ZOOM = 0.3;
+
+/** Ctrl+wheel steps out until the zoom is at most `FAR_ZOOM`; false if it does not go down. */
+async function zoomOut(page, ev) {
+  const zoomNow = async () => (await ev(() => window.benchEditor.viewport())).zoom;
+  await page.mouse.move(CENTER.x, CENTER.y);
+  await page.keyboard.down('Control');
+  try {
+    for (let step = 0, zoom = await zoomNow(); zoom > FAR_ZOOM; step++) {
+      if (step >= 40) return false;
+      await page.mouse.wheel({ deltaY: 100 });
+      const next = await zoomNow();
+      if (next >= zoom) return false;
+      zoom = next;
+    }
+    return true;
+  } finally {
+    await page.keyboard.up('Control');
+  }
+}
+
+/** `{ pan, zoom }`: the ways to try, in order, with checks that the viewport really moved. */
+function viewportMethods(page, ev) {
+  const viewport = () => ev(() => window.benchEditor.viewport());
+  const watching = (changed, gesture) => async (ms, check) => {
+    if (!check) return gesture(ms);
+    const before = await viewport();
+    return gesture(ms, async () => changed(before, await viewport()));
+  };
+  const panned = (a, b) => Math.hypot(b.x - a.x, b.y - a.y) > MOVED_PX;
+  const zoomed = (a, b) => Math.abs(b.zoom / a.zoom - 1) > 0.05;
+  const sweep = (key) => (ms, check) => wheelSweep(page, CENTER, { ms, ticks: 4, modifier: key, check });
+  return {
+    pan: [
+      { name: 'mouse drag on the background', run: watching(panned, (ms, check) => dragCircle(page, BACKGROUND, { ms, check })) },
+      { name: 'wheel scroll', run: watching(panned, (ms, check) => wheelCircle(page, BACKGROUND, { ms, check })) },
+    ],
+    zoom: [
+      { name: 'wheel', run: watching(zoomed, sweep(undefined)) },
+      { name: 'ctrl+wheel', run: watching(zoomed, sweep('Control')) },
+    ],
   };
 }
 

@@ -4,7 +4,7 @@
 import { gzipSync } from 'node:zlib';
 import { heapAfterGc, withTimeout } from './browser.mjs';
 import { generateGraph } from './graph.mjs';
-import { SELECTION, gestureKinds, nearest } from './interactions.mjs';
+import { SELECTION, farGestureKinds, gestureKinds, nearest } from './interactions.mjs';
 import { traced } from './trace.mjs';
 import { framePercentiles, summarize } from './stats.mjs';
 
@@ -124,16 +124,24 @@ async function interact(page, size, config, result, log) {
   const target = nearest(graph.nodes, { x: 560, y: 330 }, SELECTION);
   const ev = (fn, ...args) => withTimeout(page.evaluate(fn, ...args), config.stepTimeoutMs, 'page');
   const startedAt = await ev(() => performance.now());
-  const gestures = gestureKinds(page, ev, target.map((n) => n.id));
+  const supported = await measureKinds(page, ev, gestureKinds(page, ev, target.map((n) => n.id)), config, result, log);
+  if (supported.length) result.interactionBlocking = await blocking(page, startedAt);
+  result.interactionSeconds = await keepInteracting(supported, config.heapSeconds * 1000);
+  result.heapAfterInteraction = await heapAfterGc(page);
+  // Last, so the heap figures and the gestures above all start from zoom 1.
+  await measureKinds(page, ev, farGestureKinds(page, ev), config, result, log);
+  if (!result.farPan.na) result.farZoomAt = (await ev(() => window.benchEditor.viewport())).zoom;
+}
+
+/** Measures each gesture of `kinds` into `result[kind]`; returns the supported ones. */
+async function measureKinds(page, ev, kinds, config, result, log) {
   const supported = [];
-  for (const [kind, gesture] of Object.entries(gestures)) {
+  for (const [kind, gesture] of Object.entries(kinds)) {
     result[kind] = await measureGesture(page, ev, gesture, config);
     log(`  ${kind}: ${result[kind].na ?? `p95 ${result[kind].p95?.median?.toFixed(1)} ms (${result[kind].method})`}`);
     if (!result[kind].na) supported.push(gesture);
   }
-  if (supported.length) result.interactionBlocking = await blocking(page, startedAt);
-  result.interactionSeconds = await keepInteracting(supported, config.heapSeconds * 1000);
-  result.heapAfterInteraction = await heapAfterGc(page);
+  return supported;
 }
 
 /** Finds the first way that works (a short verified try), then records `gestureRuns` runs. */

@@ -23,3 +23,15 @@ test('rows show V2U against the best peer and judge the targets', () => {
   assert.match(row('Drag one node'), /\*\*10\.0\*\*.*0\.25× \| met \(p95 ≤ 16\.7 ms\)/);
   assert.match(row('Pan'), /n\/a \(not supported\) \| .*\*\*8\.0\*\*.*not measured/);
 });
+
+test('pan and zoom at far zoom get rows of their own, with the zoom they ran at', () => {
+  const results = [
+    { editor: 'v2u', size: 10000, status: 'ok', farPan: gesture(12), farZoom: gesture(14), farZoomAt: 0.2466 },
+    { editor: 'litegraph', size: 10000, status: 'ok', farPan: gesture(24), farZoom: gesture(28), farZoomAt: 0.2897 },
+  ];
+  const lines = markdown({ meta, results, scenarios: [] }).split('\n');
+  const row = (prefix) => lines.find((l) => l.startsWith(`| ${prefix}`));
+  assert.match(row('Pan at far zoom'), /\| 10,000 \| .*\*\*12\.0\*\*.*\*\*24\.0\*\*.*0\.50× \| met \(p95 ≤ 16\.7 ms\)/);
+  assert.match(row('Zoom at far zoom'), /\*\*14\.0\*\*.*\*\*28\.0\*\*/);
+  assert.match(row('Far zoom reached'), /\| 0\.25 \| 0\.29 \|/);
+});

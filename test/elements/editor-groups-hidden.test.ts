@@ -12,7 +12,7 @@ const graph = {
 describe('<v2u-editor> members of a collapsed group', () => {
   before(warmUp(graph));
 
-  it('are not hit, box-selected or connected', async () => {
+  it('are not hit, box-selected, selected by select-all or connected', async () => {
     const el = await mountEditor(graph);
     expect($(el, '[data-node="add"]'), 'Add is folded away').to.equal(null);
     // Add spans 360..540 × 60..180; the group's box covers only 340..520 × 10..74.
@@ -23,6 +23,13 @@ describe('<v2u-editor> members of a collapsed group', () => {
     await drag(pagePoint(el, 10, 5), pagePoint(el, 900, 400));
     await sendKeys({ up: 'Shift' });
     expect([...el.selection.nodes].sort(), 'a box over everything selects the shown nodes only').to.deep.equal(['log', 'num', 'txt']);
+
+    el.select([]);
+    await el.focusNode('num');
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ press: 'a' });
+    await sendKeys({ up: 'Control' });
+    expect([...el.selection.nodes].sort(), 'select-all (Ctrl+A) selects the shown nodes only').to.deep.equal(['log', 'num', 'txt']);
 
     el.select([]);
     // From Text's output to where Add's first input would be.

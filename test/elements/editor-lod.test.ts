@@ -26,7 +26,10 @@ function paintedAt(el: V2uEditor, x: number, y: number): boolean {
   const left = parseFloat(canvas.style.left);
   const top = parseFloat(canvas.style.top);
   const k = canvas.width / parseFloat(canvas.style.width);
-  const [, , , a] = canvas.getContext('2d')!.getImageData(Math.round((x - left) * k), Math.round((y - top) * k), 1, 1).data;
+  // The layer shows a transferred bitmap (no 2D context to read): copy it onto one that has.
+  const copy = new OffscreenCanvas(canvas.width, canvas.height).getContext('2d')!;
+  copy.drawImage(canvas, 0, 0);
+  const [, , , a] = copy.getImageData(Math.round((x - left) * k), Math.round((y - top) * k), 1, 1).data;
   return a > 0;
 }
 

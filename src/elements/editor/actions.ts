@@ -1,4 +1,4 @@
-import { clampPoint, isV2uError, type GraphFragment, type NodeManifest, type Point, type PortRef } from '../../core/index.js';
+import { clampPoint, isV2uError, type GraphFragment, type GraphNode, type NodeManifest, type Point, type PortRef } from '../../core/index.js';
 import { topLeft } from '../../core/geometry.js';
 import { readFragment, writeFragment } from './clipboard.js';
 import { DIRECTION_VECTORS, nearestInDirection, type Direction, type EditorAction } from './keyboard.js';
@@ -48,7 +48,8 @@ export class EditorActions {
       case 'delete':
         return this.deleteSelection();
       case 'select-all':
-        return e.select([...e.store.state.nodes()].map((n) => n.id));
+        // Members folded into a collapsed group are not shown, so not selected either.
+        return e.select(this.shownNodes().map((n) => n.id));
       case 'copy':
       case 'cut':
         return void this.copy(action === 'cut');
@@ -280,10 +281,15 @@ export class EditorActions {
       const first = e.visibleNodes()[0];
       return void (first && e.focusNode(first.id));
     }
-    // Only shown nodes (those in the index): members folded into a collapsed group are skipped.
-    const shown = [...state.nodes()].filter((n) => n.id !== current.id && e.view.nodeIndex.rectOf(n.id));
+    const shown = this.shownNodes().filter((n) => n.id !== current.id);
     const next = nearestInDirection(current.position, direction, shown.map((n) => [n.id, n.position]));
     if (next) void this.focusAndReveal(next);
+  }
+
+  /** Nodes the canvas shows (those in the spatial index): members folded into a collapsed group are left out. */
+  private shownNodes(): GraphNode[] {
+    const e = this._editor;
+    return [...e.store.state.nodes()].filter((n) => e.view.nodeIndex.rectOf(n.id));
   }
 
   private async focusAndReveal(id: string) {

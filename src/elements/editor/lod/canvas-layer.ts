@@ -62,18 +62,26 @@ export class CanvasLayer {
     this._painted = undefined;
   }
 
+  /**
+   * Paints off screen and hands the element the finished bitmap: a 2D canvas on the page is
+   * handed to the compositor again on every frame while the layer pans (a bitmap as large as
+   * the area, several ms a frame without a GPU), a transferred `ImageBitmap` only when it changes.
+   */
   paint(scene: PaintScene, key: readonly unknown[]): void {
     const area = grow(scene.area, OVERSCAN);
     const k = Math.min(scene.zoom * devicePixelRatio, MAX_SIDE / area.width, MAX_SIDE / area.height);
-    const el = this.element;
-    [el.width, el.height] = [Math.ceil(area.width * k), Math.ceil(area.height * k)];
-    Object.assign(el.style, { left: `${area.x}px`, top: `${area.y}px`, width: `${area.width}px`, height: `${area.height}px` });
-    const ctx = el.getContext('2d');
-    if (!ctx) return;
+    const [width, height] = [Math.ceil(area.width * k), Math.ceil(area.height * k)];
+    const ctx = new OffscreenCanvas(width, height).getContext('2d');
+    const shown = this.element.getContext('bitmaprenderer');
+    if (!ctx || !shown) return;
     ctx.setTransform(k, 0, 0, k, -area.x * k, -area.y * k);
     const colors = this.colors();
     paintEdges(ctx, scene, area, colors);
     paintNodes(ctx, scene, area, colors);
+    const el = this.element;
+    [el.width, el.height] = [width, height];
+    Object.assign(el.style, { left: `${area.x}px`, top: `${area.y}px`, width: `${area.width}px`, height: `${area.height}px` });
+    shown.transferFromImageBitmap(ctx.canvas.transferToImageBitmap());
     this._painted = { area, zoom: scene.zoom, key };
   }
 
@@ -83,7 +91,7 @@ export class CanvasLayer {
   }
 }
 
-function paintEdges(ctx: CanvasRenderingContext2D, scene: PaintScene, area: Rect, colors: Colors) {
+function paintEdges(ctx: OffscreenCanvasRenderingContext2D, scene: PaintScene, area: Rect, colors: Colors) {
   const plain = new Path2D();
   const selected = new Path2D();
   for (const id of scene.view.edgeIndex.query(area)) {
@@ -95,7 +103,7 @@ function paintEdges(ctx: CanvasRenderingContext2D, scene: PaintScene, area: Rect
   stroke(ctx, selected, colors.accent, 3);
 }
 
-function paintNodes(ctx: CanvasRenderingContext2D, scene: PaintScene, area: Rect, colors: Colors) {
+function paintNodes(ctx: OffscreenCanvasRenderingContext2D, scene: PaintScene, area: Rect, colors: Colors) {
   const { state, view } = scene;
   const boxes = new Path2D();
   const chosen = new Path2D();
@@ -142,7 +150,7 @@ function addCurve(path: Path2D, d: string) {
   path.bezierCurveTo(c1x, c1y, c2x, c2y, bx, by);
 }
 
-function stroke(ctx: CanvasRenderingContext2D, path: Path2D, color: string, width: number) {
+function stroke(ctx: OffscreenCanvasRenderingContext2D, path: Path2D, color: string, width: number) {
   ctx.strokeStyle = color;
   ctx.lineWidth = width;
   ctx.stroke(path);
