@@ -122,6 +122,12 @@ describe('<v2u-editor> subflow settings and boundary', function () {
     expect(errors[0].message).to.contain('"k"').and.contain('"sc"');
     expect(definition(el).config, 'the field stays').to.deep.equal({ k: { type: 'number', default: 3 } });
 
+    await typeInto($(el, '[data-field="k"] .sf-default')!, 'abc');
+    await el.updateComplete;
+    expect(errors[1]?.message, 'a default that is no number is refused, naming the field').to.contain('"k"').and.contain('number');
+    expect(definition(el).config).to.deep.equal({ k: { type: 'number', default: 3 } });
+    expect($<HTMLInputElement>(el, '[data-field="k"] .sf-default')!.value, 'the box shows the default kept').to.equal('3');
+
     $(el, '.viewport')!.focus();
     await chord(['Control'], 'z');
     await el.updateComplete;

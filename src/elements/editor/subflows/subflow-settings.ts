@@ -1,7 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { addSubflowField, removeSubflowField, renameSubflowField, setSubflowField } from '../../../core/structure/subflow-params.js';
-import type { ConfigField, GraphStore, SubflowDefinition } from '../../../core/index.js';
+import { ErrorCodes, V2uError, quote, type ConfigField, type GraphStore, type SubflowDefinition } from '../../../core/index.js';
 
 /** The field types the settings panel offers (the inspector renders each). */
 const TYPES: ConfigField['type'][] = ['string', 'number', 'boolean', 'text', 'json'];
@@ -14,13 +14,21 @@ export interface SettingsHost {
   announce(message: string): void;
 }
 
-/** A default typed in the panel, read as the field's type (an empty box: no default). */
-function parseDefault(type: ConfigField['type'], text: string): unknown {
+/** A default typed in the panel, read as field `name`'s type (an empty box: no default). */
+function parseDefault(name: string, type: ConfigField['type'], text: string): unknown {
   if (text === '') return undefined;
-  if (type === 'number') return Number(text);
+  const refuse = (what: string) => new V2uError(ErrorCodes.badValue, `the default of field ${quote(name)} must be ${what}, not ${quote(text)}`);
+  if (type === 'number') {
+    if (!Number.isFinite(Number(text))) throw refuse('a finite number');
+    return Number(text);
+  }
   if (type === 'boolean') return text === 'true';
-  if (type === 'json') return JSON.parse(text);
-  return text;
+  if (type !== 'json') return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw refuse('JSON');
+  }
 }
 
 const showDefault = (field: ConfigField) => (field.default === undefined ? '' : typeof field.default === 'string' ? field.default : JSON.stringify(field.default));
@@ -42,6 +50,7 @@ export class SubflowSettings {
   ) {}
 
   private edit(what: string, change: () => void) {
+    if (!this._editor.editable) return;
     try {
       change();
       this._editor.announce(what);
@@ -70,13 +79,13 @@ export class SubflowSettings {
   private row(def: SubflowDefinition, name: string, field: ConfigField) {
     const id = def.id;
     const value = (event: Event) => (event.target as HTMLInputElement).value;
-    return html`<li data-field=${name}>
+    return html`<li data-field=${name} ?inert=${!this._editor.editable}>
       <input class="sf-name" aria-label="Name of field ${name}" .value=${live(name)} @change=${(e: Event) => this.edit(`Renamed field ${name}`, () => renameSubflowField(this._root, id, name, value(e).trim()))} />
       <select aria-label="Type of field ${name}" @change=${(e: Event) => this.edit(`Changed field ${name}`, () => this.update(def, name, { type: value(e) as ConfigField['type'], default: undefined }))}>
         ${TYPES.map((t) => html`<option ?selected=${t === field.type}>${t}</option>`)}
       </select>
       <input class="sf-label" aria-label="Label of field ${name}" placeholder="label" .value=${live(field.label ?? '')} @change=${(e: Event) => this.edit(`Changed field ${name}`, () => this.update(def, name, { label: value(e) || undefined }))} />
-      <input class="sf-default" aria-label="Default of field ${name}" placeholder="default" .value=${live(showDefault(field))} @change=${(e: Event) => this.edit(`Changed field ${name}`, () => this.update(def, name, { default: parseDefault(field.type, value(e)) }))} />
+      <input class="sf-default" aria-label="Default of field ${name}" placeholder="default" .value=${live(showDefault(field))} @change=${(e: Event) => this.edit(`Changed field ${name}`, () => this.update(def, name, { default: parseDefault(name, field.type, value(e)) }))} />
       <button type="button" class="sf-remove" aria-label="Remove field ${name}" @click=${() => this.edit(`Removed field ${name}`, () => removeSubflowField(this._root, id, name))}>✕</button>
     </li>`;
   }
