@@ -1,6 +1,7 @@
 // `npm run screenshots`: every page of the README's demos table, in the light and the dark
 // theme, as PNGs in one folder (default screenshots/, `--out=DIR` to change), plus the
-// editor of /demo/ alone (editor-light.png, editor-dark.png: the README's picture).
+// editor of /demo/ alone (editor-light.png, editor-dark.png: the README's picture), and the node
+// builder open on /demo/builder/ (builder-panel-light.png, builder-panel-dark.png: docs/builder.md).
 // Each page is opened on a first visit, like the demo-page tests, and photographed once its
 // editors are drawn and any run has settled. It fails when a page errors (a smoke check
 // for CI); it compares no pixels. `--pages=/demo/,/demo/vue/` narrows the pages.
@@ -28,10 +29,25 @@ async function shoot(env, path, scheme) {
       const editor = await opened.page.$('v2u-editor');
       await editor.screenshot({ path: join(out, `editor-${scheme}.png`) });
     }
+    if (path === '/demo/builder/') await shootBuilder(opened.page, join(out, `builder-panel-${scheme}.png`));
     return wrong;
   } finally {
     await opened.close();
   }
+}
+
+/** Opens the node builder on the demo's builder-made type (its palette Edit button) and photographs it. */
+async function shootBuilder(page, file) {
+  await page.evaluate(async () => {
+    const editor = document.querySelector('v2u-editor');
+    await editor.whenEditable();
+    const palette = editor.shadowRoot.querySelector('v2u-palette');
+    for (let i = 0; i < 200 && !palette.shadowRoot.querySelector('[part="item-edit"]'); i++) await new Promise((r) => setTimeout(r, 25));
+    palette.shadowRoot.querySelector('[part="item-edit"]').click();
+    for (let i = 0; i < 200 && !editor.shadowRoot.querySelector('v2u-node-builder dialog[open]'); i++) await new Promise((r) => setTimeout(r, 25));
+  });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 300))));
+  await page.screenshot({ path: file });
 }
 
 mkdirSync(out, { recursive: true });

@@ -1,6 +1,5 @@
 import type { NodeManifest } from '../core/index.js';
 import type { BundleChecks } from './bundle-checks.js';
-import { contentHash } from './hash.js';
 
 /** A manifest plus where its code lives; `module` and `element` are URLs (relative to a bundle in JSON). */
 export interface NodeEntry extends NodeManifest {
@@ -32,32 +31,12 @@ export interface BundleIndex {
 
 export type Priority = 'high' | 'normal' | 'low';
 
-const PRIORITY_ORDER: Priority[] = ['high', 'normal', 'low'];
-
 /** A node's priority, `normal` unless its manifest says otherwise. */
 export const priorityOf = (manifest: NodeManifest): Priority => manifest.performance?.priority ?? 'normal';
 
-/**
- * Splits entries into bundles by category and priority, `maxPerBundle` types at most,
- * high priority first, types sorted so the same input always gives the same bundles.
- */
-export function splitIntoBundles(entries: readonly NodeEntry[], maxPerBundle = 20): ManifestBundle[] {
-  const groups = new Map<string, NodeEntry[]>();
-  const sorted = [...entries].sort((a, b) => a.type.localeCompare(b.type));
-  for (const entry of sorted) {
-    const key = `${PRIORITY_ORDER.indexOf(priorityOf(entry))}\u0000${entry.category}`;
-    groups.set(key, [...(groups.get(key) ?? []), entry]);
-  }
-  const bundles: ManifestBundle[] = [];
-  for (const key of [...groups.keys()].sort()) {
-    const group = groups.get(key)!;
-    for (let i = 0; i < group.length; i += Math.max(1, maxPerBundle)) {
-      const nodes = group.slice(i, i + Math.max(1, maxPerBundle));
-      bundles.push({ format: 'v2u-bundle', category: nodes[0]!.category, priority: priorityOf(nodes[0]!), hash: contentHash(nodes), nodes });
-    }
-  }
-  return bundles;
-}
+// In a module of its own (with the content hash it needs), so the chunks that split bundles
+// (node packs) carry it, not the editor's entry, which reads bundles only.
+export { splitIntoBundles } from './split-bundles.js';
 
 let checks: BundleChecks | undefined;
 let loading: Promise<BundleChecks> | undefined;

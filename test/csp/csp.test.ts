@@ -14,10 +14,13 @@ interface Report {
   tableHeight?: string;
   chartSwatch?: string;
   error?: string;
+  testOutput?: string;
+  shellTitle?: string;
+  images?: number;
 }
 
 /** Loads the CSP page in a frame and waits for the report its own script sends. */
-function loadReport(): Promise<Report> {
+function loadReport(page = 'page.html'): Promise<Report> {
   return new Promise((resolve, reject) => {
     const frame = document.createElement('iframe');
     const timer = setTimeout(() => reject(new Error('no report from the CSP page')), 15000);
@@ -29,7 +32,7 @@ function loadReport(): Promise<Report> {
       resolve(event.data);
     });
     frame.style.cssText = 'width: 960px; height: 560px';
-    frame.src = new URL('../../../test/csp/page.html', import.meta.url).href;
+    frame.src = new URL(`../../../test/csp/${page}`, import.meta.url).href;
     document.body.append(frame);
   });
 }
@@ -49,5 +52,16 @@ describe('strict Content-Security-Policy', () => {
     expect(report.tableRows, 'the table element shows rows').to.be.greaterThan(0);
     expect(report.tableHeight, 'the table viewport (header and ten rows at most) is sized through the CSSOM').to.equal('264px');
     expect(report.chartSwatch, 'the chart legend gets its colours through the CSSOM').to.equal('#0969da');
+  });
+
+  it('the node builder (its own chunk) builds, test-runs and saves a type, which then runs in workers, with no violation', async () => {
+    const report = await loadReport('builder-page.html');
+    expect(report.error, report.error).to.equal(undefined);
+    expect(report.violations, 'no violation from the builder').to.deep.equal([]);
+    expect(report.testOutput, 'the test run on sample input').to.equal('15');
+    expect(report.shellTitle, 'a hostile title is text in the preview').to.equal('Triple <img src=x onerror=alert(1)>');
+    expect(report.images, 'and makes no element').to.equal(0);
+    expect(report.status).to.equal('done');
+    expect(report.output, 'the saved type runs (interpreted data, no eval)').to.deep.equal({ result: 21 });
   });
 });

@@ -3,16 +3,11 @@
 // its parent. A final eval() must be refused and reported, proving the policy is live.
 // The flow shows a table and a chart: node elements render under the policy too.
 import type { V2uEditor } from '../../src/elements/editor/editor.component.js';
-
-const violations: string[] = [];
-document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.effectiveDirective}: ${e.blockedURI || e.sample}`));
+import { bundledEditor, violations } from './page-setup.js';
 
 async function main() {
-  await import(new URL('../../v2u-editor.js', import.meta.url).href);
-  const editor = document.getElementById('editor') as V2uEditor;
-  await customElements.whenDefined('v2u-editor');
-  await editor.whenEditable();
-  await editor.registry.registerIndex(new URL('../fixtures/bundled/bundles/index.json', import.meta.url));
+  const { editor, library } = await bundledEditor();
+  await library;
   for (let i = 0; i < 100 && !editor.registry.get('output/chart'); i++) await new Promise((r) => setTimeout(r, 20));
   const n = editor.store.addNode({ type: 'create/fixture-number', position: { x: 20, y: 20 }, config: { value: 21 } });
   const d = editor.store.addNode({ type: 'transform/fixture-double', position: { x: 300, y: 20 } });

@@ -210,4 +210,30 @@ describe('<v2u-editor> opening a subflow on the canvas', function () {
     expect(status('s'), 'done, with the value the instance config gave').to.match(/^done .* 3$/);
     expect(status('bad')).to.contain('error').and.contain('boom');
   });
+
+  it('keeps a collapsed group folded after a subflow is opened, edited and left', async () => {
+    const { el, instances } = await withSubflow();
+    el.select(['log']);
+    el.perform('group');
+    await el.updateComplete;
+    const group = [...el.store.state.groups()][0].id;
+    $<HTMLButtonElement>(el, `[data-group="${group}"] [data-group-action="collapse"]`)!.click();
+    await waitUntil(() => el.store.state.getGroup(group)!.collapsed, 'the group collapses');
+    await el.updateComplete;
+    expect(!!$(el, '[data-node="log"]'), 'its member is folded away').to.equal(false);
+
+    const box = $(el, `[data-node="${instances[0]}"]`)!.getBoundingClientRect();
+    const zoom = el.store.state.viewport.zoom;
+    // The middle of the first port row (header 32, rows of 22), left half: the input's row.
+    await dblclick(box.left + box.width * 0.35, box.top + (32 + 11) * zoom);
+    await waitUntil(() => $(el, '.crumbs'), 'a double-click opens the instance');
+    await el.updateComplete;
+    await drag(centerOf(nodeHeader(el, 'num')), [centerOf(nodeHeader(el, 'num'))[0] + 40, centerOf(nodeHeader(el, 'num'))[1] + 60]);
+    await el.updateComplete;
+    await sendMouse({ type: 'click', position: centerOf($(el, '.crumbs button[data-depth="0"]')!) });
+    await waitUntil(() => !$(el, '.crumbs'), 'back out');
+    await el.updateComplete;
+    expect(el.store.state.getGroup(group)!.collapsed).to.equal(true);
+    expect(!!$(el, '[data-node="log"]'), 'still folded after leaving').to.equal(false);
+  });
 });

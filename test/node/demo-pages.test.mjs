@@ -17,7 +17,7 @@ describe('every demo page opens clean', () => {
   after(() => env?.close());
 
   test('the README lists the demo pages', () => {
-    assert.deepEqual(demoPages(), ['/demo/', '/demo/large.html', '/demo/cms-form.html', '/demo/csp/', '/demo/node-pack/', '/demo/registry.html', '/demo/vue/', '/demo/angular/', '/demo/react/']);
+    assert.deepEqual(demoPages(), ['/demo/', '/demo/large.html', '/demo/cms-form.html', '/demo/csp/', '/demo/node-pack/', '/demo/registry.html', '/demo/builder/', '/demo/vue/', '/demo/angular/', '/demo/react/']);
   });
 
   for (const path of demoPages())

@@ -50,6 +50,8 @@ const MAX_RERUNS = 2;
 export class FlowEngine {
   autoRunDelay: number;
   private _autoRun: boolean;
+  /** The document as given, before subflow expansion. */
+  private _source: GraphDocument | undefined;
   private _graph?: FlowGraph;
   private _instances = new Map<string, Expansion>();
   private _states = new Map<string, NodeRunState>();
@@ -140,6 +142,7 @@ export class FlowEngine {
    * throws a V2uError (with the chain) for a subflow that contains itself.
    */
   setDocument(doc: GraphDocument): void {
+    this._source = doc;
     const prev = this._graph;
     const expanded = expandSubflows(doc, this._definition);
     this._instances = expanded.instances;
@@ -157,6 +160,9 @@ export class FlowEngine {
    */
   typesChanged(types: Iterable<string>): void {
     const wanted = new Set(types);
+    // A type that expands (a builder-made flow type) may have a new inside, or have just become
+    // known as one: expand the document again (unchanged inner nodes stay as they were).
+    if (this._source?.nodes.some((n) => wanted.has(n.type))) this.setDocument(this._source);
     const ids = [...(this._graph?.nodes.values() ?? [])].filter((n) => wanted.has(n.type)).map((n) => n.id);
     for (const id of ids) this._cache.forget(id);
     this.markDirty(ids);

@@ -107,7 +107,7 @@ export function writeSubflow(store: GraphStore, id: string, changes: Partial<Omi
 
 function requireDefinition(store: GraphStore, id: string): SubflowDefinition {
   const def = definitionsOf(store).find((d) => d.id === id);
-  if (!def) throw new V2uError(ErrorCodes.missingNode, `editSubflow: no subflow with id ${quote(id)}`, '$.subflows');
+  if (!def) throw new V2uError(ErrorCodes.missingNode, `no subflow with id ${quote(id)} to edit`, '$.subflows');
   return def;
 }
 

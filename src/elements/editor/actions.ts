@@ -33,7 +33,7 @@ export class EditorActions {
 
   constructor(
     private _editor: EditorHost,
-    private _structure?: { create(): void; ungroup(): void; makeSubflow(): void; openSubflow(): void },
+    private _structure?: { create(): void; ungroup(): void; makeSubflow(): void; openSubflow(): void; buildType(): void },
   ) {}
 
   perform(action: EditorAction): void {
@@ -84,6 +84,8 @@ export class EditorActions {
         return this._structure?.makeSubflow();
       case 'open-subflow':
         return this._structure?.openSubflow();
+      case 'new-node-type':
+        return this._structure?.buildType();
       case 'toggle-inspector':
         return e.renderRoot.querySelector('v2u-inspector-dock')?.toggle();
     }

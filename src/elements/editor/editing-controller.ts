@@ -32,7 +32,7 @@ export class EditingController implements ReactiveController {
   loadWhenIdle(): void {
     cancelIdle(this._idle);
     this._wanted = true;
-    this._idle = onIdle(() => this._host.isConnected && void this.start(), 1000);
+    this._idle = onIdle(() => this._host.isConnected && void this.load(), 1000);
   }
 
   /** An editor put back in the document after its graph was drawn loads the kit again when idle. */
@@ -46,15 +46,16 @@ export class EditingController implements ReactiveController {
     this._kit = undefined;
     this._load = undefined;
     this._urgent = false;
+    // What was pressed on a removed editor is not replayed into the next one.
+    this._queued = [];
   }
 
-  /** Loads the kit once, now, for someone waiting on it; resolves undefined for an editor removed meanwhile. */
-  load(): Promise<EditingKit | undefined> {
-    this._urgent = true;
-    return this.start();
-  }
-
-  private start(): Promise<EditingKit | undefined> {
+  /**
+   * Loads the kit once, now; resolves undefined for an editor removed meanwhile. `urgent`: a
+   * person pressed or typed, so the kit shows without waiting for the graph's node elements.
+   */
+  load(urgent = false): Promise<EditingKit | undefined> {
+    this._urgent ||= urgent;
     const load: Promise<EditingKit | undefined> = (this._load ??= import('./editing-kit.js').then(async (m) => {
       // Removed while the code loaded: no kit for a detached editor (connecting again loads one).
       if (this._load !== load) return undefined;
@@ -77,15 +78,19 @@ export class EditingController implements ReactiveController {
 
   /**
    * Pointer events and keys that arrive before the editing code are replayed once it is in
-   * (not Tab: the browser already moved focus). An event read after its dispatch has an empty
+   * (not the browser's own keys: Tab, F-keys, Alt and Ctrl/Cmd shortcuts the editor does not use). An event read after its dispatch has an empty
    * `composedPath()` and no `currentTarget`, so the queued one keeps its path and target (what
    * was pressed decides the gesture).
    */
   handleInput = (event: Event): void => {
     if (this._kit) return this.route(event, this._kit);
     if (event.type === 'pointerdown') (event.currentTarget as Element).setPointerCapture?.((event as PointerEvent).pointerId);
-    if ((event as KeyboardEvent).key !== 'Tab') this._queued.push(withPath(event));
-    void this.load();
+    if (!(event instanceof KeyboardEvent) || !browserKey(event)) {
+      // A replayed key's default would come too late to cancel: cancel it now.
+      if (event instanceof KeyboardEvent) event.preventDefault();
+      this._queued.push(withPath(event));
+    }
+    void this.load(true);
   };
 
   private route(event: Event, kit: EditingKit) {
@@ -94,3 +99,6 @@ export class EditingController implements ReactiveController {
     handler?.(event as PointerEvent & KeyboardEvent);
   }
 }
+
+/** Keys the browser handles itself (focus, its menus, its shortcuts); the editor's Ctrl/Cmd keys are A, C, D, G, V, X, Y, Z. */
+const browserKey = (e: KeyboardEvent): boolean => e.key === 'Tab' || /^F\d/.test(e.key) || e.altKey || ((e.ctrlKey || e.metaKey) && !/^[acdgvxyz]$/i.test(e.key));

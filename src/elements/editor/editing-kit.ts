@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import type { GraphNode, Point, Rect } from '../../core/index.js';
+import { isBuiltType } from '../../core/built-type.js';
 import { isOutputRef, type OutputRef } from '../../core/engine/output-ref.js';
 import { LazyElementLoader } from '../../runtime/lazy-element-loader.js';
 import { hoverIntent } from '../../runtime/hover-intent.js';
@@ -10,6 +11,7 @@ import '../minimap/minimap.js';
 import { PALETTE_DRAG_TYPE } from '../palette/palette.component.js';
 import '../palette/palette.js';
 import { EditorActions } from './actions.js';
+import { BuilderLauncher } from './builder-launcher.js';
 import { editingStyles } from './editing.styles.js';
 import { adoptStyles } from '../shared/adopt-styles.js';
 import { emit } from '../shared/events.js';
@@ -48,6 +50,8 @@ export class EditingKit {
   readonly groups: GroupController;
   readonly subflows: SubflowController;
   readonly actions: EditorActions;
+  /** The visual node builder, loaded on its first open. */
+  readonly builder: BuilderLauncher;
   readonly loader: LazyElementLoader;
   /** Runs the graph on the shared worker pool; the engine itself loads on first use. */
   readonly runner: RunController;
@@ -80,15 +84,21 @@ export class EditingKit {
 
   constructor(private _editor: EditorHost) {
     this.groups = new GroupController(_editor);
-    this.subflows = new SubflowController(_editor as SubflowHost, () => !!(this.actions.connectList || this.actions.quickAdd) || !_editor.selection.isEmpty);
+    this.subflows = new SubflowController(
+      _editor as SubflowHost,
+      () => !!(this.actions.connectList || this.actions.quickAdd) || !_editor.selection.isEmpty,
+      () => (this.groups.layout.invalidate(), this.lod?.invalidate()),
+    );
     this.pointer = new PointerController(_editor, this.groups);
     this.lod = new LodController(_editor, (nodes) => this.groups.shownNodes(nodes));
+    this.builder = new BuilderLauncher(_editor);
     const subflows = this.subflows;
     this.actions = new EditorActions(_editor, {
       create: () => subflows.refusedInside('Group') || this.groups.create(),
       ungroup: () => this.groups.ungroup(),
       makeSubflow: () => subflows.make(),
       openSubflow: () => void subflows.open(),
+      buildType: () => void this.builder.open(),
     });
     const registry = _editor.registry;
     this.loader = new LazyElementLoader({ registry, onUsage: (type, event) => registry.recordUsage(type, event) });
@@ -194,6 +204,8 @@ export class EditingKit {
       exportparts="search: palette-search, item: palette-item"
       .source=${this._editor.registry}
       .loader=${this.loader}
+      .editable=${isBuiltType}
+      @v2u-palette-edit=${(e: CustomEvent<{ type: string }>) => void this.builder.open(e.detail.type)}
       @v2u-palette-pick=${(e: CustomEvent<{ type: string }>) => this.place(e.detail.type, this._editor.centerPoint())}
     ></v2u-palette>`;
   }
@@ -215,7 +227,8 @@ export class EditingKit {
 
   /**
    * The inspector, docked beside the canvas (a sheet under it on narrow hosts): the selected
-   * node's config, or what to do when none or several are selected.
+   * node's config, or what to do when none or several are selected. The node builder, when
+   * open, renders here too (a modal dialog, out of the layout).
    */
   renderInspector() {
     const e = this._editor;
@@ -237,7 +250,7 @@ export class EditingKit {
         ?readonly=${!e.editable}
         @v2u-inspector-change=${(ev: CustomEvent<InspectorChange>) => this.actions.applyInspector(ev.detail)}
       ></v2u-inspector>
-    </v2u-inspector-dock>`;
+    </v2u-inspector-dock>${this.builder.render()}`;
   }
 
   /** The opened subflow's boundary and group frames behind the nodes in `area`, and the nodes left once collapsed groups hide theirs. */

@@ -312,7 +312,7 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
 
   protected handleInput = (event: Event): void => this._editing.handleInput(event);
 
-  protected editingIntent = (): void => void this._editing.load();
+  protected editingIntent = (): void => void this._editing.load(true);
 
   protected resetGraph(): void {
     this._document.reset();
@@ -340,6 +340,7 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
     if (changed.has('manifests') || (changed.has('registry') && !this._manifests)) {
       this.view.setSources(this.store, this.manifests);
       kit?.groups.layout.invalidate();
+      kit?.lod.invalidate();
       this._viewport.refit();
       this._ready.check();
     }
@@ -347,7 +348,8 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
 
   /** Every change updates the view and the runner; edits also reach the form, autosave and `v2u-change`. */
   private handleStoreChange(event: StoreEvent) {
-    this.updateView(event);
+    // With a subflow open the view shows its store, which updates the view itself.
+    if (!this.scope) this.updateView(event);
     const load = event.origin === 'load';
     // A new graph's load has no changes; the placement of its unplaced nodes is part of it.
     if (load && event.changes.length === 0) {

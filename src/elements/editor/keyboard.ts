@@ -21,6 +21,7 @@ export type EditorAction =
   | 'ungroup'
   | 'make-subflow'
   | 'open-subflow'
+  | 'new-node-type'
   | 'toggle-inspector'
   | `focus-${Direction}`
   | `nudge-${Direction}`;

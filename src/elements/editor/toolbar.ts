@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { Boxes, FolderOpen, Group, Magnet, Maximize, Network, Play, Plus, Redo2, Square, SquareDashed, Trash, Undo2, Ungroup, Zap, ZoomIn, ZoomOut } from 'lucide';
+import { Boxes, FolderOpen, Group, Magnet, Maximize, Network, PackagePlus, Play, Plus, Redo2, Square, SquareDashed, Trash, Undo2, Ungroup, Zap, ZoomIn, ZoomOut } from 'lucide';
 import type { IconShape } from '../../core/icon.js';
 import { renderIcon } from '../icons/icon.js';
 import type { EditorHost } from './editor-host.js';
@@ -35,6 +35,7 @@ const BUTTONS: Button[] = [
   { action: 'ungroup', label: 'Ungroup', icon: icon(Ungroup), keys: 'Ctrl+Shift+G', edits: true },
   { action: 'make-subflow', label: 'Make subflow of the selection', icon: icon(Boxes), text: 'Subflow', edits: true },
   { action: 'open-subflow', label: 'Open the selected subflow', icon: icon(FolderOpen), keys: 'Enter, or double-click' },
+  { action: 'new-node-type', label: 'New node type (node builder)', icon: icon(PackagePlus), edits: true },
 ];
 
 /** The toolbar's buttons: actions, run controls, and the box-select and snap toggles; Open subflow needs `instanceSelected`. */

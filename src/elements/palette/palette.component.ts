@@ -3,7 +3,12 @@ import { property, state } from 'lit/decorators.js';
 import { NODE_CATEGORIES, type ManifestSource, type NodeManifest } from '../../core/index.js';
 import type { IntentKind } from '../../runtime/lazy-element-loader.js';
 import { matchesQuery } from '../../registry/search.js';
+import { Pencil } from 'lucide';
+import type { IconShape } from '../../core/index.js';
+import { renderIcon } from '../icons/icon.js';
 import { renderNodeIcon } from '../icons/node-icons.js';
+
+const PENCIL = Pencil as unknown as readonly IconShape[];
 import { HoverIntentController } from './hover-intent-controller.js';
 import { paletteStyles } from './palette.styles.js';
 
@@ -17,6 +22,11 @@ export interface V2uPalettePickDetail {
   type: string;
 }
 
+/** `v2u-palette-edit` detail: the node type whose Edit button was pressed. */
+export interface V2uPaletteEditDetail {
+  type: string;
+}
+
 /** Drag data type of a palette item; the data is the node type. */
 export const PALETTE_DRAG_TYPE = 'application/x-v2u-node';
 
@@ -27,12 +37,14 @@ export const PALETTE_DRAG_TYPE = 'application/x-v2u-node';
  *
  * @summary Lists node types to drag or pick into the editor.
  * @event v2u-palette-pick - An item was clicked or chosen with Enter; detail `{ type }`.
+ * @event v2u-palette-edit - The Edit button of an item that `editable` accepts was pressed; detail `{ type }`.
  * @csspart search - The search box.
  * @csspart group - One category's section.
  * @csspart group-title - A category heading.
  * @csspart item - A node type's button.
  * @csspart item-icon - The box around an item's SVG icon (tinted with its category colour).
  * @csspart item-title - The title of an item.
+ * @csspart item-edit - The Edit button beside an item `editable` accepts (builder-made types in the editor).
  * @csspart empty - The message shown when nothing matches.
  * @cssproperty --v2u-palette-bg - Background. Inside `<v2u-editor>` the palette follows the editor's theme;
  *   these properties override it.
@@ -54,6 +66,8 @@ export class V2uPalette extends LitElement {
   @property({ attribute: false }) loader: { intent(type: string, kind: IntentKind): unknown } | undefined;
   /** The search text. */
   @property() query = '';
+  /** Which items get an Edit button (`v2u-palette-edit`); the editor passes builder-made types. */
+  @property({ attribute: false }) editable: ((manifest: NodeManifest) => boolean) | undefined;
   /** Accessible name of the palette. */
   @property() label = 'Nodes';
 
@@ -109,7 +123,9 @@ export class V2uPalette extends LitElement {
       <button part="item" type="button" draggable="true" data-v2u-type=${manifest.type} title=${manifest.description ?? manifest.type}
         @click=${this._handlePick} @dragstart=${this._handleDragStart}>
         <span part="item-icon" data-category=${manifest.category}>${renderNodeIcon(manifest.icon)}</span><span part="item-title">${manifest.title}</span>
-      </button>
+      </button>${this.editable?.(manifest)
+        ? html`<button part="item-edit" type="button" data-v2u-type=${manifest.type} aria-label="Edit node type ${manifest.title}" title="Edit in the node builder" @click=${this._handleEdit}>${renderIcon(PENCIL)}</button>`
+        : nothing}
     </li>`;
   }
 
@@ -120,6 +136,11 @@ export class V2uPalette extends LitElement {
   private _handlePick(event: Event): void {
     const type = (event.currentTarget as HTMLElement).dataset.v2uType!;
     this.dispatchEvent(new CustomEvent<V2uPalettePickDetail>('v2u-palette-pick', { detail: { type }, bubbles: true, composed: true }));
+  }
+
+  private _handleEdit(event: Event): void {
+    const type = (event.currentTarget as HTMLElement).dataset.v2uType!;
+    this.dispatchEvent(new CustomEvent<V2uPaletteEditDetail>('v2u-palette-edit', { detail: { type }, bubbles: true, composed: true }));
   }
 
   private _handleDragStart(event: DragEvent): void {

@@ -64,10 +64,32 @@ export const paletteStyles = css`
     border-radius: var(--_radius);
     cursor: grab;
   }
+  li {
+    display: flex;
+    align-items: center;
+    gap: 2px;
+  }
+  [part='item-edit'] {
+    display: inline-grid;
+    place-items: center;
+    flex: none;
+    width: 26px;
+    height: 26px;
+    padding: 0;
+    color: inherit;
+    background: transparent;
+    border: 1px solid transparent;
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+  [part='item-edit']:hover {
+    background: var(--_item-hover-bg);
+  }
   [part~='item']:hover {
     background: var(--_item-hover-bg);
   }
   [part~='item']:focus-visible,
+  [part='item-edit']:focus-visible,
   [part='search']:focus-visible {
     outline: 2px solid var(--_focus);
     outline-offset: 1px;

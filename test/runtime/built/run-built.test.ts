@@ -6,6 +6,9 @@ import { WorkerPool } from '../../../src/runtime/pool/pool.js';
 import { poolExecutor } from '../../../src/runtime/pool/shared-pool.js';
 import { resolveFixture } from '../../fixtures/engine/index.js';
 import { addTen, lineTotal } from '../../fixtures/built-types.js';
+import { engineOn } from '../../fixtures/engine-setup.js';
+import { flow } from '../../fixtures/flows.js';
+import { builtRecipe } from '../../../src/runtime/built/interpreter.js';
 
 /** Runs `type` in real workers and on this thread; both must give the same outputs. */
 async function onBoth(type: BuiltNodeType, inputs: Record<string, unknown>, config: Record<string, unknown> = {}) {
@@ -57,5 +60,27 @@ describe('running builder-made types', () => {
       logic: { kind: 'expression', outputs: { total: '`<script>` & "</script><script>alert(1)</script>"', label: '`a "quoted" port` & \'"\'' } },
     };
     expect(await onBoth(hostile, { '<script>': 'x', 'a "quoted" port': 'q' })).to.deep.equal({ total: 'x</script><script>alert(1)</script>', label: 'q"' });
+  });
+
+  it('expands a flow type again when it is redefined or becomes known after the document', async () => {
+    let current: BuiltNodeType | undefined;
+    const setup = engineOn({ mode: 'worker', size: 1 }, {}, (type) => (type === 'shop/add-ten' ? current && builtRecipe(current) : resolveFixture(type)));
+    try {
+      setup.engine.setDocument(flow([['n', 'create/number', { value: 5 }], ['t', 'shop/add-ten']], ['n.value>t.value']));
+      await setup.engine.run();
+      expect(setup.engine.state('t').status, 'unknown at first').to.equal('error');
+      current = addTen();
+      setup.engine.typesChanged(['shop/add-ten']);
+      await setup.engine.run();
+      expect(await setup.engine.output('t'), 'known now: expanded, not sent to the interpreter').to.deep.equal({ sum: 15 });
+      const redefined = addTen();
+      (redefined.config!.plus as { default: number }).default = 100;
+      current = redefined;
+      setup.engine.typesChanged(['shop/add-ten']);
+      await setup.engine.run();
+      expect(await setup.engine.output('t'), 'redefined: the new inside runs').to.deep.equal({ sum: 105 });
+    } finally {
+      setup.dispose();
+    }
   });
 });

@@ -5,7 +5,7 @@ import { renderCrumbs } from './subflow-crumbs.js';
 import { SubflowScope, type ScopeHost } from './subflow-scope.js';
 import { SubflowSettings } from './subflow-settings.js';
 import { renderBoundary } from './subflow-boundary.js';
-import { hitTest } from '../gestures/hit-test.js';
+import { nodeAt } from '../gestures/hit-test.js';
 
 /** The editor members the subflow code reaches: the manifest layer hook, its view, the opened scope. */
 export interface SubflowHost extends ScopeHost {
@@ -32,9 +32,11 @@ export class SubflowController {
     private _editor: SubflowHost,
     /** Whether Escape has something else to close first (a popover, a selection). */
     private _escapeTaken: () => boolean = () => false,
+    /** The canvas switched between the flow and a subflow's inside. */
+    switched?: () => void,
   ) {
     _editor.manifestLayer = this.layer;
-    this.scope = new SubflowScope(_editor, _editor.store);
+    this.scope = new SubflowScope(_editor, _editor.store, switched);
     this.settings = new SubflowSettings(_editor, this.scope.root);
     this._unsubscribe = this.scope.root.subscribe(this.handleChange);
     _editor.renderRoot.addEventListener('dblclick', this.handleDoubleClick, true);
@@ -132,8 +134,8 @@ export class SubflowController {
   private handleDoubleClick = (event: Event) => {
     const e = this._editor;
     if ((event.composedPath()[0] as Element).closest?.('input, textarea, select, .toolbar')) return;
-    const hit = hitTest(e, toGraph(e.liveViewport, e.canvasPoint(event as MouseEvent)));
-    if (!hit || hit.port || !this.open(hit.node.id)) return;
+    const node = nodeAt(e, toGraph(e.liveViewport, e.canvasPoint(event as MouseEvent)));
+    if (!node || !this.open(node.id)) return;
     event.stopPropagation();
     void e.updateComplete.then(() => e.canvas?.focus({ preventScroll: true }));
   };

@@ -71,6 +71,8 @@ export class SubflowScope {
     private _editor: ScopeHost,
     /** The document's store (the canvas's own when nothing is open). */
     readonly root: GraphStore,
+    /** Called when the canvas switches stores: caches of the shown graph (group frames, hidden members) are stale. */
+    private _switched: () => void = () => {},
   ) {}
 
   /** The opened levels, outermost first (empty when the canvas shows the flow itself). */
@@ -154,6 +156,7 @@ export class SubflowScope {
     }
     e.scope = store;
     if (moved) e.select([]);
+    this._switched();
     e.view.setSources(e.store, e.manifests);
     e.updateView({ changes: [], origin: 'load', settled: true });
     if (viewport) e.showViewport(viewport);

@@ -64,10 +64,11 @@ describe('EditingController', () => {
     const count = el.store.state.nodeCount;
     expect(count, 'the graph has nodes to delete').to.be.greaterThan(1);
     canvas.focus();
-    const key = (k: string, ctrlKey = false) => canvas.dispatchEvent(new KeyboardEvent('keydown', { key: k, ctrlKey, bubbles: true, composed: true, cancelable: true }));
-    key('a', true);
-    key('Delete');
-    expect(kitOf(el), 'both keys arrived before the editing code').to.equal(undefined);
+    const key = (k: string, ctrlKey = false): boolean => canvas.dispatchEvent(new KeyboardEvent('keydown', { key: k, ctrlKey, bubbles: true, composed: true, cancelable: true }));
+    expect(key('a', true), "the editor's keys lose their browser default (select the page's text)").to.equal(false);
+    expect(key('Delete')).to.equal(false);
+    expect(key('F5') && key('l', true), 'the browser keeps its own').to.equal(true);
+    expect(kitOf(el), 'the keys arrived before the editing code').to.equal(undefined);
     expect(el.store.state.nodeCount).to.equal(count);
 
     await el.whenEditable();
