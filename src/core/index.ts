@@ -24,4 +24,5 @@ export * from './structure/groups.js';
 export * from './structure/subflow-read.js';
 export * from './structure/subflow-expand.js';
 export * from './structure/subflow-commands.js';
+export * from './structure/subflow-params.js';
 export * from './table/index.js';

@@ -1,6 +1,6 @@
 import type { GraphDocument, GraphEdge, GraphNode, PortRef } from '../document.js';
 import { ErrorCodes, V2uError, quote } from '../errors.js';
-import { readSubflows, subflowIdOf, type SubflowDefinition } from './subflow-read.js';
+import { mapParamRefs, readSubflows, subflowIdOf, type SubflowDefinition } from './subflow-read.js';
 
 /** Where a subflow instance went in the expanded graph. */
 export interface Expansion {
@@ -96,13 +96,5 @@ function portError(instance: GraphNode, def: SubflowDefinition, side: string, po
 /** Replaces `{ "$param": name }` values (at any depth) with the instance's config or the field's default. */
 function withParams(config: Record<string, unknown>, instance: GraphNode, def: SubflowDefinition): Record<string, unknown> {
   const param = (name: string) => (Object.hasOwn(instance.config, name) ? instance.config[name] : def.config?.[name]?.default);
-  const walk = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(walk);
-    if (typeof value !== 'object' || value === null) return value;
-    const record = value as Record<string, unknown>;
-    const keys = Object.keys(record);
-    if (keys.length === 1 && keys[0] === '$param' && typeof record.$param === 'string') return param(record.$param);
-    return Object.fromEntries(keys.map((k) => [k, walk(record[k])]));
-  };
-  return walk(config) as Record<string, unknown>;
+  return mapParamRefs(config, (ref) => param(ref.$param)) as Record<string, unknown>;
 }

@@ -11,6 +11,22 @@ export type { SubflowDefinition, SubflowInput, SubflowOutput } from '../document
 /** The node type of a subflow's instances: `subflow/<id>`. */
 export const subflowType = (id: string): string => SUBFLOW_PREFIX + id;
 
+/** Whether `value` is a `{ "$param": name }` reference: an inner config value read from the instance. */
+export function isParamRef(value: unknown): value is { $param: string } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  const ref = (value as { $param?: unknown }).$param;
+  return keys.length === 1 && typeof ref === 'string';
+}
+
+/** `value` (plain JSON) with every `{ "$param": name }` in it, at any depth, replaced by `replace(ref)`. */
+export function mapParamRefs(value: unknown, replace: (ref: { $param: string }) => unknown): unknown {
+  if (isParamRef(value)) return replace(value);
+  if (Array.isArray(value)) return value.map((v) => mapParamRefs(v, replace));
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapParamRefs(v, replace)]));
+}
+
 /** The definition id of a subflow instance's type, or undefined for any other type. */
 export function subflowIdOf(type: string): string | undefined {
   return type.startsWith(SUBFLOW_PREFIX) ? type.slice(SUBFLOW_PREFIX.length) : undefined;

@@ -24,6 +24,8 @@ import { RunController } from '../run/run-controller.js';
 import { GroupController } from './groups/group-controller.js';
 import { SubflowController, type SubflowHost } from './subflows/subflow-controller.js';
 import { crumbStyles } from './subflows/subflow-crumbs.js';
+import { settingsStyles } from './subflows/subflow-settings.js';
+import { boundaryStyles } from './subflows/subflow-boundary.js';
 import { groupStyles } from './groups/groups.styles.js';
 import { lodStyles } from './lod/lod.styles.js';
 import { renderOverlays } from './overlays.js';
@@ -116,6 +118,8 @@ export class EditingKit {
     adoptStyles(_editor.renderRoot, editingStyles);
     adoptStyles(_editor.renderRoot, groupStyles);
     adoptStyles(_editor.renderRoot, crumbStyles);
+    adoptStyles(_editor.renderRoot, settingsStyles);
+    adoptStyles(_editor.renderRoot, boundaryStyles);
     adoptStyles(_editor.renderRoot, lodStyles);
   }
 
@@ -242,14 +246,15 @@ export class EditingKit {
         .node=${node}
         .manifest=${node && e.manifests.get(node.type)}
         .selected=${ids.size}
+        .params=${this.subflows.params()}
         ?readonly=${!e.editable}
         @v2u-inspector-change=${(ev: CustomEvent<InspectorChange>) => this.actions.applyInspector(ev.detail)}
       ></v2u-inspector>
     </v2u-inspector-dock>${this.builder.render()}`;
   }
 
-  /** Group frames behind the nodes in `area`, and the nodes left once collapsed groups hide theirs. */
-  renderGroups = (area: Rect): unknown => this.groups.render(area);
+  /** The opened subflow's boundary and group frames behind the nodes in `area`, and the nodes left once collapsed groups hide theirs. */
+  renderGroups = (area: Rect): unknown => html`${this.subflows.renderBoundary()}${this.groups.render(area)}`;
   /** What the canvas draws at the current zoom: DOM shells (without hidden group members), edges and the canvas layer. */
   lodView = (scene: CanvasScene): LodView => this.lod.view(scene);
 

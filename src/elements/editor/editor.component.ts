@@ -45,6 +45,8 @@ import type { V2uReadyDetail } from '../shared/events.js';
  *
  * @csspart toolbar - The row of buttons above the canvas.
  * @csspart breadcrumbs - While a subflow is open (double-click it, or Enter on it): "Flow › …", a row at the top of the toolbar whose crumbs go back out (Escape goes back one level).
+ * @csspart subflow-settings - Under the breadcrumbs, opened by their "Subflow settings" button: the opened subflow's config fields, to add, rename, retype, relabel, give a default or remove.
+ * @csspart subflow-boundary - Behind an opened subflow's nodes: its inputs and outputs as labelled markers at the inner graph's left and right, with dashed lines to the inner ports.
  * @csspart viewport - The pannable canvas.
  * @csspart edges - The SVG layer that holds every edge.
  * @csspart edge - One edge path (also `edge-selected`); `edge-preview` is the edge being dragged.

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { configWithDefaults, type ConfigField, type GraphNode, type NodeManifest } from '../../core/index.js';
+import { configWithDefaults, isParamRef, type ConfigField, type GraphNode, type NodeManifest } from '../../core/index.js';
 import { inspectorStyles } from './inspector.styles.js';
 
 export interface InspectorChange {
@@ -38,6 +38,12 @@ export class V2uInspector extends LitElement {
   /** How many nodes are selected: what the panel says when there is no single node to edit. */
   @property({ type: Number }) selected = 0;
 
+  /**
+   * The config fields of the subflow the node is inside (when one is open on the canvas):
+   * each field of the node may be bound to one, `{ "$param": name }`, instead of a value.
+   */
+  @property({ attribute: false }) params: readonly string[] = [];
+
   @state() private _errors: Record<string, string> = {};
 
   protected override willUpdate(changed: Map<string, unknown>): void {
@@ -54,7 +60,7 @@ export class V2uInspector extends LitElement {
       ${manifest?.description ? html`<p class="description">${manifest.description}</p>` : nothing}
       ${this.renderField('label', { type: 'string', label: 'Label' }, node.label ?? '', (v) => this.commit({ label: v === '' ? null : String(v) }))}
       ${manifest
-        ? Object.entries(manifest.config ?? {}).map(([key, field]) => this.renderField(key, field, config[key], (v) => this.commit({ patch: { [key]: v } })))
+        ? Object.entries(manifest.config ?? {}).map(([key, field]) => this.renderField(key, field, config[key], (v) => this.commit({ patch: { [key]: v } }), this.params))
         : html`<p class="description">Unknown node type: its config is kept as it is.</p>
             <pre>${JSON.stringify(node.config, null, 2)}</pre>`}
     </form>`;
@@ -65,13 +71,15 @@ export class V2uInspector extends LitElement {
     return n > 1 ? `${n} nodes are selected. Select one of them to see and edit its settings.` : 'Select a node to see and edit its settings.';
   }
 
-  private renderField(key: string, field: ConfigField, value: unknown, commit: (value: unknown) => void) {
+  private renderField(key: string, field: ConfigField, value: unknown, commit: (value: unknown) => void, params: readonly string[] = []) {
     const id = `f-${key}`;
     const label = field.label ?? key;
     const error = this._errors[key];
+    const bound = isParamRef(value) ? value.$param : undefined;
     return html`<div class="field" part="field">
       <label for=${id} part="field-label">${label}</label>
-      ${this.renderInput(id, key, field, value, commit)}
+      ${bound === undefined ? this.renderInput(id, key, field, value, commit) : html`<output id=${id} class="bound">from subflow setting “${bound}”</output>`}
+      ${params.length || bound !== undefined ? this.renderBind(label, bound, params, commit) : nothing}
       ${field.description ? html`<small>${field.description}</small>` : nothing}
       ${error ? html`<small class="error" part="field-error" role="alert">${error}</small>` : nothing}
     </div>`;
@@ -100,6 +108,19 @@ export class V2uInspector extends LitElement {
       default:
         return html`<input id=${id} type="text" .value=${value === undefined ? '' : String(value)} ?readonly=${ro} @change=${(e: Event) => commit((e.target as HTMLInputElement).value)} />`;
     }
+  }
+
+  /** Binds a field to a subflow setting, or unbinds it (back to the field's default). */
+  private renderBind(label: string, bound: string | undefined, params: readonly string[], commit: (value: unknown) => void) {
+    const names = bound === undefined || params.includes(bound) ? params : [...params, bound];
+    return html`<select class="bind" aria-label="Bind ${label} to a subflow setting" ?disabled=${this.readonly}
+      @change=${(e: Event) => {
+        const name = (e.target as HTMLSelectElement).value;
+        commit(name ? { $param: name } : undefined);
+      }}>
+      <option value="" ?selected=${bound === undefined}>not bound</option>
+      ${names.map((n) => html`<option .value=${n} ?selected=${n === bound}>bound to “${n}”</option>`)}
+    </select>`;
   }
 
   private commitNumber(key: string, text: string, commit: (value: unknown) => void) {

@@ -39,6 +39,15 @@ export const inspectorStyles = css`
     color: inherit;
     font: inherit;
   }
+  .bound {
+    padding: 4px 6px;
+    border: 1px dashed var(--_accent, #3b5bdb);
+    border-radius: 4px;
+  }
+  select.bind {
+    font-size: 0.92em;
+    color: var(--_muted, #6b7385);
+  }
   textarea {
     min-height: 4.5em;
     resize: vertical;

@@ -1,7 +1,10 @@
 import { definitionsOf, isV2uError, makeSubflow, subflowIdOf, subflowManifest, type ManifestSource, type NodeManifest, type StoreEvent, type SubflowDefinition } from '../../../core/index.js';
+import { html } from 'lit';
 import { toGraph } from '../viewport.js';
 import { renderCrumbs } from './subflow-crumbs.js';
 import { SubflowScope, type ScopeHost } from './subflow-scope.js';
+import { SubflowSettings } from './subflow-settings.js';
+import { renderBoundary } from './subflow-boundary.js';
 import { nodeAt } from '../gestures/hit-test.js';
 
 /** The editor members the subflow code reaches: the manifest layer hook, its view, the opened scope. */
@@ -19,8 +22,11 @@ export interface SubflowHost extends ScopeHost {
 export class SubflowController {
   /** The opened subflows; `scope.root` is the document's store. */
   readonly scope: SubflowScope;
+  /** The opened definition's config fields, edited from the breadcrumb bar. */
+  readonly settings: SubflowSettings;
   private _layer: { base: ManifestSource; defs: SubflowDefinition[]; source: ManifestSource } | undefined;
   private _unsubscribe: () => void;
+  private _params: { config: object | undefined; names: string[] } | undefined;
 
   constructor(
     private _editor: SubflowHost,
@@ -31,6 +37,7 @@ export class SubflowController {
   ) {
     _editor.manifestLayer = this.layer;
     this.scope = new SubflowScope(_editor, _editor.store, switched);
+    this.settings = new SubflowSettings(_editor, this.scope.root);
     this._unsubscribe = this.scope.root.subscribe(this.handleChange);
     _editor.renderRoot.addEventListener('dblclick', this.handleDoubleClick, true);
     this.resync();
@@ -80,10 +87,32 @@ export class SubflowController {
     return true;
   }
 
-  /** The breadcrumb bar while a subflow is open: the flow, then each opened subflow. */
+  /** The breadcrumb bar while a subflow is open: the flow, then each opened subflow, and its settings. */
   renderCrumbs(): unknown {
     const levels = this.scope.levels;
-    return renderCrumbs(levels.map((_, i) => this.titleAt(i)), (depth) => this.back(depth));
+    const def = this.shownDefinition();
+    const crumbs = renderCrumbs(levels.map((_, i) => this.titleAt(i)), (depth) => this.back(depth), def && this.settings.renderToggle());
+    return html`${crumbs}${this.settings.renderPanel(def)}`;
+  }
+
+  /** The definition of the innermost opened subflow, if one is open. */
+  shownDefinition(): SubflowDefinition | undefined {
+    const shown = this.scope.levels.at(-1);
+    return shown && definitionsOf(this.scope.root).find((d) => d.id === shown.def);
+  }
+
+  /** The opened subflow's inputs and outputs as markers at the inner graph's edges (nothing outside). */
+  renderBoundary(): unknown {
+    const e = this._editor;
+    const def = this.shownDefinition();
+    return def && renderBoundary(def, { getNode: (id) => e.store.state.getNode(id), anchorOf: (n, side, port) => e.view.anchorOf(n, side, port), bounds: e.view.nodeIndex.bounds() });
+  }
+
+  /** The config fields inner nodes of the opened subflow may bind to (none outside); the same array until they change, so the inspector does not re-render for nothing. */
+  params(): readonly string[] {
+    const config = this.shownDefinition()?.config;
+    if (!this._params || this._params.config !== config) this._params = { config, names: Object.keys(config ?? {}) };
+    return this._params.names;
   }
 
   /** Refuses `what` inside an opened subflow (a definition holds nodes and edges only); true when it did. */

@@ -3,9 +3,10 @@ import { css, html, nothing } from 'lit';
 /**
  * The breadcrumb bar of opened subflows: "Flow › Orders cleanup › …". Every crumb but the
  * last is a button back out to that level; the last names where the canvas is. Titles are
- * user strings and render as text. Nothing renders while the flow itself is shown.
+ * user strings and render as text; `after` follows them (the settings toggle). Nothing
+ * renders while the flow itself is shown.
  */
-export function renderCrumbs(titles: string[], back: (depth: number) => void): unknown {
+export function renderCrumbs(titles: string[], back: (depth: number) => void, after?: unknown): unknown {
   if (!titles.length) return nothing;
   const crumbs = ['Flow', ...titles];
   return html`<nav class="crumbs" part="breadcrumbs" aria-label="Subflow path">
@@ -16,12 +17,16 @@ export function renderCrumbs(titles: string[], back: (depth: number) => void): u
           : html`<li><button type="button" data-depth=${depth} title="Back to ${title}" @click=${() => back(depth)}>${title}</button><span aria-hidden="true">›</span></li>`,
       )}
     </ol>
+    ${after ?? nothing}
   </nav>`;
 }
 
 /** The bar sits on a row of its own above the toolbar's buttons. */
 export const crumbStyles = css`
   .crumbs {
+    display: flex;
+    align-items: center;
+    gap: 12px;
     flex-basis: 100%;
     font-size: 0.92em;
   }
