@@ -1,6 +1,7 @@
 import { clampPoint, isV2uError, type GraphFragment, type GraphNode, type NodeManifest, type Point, type PortRef } from '../../core/index.js';
 import { topLeft } from '../../core/geometry.js';
 import { readFragment, writeFragment } from './clipboard.js';
+import { menuItems, menuPointForKeys, type ContextMenuState, type MenuItem } from './context-menu.js';
 import { DIRECTION_VECTORS, nearestInDirection, type Direction, type EditorAction } from './keyboard.js';
 import { centerOn } from './viewport.js';
 import type { EditorHost } from './editor-host.js';
@@ -30,6 +31,8 @@ export class EditorActions {
   connectList: { title: string; options: ConnectOption[]; active: number } | undefined;
   /** Open quick-add search, if any, and where the node will go. */
   quickAdd: { at: Point; query: string; active: number } | undefined;
+  /** The context menu (right-click, the Menu key or Shift+F10), while open. */
+  menu: ContextMenuState | undefined;
 
   constructor(
     private _editor: EditorHost,
@@ -87,6 +90,8 @@ export class EditorActions {
         return this._structure?.openSubflow();
       case 'new-node-type':
         return this._structure?.buildType();
+      case 'context-menu':
+        return this.openMenu(menuPointForKeys(e));
       case 'toggle-inspector':
         return e.renderRoot.querySelector('v2u-inspector-dock')?.toggle();
     }
@@ -227,10 +232,34 @@ export class EditorActions {
     this.closePopovers();
   }
 
+  /** Opens the context menu at a canvas point, for the selection as it is now. */
+  openMenu(at: Point): void {
+    this.closePopovers();
+    const { width, height } = this._editor.canvasSize;
+    const items = menuItems(this._editor);
+    // Kept on the canvas: a right-click near its right or bottom edge opens the menu leftward or upward.
+    const inside = { x: Math.max(0, Math.min(at.x, width - 240)), y: Math.max(0, Math.min(at.y, height - 30 * items.length - 16)) };
+    this.menu = { at: inside, items, active: Math.max(0, items.findIndex((i) => !i.disabled)) };
+    this._editor.requestUpdate();
+  }
+
+  /** Performs a menu entry (a disabled one does nothing) and closes the menu. */
+  pickMenu(item: MenuItem | undefined): void {
+    if (!item || item.disabled) return;
+    this.closePopovers();
+    this.perform(item.action);
+  }
+
+  /** Whether a popover (connect list, quick add, context menu) is open. */
+  get popoverOpen(): boolean {
+    return !!(this.connectList || this.quickAdd || this.menu);
+  }
+
   closePopovers(): void {
-    const hadFocus = this.connectList || this.quickAdd;
+    const hadFocus = this.popoverOpen;
     this.connectList = undefined;
     this.quickAdd = undefined;
+    this.menu = undefined;
     this._editor.requestUpdate();
     if (hadFocus && this._editor.focusedNode) void this._editor.focusNode(this._editor.focusedNode);
   }
@@ -269,7 +298,7 @@ export class EditorActions {
 
   private escape() {
     const e = this._editor;
-    if (this.connectList || this.quickAdd) return this.closePopovers();
+    if (this.popoverOpen) return this.closePopovers();
     e.select([]);
   }
 

@@ -29,6 +29,7 @@ import { boundaryStyles } from './subflows/subflow-boundary.js';
 import { groupStyles } from './groups/groups.styles.js';
 import { lodStyles } from './lod/lod.styles.js';
 import { renderOverlays } from './overlays.js';
+import { menuPointFor } from './context-menu.js';
 import { renderToolbarItems } from './toolbar.js';
 import { PointerController } from './pointer-controller.js';
 import type { CanvasScene } from './canvas-template.js';
@@ -86,7 +87,7 @@ export class EditingKit {
     this.groups = new GroupController(_editor);
     this.subflows = new SubflowController(
       _editor as SubflowHost,
-      () => !!(this.actions.connectList || this.actions.quickAdd) || !_editor.selection.isEmpty,
+      () => this.actions.popoverOpen || !_editor.selection.isEmpty,
       () => (this.groups.layout.invalidate(), this.lod?.invalidate()),
     );
     this.pointer = new PointerController(_editor, this.groups);
@@ -112,6 +113,7 @@ export class EditingKit {
     });
     this.loader.addEventListener('state', this._onLoaderState);
     _editor.addEventListener('v2u-node-config', this._onNodeConfig);
+    _editor.renderRoot.addEventListener('contextmenu', this._onContextMenu as EventListener);
     _editor.addEventListener('v2u-node-status', this._onNodeStatus);
     this._intent = hoverIntent(_editor.renderRoot, { onIntent: (type, kind) => void this.loader.intent(type, kind) });
     this._defineEager();
@@ -169,9 +171,18 @@ export class EditingKit {
     this.subflows.destroy();
     this.loader.removeEventListener('state', this._onLoaderState);
     this._editor.removeEventListener('v2u-node-config', this._onNodeConfig);
+    this._editor.renderRoot.removeEventListener('contextmenu', this._onContextMenu as EventListener);
     this._editor.removeEventListener('v2u-node-status', this._onNodeStatus);
     this.loader.destroy();
   }
+
+  /** A right-click on the canvas opens the editor's context menu instead of the browser's. */
+  private _onContextMenu = (event: MouseEvent) => {
+    const at = menuPointFor(this._editor, event);
+    if (!at) return;
+    event.preventDefault();
+    this.actions.openMenu(at);
+  };
 
   /** Node types on screen count as intent: their elements load while the person looks. */
   noteVisible(nodes: GraphNode[]): void {

@@ -133,6 +133,15 @@ export const editingStyles = css`
     border-radius: 8px;
     box-shadow: 0 6px 24px rgb(0 0 0 / 0.2);
   }
+  .popover.context-menu {
+    transform: none;
+    width: max-content;
+    min-width: 200px;
+    max-width: 280px;
+  }
+  .context-menu li[aria-disabled='true'] {
+    cursor: default;
+  }
   .popover-title {
     padding: 8px 10px;
     font-weight: 600;

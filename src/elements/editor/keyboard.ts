@@ -22,6 +22,7 @@ export type EditorAction =
   | 'make-subflow'
   | 'open-subflow'
   | 'new-node-type'
+  | 'context-menu'
   | 'toggle-inspector'
   | `focus-${Direction}`
   | `nudge-${Direction}`;
@@ -40,6 +41,7 @@ export function actionForKey(event: KeyboardEvent): EditorAction | undefined {
     const withMod: Record<string, EditorAction> = { y: 'redo', a: 'select-all', c: 'copy', x: 'cut', v: 'paste', d: 'duplicate' };
     return withMod[key];
   }
+  if (key === 'ContextMenu' || (event.shiftKey && key === 'F10')) return 'context-menu';
   // By code, not key: Alt changes the character a letter types (Option+Shift+L is "Ò" on a Mac).
   if (event.altKey) return event.shiftKey && event.code === 'KeyL' ? 'tidy-up' : undefined;
   const direction = ARROWS[key];

@@ -8,9 +8,38 @@ import type { EditorHost } from './editor-host.js';
 import type { ConnectPreview } from './gestures/host.js';
 import { toScreen } from './viewport.js';
 
-/** Popovers over the canvas: the refusal hint while connecting, keyboard connect, quick add. */
+/** Popovers over the canvas: the refusal hint while connecting, keyboard connect, quick add, the context menu. */
 export function renderOverlays(editor: EditorHost, actions: EditorActions, preview: ConnectPreview | undefined) {
-  return html`${renderLibraryFailure(editor)} ${renderHint(editor, preview)} ${renderConnectList(editor, actions)} ${renderQuickAdd(editor, actions)}`;
+  return html`${renderLibraryFailure(editor)} ${renderHint(editor, preview)} ${renderConnectList(editor, actions)} ${renderQuickAdd(editor, actions)} ${renderMenu(editor, actions)}`;
+}
+
+/** The context menu: a menu of actions with their keys; arrows move, Enter picks, Escape closes. */
+function renderMenu(editor: EditorHost, actions: EditorActions) {
+  const menu = actions.menu;
+  if (!menu) return nothing;
+  return html`<div class="popover context-menu" part="popover context-menu" @pointerdown=${keepPress} style=${inlineStyle(`left:${menu.at.x}px;top:${menu.at.y}px`)}>
+    <ul
+      role="menu"
+      tabindex="0"
+      aria-label="Actions"
+      aria-activedescendant="cm-${menu.active}"
+      @keydown=${(e: KeyboardEvent) => listKeys(e, editor, actions, menu, menu.items.length, () => actions.pickMenu(menu.items[menu.active]))}
+      ${focusOnRender}
+    >
+      ${menu.items.map(
+        (item, i) => html`<li
+          id="cm-${i}"
+          role="menuitem"
+          data-action=${item.action}
+          aria-disabled=${item.disabled ? 'true' : 'false'}
+          class=${i === menu.active ? 'active' : ''}
+          @click=${() => actions.pickMenu(item)}
+        >
+          <span>${item.label}</span>${item.keys ? html`<small>${item.keys}</small>` : nothing}
+        </li>`,
+      )}
+    </ul>
+  </div>`;
 }
 
 /** The node library did not load: say why on screen (nodes show as unknown meanwhile), with a retry. */
@@ -34,7 +63,7 @@ function renderConnectList(editor: EditorHost, actions: EditorActions) {
   const list = actions.connectList;
   if (!list) return nothing;
   const pick = (option: ConnectOption) => actions.pickConnection(option);
-  return html`<div class="popover connect-list" part="popover connect-list" role="dialog" aria-label=${list.title}>
+  return html`<div class="popover connect-list" part="popover connect-list" @pointerdown=${keepPress} role="dialog" aria-label=${list.title}>
     <div class="popover-title">${list.title}</div>
     <ul
       role="listbox"
@@ -70,7 +99,7 @@ function renderQuickAdd(editor: EditorHost, actions: EditorActions) {
     actions.closePopovers();
     actions.addNode(m, state.at);
   };
-  return html`<div class="popover quick-add" part="popover quick-add" role="dialog" aria-label="Add a node">
+  return html`<div class="popover quick-add" part="popover quick-add" @pointerdown=${keepPress} role="dialog" aria-label="Add a node">
     <input
       type="search"
       placeholder="Add a node…"
@@ -98,6 +127,9 @@ function renderQuickAdd(editor: EditorHost, actions: EditorActions) {
     </ul>
   </div>`;
 }
+
+/** A press on a popover is the popover's: not a pan or a node press of the canvas under it (whose pointer capture would take the click). */
+const keepPress = (e: PointerEvent) => e.stopPropagation();
 
 function listKeys(e: KeyboardEvent, editor: EditorHost, actions: EditorActions, state: { active: number }, count: number, choose: () => void) {
   const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1 };
