@@ -54,6 +54,9 @@ async function builtTypesIn(path) {
   try {
     json = JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
+    // A library folder may hold other JSON (a tsconfig with comments, data): only a file named
+    // as a pack's bundle must parse.
+    if (!error.code && !/(^|[./-])bundle\.json$/.test(path)) return [];
     throw new CliError(`cannot read node pack ${path}: ${error.code ? fsReason(error) : error.message}`, 1);
   }
   if (json?.format !== 'v2u-bundle' || !Array.isArray(json.nodes)) return [];

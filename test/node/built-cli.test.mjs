@@ -32,6 +32,8 @@ test('v2u-editor run computes builder-made types from --library on worker thread
     ['a.value>t.price', 'b.value>t.quantity', 'a.value>s.value'],
   );
   const { pack, file } = await packAndFlow([lineTotal(), addTen()], doc);
+  // Other JSON in a library folder (not a pack's bundle) is not a pack: it is passed over.
+  await writeFile(join(pack, 'tsconfig.json'), '{ // comments are not JSON\n}');
   const threads = await runProcess('node', [bin, 'run', file, '--library', library, '--library', pack, '--full', '--threads', '2']);
   const inProcess = await runProcess('node', [bin, 'run', file, '--library', library, '--library', pack, '--full', '--in-process']);
   assert.equal(threads.code, 0, threads.stderr);
@@ -48,4 +50,7 @@ test('v2u-editor run refuses a node pack with a broken type, naming the file and
   assert.notEqual(code, 0);
   assert.match(stderr, /bundle\.json: nodes\[0\]: .*\$\.logic\.outputs\.total/);
   assert.equal(stderr.trim().split('\n').length, 1, 'one line, no stack');
+  await writeFile(join(pack, 'bundle.json'), '{ "format": "v2u-bundle", ');
+  const cut = await runProcess('node', [bin, 'run', file, '--library', library, '--library', pack]);
+  assert.match(cut.stderr, /cannot read node pack .*bundle\.json/, 'a pack bundle that does not parse is refused');
 });
