@@ -91,6 +91,24 @@ describe('the visual node builder', function () {
     expect(inBuilder(second, '#nb-heading').textContent).to.contain('test/kept-type');
   });
 
+  it('deletes a saved type after a confirming second press: gone from the palette and from storage', async () => {
+    const first = await builderEditor();
+    await buildScaleType(first, 'test/doomed-type');
+    await clickIn(first, '#nb-save');
+    await waitUntil(() => inBuilder(first, '.nb-status').textContent!.includes('Saved'), 'saved and stored');
+    await clickIn(first, '#nb-delete');
+    expect(inBuilder(first, '#nb-delete').textContent).to.contain('Confirm delete');
+    expect(!!first.registry.get('test/doomed-type'), 'one press deletes nothing').to.equal(true);
+    await clickIn(first, '#nb-delete');
+    await waitUntil(() => !$(first, 'v2u-node-builder dialog[open]'), 'the panel closes');
+    await waitUntil(() => !paletteItem(first, 'test/doomed-type'), 'gone from the palette');
+    first.remove();
+    const second = await builderEditor();
+    await second.registry.restore();
+    expect(listBuilt(second.registry).map((t) => t.type), 'not restored from IndexedDB').to.not.include('test/doomed-type');
+    expect(!!paletteItem(second, 'test/doomed-type')).to.equal(false);
+  });
+
   it('names the field at fault as you type, and only a refused save sends v2u-error', async () => {
     const el = await builderEditor();
     const builder = await openBuilder(el);

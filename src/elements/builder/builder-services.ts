@@ -1,7 +1,7 @@
 import type { BuiltNodeType } from '../../core/built-type.js';
 import { validateBuiltType } from '../../core/validate-built-type.js';
 import type { NodeRegistry } from '../../registry/node-registry.js';
-import { defineBuilt, listBuilt } from '../../runtime/built/built-types.js';
+import { defineBuilt, deleteBuilt, listBuilt } from '../../runtime/built/built-types.js';
 import { runBuiltType } from '../../runtime/built/run-built.js';
 
 /** The node pack code (and the pool it writes modules in) loads on the first Export or Import. */
@@ -31,6 +31,11 @@ export class BuilderServices {
   /** Registers `type` (the palette shows it at once) and keeps it in IndexedDB. */
   save(type: BuiltNodeType): Promise<BuiltNodeType> {
     return defineBuilt(this._registry, type);
+  }
+
+  /** Removes a saved type from the registry (the palette drops it) and from IndexedDB; nodes of it in flows stay, as unknown types. */
+  delete(type: string): Promise<boolean> {
+    return deleteBuilt(this._registry, type);
   }
 
   /**

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { Download, FlaskConical, Import, Save } from 'lucide';
+import { Download, FlaskConical, Import, Save, Trash2 } from 'lucide';
 import type { IconShape } from '../../core/index.js';
 import { renderIcon } from '../icons/icon.js';
 import type { Draft } from './builder-draft.js';
@@ -40,9 +40,12 @@ export interface Actions {
   save(): void;
   exportPack(): void;
   importPack(url: string): void;
+  /** Deletes the saved type being edited (absent for a new one); `confirming` after the first press. */
+  remove?: () => void;
+  confirming?: boolean;
 }
 
-/** The footer: status and refusal messages, import by URL, Export and Save. */
+/** The footer: status and refusal messages, import by URL, Delete (a saved type), Export and Save. */
 export function renderActions(a: Actions) {
   const url = (e: Event) => (e.currentTarget as HTMLElement).parentElement!.querySelector('input')!.value.trim();
   return html`<footer class="nb-foot">
@@ -56,6 +59,9 @@ export function renderActions(a: Actions) {
       <button type="button" class="nb-button" id="nb-import" @click=${(e: Event) => a.importPack(url(e))}>${icon(Import)}<span>Import</span></button>
     </div>
     <div class="nb-buttons">
+      ${a.remove
+        ? html`<button type="button" class="nb-button" id="nb-delete" @click=${a.remove}>${icon(Trash2)}<span>${a.confirming ? 'Confirm delete' : 'Delete type'}</span></button>`
+        : nothing}
       <button type="button" class="nb-button" id="nb-export" @click=${a.exportPack}>${icon(Download)}<span>Export</span></button>
       <button type="button" class="nb-button nb-primary" id="nb-save" @click=${a.save}>${icon(Save)}<span>Save</span></button>
     </div>

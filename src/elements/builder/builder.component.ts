@@ -44,6 +44,8 @@ export class V2uNodeBuilder extends LitElement {
   /** The message of a refused save (also sent as `v2u-error`). */
   @state() private _alert = '';
   @state() private _status = '';
+  /** Delete was pressed once: the next press deletes. */
+  @state() private _confirmDelete = false;
   @state() private _run: TestRun = { samples: {} };
   private _built: Built = toBuilt(this._draft);
   private _preview = new NodePreview();
@@ -138,7 +140,15 @@ export class V2uNodeBuilder extends LitElement {
           ${renderTestRun(this._draft, this._run, (run) => (this._run = run), this._test)}
         </aside>
       </div>
-      ${renderActions({ status: this._status, alert: this._alert, save: this._save, exportPack: this._export, importPack: this._import })}
+      ${renderActions({
+        status: this._status,
+        alert: this._alert,
+        save: this._save,
+        exportPack: this._export,
+        importPack: this._import,
+        remove: this._editing && this.editType ? this._delete : undefined,
+        confirming: this._confirmDelete,
+      })}
     </dialog>`;
   }
 
@@ -190,6 +200,25 @@ export class V2uNodeBuilder extends LitElement {
       this.host!.announce(this._status);
     } catch (error) {
       this._alert = `Cannot save: ${error instanceof Error ? error.message : String(error)}`;
+      this.host!.reportError(error, 'builder');
+    }
+  };
+
+  /** Deletes the saved type after a second press; the panel closes and says what happened. */
+  private _delete = async () => {
+    const type = this.editType!;
+    if (!this._confirmDelete) {
+      this._confirmDelete = true;
+      this._status = `Press Confirm delete to remove ${type} from the palette and this browser's storage. Nodes of it in flows are kept, shown as an unknown type.`;
+      return;
+    }
+    this._confirmDelete = false;
+    try {
+      await this._services!.delete(type);
+      this.host!.announce(`Deleted node type ${type}`);
+      this.close();
+    } catch (error) {
+      this._alert = `Cannot delete: ${error instanceof Error ? error.message : String(error)}`;
       this.host!.reportError(error, 'builder');
     }
   };
