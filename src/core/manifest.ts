@@ -73,5 +73,10 @@ export interface ManifestSource {
 
 /** The node's element name: `transform/filter` → `v2u-node-transform-filter`. */
 export function elementNameFor(type: string): string {
-  return `v2u-node-${type.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')}`;
+  return `v2u-node-${typeSlug(type)}`;
+}
+
+/** A node type as a name-safe slug: `shop/Line total` → `shop-line-total` (element names, pack file names). */
+export function typeSlug(type: string): string {
+  return type.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }

@@ -6,6 +6,7 @@
  */
 import type { BuiltNodeType } from '../../core/built-type.js';
 import { defineNode } from '../../core/define-node.js';
+import { typeSlug } from '../../core/manifest.js';
 
 /** Where the generated module imports `defineNode` and `builtLogic` from. */
 export interface PackSpecifiers {
@@ -40,7 +41,7 @@ export function generateNodeModule(type: BuiltNodeType, specifiers: PackSpecifie
 
 /** The file name of a type's module in a pack: `shop/line-total` → `shop-line-total.mjs`. */
 export function moduleFileName(type: string): string {
-  return `${type.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')}.mjs`;
+  return `${typeSlug(type)}.mjs`;
 }
 
 export default defineNode({
