@@ -48,6 +48,20 @@ describe('subflow config fields', () => {
     expect(def(s).nodes[0].config.value).to.deep.equal({ $param: 'rate' });
   });
 
+  it('moves each instance\'s value to the new name, in the document and inside other subflows, in the same undo step', () => {
+    const doc = structuredClone(store().document) as unknown as { nodes: unknown[]; subflows: unknown[] };
+    doc.nodes.push({ id: 'i1', type: 'subflow/sf1', position: { x: 0, y: 0 }, config: { rate: 5, other: 'x' } });
+    doc.subflows.push({ id: 'sf2', version: 1, title: 'Outer', inputs: [], outputs: [], nodes: [{ id: 'i2', type: 'subflow/sf1', position: { x: 0, y: 0 }, config: { rate: 7 } }], edges: [] });
+    const s = new GraphStore(parseDocument(doc as unknown as GraphDocument, { resolvePorts }), { resolvePorts });
+    renameSubflowField(s, 'sf1', 'rate', 'speed');
+    expect(s.state.getNode('i1')!.config).to.deep.equal({ speed: 5, other: 'x' });
+    expect(readSubflows(s.document)[1].nodes[0].config).to.deep.equal({ speed: 7 });
+    s.undo();
+    expect(s.state.getNode('i1')!.config).to.deep.equal({ rate: 5, other: 'x' });
+    expect(readSubflows(s.document)[1].nodes[0].config).to.deep.equal({ rate: 7 });
+    expect(Object.keys(def(s).config!)).to.deep.equal(['rate', 'other']);
+  });
+
   it('refuses, naming the field: a taken or bad name, removing a field still read, adding one twice', () => {
     const s = store();
     expect(codeOf(() => renameSubflowField(s, 'sf1', 'rate', 'other')).message).to.contain('"other"');

@@ -1,8 +1,9 @@
+import type { GraphNode } from '../document.js';
 import type { ConfigField } from '../manifest.js';
 import { ErrorCodes, V2uError, quote } from '../errors.js';
 import type { GraphStore } from '../graph-store.js';
 import { definitionsOf, writeSubflow } from './subflow-commands.js';
-import { mapParamRefs, type SubflowDefinition } from './subflow-read.js';
+import { mapParamRefs, subflowType, type SubflowDefinition } from './subflow-read.js';
 
 /** `value` with every `{ "$param": from }` (at any depth) replaced by `replace()`. */
 const mapParams = (value: unknown, from: string, replace: () => unknown): unknown => mapParamRefs(value, (ref) => (ref.$param === from ? replace() : ref));
@@ -45,10 +46,10 @@ export function addSubflowField(store: GraphStore, id: string, name: string, fie
 }
 
 /**
- * Renames config field `from` of subflow `id` to `to`, and every inner `{ "$param": from }`
- * with it, as one undoable edit. Refuses a name the subflow already has. Instances keep
- * values under the old name (they fall back to the default) — the trade-off of not
- * rewriting every copy of the flow.
+ * Renames config field `from` of subflow `id` to `to`, every inner `{ "$param": from }`,
+ * and the value each instance holds under `from` (in the document and inside other
+ * subflows), as one undoable edit: a person's settings follow the field. Refuses a name
+ * the subflow already has.
  */
 export function renameSubflowField(store: GraphStore, id: string, from: string, to: string): SubflowDefinition {
   const def = requireDef(store, id);
@@ -57,9 +58,18 @@ export function renameSubflowField(store: GraphStore, id: string, from: string, 
   if (to === from) return def;
   if (Object.hasOwn(config, to)) throw new V2uError(ErrorCodes.duplicateId, `subflow ${quote(id)} already has a config field ${quote(to)}`, '$.subflows');
   checkName(id, to);
-  const renamed = Object.fromEntries(Object.entries(config).map(([k, v]) => [k === from ? to : k, v]));
+  const rename = (record: Record<string, unknown>) => Object.fromEntries(Object.entries(record).filter(([k]) => k !== to).map(([k, v]) => [k === from ? to : k, v]));
+  const type = subflowType(id);
+  const holds = (n: GraphNode) => n.type === type && n.config !== undefined && Object.hasOwn(n.config, from);
+  const moved = (n: GraphNode): GraphNode => (holds(n) ? { ...n, config: rename(n.config) } : n);
   const nodes = def.nodes.map((n) => ({ ...n, config: mapParams(n.config, from, () => ({ $param: to })) as Record<string, unknown> }));
-  return writeSubflow(store, id, { config: renamed, nodes });
+  return store.transaction(`Rename field ${from}`, () => {
+    const after = writeSubflow(store, id, { config: rename(config) as SubflowDefinition['config'], nodes });
+    for (const other of definitionsOf(store)) if (other.id !== id && other.nodes.some(holds)) writeSubflow(store, other.id, { nodes: other.nodes.map(moved) });
+    const instances = [...store.state.nodes()].filter(holds);
+    store.apply(`Rename field ${from}`, instances.map((n) => ({ type: 'node-update', id: n.id, before: n, after: moved(n) })));
+    return after;
+  });
 }
 
 /** Removes config field `name` of subflow `id` (one undoable edit); refuses while inner nodes read it, naming them. */
