@@ -42,20 +42,33 @@ export function expandSubflows(doc: GraphDocument, lookup?: DefinitionLookup): {
   let nodes = doc.nodes;
   let edges = doc.edges;
   const chains = new Map<string, string[]>();
-  for (let pending = nodes.filter(isInstance(find)); pending.length; pending = nodes.filter(isInstance(find))) {
+  // One pass over the nodes and edges per nesting level, not per instance: a flow with
+  // many instances expands in linear time.
+  for (let pending = nodes.filter(isInstance(find)); pending.length; ) {
+    const round = new Map<string, Round>();
     for (const instance of pending) {
       const def = find(instance.type)!;
       const chain = chains.get(instance.id) ?? [];
       if (chain.includes(def.id)) throw new V2uError(ErrorCodes.cycle, `subflow ${quote(def.id)} contains itself: ${[...chain, def.id].map((c) => quote(c)).join(' → ')}`, '$.subflows');
       const inner = def.nodes.map((n) => ({ ...n, id: `${instance.id}/${n.id}`, config: withParams(n.config, instance, def) }));
       inner.forEach((n) => chains.set(n.id, [...chain, def.id]));
-      nodes = nodes.flatMap((n) => (n === instance ? inner : [n]));
-      edges = rewire(edges, instance, def);
+      round.set(instance.id, { instance, def, inner });
       instances.set(instance.id, { inner: [], outputs: Object.fromEntries(def.outputs.map((o) => [o.name, { node: `${instance.id}/${o.from.node}`, port: o.from.port }])) });
     }
+    nodes = nodes.flatMap((n) => round.get(n.id)?.inner ?? [n]);
+    edges = rewire(edges, round);
+    pending = [...round.values()].flatMap((r) => r.inner.filter(isInstance(find)));
   }
-  for (const [id, expansion] of instances) expansion.inner = nodes.filter((n) => n.id.startsWith(`${id}/`)).map((n) => n.id);
+  // Each expanded node belongs to every instance its id is nested in (`a/b/c`: `a` and `a/b`).
+  for (const { id } of nodes) for (let at = id.indexOf('/'); at > 0; at = id.indexOf('/', at + 1)) instances.get(id.slice(0, at))?.inner.push(id);
   return { doc: instances.size ? { ...doc, nodes, edges } : doc, instances };
+}
+
+/** An instance being expanded in this pass: its definition and its inner nodes, renamed. */
+interface Round {
+  instance: GraphNode;
+  def: SubflowDefinition;
+  inner: GraphNode[];
 }
 
 const checked = new WeakMap<object, SubflowDefinition[]>();
@@ -71,20 +84,29 @@ function validated(doc: GraphDocument): SubflowDefinition[] {
 
 const isInstance = (find: DefinitionLookup) => (node: GraphNode) => !!find(node.type);
 
-/** Edges into and out of the instance go to the inner ports; inner edges come in, renamed. */
-function rewire(edges: GraphEdge[], instance: GraphNode, def: SubflowDefinition): GraphEdge[] {
-  const at = (ref: PortRef) => ({ node: `${instance.id}/${ref.node}`, port: ref.port });
-  const out: GraphEdge[] = def.edges.map((e) => ({ ...e, id: `${instance.id}/${e.id}`, from: at(e.from), to: at(e.to) }));
-  for (const edge of edges) {
-    if (edge.to.node === instance.id) {
-      const input = def.inputs.find((p) => p.name === edge.to.port);
-      if (!input) throw portError(instance, def, 'input', edge.to.port);
-      input.targets.forEach((t, i) => out.push({ ...edge, id: `${edge.id}>${i}`, to: at(t) }));
-    } else if (edge.from.node === instance.id) {
-      const output = def.outputs.find((p) => p.name === edge.from.port);
-      if (!output) throw portError(instance, def, 'output', edge.from.port);
-      out.push({ ...edge, from: at(output.from) });
-    } else out.push(edge);
+/**
+ * Edges into and out of this pass's instances go to their inner ports; inner edges come
+ * in, renamed (each instance's first, the last instance's leading, as one at a time did).
+ */
+function rewire(edges: GraphEdge[], round: Map<string, Round>): GraphEdge[] {
+  const at = (instance: GraphNode, ref: PortRef) => ({ node: `${instance.id}/${ref.node}`, port: ref.port });
+  const out: GraphEdge[] = [...round.values()].reverse().flatMap(({ instance, def }) => def.edges.map((e) => ({ ...e, id: `${instance.id}/${e.id}`, from: at(instance, e.from), to: at(instance, e.to) })));
+  for (let edge of edges) {
+    const source = round.get(edge.from.node);
+    if (source) {
+      const output = source.def.outputs.find((p) => p.name === edge.from.port);
+      if (!output) throw portError(source.instance, source.def, 'output', edge.from.port);
+      edge = { ...edge, from: at(source.instance, output.from) };
+    }
+    const target = round.get(edge.to.node);
+    if (!target) {
+      out.push(edge);
+      continue;
+    }
+    const input = target.def.inputs.find((p) => p.name === edge.to.port);
+    if (!input) throw portError(target.instance, target.def, 'input', edge.to.port);
+    const into = edge;
+    input.targets.forEach((t, i) => out.push({ ...into, id: `${into.id}>${i}`, to: at(target.instance, t) }));
   }
   return out;
 }
