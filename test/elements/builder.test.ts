@@ -192,6 +192,21 @@ describe('the visual node builder', function () {
     expect(inBuilder(el, '[data-output="value"]').textContent, 'the inner nodes ran: 5 doubled twice').to.equal('20');
   });
 
+  it('saves a saved type under a new id as a new type beside it, and says so before and after', async () => {
+    const el = await builderEditor();
+    await buildScaleType(el, 'test/scale-one');
+    await clickIn(el, '#nb-save');
+    await waitUntil(() => inBuilder(el, '.nb-status').textContent!.includes('Saved Scale it'), 'saved');
+    expect(inBuilder(el, '#nb-save').textContent!.trim(), 'an unchanged id saves in place').to.equal('Save');
+    await typeInto(el, '#nb-type', 'test/scale-two');
+    expect(inBuilder(el, '#nb-save').textContent!.trim(), 'a new id makes a new type').to.equal('Save as new type');
+    await clickIn(el, '#nb-save');
+    await waitUntil(() => inBuilder(el, '.nb-status').textContent!.includes('(test/scale-two)'), 'saved under the new id');
+    expect(inBuilder(el, '.nb-status').textContent).to.contain('test/scale-one stays as it was');
+    expect(listBuilt(el.registry).map((t) => t.type).sort(), 'both types are kept').to.deep.equal(['test/scale-one', 'test/scale-two']);
+    expect(inBuilder(el, '#nb-heading').textContent).to.equal('Edit node type test/scale-two');
+  });
+
   it('exports a saved type as a node pack (downloads) and imports it by URL into a second editor, where it runs', async () => {
     const first = await builderEditor();
     await buildScaleType(first, 'test/shared-type');

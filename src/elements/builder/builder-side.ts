@@ -43,6 +43,8 @@ export interface Actions {
   /** Deletes the saved type being edited (absent for a new one); `confirming` after the first press. */
   remove?: () => void;
   confirming?: boolean;
+  /** The saved type being edited when the draft's id differs from it: Save then makes a new type beside it. */
+  copyOf?: string;
 }
 
 /** The footer: status and refusal messages, import by URL, Delete (a saved type), Export and Save. */
@@ -63,7 +65,7 @@ export function renderActions(a: Actions) {
         ? html`<button type="button" class="nb-button" id="nb-delete" @click=${a.remove}>${icon(Trash2)}<span>${a.confirming ? 'Confirm delete' : 'Delete type'}</span></button>`
         : nothing}
       <button type="button" class="nb-button" id="nb-export" @click=${a.exportPack}>${icon(Download)}<span>Export</span></button>
-      <button type="button" class="nb-button nb-primary" id="nb-save" @click=${a.save}>${icon(Save)}<span>Save</span></button>
+      <button type="button" class="nb-button nb-primary" id="nb-save" title=${a.copyOf ? `${a.copyOf} stays as it is` : nothing} @click=${a.save}>${icon(Save)}<span>${a.copyOf ? 'Save as new type' : 'Save'}</span></button>
     </div>
   </footer>`;
 }

@@ -148,6 +148,7 @@ export class V2uNodeBuilder extends LitElement {
         importPack: this._import,
         remove: this._editing && this.editType ? this._delete : undefined,
         confirming: this._confirmDelete,
+        copyOf: this._copyOf(),
       })}
     </dialog>`;
   }
@@ -190,13 +191,20 @@ export class V2uNodeBuilder extends LitElement {
     return { name: 'V2uError', code: 'bad-definition', message, path };
   }
 
+  /** The saved type being edited, when the draft's id no longer is its id (Save makes a new type; ids are what flows refer to). */
+  private _copyOf(): string | undefined {
+    return this._editing && this.editType && this._built.value.type !== this.editType ? this.editType : undefined;
+  }
+
   private _save = async () => {
     if (this._refuse('save')) return;
+    const copyOf = this._copyOf();
     try {
       const saved = await this._services!.save(this._built.value);
       this._editing = true;
       this.editType = saved.type;
-      this._status = `Saved ${saved.title} (${saved.type}): it is in the palette under ${saved.category}.`;
+      const kept = copyOf ? ` ${copyOf} stays as it was, for the nodes that use it.` : '';
+      this._status = `Saved ${saved.title} (${saved.type}): it is in the palette under ${saved.category}.${kept}`;
       this.host!.announce(this._status);
     } catch (error) {
       this._alert = `Cannot save: ${error instanceof Error ? error.message : String(error)}`;
