@@ -2,7 +2,8 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { readSubflows, type GraphDocument } from '../../src/core/index.js';
 import type { V2uEditor } from '../../src/elements/editor/editor.component.js';
-import { $, $$, centerOf, chord, dblclick, drag, mountEditor, mountRunnable, nodeHeader, portDot, smallGraph } from './editor-helpers.js';
+import { $, $$, centerOf, chord, dblclick, drag, mountEditor, mountRunnable, nodeHeader, pagePoint, portDot, smallGraph } from './editor-helpers.js';
+import { NODE_HEADER, NODE_WIDTH, PORT_ROW } from '../../src/core/index.js';
 
 const graph = {
   ...smallGraph,
@@ -222,10 +223,10 @@ describe('<v2u-editor> opening a subflow on the canvas', function () {
     await el.updateComplete;
     expect(!!$(el, '[data-node="log"]'), 'its member is folded away').to.equal(false);
 
-    const box = $(el, `[data-node="${instances[0]}"]`)!.getBoundingClientRect();
-    const zoom = el.store.state.viewport.zoom;
-    // The middle of the first port row (header 32, rows of 22), left half: the input's row.
-    await dblclick(box.left + box.width * 0.35, box.top + (32 + 11) * zoom);
+    // The middle of the first port row, right half: the output's row (a port row, not the header).
+    const instance = el.store.state.getNode(instances.at(-1)!)!; // the duplicate, drawn over the first
+    expect(el.view.portsOf(instance).outputs.length, 'the instance has an output').to.be.greaterThan(0);
+    await dblclick(...pagePoint(el, instance.position.x + NODE_WIDTH * 0.75, instance.position.y + NODE_HEADER + PORT_ROW / 2));
     await waitUntil(() => $(el, '.crumbs'), 'a double-click opens the instance');
     await el.updateComplete;
     await drag(centerOf(nodeHeader(el, 'num')), [centerOf(nodeHeader(el, 'num'))[0] + 40, centerOf(nodeHeader(el, 'num'))[1] + 60]);
