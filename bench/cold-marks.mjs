@@ -1,13 +1,14 @@
-// `node bench/cold-marks.mjs [nodes] [loads]`: when each step of V2U's "painted with types"
+// `node bench/cold-marks.mjs [nodes] [loads] [--summary]`: when each step of V2U's "painted with types"
 // happens on a first and a second visit (`bench/pages/v2u.js?variant=library`), per load and as
 // medians: the requests (Resource Timing), the element's connection, each of its renders (and
 // whether the registry knew the graph's types by then), the first `change` of its registry,
 // `v2u-ready`, and the bench's "painted with types". Marks only, no tracing: cheap enough to
-// repeat on a loaded machine. Run from the repository root after `npm run build`.
+// repeat on a loaded machine; `--summary` prints only the medians. Run from the repository root after `npm run build`.
 import { launchBrowser } from './lib/browser.mjs';
 import { startServer } from './lib/server.mjs';
 
-const [nodes = '100', loads = '4'] = process.argv.slice(2);
+const [nodes = '100', loads = '4'] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const summary = process.argv.includes('--summary');
 
 /** Runs in the page before its scripts: records the marks in `window.coldMarks`. */
 function instrument() {
@@ -34,9 +35,10 @@ function instrument() {
     const update = editor.update;
     editor.update = function (changed) {
       const types = this.registry.list().length;
+      const nodes = this.graph.nodes.length;
       const start = performance.now();
       update.call(this, changed);
-      marks.push([`render (${types} types known), ${(performance.now() - start).toFixed(1)} ms`, start]);
+      marks.push([`render (${nodes} nodes, ${types} types known), ${(performance.now() - start).toFixed(1)} ms`, start]);
     };
   }).observe(document, { childList: true, subtree: true });
 }
@@ -68,9 +70,20 @@ for (let load = 0; load < Number(loads); load++) {
   }
   await context.close();
 }
+/** Medians over the loads of the first mark whose text starts with each of these. */
+const KEY_MARKS = ['index.json', 'v2u-editor.js', `${nodes}.json`, 'element connected', 'fetch index.json answered', 'registry change', 'v2u-ready', 'painted with types'];
+const median = (values) => values.sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 for (const [visit, loadsOf] of Object.entries(rows)) {
   console.log(`\n${visit} visit, ${nodes} nodes, ${loads} loads`);
-  for (const marks of loadsOf) console.log(marks.map(([what, at]) => `  ${at.toFixed(0).padStart(5)}  ${what}`).join('\n'), '\n  --');
+  if (!summary) for (const marks of loadsOf) console.log(marks.map(([what, at]) => `  ${at.toFixed(0).padStart(5)}  ${what}`).join('\n'), '\n  --');
+  for (const key of KEY_MARKS) {
+    // The graph's v2u-ready is the last one: an editor connected before the graph arrived was ready empty first.
+    const find = key === 'v2u-ready' ? 'findLast' : 'find';
+    const at = loadsOf.map((marks) => marks[find](([what]) => what.startsWith(key))?.[1]).filter((t) => t !== undefined);
+    console.log(`  median ${median(at).toFixed(0).padStart(5)} ms  ${key}${key.endsWith('.js') || key.endsWith('.json') ? ' (in the page)' : ''}`);
+  }
+  const placeholders = loadsOf.map((marks) => marks.filter(([what]) => /^render \([1-9]\d* nodes, 0 types/.test(what)).length);
+  console.log(`  renders of the graph as placeholders, per load: ${placeholders.join(', ')}`);
 }
 await browser.close();
 server.close();
