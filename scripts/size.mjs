@@ -2,8 +2,9 @@
 // page loads before first paint (the entry plus its static imports, followed
 // recursively). Fails when that is over the 30 kB min+gzip budget (Lit included).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { staticClosure } from './lib/static-closure.mjs';
 
 const BUDGET = 30 * 1024;
 const ENTRY = 'dist/v2u-editor.js';
@@ -17,20 +18,6 @@ const measure = (file) => {
   const bytes = readFileSync(file);
   return { file, min: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 };
-
-/** The entry and every chunk it imports statically (not `import()`), transitively. */
-export function staticClosure(entry) {
-  const seen = new Set();
-  const visit = (file) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const code = readFileSync(file, 'utf8');
-    for (const m of code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[^'"();]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g))
-      visit(normalize(join(dirname(file), m[1])));
-  };
-  visit(entry);
-  return [...seen];
-}
 
 const files = ['dist/v2u-editor.js', 'dist/core.js', ...readdirSync('dist/chunks').filter((f) => f.endsWith('.js')).map((f) => join('dist/chunks', f))].filter(existsSync);
 const rows = files.map(measure);

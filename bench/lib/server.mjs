@@ -2,23 +2,33 @@
 // (dist/, bench/pages/, bench/.build/), /bench-graph/<n>.json from the seeded generator, and
 // /bench-page/<name>: the one HTML shell of every bench page, running bench/pages/<name>.js.
 import { createServer } from 'node:http';
+import { staticClosure } from '../../scripts/lib/static-closure.mjs';
 import { handle } from '../../scripts/serve.mjs';
 import { generateGraph } from './graph.mjs';
 
 const graphs = new Map();
 const STYLES = { 'react-flow': '/bench/.build/react-flow.css', drawflow: '/bench/.build/drawflow.css' };
 /**
- * What a page hints before its scripts run, as the README advises hosts: V2U's library index
- * (the built-in library's manifests), fetched while the entry script loads.
+ * What a page hints before its scripts run, as a host that knows its scripts would: each
+ * editor's script files (`modulepreload`: V2U's entry and the chunks it imports statically,
+ * which the browser would otherwise find one round trip after the entry, and the bench's own
+ * conversion of the graph to V2U's document; a peer's bundle), and
+ * V2U's library index (the built-in library's manifests), as the README advises.
  */
-const PRELOADS = { v2u: '/dist/nodes/bundles/index.json' };
+const HINTS = {
+  v2u: () => [...staticClosure('dist/v2u-editor.js').map(modulePreload), modulePreload('bench/pages/v2u-graph.js'), '<link rel="preload" href="/dist/nodes/bundles/index.json" as="fetch" crossorigin>'],
+  'react-flow': () => [modulePreload('bench/.build/react-flow.js')],
+  drawflow: () => [modulePreload('bench/.build/drawflow.js')],
+  litegraph: () => [modulePreload('bench/.build/litegraph.js')],
+};
+const modulePreload = (file) => `<link rel="modulepreload" href="/${file}">`;
 
 function pageHtml(name) {
   const style = STYLES[name] ? `\n<link rel="stylesheet" href="${STYLES[name]}">` : '';
-  const preload = PRELOADS[name] ? `\n<link rel="preload" href="${PRELOADS[name]}" as="fetch" crossorigin>` : '';
+  const hints = (HINTS[name]?.() ?? []).map((hint) => `\n${hint}`).join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>bench: ${name}</title>
-<link rel="icon" href="data:,"><link rel="stylesheet" href="/bench/pages/page.css">${style}${preload}
+<link rel="icon" href="data:,"><link rel="stylesheet" href="/bench/pages/page.css">${style}${hints}
 <script src="/bench/pages/common.js"></script>
 <script type="module" src="/bench/pages/${name}.js"></script>
 </head><body></body></html>

@@ -1,4 +1,7 @@
 import { ErrorCodes, V2uError, type NodeDefinition } from '../core/index.js';
+import { priorityOf } from './bundles.js';
+import { warn } from './metrics.js';
+import type { NodeRegistry } from './node-registry.js';
 import { Samples } from './samples.js';
 import type { NodeRecord } from './registry-types.js';
 
@@ -41,6 +44,15 @@ export class DefinitionLoader {
       this._inflight.set(type, pending);
     }
     return pending;
+  }
+
+  /** `NodeRegistry.preload()`: here, with the loading it does, so it adds nothing to the first paint. */
+  async preload(registry: NodeRegistry, graphTypes: Iterable<string>, emitter: EventTarget): Promise<void> {
+    const known = registry.list();
+    const types = new Set([...known.filter((e) => priorityOf(e) === 'high').map((e) => e.type), ...graphTypes]);
+    const listed = new Set(known.map((e) => e.type));
+    const results = await Promise.allSettled([...types].filter((t) => listed.has(t)).map((t) => registry.load(t)));
+    for (const r of results) if (r.status === 'rejected') warn(emitter, { code: ErrorCodes.loadFailed, message: String(r.reason?.message ?? r.reason) });
   }
 
   private async _loadModule(type: string, record: NodeRecord | undefined): Promise<NodeDefinition> {

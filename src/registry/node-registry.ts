@@ -1,6 +1,5 @@
 import { ErrorCodes, V2uError, type ManifestSource, type NodeDefinition, type NodeManifest, type NodePorts, type PortResolver } from '../core/index.js';
-import { loadBundleChecks, loadedBundleChecks, priorityOf, type BundleIndex, type ManifestBundle, type NodeEntry } from './bundles.js';
-import type { BundleChecks } from './bundle-checks.js';
+import { loadBundleChecks, loadedBundleChecks, type BundleIndex, type ManifestBundle, type NodeEntry } from './bundles.js';
 import type { DefinitionLoader } from './definition-loader.js';
 import { SharedRequest } from './shared-request.js';
 import { LruCache } from './lru-cache.js';
@@ -165,33 +164,34 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
    */
   async registerIndex(url: URL | string, graphTypes: Iterable<string> = [], { signal }: { signal?: AbortSignal } = {}): Promise<void> {
     const href = this._absolute(url);
-    const [index, checks] = (await Promise.all([this._json(href, signal), loadBundleChecks()])) as [BundleIndex, BundleChecks];
+    const index = (await this._json(href, signal)) as BundleIndex;
     if (!Array.isArray(index?.bundles)) throw new V2uError(ErrorCodes.badBundle, `${href} is not a bundle index`, href);
     const listed = index.bundles.map((b) => ({ ...b, url: new URL(b.url, href).href }));
-    const inline = listed.filter((b) => Array.isArray(b.nodes)).map((b) => this._inline(b, checks));
-    // One registration (one `change`) for every inline bundle: each change redraws the graph.
-    this._add(inline.flatMap((b) => b.added));
+    const carried = listed.filter((b) => Array.isArray(b.nodes));
+    // Registered before the manifest checks (a chunk, one more round trip) arrive, as `register()`
+    // does, in one registration (one `change`: each redraws the graph): a preloaded index draws the
+    // graph with its types in its first render. An index with an invalid manifest then takes them back.
+    const early = carried.flatMap((b) => (this._cachedHashes.get(b.url) === b.hash ? [] : b.nodes!.map((n) => this._resolve(n, b.url))));
+    this._add(early);
+    let checked: ManifestBundle[];
+    try {
+      const { parseBundle } = await loadBundleChecks();
+      checked = carried.map((b) => this._resolveBundle(parseBundle(b, b.url), b.url));
+    } catch (error) {
+      for (const entry of early) if (this._entries.get(entry.type) === entry) this.unregister(entry.type);
+      throw error;
+    }
     await this._restoring;
     signal?.throwIfAborted();
     await this._forgetUnlisted(new URL('./', href).href, new Set(listed.map((b) => b.url)));
     const stale = listed.filter((b) => this._cachedHashes.get(b.url) !== b.hash);
     this._counts.bundlesFromCache += listed.length - stale.length;
-    for (const bundle of inline) if (this._cachedHashes.get(bundle.url) !== bundle.hash) await this._options.cache?.writeBundle(bundle.url, bundle.resolved);
+    for (const [i, bundle] of carried.entries()) if (this._cachedHashes.get(bundle.url) !== bundle.hash) await this._options.cache?.writeBundle(bundle.url, checked[i]);
     const fetched = stale.filter((b) => !Array.isArray(b.nodes));
     const wanted = new Set(graphTypes);
     const critical = (b: BundleIndex['bundles'][number]) => b.priority === 'high' || b.types.some((t) => wanted.has(t));
     await Promise.all(fetched.filter(critical).map((b) => this.registerBundle(b.url, { signal })));
     await Promise.all(fetched.filter((b) => !critical(b)).map((b) => this.registerBundle(b.url, { signal })));
-  }
-
-  /**
-   * The manifests an index carries for one bundle, resolved: what to register (nothing when
-   * the cache already gave this very copy), and the bundle the cache keeps.
-   */
-  private _inline(listed: BundleIndex['bundles'][number], { parseBundle }: BundleChecks): { url: string; hash: string; resolved: ManifestBundle; added: NodeEntry[] } {
-    const resolved = this._resolveBundle(parseBundle(listed, listed.url), listed.url);
-    const added = this._cachedHashes.get(listed.url) === listed.hash ? [] : resolved.nodes;
-    return { url: listed.url, hash: listed.hash, resolved, added };
   }
 
   /** Registers the bundles the cache remembers (those of `libraryIndex` alone, when given); resolves with the number of types restored. */
@@ -243,9 +243,7 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
    * since its runs import node modules in workers.
    */
   async preload(graphTypes: Iterable<string> = []): Promise<void> {
-    const types = new Set([...this.list().filter((e) => priorityOf(e) === 'high').map((e) => e.type), ...graphTypes]);
-    const results = await Promise.allSettled([...types].filter((t) => this._entries.has(t)).map((t) => this.load(t)));
-    for (const r of results) if (r.status === 'rejected') warn(this._emitter, { code: ErrorCodes.loadFailed, message: String(r.reason?.message ?? r.reason) });
+    await (await this._definitions()).preload(this, graphTypes, this._emitter);
   }
 
   /**

@@ -118,6 +118,37 @@ describe('v2u-ready and whenReady()', () => {
     }
   });
 
+  it('a library index the page preloaded draws the graph once, with its types, never as placeholders', async () => {
+    // As the README advises hosts: the index requested before the script runs. Its answer reaches
+    // the editor in a task, which on a busy page (a first visit) comes after the next frame: the
+    // fetch below is made only after that frame, as it happens there.
+    const url = `${library()}?preloaded=${Math.random()}`;
+    const hint = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: url });
+    const loaded = new Promise((resolve) => hint.addEventListener('load', resolve, { once: true }));
+    document.head.append(hint);
+    await loaded;
+    const el = document.createElement('v2u-editor');
+    el.setAttribute('no-palette', '');
+    el.setAttribute('no-auto-run', '');
+    el.library = url;
+    const afterTheFrame: typeof fetch = (input, init) => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))).then(() => fetch(input, init));
+    el.registry = registryOn(undefined, afterTheFrame);
+    el.graph = flow as unknown as GraphDocument;
+    document.body.append(el);
+    const seen: unknown[] = [];
+    const watch = new MutationObserver(() => seen.push(...Object.values(drawn(el))));
+    watch.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true, attributes: true });
+    try {
+      await el.whenReady();
+      expect(drawn(el)).to.deep.equal({ v: 'create: Value', log: 'output: Log' });
+      expect(seen.filter((s) => String(s).startsWith('unknown')), 'no placeholder was ever drawn').to.deep.equal([]);
+    } finally {
+      watch.disconnect();
+      el.remove();
+      hint.remove();
+    }
+  });
+
   it('the library request starts while IndexedDB is still being read, not after', async () => {
     const times: Record<string, number> = {};
     const fetchTimed: typeof fetch = (input, init) => ((times.request ??= performance.now()), fetch(input, init));

@@ -287,15 +287,17 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
 
   /**
    * A newly loaded graph's first render waits for its types until the next frame at most:
-   * nothing is painted before that frame anyway, and a library already on its way (preloaded,
-   * or in IndexedDB) then draws the graph once with its types, not as placeholders and again.
+   * nothing is painted before that frame anyway, and a library already on its way (in
+   * IndexedDB) then draws the graph once with its types, not as placeholders and again. When
+   * the page preloads the index, its answer may come a task after that frame: then the render
+   * waits for it (100 ms at most), as a second render of the graph would cost more.
    */
   protected override async scheduleUpdate(): Promise<void> {
     if (this._fresh && this._ready.unknownTypes().length)
       await new Promise<void>((resolve) => {
         this._typesHeard = resolve;
-        requestAnimationFrame(() => resolve());
-        setTimeout(resolve, 50); // a hidden page has no frames
+        if (!this._library.preloaded) requestAnimationFrame(() => resolve());
+        setTimeout(resolve, 100); // a hidden page has no frames
       });
     this._typesHeard = undefined;
     this._fresh = false;

@@ -73,6 +73,15 @@ export class LibraryController implements ReactiveController {
     return this._ready;
   }
 
+  /**
+   * Whether the page preloads the library's index (`<link rel="preload">`, as the README advises):
+   * its types then arrive within a task or so, so the graph's first render waits for them.
+   */
+  get preloaded(): boolean {
+    const url = new URL(this._host.library ?? defaultLibraryUrl(), document.baseURI).href;
+    return [...document.querySelectorAll<HTMLLinkElement>('link[rel=preload]')].some((link) => link.href === url);
+  }
+
   /** Loads the library again after a failure (the notice's Retry). */
   retry(): void {
     this.failure = undefined;
