@@ -56,8 +56,18 @@ export type Dictionary = readonly string[] | NumberedText;
 export function textAt(dictionary: Dictionary): (code: number) => string {
   if (Array.isArray(dictionary)) return (code) => (dictionary as readonly string[])[code];
   const { prefix, start, width } = dictionary as NumberedText;
-  return (code) => prefix + String(start + code).padStart(width, '0');
+  let made = written.get(dictionary as NumberedText);
+  if (!made) written.set(dictionary as NumberedText, (made = []));
+  const strings = made;
+  return (code) => (strings[code] ??= prefix + String(start + code).padStart(width, '0'));
 }
+
+/**
+ * The entries of each numbered dictionary written so far in this thread, so rows built again
+ * and again from tables sharing it (every output on the main thread becomes rows) share one
+ * string per id, as an array dictionary's rows do, while a worker that shows 100 rows writes 100.
+ */
+const written = new WeakMap<NumberedText, string[]>();
 /** Anything else (several kinds in one column, objects, lists, undefined): the values as they are. */
 export interface MixedColumn extends Base { readonly kind: 'mixed'; readonly values: readonly unknown[] }
 export type Column = NumberColumn | DateColumn | BooleanColumn | StringColumn | MixedColumn;
@@ -149,17 +159,21 @@ export function rowsOf(table: ColumnTable, from = 0, to = table.length): Record<
 const views = new WeakMap<ColumnTable, { readonly table: ColumnTable; readonly indexes: ArrayLike<number> }>();
 
 /**
- * The rows at `indexes` of `table`, as a table whose columns are gathered only when first
+ * The rows at `indexes` of `table`, as a table whose columns are each gathered only when first
  * read: a node's output that may never be read in full (a filter's rejected rows, a sorted
- * table only shown a page at a time) costs its indexes until then, not a copy of every
- * column. Rows (`rowsOf`) and present names are read through the indexes. `gather` builds
- * the columns (`take`) from the table under every deferred take. `indexes` must not change afterwards.
+ * table only shown a page at a time) costs its indexes until then, and a node that reads two
+ * of ten columns (a group after a filter) gathers those two. Rows (`rowsOf`) and present
+ * names are read through the indexes. `gather` builds one column (`take`'s) from the table
+ * under every deferred take. `indexes` must not change afterwards.
  */
-export function deferredTake(table: ColumnTable, indexes: ArrayLike<number>, gather: (from: ColumnTable, indexes: ArrayLike<number>) => readonly Column[]): ColumnTable {
+export function deferredTake(table: ColumnTable, indexes: ArrayLike<number>, gather: (column: Column, indexes: ArrayLike<number>) => Column): ColumnTable {
   const under = { table: views.get(table)?.table ?? table, indexes: composed(table, indexes) };
-  let columns: readonly Column[] | undefined;
-  const view = { $v2uColumns: 1, length: indexes.length, names: table.names } as { columns: readonly Column[] } & Omit<ColumnTable, 'columns'>;
-  Object.defineProperty(view, 'columns', { enumerable: true, get: () => (columns ??= gather(under.table, under.indexes)) });
+  const columns: Column[] = [];
+  under.table.columns.forEach((column, c) => {
+    let gathered: Column | undefined;
+    Object.defineProperty(columns, c, { enumerable: true, get: () => (gathered ??= gather(column, under.indexes)) });
+  });
+  const view = columnTable(indexes.length, table.names, Object.freeze(columns));
   views.set(view, under);
   return view;
 }

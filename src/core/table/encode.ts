@@ -75,10 +75,11 @@ export function take(table: ColumnTable, indexes: ArrayLike<number>): ColumnTabl
 
 /** `take`, deferred: the columns are gathered when first read (see `deferredTake`). */
 export function takeLater(table: ColumnTable, indexes: ArrayLike<number>): ColumnTable {
-  return deferredTake(table, indexes, (from, at) => take(from, at).columns);
+  return deferredTake(table, indexes, takeColumn);
 }
 
-function takeColumn(column: Column, indexes: ArrayLike<number>): Column {
+/** Column `column` at `indexes`, in that order. */
+export function takeColumn(column: Column, indexes: ArrayLike<number>): Column {
   const states = column.states && gatherBytes(column.states, indexes);
   switch (column.kind) {
     case 'string':

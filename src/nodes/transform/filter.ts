@@ -1,6 +1,6 @@
 import { defineNode } from '../../core/define-node.js';
 import { compileExpression, isTruthy, rowStep } from '../shared/expression.js';
-import { rowCursor, take, takeLater } from '../../core/table/index.js';
+import { rowCursor, takeLater } from '../../core/table/index.js';
 import { requireColumnTable } from '../shared/inputs.js';
 import { eachIndex } from '../shared/loop.js';
 
@@ -30,6 +30,6 @@ export default defineNode({
     const rejected = new Uint32Array(table.length);
     let [k, r] = [0, 0];
     await eachIndex(table.length, context, reportProgress, rowStep(test, cursor, (i, pass) => void (isTruthy(pass) ? (kept[k++] = i) : (rejected[r++] = i))));
-    return { rows: take(table, kept.subarray(0, k)), rejected: takeLater(table, rejected.subarray(0, r)) };
+    return { rows: takeLater(table, kept.subarray(0, k)), rejected: takeLater(table, rejected.subarray(0, r)) };
   },
 });

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { buffersOf, columnTable, deferredTake, fromRows, isColumnTable, ownBuffers, presentNames, rowCursor, rowsOf, take, takeLater, textAt, MATERIALIZE, type ColumnTable, type NumberedText } from '../../../src/core/table/index.js';
+import { buffersOf, columnTable, deferredTake, fromRows, isColumnTable, ownBuffers, presentNames, rowCursor, rowsOf, take, takeColumn, takeLater, textAt, MATERIALIZE, type Column, type ColumnTable, type NumberedText } from '../../../src/core/table/index.js';
 
 type Row = Record<string, unknown>;
 
@@ -70,7 +70,7 @@ describe('core/table: the columnar table', () => {
       fc.property(tables, ([rows, first, second]) => {
         const table = fromRows(rows);
         let gathered = 0;
-        const counted = (t: ColumnTable, at: ArrayLike<number>) => (gathered++, take(t, at).columns);
+        const counted = (column: Column, at: ArrayLike<number>) => (gathered++, takeColumn(column, at));
         const later = deferredTake(table, Uint32Array.from(first), counted);
         const twice = deferredTake(later, Uint32Array.from(second), counted);
         const now = take(take(table, first), second);
@@ -78,8 +78,12 @@ describe('core/table: the columnar table', () => {
         expect(rowsOf(twice, 1, 3), 'a page of rows').to.deep.equal(rowsOf(now, 1, 3));
         expect(presentNames(twice), 'the names some row has').to.deep.equal(presentNames(now));
         expect(gathered, 'nothing gathered for rows and names').to.equal(0);
+        if (table.names.length) {
+          expect(rowsOf(columnTable(now.length, [now.names[0]], [twice.columns[0]])), 'one column read').to.deep.equal(rowsOf(columnTable(now.length, [now.names[0]], [now.columns[0]])));
+          expect(gathered, 'only that column gathered').to.equal(1);
+        }
         expect(rowsOf(structuredClone(twice)), 'a clone gathers').to.deep.equal(rowsOf(now));
-        expect(gathered).to.equal(1);
+        expect(gathered, 'each column once').to.equal(table.names.length);
         expect(rowsOf(takeLater(table, first))).to.deep.equal(rowsOf(take(table, first)));
       }),
     );

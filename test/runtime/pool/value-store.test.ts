@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { columnTable, deferredTake, rowsOf, take, type ColumnTable } from '../../../src/core/table/index.js';
+import { columnTable, deferredTake, rowsOf, take, takeColumn, type ColumnTable } from '../../../src/core/table/index.js';
 import { cheaperToRebuild, copyMs, COPY_MS_PER_ITEM } from '../../../src/runtime/pool/placement.js';
 import { ValueStore } from '../../../src/runtime/pool/value-store.js';
 
@@ -26,7 +26,7 @@ describe('ValueStore: what a kept columnar table costs to copy', () => {
     const table = orders();
     const every = new Uint32Array(ROWS / 2).map((_, i) => ROWS - 1 - 2 * i);
     let gathered = 0;
-    const later = deferredTake(table, every, (from, at) => (gathered++, take(from, at).columns));
+    const later = deferredTake(table, every, (column, at) => (gathered++, takeColumn(column, at)));
     const store = new ValueStore();
     const [ref] = Object.values(store.keep({ rows: later }, 10_000)) as { $v2uRef: string; head: unknown[]; copyMs: number }[];
     expect(gathered, 'nothing gathered to keep it').to.equal(0);
