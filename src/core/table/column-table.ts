@@ -52,20 +52,28 @@ export interface NumberedText {
 }
 export type Dictionary = readonly string[] | NumberedText;
 
-/** Entry `code` of a dictionary, for reading many (a function made once per column). */
-export function textAt(dictionary: Dictionary): (code: number) => string {
+/**
+ * Entry `code` of a dictionary, as a function made once per column. `many`: the caller reads
+ * most of a long column (a node's loop, rows for a whole table), so a numbered dictionary's
+ * strings are all written once per thread and shared (see `written`); otherwise (a page of
+ * rows, one lookup per distinct code) each entry is written when asked for.
+ */
+export function textAt(dictionary: Dictionary, many = false): (code: number) => string {
   if (Array.isArray(dictionary)) return (code) => (dictionary as readonly string[])[code];
-  const { prefix, start, width } = dictionary as NumberedText;
-  let made = written.get(dictionary as NumberedText);
-  if (!made) written.set(dictionary as NumberedText, (made = []));
-  const strings = made;
-  return (code) => (strings[code] ??= prefix + String(start + code).padStart(width, '0'));
+  const numbered = dictionary as NumberedText;
+  const { prefix, start, width } = numbered;
+  const write = (code: number) => prefix + String(start + code).padStart(width, '0');
+  if (!many) return write;
+  let strings = written.get(numbered);
+  if (!strings) written.set(numbered, (strings = Array.from({ length: numbered.length }, (_, code) => write(code))));
+  return (code) => strings[code];
 }
 
 /**
- * The entries of each numbered dictionary written so far in this thread, so rows built again
- * and again from tables sharing it (every output on the main thread becomes rows) share one
- * string per id, as an array dictionary's rows do, while a worker that shows 100 rows writes 100.
+ * The strings of each numbered dictionary read in full so far in this thread: on the main
+ * thread every output becomes rows, and tables taken from one another share a dictionary, so
+ * their rows share one string per id (as an array dictionary's rows do), while a worker that
+ * shows 100 rows writes 100 strings.
  */
 const written = new WeakMap<NumberedText, string[]>();
 /** Anything else (several kinds in one column, objects, lists, undefined): the values as they are. */
@@ -85,14 +93,15 @@ export function columnTable(length: number, names: readonly string[], columns: r
 /** Reads one column's cells: a value, `null`, or `undefined` for a row without the key. */
 export type CellReader = (row: number) => unknown;
 
-export function readerOf(column: Column): CellReader {
-  const value = valueReader(column);
+/** A column's cells; `many` (the default): most of a long column will be read (see `textAt`). */
+export function readerOf(column: Column, many = true): CellReader {
+  const value = valueReader(column, many);
   const states = column.states;
   if (!states) return value;
   return (i) => (states[i] === VALUE ? value(i) : states[i] === NULL ? null : undefined);
 }
 
-function valueReader(column: Column): CellReader {
+function valueReader(column: Column, many: boolean): CellReader {
   switch (column.kind) {
     case 'number': {
       const values = column.values;
@@ -108,7 +117,7 @@ function valueReader(column: Column): CellReader {
     }
     case 'string': {
       const { codes } = column;
-      const text = textAt(column.dictionary);
+      const text = textAt(column.dictionary, many);
       return (i) => text(codes[i]);
     }
     case 'mixed': {
@@ -133,15 +142,18 @@ export function columnOf(table: ColumnTable, name: string): Column | undefined {
 /**
  * Rows `from`..`to` as plain objects: the edge where columns become rows (the page, a table
  * view page, CSV, the CLI). A row without a key in the source has none here either. A
- * deferred take (`takeLater`) reads its rows from the table it takes from, through its
- * indexes, without gathering its columns.
+ * deferred take (`takeLater`) reads a few rows (a preview, a page) from the table it takes
+ * from, through its indexes, without gathering its columns.
  */
 export function rowsOf(table: ColumnTable, from = 0, to = table.length): Record<string, unknown>[] {
   const start = Math.max(0, Math.min(from, table.length));
   const end = Math.max(start, Math.min(to, table.length));
-  const view = views.get(table);
+  const many = end - start >= MANY_ROWS;
+  // Many rows of a deferred take: gather its columns and read them in order (reading ten
+  // columns through shuffled indexes while making row objects was slower, main thread).
+  const view = many ? undefined : views.get(table);
   const source = view?.table ?? table;
-  const readers = source.columns.map(readerOf);
+  const readers = source.columns.map((column) => readerOf(column, many));
   const absent = source.columns.map((c) => c.states);
   const { names } = table;
   const rows: Record<string, unknown>[] = new Array(end - start);
@@ -154,6 +166,9 @@ export function rowsOf(table: ColumnTable, from = 0, to = table.length): Record<
   if (start === 0 && end === table.length) builtFrom.set(rows, table);
   return rows;
 }
+
+/** Rows built at once from which text columns are read as many (see `textAt`): more than a preview or a page. */
+const MANY_ROWS = 1000;
 
 /** Deferred takes (`takeLater`): the table each takes rows of, and which rows, in order. */
 const views = new WeakMap<ColumnTable, { readonly table: ColumnTable; readonly indexes: ArrayLike<number> }>();
