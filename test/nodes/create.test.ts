@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { rowsOf, type ColumnTable, type StringColumn } from '../../src/core/table/index.js';
 import fileInput from '../../src/nodes/create/file-input.js';
 import httpRequest from '../../src/nodes/create/http-request.js';
 import now from '../../src/nodes/create/now.js';
@@ -94,6 +95,15 @@ describe('create/sample-data', () => {
     expect(a).not.to.deep.equal(c);
     expect(a[0]).to.have.keys(['orderId', 'date', 'customerId', 'region', 'product', 'category', 'quantity', 'unitPrice', 'total', 'status']);
     expect(a.every((row) => Math.abs((row.total as number) - (row.quantity as number) * (row.unitPrice as number)) < 0.01)).to.equal(true);
+  });
+
+  it('keeps ids as a numbered recipe, not a string per row (a million order ids cost the source most)', async () => {
+    const signal = new AbortController().signal;
+    const { rows } = (await sampleData.processLogic({}, { signal, config: { rows: 1000, seed: 1, dataset: 'orders' }, nodeId: 'n', log: () => undefined }, () => undefined)) as { rows: ColumnTable };
+    const ids = rows.columns[rows.names.indexOf('orderId')] as StringColumn;
+    expect(Array.isArray(ids.dictionary), 'no array of strings').to.equal(false);
+    expect(rowsOf(rows, 998).map((r) => r.orderId)).to.deep.equal(['O-0000999', 'O-0001000']);
+    expect(rowsOf(rows).every((r) => /^C-00\d{5}$/.test(r.customerId as string)), 'customer ids').to.equal(true);
   });
 
   it('makes customers and products, and zero rows', async () => {

@@ -11,6 +11,12 @@ export interface OutputRef {
   readonly length: number;
   /** The first items, for previews. */
   readonly head: readonly unknown[];
+  /**
+   * The holding worker's estimate of the ms copying the value to another worker takes (a
+   * columnar table is mostly buffers, far cheaper than rows); placement weighs it against
+   * waiting for the holder or making the value again. Absent: priced per item, as rows.
+   */
+  readonly copyMs?: number;
 }
 
 /**

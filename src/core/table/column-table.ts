@@ -32,8 +32,50 @@ export interface NumberColumn extends Base { readonly kind: 'number'; readonly v
 /** Dates as their time in ms (NaN for an invalid date); rows get `Date` objects back. */
 export interface DateColumn extends Base { readonly kind: 'date'; readonly values: Float64Array }
 export interface BooleanColumn extends Base { readonly kind: 'boolean'; readonly values: Uint8Array }
-/** Text, dictionary-encoded: row i's string is `dictionary[codes[i]]`; the dictionary holds each string once. */
-export interface StringColumn extends Base { readonly kind: 'string'; readonly codes: Uint32Array; readonly dictionary: readonly string[] }
+/**
+ * Text, dictionary-encoded: row i's string is the dictionary's entry `codes[i]` (`textAt`);
+ * the dictionary holds each string once, or is a `NumberedText` recipe.
+ */
+export interface StringColumn extends Base { readonly kind: 'string'; readonly codes: Uint32Array; readonly dictionary: Dictionary }
+/**
+ * A dictionary of numbered ids kept as their recipe: entry `code` is `prefix` followed by
+ * `start + code` written with at least `width` digits (`O-0000001`). A million order ids are
+ * then a few bytes to make, keep and send to another worker instead of a million strings
+ * (in the heavy run, making them and cloning them were the largest costs of the source).
+ */
+export interface NumberedText {
+  readonly numbered: 1;
+  readonly prefix: string;
+  readonly start: number;
+  readonly width: number;
+  readonly length: number;
+}
+export type Dictionary = readonly string[] | NumberedText;
+
+/**
+ * Entry `code` of a dictionary, as a function made once per column. `many`: the caller reads
+ * most of a long column (a node's loop, rows for a whole table), so a numbered dictionary's
+ * strings are all written once per thread and shared (see `written`); otherwise (a page of
+ * rows, one lookup per distinct code) each entry is written when asked for.
+ */
+export function textAt(dictionary: Dictionary, many = false): (code: number) => string {
+  if (Array.isArray(dictionary)) return (code) => (dictionary as readonly string[])[code];
+  const numbered = dictionary as NumberedText;
+  const { prefix, start, width } = numbered;
+  const write = (code: number) => prefix + String(start + code).padStart(width, '0');
+  if (!many) return write;
+  let strings = written.get(numbered);
+  if (!strings) written.set(numbered, (strings = Array.from({ length: numbered.length }, (_, code) => write(code))));
+  return (code) => strings[code];
+}
+
+/**
+ * The strings of each numbered dictionary read in full so far in this thread: on the main
+ * thread every output becomes rows, and tables taken from one another share a dictionary, so
+ * their rows share one string per id (as an array dictionary's rows do), while a worker that
+ * shows 100 rows writes 100 strings.
+ */
+const written = new WeakMap<NumberedText, string[]>();
 /** Anything else (several kinds in one column, objects, lists, undefined): the values as they are. */
 export interface MixedColumn extends Base { readonly kind: 'mixed'; readonly values: readonly unknown[] }
 export type Column = NumberColumn | DateColumn | BooleanColumn | StringColumn | MixedColumn;
@@ -51,14 +93,15 @@ export function columnTable(length: number, names: readonly string[], columns: r
 /** Reads one column's cells: a value, `null`, or `undefined` for a row without the key. */
 export type CellReader = (row: number) => unknown;
 
-export function readerOf(column: Column): CellReader {
-  const value = valueReader(column);
+/** A column's cells; `many` (the default): most of a long column will be read (see `textAt`). */
+export function readerOf(column: Column, many = true): CellReader {
+  const value = valueReader(column, many);
   const states = column.states;
   if (!states) return value;
   return (i) => (states[i] === VALUE ? value(i) : states[i] === NULL ? null : undefined);
 }
 
-function valueReader(column: Column): CellReader {
+function valueReader(column: Column, many: boolean): CellReader {
   switch (column.kind) {
     case 'number': {
       const values = column.values;
@@ -73,8 +116,9 @@ function valueReader(column: Column): CellReader {
       return (i) => values[i] === 1;
     }
     case 'string': {
-      const { codes, dictionary } = column;
-      return (i) => dictionary[codes[i]];
+      const { codes } = column;
+      const text = textAt(column.dictionary, many);
+      return (i) => text(codes[i]);
     }
     case 'mixed': {
       const values = column.values;
@@ -97,22 +141,70 @@ export function columnOf(table: ColumnTable, name: string): Column | undefined {
 
 /**
  * Rows `from`..`to` as plain objects: the edge where columns become rows (the page, a table
- * view page, CSV, the CLI). A row without a key in the source has none here either.
+ * view page, CSV, the CLI). A row without a key in the source has none here either. A
+ * deferred take (`takeLater`) reads a few rows (a preview, a page) from the table it takes
+ * from, through its indexes, without gathering its columns.
  */
 export function rowsOf(table: ColumnTable, from = 0, to = table.length): Record<string, unknown>[] {
   const start = Math.max(0, Math.min(from, table.length));
   const end = Math.max(start, Math.min(to, table.length));
-  const readers = table.columns.map(readerOf);
-  const absent = table.columns.map((c) => c.states);
+  const many = end - start >= MANY_ROWS;
+  // Many rows of a deferred take: gather its columns and read them in order (reading ten
+  // columns through shuffled indexes while making row objects was slower, main thread).
+  const view = many ? undefined : views.get(table);
+  const source = view?.table ?? table;
+  const readers = source.columns.map((column) => readerOf(column, many));
+  const absent = source.columns.map((c) => c.states);
   const { names } = table;
   const rows: Record<string, unknown>[] = new Array(end - start);
   for (let i = start; i < end; i++) {
+    const at = view ? view.indexes[i] : i;
     const row: Record<string, unknown> = {};
-    for (let c = 0; c < names.length; c++) if (absent[c]?.[i] !== ABSENT) setOwn(row, names[c], readers[c](i));
+    for (let c = 0; c < names.length; c++) if (absent[c]?.[at] !== ABSENT) setOwn(row, names[c], readers[c](at));
     rows[i - start] = row;
   }
   if (start === 0 && end === table.length) builtFrom.set(rows, table);
   return rows;
+}
+
+/** Rows built at once from which text columns are read as many (see `textAt`): more than a preview or a page. */
+const MANY_ROWS = 1000;
+
+/** Deferred takes (`takeLater`): the table each takes rows of, and which rows, in order. */
+const views = new WeakMap<ColumnTable, { readonly table: ColumnTable; readonly indexes: ArrayLike<number> }>();
+
+/**
+ * The rows at `indexes` of `table`, as a table whose columns are each gathered only when first
+ * read: a node's output that may never be read in full (a filter's rejected rows, a sorted
+ * table only shown a page at a time) costs its indexes until then, and a node that reads two
+ * of ten columns (a group after a filter) gathers those two. Rows (`rowsOf`) and present
+ * names are read through the indexes. `gather` builds one column (`take`'s) from the table
+ * under every deferred take. `indexes` must not change afterwards.
+ */
+export function deferredTake(table: ColumnTable, indexes: ArrayLike<number>, gather: (column: Column, indexes: ArrayLike<number>) => Column): ColumnTable {
+  const under = { table: views.get(table)?.table ?? table, indexes: composed(table, indexes) };
+  const columns: Column[] = [];
+  under.table.columns.forEach((column, c) => {
+    let gathered: Column | undefined;
+    Object.defineProperty(columns, c, { enumerable: true, get: () => (gathered ??= gather(column, under.indexes)) });
+  });
+  const view = columnTable(indexes.length, table.names, Object.freeze(columns));
+  views.set(view, under);
+  return view;
+}
+
+/** The table a deferred take reads its rows from (itself for any other table), without gathering anything. */
+export function tableUnder(table: ColumnTable): ColumnTable {
+  return views.get(table)?.table ?? table;
+}
+
+/** `indexes` into a table that may itself be a deferred take, as indexes into the table under it. */
+function composed(table: ColumnTable, indexes: ArrayLike<number>): ArrayLike<number> {
+  const under = views.get(table)?.indexes;
+  if (!under) return indexes;
+  const out = new Uint32Array(indexes.length);
+  for (let i = 0; i < out.length; i++) out[i] = under[indexes[i]];
+  return out;
 }
 
 /**
@@ -160,10 +252,12 @@ export function ownBuffers(table: ColumnTable): ColumnTable {
 
 /** The names of the columns some row has a key for (as rows would list them; a taken subset may lack some). */
 export function presentNames(table: ColumnTable): string[] {
+  const view = views.get(table);
+  const source = view?.table ?? table;
   return table.names.filter((_, c) => {
-    const states = table.columns[c].states;
+    const states = source.columns[c].states;
     if (!states) return table.length > 0;
-    for (let i = 0; i < states.length; i++) if (states[i] !== ABSENT) return true;
+    for (let i = 0; i < table.length; i++) if (states[view ? view.indexes[i] : i] !== ABSENT) return true;
     return false;
   });
 }

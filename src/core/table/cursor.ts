@@ -1,4 +1,4 @@
-import { readerOf, rowsOf, type ColumnTable } from './column-table.js';
+import { readerOf, rowsOf, type CellReader, type ColumnTable } from './column-table.js';
 
 /** A cursor row's method that builds the plain row it points at (for code that needs a real object). */
 export const MATERIALIZE: unique symbol = Symbol('v2u.materialize');
@@ -19,8 +19,9 @@ export function rowCursor(table: ColumnTable): RowCursor {
   let at = 0;
   const proto = Object.create(null) as Record<PropertyKey, unknown>;
   table.names.forEach((name, c) => {
-    const read = readerOf(table.columns[c]);
-    Object.defineProperty(proto, name, { get: () => read(at), enumerable: true });
+    // Made when first read: a column of a deferred take is gathered only if the expression reads it.
+    let read: CellReader | undefined;
+    Object.defineProperty(proto, name, { get: () => (read ??= readerOf(table.columns[c]))(at), enumerable: true });
   });
   Object.defineProperty(proto, MATERIALIZE, { value: () => rowsOf(table, at, at + 1)[0] });
   const row = Object.create(proto) as RowCursor['row'];

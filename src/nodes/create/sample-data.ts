@@ -1,5 +1,5 @@
 import { defineNode } from '../../core/define-node.js';
-import { columnTable, type Column, type ColumnTable } from '../../core/table/column-table.js';
+import { columnTable, type Column, type ColumnTable, type Dictionary, type NumberedText } from '../../core/table/column-table.js';
 import { columnFrom } from '../../core/table/encode.js';
 import { configError } from '../shared/inputs.js';
 import { eachIndex } from '../shared/loop.js';
@@ -64,19 +64,22 @@ const pick = <T>(list: readonly T[], random: Random): T => list[Math.floor(rando
 const cents = (value: number) => Math.round(value * 100) / 100;
 /** Four years of ISO dates, made once: formatting a Date per row was most of the run time. */
 const DATES = Array.from({ length: 1460 }, (_, day) => new Date(START + day * DAY).toISOString().slice(0, 10));
-const id = (prefix: string, n: number) => `${prefix}-${String(n + 1).padStart(7, '0')}`;
 
 /** Text codes into a fixed list (`dictionary`), and a column of them. */
 const codes = (count: number) => new Uint32Array(count);
-const text = (dictionary: readonly string[], values: Uint32Array): Column => ({ kind: 'string', codes: values, dictionary });
+const text = (dictionary: Dictionary, values: Uint32Array): Column => ({ kind: 'string', codes: values, dictionary });
 const numbers = (values: Float64Array): Column => ({ kind: 'number', values });
-/** One string per row (ids, emails): the dictionary is the strings, in row order. */
+/** One string per row (emails, names): the dictionary is the strings, in row order. */
 function unique(count: number, make: (i: number) => string): Column {
   const dictionary: string[] = new Array(count);
-  const values = codes(count);
-  for (let i = 0; i < count; i++) (dictionary[i] = make(i)), (values[i] = i);
-  return text(dictionary, values);
+  for (let i = 0; i < count; i++) dictionary[i] = make(i);
+  return text(dictionary, rowOrder(count));
 }
+const rowOrder = (count: number) => codes(count).map((_, i) => i);
+/** Ids `<prefix>-0000001`… for codes 0…count-1, kept as their recipe (`NumberedText`), not as strings. */
+const ids = (prefix: string, count: number): NumberedText => ({ numbered: 1, prefix: `${prefix}-`, start: 1, width: 7, length: count });
+/** One id per row, in row order (O-0000001 for the first row). */
+const idColumn = (prefix: string, count: number) => text(ids(prefix, count), rowOrder(count));
 const indexIn = (list: readonly unknown[], random: Random) => Math.floor(random() * list.length);
 const CUSTOMER_IDS = 50_000;
 
@@ -100,9 +103,8 @@ const MAKERS: Record<string, (count: number, random: Random, loop: Loop) => Prom
       total[i] = cents(quantity[i] * unitPrice[i]);
       status[i] = indexIn(STATUSES, random);
     });
-    const customerIds = n ? Array.from({ length: CUSTOMER_IDS }, (_, k) => id('C', k)) : [];
     return columnTable(n, ['orderId', 'date', 'customerId', 'region', 'product', 'category', 'quantity', 'unitPrice', 'total', 'status'], [
-      unique(n, (i) => id('O', i)), text(DATES, day), text(customerIds, customer), text(REGIONS, region), text(ITEMS, product),
+      idColumn('O', n), text(DATES, day), text(ids('C', n ? CUSTOMER_IDS : 0), customer), text(REGIONS, region), text(ITEMS, product),
       text(CATEGORIES, category), numbers(quantity), numbers(unitPrice), numbers(total), text(STATUSES, status),
     ]);
   },
@@ -122,7 +124,7 @@ const MAKERS: Record<string, (count: number, random: Random, loop: Loop) => Prom
     });
     const names = FIRST.flatMap((first) => LAST.map((last) => `${first} ${last}`));
     return columnTable(n, ['customerId', 'name', 'email', 'country', 'segment', 'signupDate', 'lifetimeValue'], [
-      unique(n, (i) => id('C', i)), text(names, name), unique(n, (i) => email[i]), text(COUNTRIES, country), text(SEGMENTS, segment), text(DATES, signup), numbers(lifetimeValue),
+      idColumn('C', n), text(names, name), unique(n, (i) => email[i]), text(COUNTRIES, country), text(SEGMENTS, segment), text(DATES, signup), numbers(lifetimeValue),
     ]);
   },
   async products(n, random, loop) {
@@ -137,7 +139,7 @@ const MAKERS: Record<string, (count: number, random: Random, loop: Loop) => Prom
       rating[i] = Math.round((2.5 + random() * 2.5) * 10) / 10;
     });
     return columnTable(n, ['productId', 'name', 'category', 'price', 'stock', 'rating'], [
-      unique(n, (i) => id('P', i)), columnFrom(name), text(CATEGORIES, category), numbers(price), numbers(stock), numbers(rating),
+      idColumn('P', n), columnFrom(name), text(CATEGORIES, category), numbers(price), numbers(stock), numbers(rating),
     ]);
   },
 };

@@ -1,5 +1,5 @@
 import type { NodeContext, ReportProgress } from '../../core/define-node.js';
-import { columnOf, readerNamed, type ColumnTable } from '../../core/table/index.js';
+import { columnOf, readerNamed, textAt, type ColumnTable } from '../../core/table/index.js';
 import { eachIndex } from './loop.js';
 
 /**
@@ -127,10 +127,11 @@ function cellIds(table: ColumnTable, name: string, c: number, space: KeySpace, e
   const idOf = (value: unknown) => (empty === 'none' && isEmpty(value) ? -1 : space.cellId(c, value ?? null));
   if (column?.kind !== 'string') return (i) => idOf(read(i));
   const { codes, dictionary, states } = column;
+  const text = textAt(dictionary);
   const known = new Int32Array(dictionary.length).fill(-2);
   return (i) => {
     if (states && states[i] !== 0) return idOf(read(i));
     const code = codes[i];
-    return known[code] !== -2 ? known[code] : (known[code] = idOf(dictionary[code]));
+    return known[code] !== -2 ? known[code] : (known[code] = idOf(text(code)));
   };
 }

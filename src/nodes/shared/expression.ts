@@ -1,5 +1,5 @@
 import jsonata from 'jsonata';
-import { MATERIALIZE } from '../../core/table/cursor.js';
+import { MATERIALIZE, type RowCursor } from '../../core/table/cursor.js';
 import { ErrorCodes, V2uError, quote } from '../../core/errors.js';
 import { checkSize, isLimit, JSONATA_OPTIONS, limitEvaluation, limitMessage } from './expression-limits.js';
 import { compileFast, FALLBACK } from './fast-expression.js';
@@ -18,7 +18,30 @@ export interface Expression {
    * Evaluates against `input` (usually a row); `bindings` become `$name` variables. Simple
    * expressions answer at once (see fast-expression.ts); the others return a promise.
    */
-  evaluate(input: unknown, bindings?: Record<string, unknown>, where?: string): unknown | Promise<unknown>;
+  evaluate(input: unknown, bindings?: Record<string, unknown>, where?: Where): unknown | Promise<unknown>;
+}
+
+/**
+ * Where an evaluation happened, for its error message: text, or a row index (`row 12`), which
+ * a row loop passes as it is rather than making a string per row that only an error reads.
+ */
+export type Where = string | number;
+
+const whereText = (at: Where | undefined) => (typeof at === 'number' ? `row ${at}` : at);
+
+/**
+ * A row loop's step (for `eachIndex`): evaluates `expression` at row i of the cursor's table,
+ * with `$index`, then calls `use(i, value)`; synchronous on the fast path. Nothing is made
+ * per row: one bindings object serves every row (JSONata reads bindings when an evaluation
+ * starts, and the loop awaits a slow row before the next) and the error text only on error.
+ */
+export function rowStep(expression: Expression, cursor: RowCursor, use: (i: number, value: unknown) => void): (i: number) => void | Promise<void> {
+  const bindings = { index: 0 };
+  return (i) => {
+    bindings.index = i;
+    const value = expression.evaluate(cursor.moveTo(i), bindings, i);
+    return value instanceof Promise ? value.then((v) => use(i, v)) : use(i, value);
+  };
 }
 
 interface JsonataFailure {
@@ -49,11 +72,11 @@ export function compileExpression(text: string, where: { node: string; field: st
   limitEvaluation(compiled);
   // Bounded by construction: no calls and no loops, one pass over the syntax tree.
   const fast = compileFast(compiled.ast());
-  const slow = async (input: unknown, bindings?: Record<string, unknown>, at?: string) => {
+  const slow = async (input: unknown, bindings?: Record<string, unknown>, at?: Where) => {
     try {
       return checkSize(await compiled.evaluate(withoutNulls(input), bindings));
     } catch (error) {
-      throw expressionError(error as JsonataFailure, text, where, at);
+      throw expressionError(error as JsonataFailure, text, where, whereText(at));
     }
   };
   return {
@@ -66,10 +89,6 @@ export function compileExpression(text: string, where: { node: string; field: st
   };
 }
 
-/** Calls `use` with an evaluation's value: at once for a plain value, once a promise resolves. Keeps row loops synchronous on the fast path. */
-export function whenEvaluated<T>(value: unknown, use: (value: unknown) => T): T | Promise<T> {
-  return value instanceof Promise ? value.then(use) : use(value);
-}
 
 function expressionError(error: JsonataFailure, text: string, where: { node: string; field: string; offset?: number; source?: string }, at?: string): V2uError {
   if (!error || typeof error.message !== 'string' || (error as Error).name === 'AbortError') throw error;
@@ -109,9 +128,9 @@ function isCursorRow(input: unknown): input is { [MATERIALIZE](): unknown } {
 }
 
 /** A computed number must be finite: Infinity and NaN are overflow or 0/0, never data. */
-export function checkResult(value: unknown, expression: Expression, where: { node: string; field: string }, at?: string): unknown {
+export function checkResult(value: unknown, expression: Expression, where: { node: string; field: string }, at?: Where): unknown {
   if (typeof value === 'number' && !Number.isFinite(value))
-    throw new V2uError(ErrorCodes.badExpression, `${where.node}: ${where.field} ${quote(expression.text)}${at ? ` (${at})` : ''} gave ${value}: the number is out of range`, `$.config.${where.field}`);
+    throw new V2uError(ErrorCodes.badExpression, `${where.node}: ${where.field} ${quote(expression.text)}${at !== undefined ? ` (${whereText(at)})` : ''} gave ${value}: the number is out of range`, `$.config.${where.field}`);
   return value;
 }
 

@@ -1,5 +1,5 @@
 import { defineNode } from '../../core/define-node.js';
-import { checkResult, compileExpression, whenEvaluated } from '../shared/expression.js';
+import { checkResult, compileExpression, rowStep } from '../shared/expression.js';
 import { columnFrom, NULL, rowCursor, withColumn } from '../../core/table/index.js';
 import { configError, requireColumnTable } from '../shared/inputs.js';
 import { eachIndex } from '../shared/loop.js';
@@ -34,13 +34,11 @@ export default defineNode({
     const cursor = rowCursor(table);
     const values = new Array<unknown>(table.length);
     const states = new Uint8Array(table.length);
-    await eachIndex(table.length, context, reportProgress, (i) =>
-      whenEvaluated(value.evaluate(cursor.moveTo(i), { index: i }, `row ${i}`), (evaluated) => {
-        const result = checkResult(evaluated, value, where, `row ${i}`);
-        if (result === undefined || result === null) states[i] = NULL;
-        else values[i] = result;
-      }),
-    );
+    await eachIndex(table.length, context, reportProgress, rowStep(value, cursor, (i, evaluated) => {
+      const result = checkResult(evaluated, value, where, i);
+      if (result === undefined || result === null) states[i] = NULL;
+      else values[i] = result;
+    }));
     return { rows: withColumn(table, column, columnFrom(values, states.includes(NULL) ? states : undefined)) };
   },
 });

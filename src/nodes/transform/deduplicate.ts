@@ -1,5 +1,5 @@
 import { defineNode } from '../../core/define-node.js';
-import { take } from '../../core/table/index.js';
+import { takeLater } from '../../core/table/index.js';
 import { KeySpace, keyIds } from '../shared/column-keys.js';
 import { columnsOf, parseList, requireColumnTable, requireColumns } from '../shared/inputs.js';
 
@@ -39,6 +39,6 @@ export default defineNode({
     const kept: number[] = [];
     const duplicates: number[] = [];
     for (let i = 0; i < ids.length; i++) (winner[ids[i]] === i ? kept : duplicates).push(i);
-    return { rows: take(table, kept), duplicates: take(table, duplicates) };
+    return { rows: takeLater(table, kept), duplicates: takeLater(table, duplicates) };
   },
 });

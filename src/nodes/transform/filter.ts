@@ -1,6 +1,6 @@
 import { defineNode } from '../../core/define-node.js';
-import { compileExpression, isTruthy, whenEvaluated } from '../shared/expression.js';
-import { rowCursor, take } from '../../core/table/index.js';
+import { compileExpression, isTruthy, rowStep } from '../shared/expression.js';
+import { rowCursor, takeLater } from '../../core/table/index.js';
 import { requireColumnTable } from '../shared/inputs.js';
 import { eachIndex } from '../shared/loop.js';
 
@@ -29,9 +29,7 @@ export default defineNode({
     const kept = new Uint32Array(table.length);
     const rejected = new Uint32Array(table.length);
     let [k, r] = [0, 0];
-    await eachIndex(table.length, context, reportProgress, (i) =>
-      whenEvaluated(test.evaluate(cursor.moveTo(i), { index: i }, `row ${i}`), (pass) => void (isTruthy(pass) ? (kept[k++] = i) : (rejected[r++] = i))),
-    );
-    return { rows: take(table, kept.subarray(0, k)), rejected: take(table, rejected.subarray(0, r)) };
+    await eachIndex(table.length, context, reportProgress, rowStep(test, cursor, (i, pass) => void (isTruthy(pass) ? (kept[k++] = i) : (rejected[r++] = i))));
+    return { rows: takeLater(table, kept.subarray(0, k)), rejected: takeLater(table, rejected.subarray(0, r)) };
   },
 });

@@ -1,8 +1,9 @@
 import { defineNode } from '../../core/define-node.js';
 import { compareValues, isMissing } from '../shared/compare.js';
-import { columnOf, readerOf, take, type Column, type ColumnTable } from '../../core/table/index.js';
+import { columnOf, readerOf, takeLater, textAt, type Column, type ColumnTable } from '../../core/table/index.js';
 import { configError, parseList, requireColumns, requireColumnTable } from '../shared/inputs.js';
 import { eachIndex, throwIfAborted } from '../shared/loop.js';
+import { radixOrder } from '../shared/radix-order.js';
 
 const TITLE = 'Sort';
 
@@ -34,10 +35,10 @@ export default defineNode({
     const encoded: EncodedColumn[] = [];
     for (const [n, key] of keys.entries())
       encoded.push(await encodeColumn(table, key.column, context, (f) => reportProgress(((n + f) / keys.length) * 0.8, `reading ${key.column}`)));
-    const order = sortedIndexes(table.length, encoded.flatMap((column, k) => sortColumns(column, keys[k].direction)));
+    const order = radixOrder(table.length, encoded.flatMap((column, k) => sortColumns(column, keys[k].direction)));
     throwIfAborted(context.signal);
     reportProgress(1);
-    return { rows: take(table, order) };
+    return { rows: takeLater(table, order) };
   },
 });
 
@@ -86,7 +87,9 @@ async function encodeColumn(table: ColumnTable, name: string, context: { signal:
 
 /** A text column: its dictionary ranked once, each row its code's rank (empties MISSING). */
 function encodeText(column: Extract<Column, { kind: 'string' }>, report: (f: number) => void): EncodedColumn {
-  const { codes, dictionary, states } = column;
+  const { codes, states } = column;
+  const text = textAt(column.dictionary);
+  const dictionary = Array.from({ length: column.dictionary.length }, (_, code) => text(code));
   const rankOf = new Float64Array(dictionary.length);
   [...dictionary.keys()].sort((a, b) => compareValues(dictionary[a], dictionary[b]) || a - b).forEach((code, rank) => (rankOf[code] = rank));
   const kinds = new Uint8Array(codes.length);
@@ -118,28 +121,6 @@ function sortColumns({ kinds, values }: EncodedColumn, direction: 1 | -1): Float
   const group = new Float64Array(kinds.length);
   for (let i = 0; i < kinds.length; i++) group[i] = kinds[i] === MISSING ? MISSING * 2 : direction * kinds[i];
   return [group, value];
-}
-
-/**
- * Row indexes ordered by the columns, then by index (a stable sort). Sorting a typed array
- * of indexes over typed arrays of keys: a million rows in well under a second, where a
- * comparator over rows took seconds.
- */
-function sortedIndexes(length: number, columns: Float64Array[]): Uint32Array {
-  const order = new Uint32Array(length);
-  for (let i = 0; i < length; i++) order[i] = i;
-  // a - b of two equal infinite keys is NaN: equal, so the next column (or the index) decides.
-  if (columns.length === 1) {
-    const [c] = columns;
-    return order.sort((a, b) => c[a] - c[b] || a - b);
-  }
-  return order.sort((a, b) => {
-    for (let k = 0; k < columns.length; k++) {
-      const difference = columns[k][a] - columns[k][b];
-      if (difference) return difference;
-    }
-    return a - b;
-  });
 }
 
 function parseKeys(text: unknown): SortKey[] {

@@ -13,10 +13,11 @@
  */
 export const COPY_MS_PER_ITEM = 0.007;
 
-/** A kept input as placement sees it: the value's id and its item count. */
+/** A kept input as placement sees it: the value's id, its item count and, when its worker priced it, the copy's cost. */
 export interface KeptInput {
   readonly $v2uRef: string;
   readonly length: number;
+  readonly copyMs?: number;
 }
 
 /** A place in the pool as placement sees it (the pool's `Slot` is one). */
@@ -49,9 +50,9 @@ export type Fit = { readonly kind: 'local' | 'no-inputs' | 'remote' } | { readon
 
 const RANK = { local: 0, 'no-inputs': 1, remote: 2, wait: Infinity } as const;
 
-/** The time copying a value to another worker would take. */
+/** The time copying a value to another worker would take: as its worker priced it, else per item. */
 export function copyMs(ref: KeptInput): number {
-  return ref.length * COPY_MS_PER_ITEM;
+  return ref.copyMs ?? ref.length * COPY_MS_PER_ITEM;
 }
 
 /** Whether a recorded job made this value in less time than copying it would take. */

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { buffersOf, fromRows, isColumnTable, ownBuffers, rowCursor, rowsOf, take, MATERIALIZE, type ColumnTable } from '../../../src/core/table/index.js';
+import { buffersOf, columnTable, deferredTake, fromRows, isColumnTable, ownBuffers, presentNames, rowCursor, rowsOf, take, takeColumn, takeLater, textAt, MATERIALIZE, type Column, type ColumnTable, type NumberedText } from '../../../src/core/table/index.js';
 
 type Row = Record<string, unknown>;
 
@@ -53,6 +53,42 @@ describe('core/table: the columnar table', () => {
     expect(cursor.moveTo(2)[MATERIALIZE]()).to.deep.equal(rows[2]);
   });
 
+  it('reads a numbered dictionary (ids kept as their recipe) as the strings it stands for', () => {
+    const ids: NumberedText = { numbered: 1, prefix: 'O-', start: 1, width: 7, length: 12_000_000 };
+    expect([0, 9, 9_999_999, 11_999_999].map(textAt(ids)), 'padded, and wider past the width').to.deep.equal(['O-0000001', 'O-0000010', 'O-10000000', 'O-12000000']);
+    const table = columnTable(3, ['id', 'n'], [{ kind: 'string', codes: Uint32Array.of(2, 0, 2), dictionary: ids }, { kind: 'number', values: Float64Array.of(1, 2, 3) }]);
+    expect(rowsOf(table)).to.deep.equal([{ id: 'O-0000003', n: 1 }, { id: 'O-0000001', n: 2 }, { id: 'O-0000003', n: 3 }]);
+    expect(rowsOf(structuredClone(table)), 'the recipe survives a clone').to.deep.equal(rowsOf(table));
+  });
+
+  it('defers a take: rows, names and columns equal take(), gathered only when the columns are read (property)', () => {
+    const cell = fc.oneof(fc.double(), fc.constantFrom('EU', 'US'), fc.boolean(), fc.constant(null));
+    const row = fc.dictionary(fc.constantFrom('a', 'b', 'c'), cell, { maxKeys: 3 });
+    const picks = (n: number) => fc.array(fc.nat(Math.max(0, n - 1)), { maxLength: n ? 12 : 0 });
+    const tables = fc.array(row, { maxLength: 20 }).chain((rows) => fc.tuple(fc.constant(rows), picks(rows.length)).chain(([r, first]) => fc.tuple(fc.constant(r), fc.constant(first), picks(first.length))));
+    fc.assert(
+      fc.property(tables, ([rows, first, second]) => {
+        const table = fromRows(rows);
+        let gathered = 0;
+        const counted = (column: Column, at: ArrayLike<number>) => (gathered++, takeColumn(column, at));
+        const later = deferredTake(table, Uint32Array.from(first), counted);
+        const twice = deferredTake(later, Uint32Array.from(second), counted);
+        const now = take(take(table, first), second);
+        expect(rowsOf(twice), 'rows through both takes').to.deep.equal(rowsOf(now));
+        expect(rowsOf(twice, 1, 3), 'a page of rows').to.deep.equal(rowsOf(now, 1, 3));
+        expect(presentNames(twice), 'the names some row has').to.deep.equal(presentNames(now));
+        expect(gathered, 'nothing gathered for rows and names').to.equal(0);
+        if (table.names.length) {
+          expect(rowsOf(columnTable(now.length, [now.names[0]], [twice.columns[0]])), 'one column read').to.deep.equal(rowsOf(columnTable(now.length, [now.names[0]], [now.columns[0]])));
+          expect(gathered, 'only that column gathered').to.equal(1);
+        }
+        expect(rowsOf(structuredClone(twice)), 'a clone gathers').to.deep.equal(rowsOf(now));
+        expect(gathered, 'each column once').to.equal(table.names.length);
+        expect(rowsOf(takeLater(table, first))).to.deep.equal(rowsOf(take(table, first)));
+      }),
+    );
+  });
+
   it('reads the columns again, not the rows, when frozen rows it built come back (main thread, CLI)', () => {
     const table = fromRows(everyKind());
     const rows = rowsOf(table);
@@ -78,8 +114,10 @@ describe('core/table: the columnar table', () => {
     const url = new URL('./fixtures/table-worker.js', import.meta.url);
     const [sender, receiver] = [new Worker(url, { type: 'module' }), new Worker(url, { type: 'module' })];
     try {
-      const rows = everyKind();
-      const table = fromRows(rows);
+      const ids: NumberedText = { numbered: 1, prefix: 'C-', start: 1, width: 7, length: 5 };
+      const rows = everyKind().map((row, i) => ({ ...row, id: `C-000000${5 - i}` }));
+      const encoded = fromRows(everyKind());
+      const table = columnTable(5, [...encoded.names, 'id'], [...encoded.columns, { kind: 'string', codes: Uint32Array.of(4, 3, 2, 1, 0), dictionary: ids }]);
       const channel = new MessageChannel();
       const answer = (worker: Worker) => new Promise<Record<string, unknown>>((resolve) => (worker.onmessage = ({ data }) => resolve(data)));
       const received = answer(receiver);
