@@ -160,7 +160,8 @@ function grow(r: Rect, by: number): Rect {
   return { x: r.x - r.width * by, y: r.y - r.height * by, width: r.width * (1 + 2 * by), height: r.height * (1 + 2 * by) };
 }
 
-function contains(outer: Rect, inner: Rect): boolean {
+/** Whether `inner` lies wholly inside `outer`. */
+export function contains(outer: Rect, inner: Rect): boolean {
   return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
 }
 
