@@ -28,6 +28,35 @@ describe('<v2u-editor> minimap', () => {
     expect(center.x, 'the view moved towards the far node').to.be.above(2500);
     expect(center.y).to.be.above(1200);
   });
+
+  it('follows the nodes when they move, also while they keep moving', async () => {
+    const el = await mountEditor({
+      version: 2,
+      nodes: [
+        { id: 'a', type: 'output/log', position: { x: 0, y: 0 }, config: {} },
+        { id: 'b', type: 'output/log', position: { x: 4000, y: 2000 }, config: {} },
+      ],
+      edges: [],
+    });
+    const canvas = $(el, 'v2u-minimap')!.shadowRoot!.querySelector('canvas')!;
+    const pixels = () => canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data.join();
+    await waitUntil(() => pixels() !== new Uint8ClampedArray(canvas.width * canvas.height * 4).join(), 'it draws');
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    const before = pixels();
+    // Moves in quick succession (as a drag makes), then rest: the last position is drawn.
+    for (let i = 1; i <= 5; i++) {
+      el.store.moveNodes([{ id: 'b', position: { x: 4000 - i * 400, y: 2000 } }]);
+      await el.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const moved = el.store.state.getNode('b')!.position.x;
+    await waitUntil(() => pixels() !== before, 'the minimap redraws the moved node', { timeout: 3000 });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const settled = pixels();
+    el.store.moveNodes([{ id: 'b', position: { x: moved, y: 2000 } }]);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(pixels(), 'after the last move it shows the last position').to.equal(settled);
+  });
 });
 
 describe('<v2u-editor> node elements that fail to load', () => {

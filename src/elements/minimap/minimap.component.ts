@@ -10,12 +10,16 @@ import { minimapStyles } from './minimap.styles.js';
 interface NodeLayer {
   key: unknown[];
   bounds: Rect | undefined;
-  image: OffscreenCanvas;
+  image: ImageBitmap;
+  /** When it was drawn (performance.now()). */
+  at: number;
 }
 
 const WIDTH = 200;
 const HEIGHT = 140;
 const MIN_INTERVAL = 120;
+/** The node rectangles redraw at most this often while the graph keeps changing (rasterising 10,000 of them takes a frame's worth). */
+const NODES_INTERVAL = 600;
 
 /**
  * An overview of the whole graph drawn on one canvas (cheap at 10,000 nodes), with the
@@ -58,13 +62,16 @@ export class V2uMinimap extends LitElement {
 
   /** Redraws at most every MIN_INTERVAL ms: during a drag of a big graph, a frame each would cost more than the drag. */
   protected override updated(_changed: PropertyValues<this>): void {
+    this.drawAfter(MIN_INTERVAL - (performance.now() - this._drawnAt));
+  }
+
+  private drawAfter(ms: number) {
     if (this._frame) return;
-    const wait = Math.max(0, MIN_INTERVAL - (performance.now() - this._drawnAt));
     this._frame = setTimeout(() => requestAnimationFrame(() => {
       this._frame = 0;
       this._drawnAt = performance.now();
       this.draw();
-    }), wait) as unknown as number;
+    }), Math.max(0, ms)) as unknown as number;
   }
 
   override disconnectedCallback(): void {
@@ -100,11 +107,18 @@ export class V2uMinimap extends LitElement {
   /**
    * The node rectangles, drawn once per graph change into a bitmap that fits their bounds: a
    * pan or zoom then only scales it into place and outlines the view (drawing 50,000
-   * rectangles on every redraw cost several ms of a frame while panning).
+   * rectangles on every redraw cost several ms of a frame while panning). Closes the old bitmap.
    */
   private nodeLayer(view: GraphViewModel, fill: string): NodeLayer {
     const key = [view, this.revision, view.nodeIndex.size, fill, devicePixelRatio];
-    if (this._nodes && key.every((k, i) => k === this._nodes!.key[i])) return this._nodes;
+    const old = this._nodes;
+    if (old && key.every((k, i) => k === old.key[i])) return old;
+    // While the graph keeps changing (a drag), the rectangles follow at most every NODES_INTERVAL ms.
+    const since = performance.now() - (old?.at ?? -Infinity);
+    if (old?.key[0] === view && since < NODES_INTERVAL) {
+      this.drawAfter(NODES_INTERVAL - since);
+      return old;
+    }
     const bounds = view.nodeIndex.bounds();
     const [width, height] = [WIDTH * devicePixelRatio, HEIGHT * devicePixelRatio];
     const image = new OffscreenCanvas(width, height);
@@ -116,7 +130,8 @@ export class V2uMinimap extends LitElement {
       ctx.fillStyle = fill;
       for (const [, r] of view.nodeIndex.entries()) ctx.fillRect((r.x - bounds.x) * k, (r.y - bounds.y) * k, Math.max(1, r.width * k), Math.max(1, r.height * k));
     }
-    return (this._nodes = { key, bounds, image });
+    old?.image.close();
+    return (this._nodes = { key, bounds, image: image.transferToImageBitmap(), at: performance.now() });
   }
 
   private handlePointer = (event: PointerEvent) => {
