@@ -2,6 +2,7 @@ import type { ReactiveController } from 'lit';
 import type { GraphEdge, GraphNode, GraphStore } from '../../../core/index.js';
 import type { CanvasScene } from '../canvas-template.js';
 import type { EditorHost } from '../editor-host.js';
+import { visibleRect } from '../viewport.js';
 import { CanvasLayer, type PaintScene } from './canvas-layer.js';
 import { lodLevel, type LodLevel } from './level.js';
 import { ShellCulling } from './shells.js';
@@ -62,7 +63,8 @@ export class LodController implements ReactiveController {
     const nodes = focused ? this._shown([focused]) : [];
     this._layer ??= new CanvasLayer(this._editor);
     const { state, view, manifests, selection, area } = scene;
-    this._pending = { state, view, manifests, selection, area, zoom: scene.viewport.zoom, shells: new Set(nodes.map((n) => n.id)) };
+    const visible = visibleRect(scene.viewport, this._editor.canvasSize);
+    this._pending = { state, view, manifests, selection, area, visible, zoom: scene.viewport.zoom, shells: new Set(nodes.map((n) => n.id)) };
     return { nodes, edges: [], level: 'lod-canvas', layer: this._layer.element };
   }
 
