@@ -1,6 +1,7 @@
 import type { ReactiveController } from 'lit';
 import type { GraphEdge, GraphNode, GraphStore } from '../../../core/index.js';
 import type { CanvasScene } from '../canvas-template.js';
+import { isViewChange } from '../change-reporter.js';
 import type { EditorHost } from '../editor-host.js';
 import { visibleRect } from '../viewport.js';
 import { CanvasLayer, type PaintScene } from './canvas-layer.js';
@@ -55,7 +56,7 @@ export class LodController implements ReactiveController {
     this.level = lodLevel(scene.viewport.zoom, this.level);
     if (this.level !== 'canvas') {
       this._pending = undefined;
-      const { area, nodes, edges } = this._shells.view(scene, this._editor.canvasSize, this.version());
+      const { area, nodes, edges } = this._shells.view(scene, this._editor.canvasSize, this.graphVersion());
       scene.area = area;
       return { nodes, edges, level: `lod-${this.level}` };
     }
@@ -73,20 +74,26 @@ export class LodController implements ReactiveController {
     this._version++;
   }
 
-  /** `_version`, following the store the canvas shows now (an opened subflow's or the graph's). */
-  private version(): number {
+  /**
+   * Counts changes of what the canvas draws: the graph of the store shown now (an opened
+   * subflow's or the graph's) and the types. A saved viewport is not one (a wheel pause
+   * commits one, which repainted the whole canvas layer and minimap).
+   */
+  graphVersion(): number {
     const store = this._editor.store;
     if (store === this._store) return this._version;
     this._unsubscribe?.();
     this._store = store;
-    this._unsubscribe = store.subscribe(() => this._version++);
+    this._unsubscribe = store.subscribe((event) => {
+      if (event.origin === 'load' || !event.changes.every(isViewChange)) this._version++;
+    });
     return ++this._version;
   }
 
   hostUpdated(): void {
     const scene = this._pending;
     if (!scene || !this._layer) return;
-    const key = [this.version(), scene.selection.nodes, scene.selection.edges, [...scene.shells].join(), this._editor.getAttribute('theme'), this._version];
+    const key = [this.graphVersion(), scene.selection.nodes, scene.selection.edges, [...scene.shells].join(), this._editor.getAttribute('theme')];
     clearTimeout(this._crisp);
     if (this._layer.update(scene, key)) this._crisp = setTimeout(() => this._layer?.paint(scene, key), CRISP_AFTER_MS);
   }
