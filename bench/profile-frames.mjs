@@ -4,19 +4,14 @@
 // the top self times of a CDP CPU profile (200 µs sampling) and the renderer main thread's
 // trace events by name (devtools.timeline, self time). Run from the repository root after
 // `npm run build`; figures are shares of one run, read them beside each other, not as a bench.
-import { launchBrowser } from './lib/browser.mjs';
 import { generateGraph } from './lib/graph.mjs';
 import { SELECTION, farGestureKinds, gestureKinds, nearest } from './lib/interactions.mjs';
-import { startServer } from './lib/server.mjs';
+import { openV2uPage } from './lib/v2u-page.mjs';
 import { percentile } from './lib/stats.mjs';
 
 const [nodes = '10000', name = 'pan', ms = '2000'] = process.argv.slice(2);
-const server = await startServer();
-const browser = await launchBrowser();
+const { page, close } = await openV2uPage(nodes);
 try {
-  const page = await browser.newPage();
-  await page.goto(`http://127.0.0.1:${server.address().port}/bench-page/v2u?n=${nodes}`, { waitUntil: 'domcontentloaded' });
-  await page.evaluate(() => window.benchEditor.ready);
   const ev = (fn, ...args) => page.evaluate(fn, ...args);
   const ids = nearest(generateGraph(Number(nodes)).nodes, { x: 560, y: 330 }, SELECTION).map((n) => n.id);
   const kinds = { ...gestureKinds(page, ev, ids), ...farGestureKinds(page, ev) };
@@ -42,8 +37,7 @@ try {
   const slow = slowFrames(trace, 12);
   printTop(`Main thread trace events in the ${slow.count} frames over 12 ms, self ms`, traceSelf(slow.events, trace), 20);
 } finally {
-  await browser.close();
-  server.close();
+  await close();
 }
 
 function printTop(title, map, count) {
