@@ -4,16 +4,11 @@
 // `lod-full` and `lod-simple` and forces style and layout (offsetWidth), 20 times each way:
 // as built, without the `content-visibility` rule (text colour only), and with a class no
 // rule reads (the floor). Paint is not included. Run from the repository root after `npm run build`.
-import { launchBrowser } from './lib/browser.mjs';
-import { startServer } from './lib/server.mjs';
+import { openV2uPage } from './lib/v2u-page.mjs';
 
 const [nodes = '10000'] = process.argv.slice(2);
-const server = await startServer();
-const browser = await launchBrowser();
+const { page, close } = await openV2uPage(nodes);
 try {
-  const page = await browser.newPage();
-  await page.goto(`http://127.0.0.1:${server.address().port}/bench-page/v2u?n=${nodes}`, { waitUntil: 'domcontentloaded' });
-  await page.evaluate(() => window.benchEditor.ready);
   await page.mouse.move(640, 400);
   await page.keyboard.down('Control');
   while ((await page.evaluate(() => window.benchEditor.viewport().zoom)) > 0.56) await page.mouse.wheel({ deltaY: 100 });
@@ -52,6 +47,5 @@ try {
   console.log(`  text colour only:                            ${ms(figures.textOnly)}`);
   console.log(`  a class no rule reads (floor):               ${ms(figures.floor)}`);
 } finally {
-  await browser.close();
-  server.close();
+  await close();
 }

@@ -4,17 +4,19 @@ import '../../src/elements/editor/editor.js';
 import type { V2uEditor } from '../../src/elements/editor/editor.component.js';
 import { $, centerOf, mountEditor } from './editor-helpers.js';
 
+const twoFarNodes = {
+  version: 2,
+  nodes: [
+    { id: 'a', type: 'output/log', position: { x: 0, y: 0 }, config: {} },
+    { id: 'b', type: 'output/log', position: { x: 4000, y: 2000 }, config: {} },
+  ],
+  edges: [],
+};
+
 describe('<v2u-editor> minimap', () => {
   it('shows the graph and moves the view where it is pressed', async () => {
     await setViewport({ width: 1200, height: 800 });
-    const el = await mountEditor({
-      version: 2,
-      nodes: [
-        { id: 'a', type: 'output/log', position: { x: 0, y: 0 }, config: {} },
-        { id: 'b', type: 'output/log', position: { x: 4000, y: 2000 }, config: {} },
-      ],
-      edges: [],
-    });
+    const el = await mountEditor(twoFarNodes);
     const minimap = $(el, 'v2u-minimap')!;
     const canvas = minimap.shadowRoot!.querySelector('canvas')!;
     await waitUntil(() => canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data.some((v, i) => i % 4 === 3 && v > 0), 'it draws');
@@ -27,6 +29,28 @@ describe('<v2u-editor> minimap', () => {
     const center = { x: (el.canvasSize.width / 2 - v.x) / v.zoom, y: (el.canvasSize.height / 2 - v.y) / v.zoom };
     expect(center.x, 'the view moved towards the far node').to.be.above(2500);
     expect(center.y).to.be.above(1200);
+  });
+
+  it('follows the nodes when they move, also while they keep moving', async () => {
+    const el = await mountEditor(twoFarNodes);
+    const canvas = $(el, 'v2u-minimap')!.shadowRoot!.querySelector('canvas')!;
+    const pixels = () => canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data.join();
+    await waitUntil(() => pixels() !== new Uint8ClampedArray(canvas.width * canvas.height * 4).join(), 'it draws');
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    const before = pixels();
+    // Moves in quick succession (as a drag makes), then rest: the last position is drawn.
+    for (let i = 1; i <= 5; i++) {
+      el.store.moveNodes([{ id: 'b', position: { x: 4000 - i * 400, y: 2000 } }]);
+      await el.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const moved = el.store.state.getNode('b')!.position.x;
+    await waitUntil(() => pixels() !== before, 'the minimap redraws the moved node', { timeout: 3000 });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const settled = pixels();
+    el.store.moveNodes([{ id: 'b', position: { x: moved, y: 2000 } }]);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(pixels(), 'after the last move it shows the last position').to.equal(settled);
   });
 });
 

@@ -118,4 +118,52 @@ describe('<v2u-editor> level of detail', () => {
     expect(canvas.width, 'the bitmap is reused while zooming').to.equal(painted);
     await waitUntil(() => canvas.width !== painted, 'a sharp repaint follows when zooming rests');
   });
+
+  it('a saved viewport (a pan or wheel pause) repaints neither the canvas layer nor the minimap: only graph changes do', async () => {
+    const el = await mountEditor(graph);
+    el.showViewport({ x: 0, y: 0, zoom: 0.3 });
+    el.commitViewport();
+    await el.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    const proto = OffscreenCanvas.prototype;
+    const transfer = proto.transferToImageBitmap;
+    let paints = 0;
+    proto.transferToImageBitmap = function (this: OffscreenCanvas) {
+      paints++;
+      return transfer.call(this);
+    };
+    try {
+      el.showViewport({ x: -12, y: -8, zoom: 0.3 });
+      el.commitViewport();
+      await el.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      expect(el.store.state.viewport.x, 'the viewport was saved').to.equal(-12);
+      expect(paints, 'bitmaps painted after saving the viewport').to.equal(0);
+      el.store.moveNodes([{ id: 'log', position: { x: 700, y: 160 } }]);
+      await el.updateComplete;
+      await waitUntil(() => paints > 0, 'a graph change repaints');
+    } finally {
+      proto.transferToImageBitmap = transfer;
+    }
+  });
+
+  it('zoom steps past the scale slack still scale the bitmap while it covers the screen, and repaint when zooming rests or it no longer does', async () => {
+    const el = await mountEditor(graph);
+    el.showViewport({ x: 0, y: 0, zoom: 0.3 });
+    await el.updateComplete;
+    const canvas = $<HTMLCanvasElement>(el, '.canvas-layer')!;
+    const painted = () => canvas.style.width;
+    const first = painted();
+    // Zooms around the canvas centre (500, 300).
+    const zoomTo = (zoom: number) => el.showViewport({ x: 500 - (500 / 0.3) * zoom, y: 300 - (300 / 0.3) * zoom, zoom });
+    zoomTo(0.2); // two wheel steps' worth, past the 1.3 slack
+    await el.updateComplete;
+    expect(painted(), 'the bitmap is scaled, not repainted, in the step').to.equal(first);
+    expect(paintedAt(el, 380, 100), 'the nodes still show').to.equal(true);
+    await waitUntil(() => painted() !== first, 'a sharp repaint follows when zooming rests');
+    const rested = painted();
+    zoomTo(0.08);
+    await el.updateComplete;
+    expect(painted(), 'zoomed out past what the bitmap covers, it repaints at once').to.not.equal(rested);
+  });
 });

@@ -27,8 +27,9 @@ export interface CanvasScene {
 
 /** The pannable layer (edges and nodes meeting the visible area) and the selection box. */
 export function renderCanvas(scene: CanvasScene) {
+  // Before `area` is read: the level of detail may replace it with the area it culled to.
+  const lod = scene.kit?.lodView(scene);
   const { state, view, area, kit, preview, box } = scene;
-  const lod = kit?.lodView(scene);
   const nodes = lod ? lod.nodes : scene.nodes;
   const { x, y, zoom } = scene.viewport;
   const edges = lod?.edges ?? [...view.edgeIndex.query(area)].map((id) => state.getEdge(id)!).filter(Boolean);

@@ -222,7 +222,7 @@ export class EditingKit {
   }
 
   /** Popovers, minimap and inspector over the canvas. */
-  renderChrome(preview: ConnectPreview | undefined, revision: number) {
+  renderChrome(preview: ConnectPreview | undefined) {
     const e = this._editor;
     return html`${renderOverlays(e, this.actions, preview)}
       <v2u-minimap
@@ -231,7 +231,7 @@ export class EditingKit {
         .frames=${this.groups.layout.shapes()}
         .viewport=${e.liveViewport}
         .size=${e.canvasSize}
-        .revision=${revision}
+        .revision=${this.lod.graphVersion()}
         @v2u-minimap-center=${(ev: CustomEvent<Point>) => this.actions.centerOn(ev.detail)}
       ></v2u-minimap>`;
   }

@@ -316,7 +316,7 @@ export abstract class EditorCanvas extends EditorForm implements PointerHost {
             @dragover=${(e: DragEvent) => kit?.handleDragOver(e)}
             @drop=${(e: DragEvent) => kit?.handleDrop(e)}
           >
-            ${this.renderLayer(kit)} ${kit?.renderChrome(this._preview, this._revision)}
+            ${this.renderLayer(kit)} ${kit?.renderChrome(this._preview)}
           </div>
         </div>
         ${kit?.renderInspector()}

@@ -11,10 +11,11 @@ export class Selection {
   set(nodes: Iterable<string>, edges: Iterable<string> = []): boolean {
     const n = new Set(nodes);
     const e = new Set(edges);
-    const same = sameSet(n, this.nodes) && sameSet(e, this.edges);
+    // Kept when unchanged: the sets' identity says whether the selection changed.
+    if (sameSet(n, this.nodes) && sameSet(e, this.edges)) return false;
     this.nodes = n;
     this.edges = e;
-    return !same;
+    return true;
   }
 
   /** Adds or removes one node (shift/ctrl-click). */

@@ -16,6 +16,10 @@ import {
   type StoreEvent,
 } from '../../core/index.js';
 
+const byType = new WeakMap<object, PortLists>();
+/** One pair of port lists per manifest, shared by its nodes (not two arrays per node). */
+const typePorts = (m: Parameters<typeof portLists>[0]) => byType.get(m) ?? byType.set(m, portLists(m)).get(m)!;
+
 /** A port under the pointer or with focus. */
 export interface PortHit {
   node: string;
@@ -57,7 +61,7 @@ export class GraphViewModel {
     const cached = this._ports.get(node.id);
     if (cached && cached.node === node) return cached.ports;
     const manifest = this._manifests.get(node.type);
-    const ports = manifest ? portLists(manifest) : this.portsFromEdges(node.id);
+    const ports = manifest ? typePorts(manifest) : this.portsFromEdges(node.id);
     this._ports.set(node.id, { node, ports });
     return ports;
   }

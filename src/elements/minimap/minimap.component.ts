@@ -6,9 +6,20 @@ import type { GraphViewModel } from '../editor/view-model.js';
 import { visibleRect } from '../editor/viewport.js';
 import { minimapStyles } from './minimap.styles.js';
 
+/** The node rectangles as a bitmap, the graph `bounds` it covers, and what it was drawn from. */
+interface NodeLayer {
+  key: unknown[];
+  bounds: Rect | undefined;
+  image: ImageBitmap;
+  /** When it was drawn (performance.now()). */
+  at: number;
+}
+
 const WIDTH = 200;
 const HEIGHT = 140;
 const MIN_INTERVAL = 120;
+/** The node rectangles redraw at most this often while the graph keeps changing (rasterising 10,000 of them takes a frame's worth). */
+const NODES_INTERVAL = 600;
 
 /**
  * An overview of the whole graph drawn on one canvas (cheap at 10,000 nodes), with the
@@ -36,6 +47,7 @@ export class V2uMinimap extends LitElement {
   private _frame = 0;
   private _drawnAt = 0;
   private _scale = { k: 1, x: 0, y: 0 };
+  private _nodes: NodeLayer | undefined;
 
   protected override render() {
     return html`<canvas
@@ -50,13 +62,16 @@ export class V2uMinimap extends LitElement {
 
   /** Redraws at most every MIN_INTERVAL ms: during a drag of a big graph, a frame each would cost more than the drag. */
   protected override updated(_changed: PropertyValues<this>): void {
+    this.drawAfter(MIN_INTERVAL - (performance.now() - this._drawnAt));
+  }
+
+  private drawAfter(ms: number) {
     if (this._frame) return;
-    const wait = Math.max(0, MIN_INTERVAL - (performance.now() - this._drawnAt));
     this._frame = setTimeout(() => requestAnimationFrame(() => {
       this._frame = 0;
       this._drawnAt = performance.now();
       this.draw();
-    }), wait) as unknown as number;
+    }), Math.max(0, ms)) as unknown as number;
   }
 
   override disconnectedCallback(): void {
@@ -68,23 +83,55 @@ export class V2uMinimap extends LitElement {
   private draw() {
     const ctx = this._canvas?.getContext('2d');
     if (!ctx || !this.view) return;
+    const style = getComputedStyle(this);
+    const fill = style.getPropertyValue('--_node').trim() || '#9aa3b5';
+    const nodes = this.nodeLayer(this.view, fill);
     const view = visibleRect(this.viewport, this.size);
-    const world = [...this.frames, view].reduce(unionRect, this.view.nodeIndex.bounds() ?? view);
+    const world = [...this.frames, view].reduce(unionRect, nodes.bounds ?? view);
     const k = Math.min(WIDTH / world.width, HEIGHT / world.height) * 0.9;
     this._scale = { k, x: (WIDTH - world.width * k) / 2 - world.x * k, y: (HEIGHT - world.height * k) / 2 - world.y * k };
     const dpr = devicePixelRatio;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, WIDTH, HEIGHT);
-    const style = getComputedStyle(this);
-    ctx.fillStyle = style.getPropertyValue('--_node').trim() || '#9aa3b5';
     const { x: ox, y: oy } = this._scale;
-    for (const [, r] of this.view.nodeIndex.entries()) ctx.fillRect(ox + r.x * k, oy + r.y * k, Math.max(1, r.width * k), Math.max(1, r.height * k));
-    ctx.strokeStyle = ctx.fillStyle;
+    const b = nodes.bounds;
+    if (b) ctx.drawImage(nodes.image, ox + b.x * k, oy + b.y * k, b.width * k, b.height * k);
+    ctx.strokeStyle = fill;
     ctx.lineWidth = 1;
     for (const r of this.frames) ctx.strokeRect(ox + r.x * k, oy + r.y * k, r.width * k, r.height * k);
     ctx.strokeStyle = style.getPropertyValue('--_viewport').trim() || '#3b5bdb';
     ctx.lineWidth = 1.5;
     ctx.strokeRect(ox + view.x * k, oy + view.y * k, view.width * k, view.height * k);
+  }
+
+  /**
+   * The node rectangles, drawn once per graph change into a bitmap that fits their bounds: a
+   * pan or zoom then only scales it into place and outlines the view (drawing 50,000
+   * rectangles on every redraw cost several ms of a frame while panning). Closes the old bitmap.
+   */
+  private nodeLayer(view: GraphViewModel, fill: string): NodeLayer {
+    const key = [view, this.revision, view.nodeIndex.size, fill, devicePixelRatio];
+    const old = this._nodes;
+    if (old && key.every((k, i) => k === old.key[i])) return old;
+    // While the graph keeps changing (a drag), the rectangles follow at most every NODES_INTERVAL ms.
+    const since = performance.now() - (old?.at ?? -Infinity);
+    if (old?.key[0] === view && since < NODES_INTERVAL) {
+      this.drawAfter(NODES_INTERVAL - since);
+      return old;
+    }
+    const bounds = view.nodeIndex.bounds();
+    const [width, height] = [WIDTH * devicePixelRatio, HEIGHT * devicePixelRatio];
+    const image = new OffscreenCanvas(width, height);
+    const ctx = image.getContext('2d');
+    if (bounds && ctx) {
+      const k = Math.min(width / bounds.width, height / bounds.height);
+      // The bitmap's own proportions, the nodes centred in it, so it scales into place undistorted.
+      Object.assign(bounds, { x: bounds.x - (width / k - bounds.width) / 2, y: bounds.y - (height / k - bounds.height) / 2, width: width / k, height: height / k });
+      ctx.fillStyle = fill;
+      for (const [, r] of view.nodeIndex.entries()) ctx.fillRect((r.x - bounds.x) * k, (r.y - bounds.y) * k, Math.max(1, r.width * k), Math.max(1, r.height * k));
+    }
+    old?.image.close();
+    return (this._nodes = { key, bounds, image: image.transferToImageBitmap(), at: performance.now() });
   }
 
   private handlePointer = (event: PointerEvent) => {

@@ -11,6 +11,8 @@ export interface PaintScene {
   zoom: number;
   /** The graph area the template renders (the visible area plus a margin). */
   area: Rect;
+  /** The graph area on screen. */
+  visible: Rect;
   /** Nodes that have a DOM shell on top, so the canvas leaves them out. */
   shells: Set<string>;
 }
@@ -19,6 +21,12 @@ export interface PaintScene {
 const OVERSCAN = 0.25;
 /** A zoom within this factor of the painted one scales the bitmap; the crisp repaint follows when zooming rests. */
 export const SCALE_SLACK = 1.3;
+/**
+ * While the bitmap still covers the screen, a zoom within this factor of the painted one
+ * shows it scaled (softer, or sharper than needed) and repaints only when zooming rests:
+ * repainting at every step past `SCALE_SLACK` made every other wheel step a slow frame.
+ */
+const STRETCH = 2;
 /** Largest backing store side, in device pixels (memory stays near 64 MB at worst). */
 const MAX_SIDE = 4096;
 /** Below this zoom ports are under a pixel and are left out. */
@@ -46,13 +54,15 @@ export class CanvasLayer {
 
   /**
    * Paints when `key` (what is shown) changed, the area left what was painted, or the zoom
-   * moved past `SCALE_SLACK`. Returns whether the bitmap is shown scaled (a crisp paint is owed).
+   * moved past `SCALE_SLACK`, unless the bitmap still covers the screen and the zoom is within
+   * `STRETCH`. Returns whether the bitmap is shown scaled (a crisp paint is owed).
    */
   update(scene: PaintScene, key: readonly unknown[]): boolean {
     const p = this._painted;
     const ratio = p ? scene.zoom / p.zoom : 0;
-    const reusable = p && sameKey(p.key, key) && contains(p.area, scene.area) && ratio < SCALE_SLACK && ratio > 1 / SCALE_SLACK;
-    if (reusable) return ratio !== 1;
+    const within = (slack: number) => ratio < slack && ratio > 1 / slack;
+    const covers = p && (within(SCALE_SLACK) ? contains(p.area, scene.area) : within(STRETCH) && contains(p.area, scene.visible));
+    if (covers && sameKey(p.key, key)) return ratio !== 1;
     this.paint(scene, key);
     return false;
   }
@@ -160,7 +170,8 @@ function grow(r: Rect, by: number): Rect {
   return { x: r.x - r.width * by, y: r.y - r.height * by, width: r.width * (1 + 2 * by), height: r.height * (1 + 2 * by) };
 }
 
-function contains(outer: Rect, inner: Rect): boolean {
+/** Whether `inner` lies wholly inside `outer`. */
+export function contains(outer: Rect, inner: Rect): boolean {
   return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
 }
 

@@ -1,9 +1,12 @@
 import type { ReactiveController } from 'lit';
-import type { GraphEdge, GraphNode } from '../../../core/index.js';
+import type { GraphEdge, GraphNode, GraphStore } from '../../../core/index.js';
 import type { CanvasScene } from '../canvas-template.js';
+import { isViewChange } from '../change-reporter.js';
 import type { EditorHost } from '../editor-host.js';
+import { visibleRect } from '../viewport.js';
 import { CanvasLayer, type PaintScene } from './canvas-layer.js';
 import { lodLevel, type LodLevel } from './level.js';
+import { ShellCulling } from './shells.js';
 
 /** Wait after the last zoom step before repainting the scaled bitmap sharp. */
 const CRISP_AFTER_MS = 150;
@@ -31,28 +34,38 @@ export class LodController implements ReactiveController {
   private _layer: CanvasLayer | undefined;
   private _pending: PaintScene | undefined;
   private _crisp: ReturnType<typeof setTimeout> | undefined;
-  /** Bumped when something the paint reads changes outside the graph state (types learned). */
+  /** Bumped on every change of the shown store's graph, and when types are learned (the state object itself is mutable). */
   private _version = 0;
+  private _store: GraphStore | undefined;
+  private _unsubscribe: (() => void) | undefined;
+  private _shells: ShellCulling;
 
   constructor(
     private _editor: EditorHost,
     private _shown: (nodes: GraphNode[]) => GraphNode[],
   ) {
     _editor.addController(this);
+    this._shells = new ShellCulling(_shown, () => _editor.requestUpdate());
   }
 
-  /** The nodes, edges and layer the template draws now; `scene.nodes` is read only when shells are drawn. */
+  /**
+   * The nodes, edges and layer the template draws now. Shells and SVG edges are culled to an
+   * area kept stable between frames (`ShellCulling`), which replaces `scene.area`.
+   */
   view(scene: CanvasScene): LodView {
     this.level = lodLevel(scene.viewport.zoom, this.level);
     if (this.level !== 'canvas') {
       this._pending = undefined;
-      return { nodes: this._shown(scene.nodes), level: `lod-${this.level}` };
+      const { area, nodes, edges } = this._shells.view(scene, this._editor.canvasSize, this.graphVersion());
+      scene.area = area;
+      return { nodes, edges, level: `lod-${this.level}` };
     }
     const focused = scene.focusedNode === undefined ? undefined : scene.state.getNode(scene.focusedNode);
     const nodes = focused ? this._shown([focused]) : [];
     this._layer ??= new CanvasLayer(this._editor);
     const { state, view, manifests, selection, area } = scene;
-    this._pending = { state, view, manifests, selection, area, zoom: scene.viewport.zoom, shells: new Set(nodes.map((n) => n.id)) };
+    const visible = visibleRect(scene.viewport, this._editor.canvasSize);
+    this._pending = { state, view, manifests, selection, area, visible, zoom: scene.viewport.zoom, shells: new Set(nodes.map((n) => n.id)) };
     return { nodes, edges: [], level: 'lod-canvas', layer: this._layer.element };
   }
 
@@ -61,15 +74,34 @@ export class LodController implements ReactiveController {
     this._version++;
   }
 
+  /**
+   * Counts changes of what the canvas draws: the graph of the store shown now (an opened
+   * subflow's or the graph's) and the types. A saved viewport is not one (a wheel pause
+   * commits one, which repainted the whole canvas layer and minimap).
+   */
+  graphVersion(): number {
+    const store = this._editor.store;
+    if (store === this._store) return this._version;
+    this._unsubscribe?.();
+    this._store = store;
+    this._unsubscribe = store.subscribe((event) => {
+      if (event.origin === 'load' || !event.changes.every(isViewChange)) this._version++;
+    });
+    return ++this._version;
+  }
+
   hostUpdated(): void {
     const scene = this._pending;
     if (!scene || !this._layer) return;
-    const key = [scene.state, scene.selection.nodes, scene.selection.edges, [...scene.shells].join(), this._editor.getAttribute('theme'), this._version];
+    const key = [this.graphVersion(), scene.selection.nodes, scene.selection.edges, [...scene.shells].join(), this._editor.getAttribute('theme')];
     clearTimeout(this._crisp);
     if (this._layer.update(scene, key)) this._crisp = setTimeout(() => this._layer?.paint(scene, key), CRISP_AFTER_MS);
   }
 
   hostDisconnected(): void {
     clearTimeout(this._crisp);
+    this._shells.destroy();
+    this._unsubscribe?.();
+    this._store = this._unsubscribe = undefined;
   }
 }
