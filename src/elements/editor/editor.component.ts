@@ -160,7 +160,7 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
    */
   async run(options?: RunOptions): Promise<RunSummary> {
     const kit = await this._editing.load();
-    if (!kit) throw new Error('<v2u-editor>.run(): the editor is not in the document');
+    if (!kit) throw new Error('<v2u-editor>.run(): not in the document');
     return kit.runner.run(options);
   }
 

@@ -19,7 +19,7 @@ export interface LibraryHost extends ReactiveControllerHost {
  * `hostDisconnected` would carry a stack holding the editor, and pending requests that
  * keep the signal would keep the editor with it.
  */
-const REMOVED = new DOMException('the editor was removed from the document', 'AbortError');
+const REMOVED = new DOMException('editor removed', 'AbortError');
 
 /**
  * Library start-up: the registry's IndexedDB cache and the library's index, both at once. No
