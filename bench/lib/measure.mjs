@@ -58,7 +58,7 @@ export async function loadRepeated(browser, url, config, result) {
     if (!response.ok()) throw new Error(`${url}: HTTP ${response.status()}`);
     const ready = await withTimeout(page.evaluate(() => window.benchEditor.ready), config.loadTimeoutMs, 'load');
     times.push(ready.readyAt);
-    if (scripts) Object.assign(result, { rendered: ready.rendered, scripts: await scripts.until(), loadBlocking: await blocking(page, 0, ready.readyAt) });
+    if (scripts) Object.assign(result, { rendered: ready.rendered, scripts: await scripts.until(page, ready.readyAt), loadBlocking: await blocking(page, 0, ready.readyAt) });
   }
   result.ready = summarize(times);
   return page;
@@ -92,7 +92,11 @@ export async function typedVisits(browser, url, config) {
   return { first: summarize(first), second: summarize(second) };
 }
 
-/** Scripts the page fetched before it was ready, minus the bench's own page code. */
+/**
+ * Scripts the page fetched before it was ready, minus the bench's own page code. Only those
+ * whose request started by `readyAt` (Resource Timing) count: what an editor loads after its
+ * graph is painted (V2U's editing code, when idle) may arrive before the bench asks, under load.
+ */
 function trackScripts(page) {
   const pending = [];
   page.on('response', (response) => {
@@ -103,8 +107,13 @@ function trackScripts(page) {
     pending.push(file);
   });
   return {
-    async until() {
-      const files = await Promise.all(pending.splice(0));
+    async until(page, readyAt) {
+      const started = await page.evaluate((t) => {
+        const entries = performance.getEntriesByType('resource');
+        // A full buffer (250 entries) may have dropped some: then count every response.
+        return entries.length >= 250 ? null : entries.filter((e) => e.startTime <= t).map((e) => new URL(e.name).pathname);
+      }, readyAt);
+      const files = (await Promise.all(pending.splice(0))).filter((f) => !started || started.includes(f.path));
       return { files, min: files.reduce((s, f) => s + f.min, 0), gzip: files.reduce((s, f) => s + f.gzip, 0) };
     },
   };
