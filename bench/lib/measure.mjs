@@ -33,6 +33,8 @@ export async function measureEditor({ browser, baseUrl, editor, size, config, lo
       log(`  painted with types: first visit ${result.typed.first.median.toFixed(0)} ms, second ${result.typed.second.median.toFixed(0)} ms`);
     }
     page = await loadRepeated(browser, url, config, result);
+    // A fixed point for every editor: its lazily loaded code in and its load-time work done.
+    await withTimeout(page.evaluate(() => window.benchEditor.loaded?.()), config.loadTimeoutMs, 'loaded');
     result.heapAfterLoad = await heapAfterGc(page);
     await interact(page, size, config, result, log);
   } catch (error) {

@@ -36,6 +36,16 @@ window.benchEditor = {
   })(),
   /** Resolves when the library is in and cached too: a second visit then finds it in IndexedDB. */
   settled: () => editor.graphReady(),
+  /**
+   * Everything a page loads after first paint is in and done: the editing code (it loads on
+   * idle, or on the first press) and the auto-run it starts (not running for 10 frames in a row).
+   * The heap "after load" is read after this, so it never depends on when the idle load ran.
+   */
+  async loaded() {
+    await editor.whenEditable();
+    for (let quiet = 0; quiet < 10; quiet = editor.running ? 0 : quiet + 1) await window.benchPerf.nextFrame();
+    return window.benchPerf.settle();
+  },
   handle(id) {
     const header = nodeElement(id)?.querySelector('[part~="node-header"]');
     if (!header) return null;

@@ -65,6 +65,28 @@ describe('<v2u-editor> culling of node shells while panning', () => {
     expect(edge, 'edges on screen are drawn').to.exist;
   });
 
+  it('a wheel sweep out to 0.45 and back to 1 keeps the shells and the edge layer it rendered while out', async () => {
+    const el = await mountEditor(grid);
+    const { width, height } = el.canvasSize;
+    /** The zoom `zoom` about the canvas centre, as a ctrl+wheel step there. */
+    const zoomTo = async (zoom: number) => {
+      const { x, y, zoom: from } = el.liveViewport;
+      const k = zoom / from;
+      el.showViewport({ x: width / 2 - (width / 2 - x) * k, y: height / 2 - (height / 2 - y) * k, zoom });
+      await el.updateComplete;
+    };
+    el.showViewport({ x: -1500, y: -900, zoom: 1 });
+    await el.updateComplete;
+    for (const zoom of [0.82, 0.67, 0.55, 0.45]) await zoomTo(zoom);
+    await waitUntil(() => nodesIn(el, onScreen(el, 200)).every((id) => shellIds(el).has(id)), 'the margin fills in');
+    for (let i = 0; i < 20; i++) await nextFrame();
+    const viewBox = $(el, 'svg.edges')!.getAttribute('viewBox');
+    const before = shellIds(el);
+    for (const zoom of [0.55, 0.67, 0.82, 1]) await zoomTo(zoom);
+    expect($(el, 'svg.edges')!.getAttribute('viewBox'), 'the edge layer keeps its area').to.equal(viewBox);
+    expect([...shellIds(el)].sort(), 'the same shells').to.deep.equal([...before].sort());
+  });
+
   it('zooming in far past the rendered area drops the shells it no longer shows', async () => {
     const el = await mountEditor(grid);
     el.showViewport({ x: -600, y: -300, zoom: 0.5 });

@@ -35,7 +35,8 @@ export interface PortHit {
 export class GraphViewModel {
   readonly nodeIndex = new SpatialIndex<string>();
   readonly edgeIndex = new SpatialIndex<string>();
-  private _ports = new Map<string, { node: GraphNode; ports: PortLists }>();
+  /** Ports of nodes whose type is unknown, read from their edges; a known type's are shared per manifest. */
+  private _ports = new Map<string, PortLists>();
   private _paths = new Map<string, { from: GraphNode; to: GraphNode; d: string | undefined }>();
   /**
    * Set by the lazy groups code: where an edge end attaches instead of its port (the box
@@ -58,11 +59,10 @@ export class GraphViewModel {
 
   /** Ports as shown: the manifest's, or for unknown types the ports their edges use. */
   portsOf(node: GraphNode): PortLists {
-    const cached = this._ports.get(node.id);
-    if (cached && cached.node === node) return cached.ports;
     const manifest = this._manifests.get(node.type);
-    const ports = manifest ? typePorts(manifest) : this.portsFromEdges(node.id);
-    this._ports.set(node.id, { node, ports });
+    if (manifest) return typePorts(manifest);
+    let ports = this._ports.get(node.id);
+    if (!ports) this._ports.set(node.id, (ports = this.portsFromEdges(node.id)));
     return ports;
   }
 

@@ -7,8 +7,12 @@ import { contains } from './canvas-layer.js';
 const AHEAD = 300;
 /** The rendered area is kept while it reaches at least this many screen pixels beyond the visible area... */
 const KEEP = 50;
-/** ...and is at most this many times the area that needs it (zooming in shrinks what is needed). */
-const MAX_GROWTH = 4;
+/**
+ * ...and is at most this many times the area that needs it (zooming in shrinks what is
+ * needed). Above what a wheel sweep from 1 out to the simplified level and back leaves
+ * (about 11× on a 1280 × 720 canvas), so that sweep re-renders nothing on the way back in.
+ */
+const MAX_GROWTH = 16;
 /** Shells that enter only the margin (not the screen) render this many a frame, after the frame that needs them. */
 const BATCH = 24;
 
