@@ -18,7 +18,12 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-export function handle(request, response) {
+/**
+ * Answers a request for a repository file. Every file carries an ETag (its size and mtime), and a
+ * request whose `If-None-Match` names it gets a 304. `cacheControl(path)` picks the
+ * `cache-control` header per URL path (`no-cache` by default: revalidate every time).
+ */
+export function handle(request, response, { cacheControl = () => 'no-cache' } = {}) {
   const url = new URL(request.url, 'http://localhost');
   if (url.pathname === '/') return redirect(response, '/demo/');
   if (url.pathname === '/api/echo' && request.method === 'POST') return echo(request, response);
@@ -26,20 +31,27 @@ export function handle(request, response) {
   if (!path.startsWith(ROOT)) return send(response, 403, 'Forbidden');
   try {
     if (statSync(path).isDirectory()) path = join(path, 'index.html');
-    const size = statSync(path).size;
-    response.writeHead(200, {
+    const { size, mtimeMs } = statSync(path);
+    const etag = `W/"${size.toString(36)}-${Math.round(mtimeMs).toString(36)}"`;
+    const cached = fresh(request, etag);
+    response.writeHead(cached ? 304 : 200, {
       'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
-      'content-length': size,
-      'cache-control': 'no-cache',
+      ...(cached ? {} : { 'content-length': size }),
+      'cache-control': cacheControl(url.pathname),
+      etag,
       // Any page may load the package by script tag, as from a CDN (README, Quick starts).
       'access-control-allow-origin': '*',
       ...(isStrictCspPage(url.pathname) ? { 'content-security-policy': STRICT_CSP } : {}),
     });
-    createReadStream(path).pipe(response);
+    if (cached) response.end();
+    else createReadStream(path).pipe(response);
   } catch {
     send(response, 404, `Not found: ${url.pathname}`);
   }
 }
+
+/** Whether the browser's copy is current: its `If-None-Match` names `etag`. */
+export const fresh = (request, etag) => Boolean(request.headers['if-none-match']?.split(/\s*,\s*/).includes(etag));
 
 /** The CMS demo's tiny endpoint: answers with the form fields it received, as plain text. */
 async function echo(request, response) {

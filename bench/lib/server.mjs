@@ -1,9 +1,14 @@
 // The bench's own server, on 127.0.0.1 only: the repository files through scripts/serve.mjs
 // (dist/, bench/pages/, bench/.build/), /bench-graph/<n>.json from the seeded generator, and
 // /bench-page/<name>: the one HTML shell of every bench page, running bench/pages/<name>.js.
+// Cached as a real host would serve them, the same for every editor: content-hashed files
+// (`<name>-<hash>.js` in dist/chunks/ and dist/nodes/) for a year, immutable; everything else
+// `no-cache` with an ETag, so a second visit revalidates it (304) and keeps the HTTP cache and
+// V8's code cache. A first visit is a fresh browser context: its HTTP cache is empty.
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { staticClosure } from '../../scripts/lib/static-closure.mjs';
-import { handle } from '../../scripts/serve.mjs';
+import { fresh, handle } from '../../scripts/serve.mjs';
 import { generateGraph } from './graph.mjs';
 
 const graphs = new Map();
@@ -43,15 +48,21 @@ function graphJson(count) {
 function route(request, response) {
   const path = new URL(request.url, 'http://localhost').pathname;
   const graph = /^\/bench-graph\/(\d{1,6})\.json$/.exec(path);
-  if (graph) return send(response, 'application/json', graphJson(Number(graph[1])));
+  if (graph) return send(request, response, 'application/json', graphJson(Number(graph[1])));
   const page = /^\/bench-page\/([a-z0-9-]{1,40})$/.exec(path);
-  if (page) return send(response, 'text/html; charset=utf-8', pageHtml(page[1]));
-  return handle(request, response);
+  if (page) return send(request, response, 'text/html; charset=utf-8', pageHtml(page[1]));
+  return handle(request, response, { cacheControl });
 }
 
-function send(response, type, body) {
-  response.writeHead(200, { 'content-type': type, 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store' });
-  response.end(body);
+/** A year and immutable for content-hashed files (rollup's `[name]-[hash].js`), else revalidate. */
+export const cacheControl = (path) => (/^\/dist\/(chunks|nodes)\/.+-[\w-]{8}\.js$/.test(path) ? 'max-age=31536000, immutable' : 'no-cache');
+
+/** A generated answer, with an ETag of its content: 304 when the browser has it. */
+function send(request, response, type, body) {
+  const etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 16)}"`;
+  const cached = fresh(request, etag);
+  response.writeHead(cached ? 304 : 200, { 'content-type': type, ...(cached ? {} : { 'content-length': Buffer.byteLength(body) }), 'cache-control': 'no-cache', etag });
+  response.end(cached ? undefined : body);
 }
 
 /** Serves on the first free port from `port` (8400 by default), up to 8499. */

@@ -1,6 +1,7 @@
 import { ErrorCodes, V2uError, type ManifestSource, type NodeDefinition, type NodeManifest, type NodePorts, type PortResolver } from '../core/index.js';
 import { loadBundleChecks, loadedBundleChecks, type BundleIndex, type ManifestBundle, type NodeEntry } from './bundles.js';
 import type { DefinitionLoader } from './definition-loader.js';
+import { onIdle } from './idle.js';
 import { SharedRequest } from './shared-request.js';
 import { LruCache } from './lru-cache.js';
 import { rate, warn } from './metrics.js';
@@ -158,8 +159,8 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
    * Fetches a bundle index and registers its bundles, critical ones first: priority
    * `high` and any holding a type of `graphTypes` (the open graph). Manifests the index
    * carries itself (a compact index, as the built-in library's) are registered at once,
-   * without waiting for the cache; a bundle whose hash matches the restored copy is neither
-   * fetched nor written again; cached bundles the index dropped are forgotten.
+   * without waiting for the cache, and written to it in idle time; a bundle whose hash matches
+   * the restored copy is neither fetched nor written again; cached bundles the index dropped are forgotten.
    * `signal` cancels the fetches (an editor passes it when it is removed); it then rejects with its reason.
    */
   async registerIndex(url: URL | string, graphTypes: Iterable<string> = [], { signal }: { signal?: AbortSignal } = {}): Promise<void> {
@@ -168,10 +169,12 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
     if (!Array.isArray(index?.bundles)) throw new V2uError(ErrorCodes.badBundle, `${href} is not a bundle index`, href);
     const listed = index.bundles.map((b) => ({ ...b, url: new URL(b.url, href).href }));
     const carried = listed.filter((b) => Array.isArray(b.nodes));
+    /** Not in the cache as the index has it (read again at each use: the restore may land meanwhile). */
+    const stale = (b: { url: string; hash: string }) => this._cachedHashes.get(b.url) !== b.hash;
     // Registered before the manifest checks (a chunk, one more round trip) arrive, as `register()`
     // does, in one registration (one `change`: each redraws the graph): a preloaded index draws the
     // graph with its types in its first render. An index with an invalid manifest then takes them back.
-    const early = carried.flatMap((b) => (this._cachedHashes.get(b.url) === b.hash ? [] : b.nodes!.map((n) => this._resolve(n, b.url))));
+    const early = carried.flatMap((b) => (stale(b) ? b.nodes!.map((n) => this._resolve(n, b.url)) : []));
     this._add(early);
     let checked: ManifestBundle[];
     try {
@@ -183,15 +186,24 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
     }
     await this._restoring;
     signal?.throwIfAborted();
-    await this._forgetUnlisted(new URL('./', href).href, new Set(listed.map((b) => b.url)));
-    const stale = listed.filter((b) => this._cachedHashes.get(b.url) !== b.hash);
-    this._counts.bundlesFromCache += listed.length - stale.length;
-    for (const [i, bundle] of carried.entries()) if (this._cachedHashes.get(bundle.url) !== bundle.hash) await this._options.cache?.writeBundle(bundle.url, checked[i]);
-    const fetched = stale.filter((b) => !Array.isArray(b.nodes));
+    const outdated = listed.filter(stale);
+    this._counts.bundlesFromCache += listed.length - outdated.length;
+    const fetched = outdated.filter((b) => !carried.includes(b));
     const wanted = new Set(graphTypes);
     const critical = (b: BundleIndex['bundles'][number]) => b.priority === 'high' || b.types.some((t) => wanted.has(t));
     await Promise.all(fetched.filter(critical).map((b) => this.registerBundle(b.url, { signal })));
     await Promise.all(fetched.filter((b) => !critical(b)).map((b) => this.registerBundle(b.url, { signal })));
+    // The cache is brought up to date when the browser is idle: the typed render and its frame
+    // come first. Cached bundles of this folder the index no longer lists are forgotten.
+    await new Promise((idle) => onIdle(idle as () => void, 1e3));
+    const cache = this._options.cache;
+    const folder = new URL('./', href).href;
+    for (const url of this._cachedHashes.keys())
+      if (url.startsWith(folder) && !listed.some((b) => b.url === url)) {
+        this._cachedHashes.delete(url);
+        await cache?.deleteBundle(url);
+      }
+    for (const [i, bundle] of carried.entries()) if (stale(bundle)) await cache?.writeBundle(bundle.url, checked[i]);
   }
 
   /** Registers the bundles the cache remembers (those of `libraryIndex` alone, when given); resolves with the number of types restored. */
@@ -211,14 +223,6 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
     this._counts.restoredTypes += fresh.length;
     this._timed('restore', start);
     return fresh.length;
-  }
-
-  private async _forgetUnlisted(folder: string, listed: Set<string>): Promise<void> {
-    for (const url of this._cachedHashes.keys())
-      if (url.startsWith(folder) && !listed.has(url)) {
-        this._cachedHashes.delete(url);
-        await this._options.cache?.deleteBundle(url);
-      }
   }
 
   /**

@@ -35,6 +35,19 @@ describe('<v2u-editor> in a form', () => {
     expect(JSON.parse(new FormData(form).get('flow') as string).nodes[0].position, 'FormData flushes at once').to.deep.equal({ x: 321, y: 123 });
   });
 
+  it('publishes a loaded graph at an idle moment, not in its first frames', async () => {
+    const { editor } = await formWith();
+    const internals = (editor as unknown as { formControl: { internals: ElementInternals } }).formControl.internals;
+    const published: string[] = [];
+    const setFormValue = internals.setFormValue.bind(internals);
+    internals.setFormValue = (value, state) => (published.push(String(value)), setFormValue(value, state));
+    editor.value = JSON.stringify(smallGraph);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(published, 'not 100 ms after the load').to.deep.equal([]);
+    await waitUntil(() => published.length === 1, 'then at an idle moment', { timeout: 3000 });
+    expect(JSON.parse(published[0]!).nodes).to.have.length(smallGraph.nodes.length);
+  });
+
   it('submits the graph JSON under its name, including edits made just before', async () => {
     const { form, editor } = await formWith();
     expect(JSON.parse(new FormData(form).get('flow') as string).nodes).to.have.length(2);

@@ -34,6 +34,29 @@ describe('a compact bundle index', () => {
     expect(second.metrics).to.include({ bundlesFetched: 0, restoredTypes: first.list().length });
   });
 
+  it('writes the bundles to IndexedDB only when the browser is idle, and a second visit restores them', async () => {
+    const dbName = `v2u-compact-${Math.random()}`;
+    const realIdle = window.requestIdleCallback;
+    const held: IdleRequestCallback[] = [];
+    let idleAsked!: () => void;
+    const asked = new Promise<void>((resolve) => (idleAsked = resolve));
+    window.requestIdleCallback = (callback) => (held.push(callback), idleAsked(), held.length);
+    try {
+      const first = new NodeRegistry({ cache: new RegistryPersistence({ dbName }) });
+      const done = first.registerIndex(INLINE_INDEX);
+      await Promise.race([asked, done]);
+      expect(first.get('create/fixture-number')?.title, 'the types are known').to.equal('Fixture number');
+      expect(await new RegistryPersistence({ dbName }).readBundles(), 'nothing written before idle time').to.deep.equal([]);
+      for (const callback of held.splice(0)) callback({ didTimeout: false, timeRemaining: () => 50 });
+      await done;
+    } finally {
+      window.requestIdleCallback = realIdle;
+    }
+    const second = new NodeRegistry({ cache: new RegistryPersistence({ dbName }) });
+    expect(await second.restore(INLINE_INDEX), 'types restored from IndexedDB').to.be.greaterThan(0);
+    expect(second.get('create/fixture-number')?.title).to.equal('Fixture number');
+  });
+
   it('knows the types before a slow IndexedDB restore finishes', async () => {
     const cache = new RegistryPersistence({ dbName: `v2u-compact-${Math.random()}` });
     const read = cache.readBundles.bind(cache);

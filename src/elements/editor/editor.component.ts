@@ -363,7 +363,8 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
     // Moves change nothing a run depends on: skip the engine's diff (a drag of a 10,000-node
     // graph would otherwise copy the document on every pointer move).
     if (load || event.changes.some((c) => c.type !== 'node-move' && !isViewChange(c))) this._editing.kit?.runner.documentChanged();
-    if (load || edit) this.formControl.sync(false, !load && event.changes.every((c) => c.type === 'node-move'));
+    // A load and moves reach the form at an idle moment: serialising the graph stays out of its first frames.
+    if (load || edit) this.formControl.sync(false, load || event.changes.every((c) => c.type === 'node-move'));
     if (!load && edit) this._autosave.schedule();
     this._changes.report(event);
   }

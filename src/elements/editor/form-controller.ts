@@ -58,8 +58,8 @@ export class FormController implements ReactiveController {
   }
 
   /**
-   * Publishes the graph to the form, coalescing bursts of changes into one. Moves and
-   * viewport changes (drags, pans, zooms: many per second) wait until the gesture has been
+   * Publishes the graph to the form, coalescing bursts of changes into one. Loads, moves and
+   * viewport changes (drags, pans, zooms: many per second) wait until the changes have been
    * quiet for a while and then for an idle moment, since serialising a 10,000-node graph
    * takes tens of milliseconds (an idle callback alone fires between the frames of a drag);
    * submit and formdata flush the value anyway, so a form never sends a stale one.
