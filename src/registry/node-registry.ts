@@ -206,9 +206,13 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
     for (const [i, bundle] of carried.entries()) if (stale(bundle)) await cache?.writeBundle(bundle.url, checked[i]);
   }
 
-  /** Registers the bundles the cache remembers (those of `libraryIndex` alone, when given); resolves with the number of types restored. */
-  restore(libraryIndex?: URL | string): Promise<number> {
-    this._restoring ??= this._restore(libraryIndex === undefined ? '' : new URL('.', this._absolute(libraryIndex)).href);
+  /**
+   * Registers the bundles the cache remembers (those of `libraryIndex` alone, when given;
+   * with `null`, none: an editor without a library) and the builder-made types; resolves
+   * with the number of types restored.
+   */
+  restore(libraryIndex?: URL | string | null): Promise<number> {
+    this._restoring ??= this._restore(libraryIndex === undefined ? '' : libraryIndex === null ? 'v2u:built' : new URL('.', this._absolute(libraryIndex)).href);
     return this._restoring;
   }
 

@@ -52,7 +52,7 @@ export class EditorAttributes extends LitElement {
   /** URL of a node library's bundle index; the built-in library next to the script by default. */
   library?: string;
 
-  /** Do not load the built-in (or `library`) node library: only types you register. */
+  /** Do not load the built-in (or `library`) node library: only types you register, and those made in the node builder. */
   noLibrary = false;
 
   /** Hide the palette of node types. */

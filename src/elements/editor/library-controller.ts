@@ -93,17 +93,18 @@ export class LibraryController implements ReactiveController {
   /**
    * Restores from IndexedDB and fetches the index at the same time: whichever answers first
    * draws the graph's types (the cache on a second visit, the network on a first), and the
-   * index then corrects a stale cache. Resolves when both are done.
+   * index then corrects a stale cache. Resolves when both are done. Without a library
+   * (`no-library`), restores the builder-made types alone.
    */
   private async start(registry: NodeRegistry): Promise<void> {
-    if (this._host.noLibrary) return;
-    const library = this._host.library ?? defaultLibraryUrl();
+    const { noLibrary, library = defaultLibraryUrl() } = this._host;
     const { signal } = this._connection;
     try {
       // Awaits race the connection: a removed editor stops waiting (and lets go of the
-      // element) at once, not when the registry's IndexedDB reads complete.
-      const restored = registry.restore(library);
-      await orAbort(Promise.all([restored, registry.registerIndex(library, this._host.store.state.nodeTypes(), { signal })]), signal);
+      // element) at once, not when the registry's IndexedDB reads complete. Without a
+      // library, only the builder-made types come back (a person's own work).
+      const restored = registry.restore(noLibrary ? null : library);
+      await orAbort(Promise.all([restored, noLibrary || registry.registerIndex(library, this._host.store.state.nodeTypes(), { signal })]), signal);
     } catch (error) {
       this.failed(error, signal);
     }

@@ -61,6 +61,22 @@ describe('builder-made types in the registry', () => {
     expect((await store.keys('registry:built:')).sort(), 'the bad entries are deleted').to.deep.equal([`registry:built:${good.type}`]);
   });
 
+  it('an editor without a library (no-library) restores the builder-made types, and no library\'s cached bundles', async function () {
+    this.timeout(60_000);
+    const dbName = `v2u-built-${unique()}`;
+    const first = registryOn(dbName);
+    await first.registerIndex(INDEX_URL);
+    const type = freshType();
+    await defineBuilt(first, type);
+    expect(first.get('create/fixture-number'), 'the library is cached too').to.exist;
+    const graph = flow([['p', 'create/fixture-number', { value: 4 }], ['t', type.type, { rate: 0 }]], ['p.value>t.price']);
+    const el = await fixture<V2uEditor>(html`<v2u-editor no-library no-auto-run no-palette .registry=${registryOn(dbName)} .graph=${graph} style="height: 300px"></v2u-editor>`);
+    const { unknownTypes } = await el.whenReady();
+    expect(unknownTypes, 'the built type is known; the library type stays unknown').to.deep.equal(['create/fixture-number']);
+    expect(el.shadowRoot!.querySelector<HTMLElement>('[data-node="t"]')!.dataset.category).to.equal('transform');
+    await deleteBuilt(el.registry, type.type);
+  });
+
   it('shows a defined type in the palette at once; a second editor finds it before v2u-ready and runs it in the pool', async function () {
     // Unbundled, the editing code (the palette's icons: hundreds of modules) takes long to load on a busy machine.
     this.timeout(120_000);
