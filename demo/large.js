@@ -13,7 +13,7 @@ async function load() {
   await editor.whenReady();
   await new Promise(requestAnimationFrame);
   const shown = editor.shadowRoot.querySelectorAll('[data-node]').length;
-  stats.textContent = `${size.value} nodes drawn in ${Math.round(performance.now() - started)} ms; ${shown} in the DOM (the ones on screen)`;
+  stats.textContent = `${size.value} nodes drawn in ${Math.round(performance.now() - started)} ms; ${shown} in the DOM (those on screen or just beyond it)`;
 }
 
 size.addEventListener('change', load);
