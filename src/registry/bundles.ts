@@ -42,9 +42,9 @@ let checks: BundleChecks | undefined;
 let loading: Promise<BundleChecks> | undefined;
 
 /**
- * The manifest checks (`validateManifest`, `parseBundle`): a chunk of their own that every
- * registry requests when it is made, in parallel with the restore and the index fetch, so
- * they add nothing to what loads before first paint. A failed import is tried again next call.
+ * The manifest checks (`validateManifest`, `parseBundle`): a chunk of their own, requested when
+ * first needed (a restore that found something cached, a bundle fetched, a compact index's
+ * types once drawn and the page is idle), so they add nothing to what loads before first paint. A failed import is tried again next call.
  */
 export function loadBundleChecks(): Promise<BundleChecks> {
   return (loading ??= import('./bundle-checks.js').then(

@@ -49,8 +49,6 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
     this._now = _options.now ?? (() => performance.now());
     this._fetch = _options.fetch ?? ((...args) => fetch(...args));
     this._l1 = new LruCache({ maxEntries: _options.maxEntries, ttl: _options.ttl, clock: _options.clock, idleSweep: true });
-    // Requested now, so the manifest checks arrive alongside the restore and the index fetch.
-    loadBundleChecks().catch(() => {});
   }
 
   /**
@@ -159,7 +157,7 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
    * Fetches a bundle index and registers its bundles, critical ones first: priority
    * `high` and any holding a type of `graphTypes` (the open graph). Manifests the index
    * carries itself (a compact index, as the built-in library's) are registered at once,
-   * without waiting for the cache, and written to it in idle time; a bundle whose hash matches
+   * without waiting for the cache, then checked and written to it in idle time; a bundle whose hash matches
    * the restored copy is neither fetched nor written again; cached bundles the index dropped are forgotten.
    * `signal` cancels the fetches (an editor passes it when it is removed); it then rejects with its reason.
    */
@@ -176,6 +174,9 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
     // graph with its types in its first render. An index with an invalid manifest then takes them back.
     const early = carried.flatMap((b) => (stale(b) ? b.nodes!.map((n) => this._resolve(n, b.url)) : []));
     this._add(early);
+    // They are drawn now: their checks (a chunk and its two imports) and the cache's update
+    // wait for an idle moment after that render, off a first visit's path to its first paint.
+    if (early.length) await new Promise((idle) => onIdle(idle as () => void, 1e3));
     let checked: ManifestBundle[];
     try {
       const { parseBundle } = await loadBundleChecks();
@@ -193,9 +194,7 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
     const critical = (b: BundleIndex['bundles'][number]) => b.priority === 'high' || b.types.some((t) => wanted.has(t));
     await Promise.all(fetched.filter(critical).map((b) => this.registerBundle(b.url, { signal })));
     await Promise.all(fetched.filter((b) => !critical(b)).map((b) => this.registerBundle(b.url, { signal })));
-    // The cache is brought up to date when the browser is idle: the typed render and its frame
-    // come first. Cached bundles of this folder the index no longer lists are forgotten.
-    await new Promise((idle) => onIdle(idle as () => void, 1e3));
+    // Cached bundles of this folder the index no longer lists are forgotten.
     const cache = this._options.cache;
     const folder = new URL('./', href).href;
     for (const url of this._cachedHashes.keys())

@@ -29,9 +29,9 @@ export class RegistryPersistence implements RegistryCache {
 
   /** The cached bundles, and the stored builder-made types as one more (`v2u:built`); bad entries of those are dropped with a warning on `emitter`. */
   async readBundles(emitter?: EventTarget): Promise<{ url: string; bundle: ManifestBundle }[]> {
-    // The checks chunk and IndexedDB's keys arrive together: neither waits for the other.
-    const [{ readCached }, keys] = await Promise.all([loadBundleChecks(), this.store.keys()]);
-    return readCached(this.store, keys, BUNDLE_PREFIX, BUNDLE_CACHE_VERSION, emitter);
+    // The checks chunk is needed only when something is cached (not on a first visit).
+    const keys = await this.store.keys();
+    return keys.length ? (await loadBundleChecks()).readCached(this.store, keys, BUNDLE_PREFIX, BUNDLE_CACHE_VERSION, emitter) : [];
   }
 
   async writeBundle(url: string, bundle: ManifestBundle): Promise<void> {
