@@ -47,12 +47,25 @@ export interface ExecutionResult {
  */
 export interface NodeExecutor {
   execute(task: NodeTask): Promise<ExecutionResult>;
+  /**
+   * Told as a run starts what it may need: a pool starts the workers it will use and loads
+   * their modules while the first nodes run, so later parallel nodes find them ready.
+   */
+  prepare?(plan: RunPlan): void;
   /** Whether the value behind a handle can still be read. */
   available?(ref: OutputRef): boolean;
   /** The value behind a handle (or its items `from` to `to`), copied to the caller. */
   fetch?(ref: OutputRef, range?: ItemRange): Promise<unknown>;
   /** The engine no longer needs these values. */
   release?(refs: OutputRef[]): void;
+}
+
+/** What a run is about to execute, for `NodeExecutor.prepare`. */
+export interface RunPlan {
+  /** The most nodes of the run that can execute at the same time (nodes at one depth of the graph). */
+  width: number;
+  /** Each node type the run covers, with its logic module. */
+  modules: { type: string; moduleUrl: string }[];
 }
 
 /** Items `from` (included) to `to` (excluded) of a list. */

@@ -53,6 +53,9 @@ export class WorkerPool {
   private _unusedListeners = new Set<() => void>();
   private _wakeTimer?: ReturnType<typeof setTimeout>;
   private _wakeTime = 0;
+  /** Workers the current run will use (`prepare`), and the modules a worker started for it loads while idle. */
+  private plannedWorkers = 0;
+  private plannedModules: string[] = [];
 
   constructor(options: PoolOptions = {}) {
     this.size = poolSize(options);
@@ -118,6 +121,18 @@ export class WorkerPool {
     });
   }
 
+  /**
+   * A run is starting that can keep `width` workers busy at once and will use these modules:
+   * up to that many workers (at most `size`) start now rather than when tasks queue for them,
+   * and each one that has nothing to do yet imports the modules, so the run's parallel part
+   * finds them started and compiled. Lasts until the pool is next idle.
+   */
+  prepare(width: number, moduleUrls: string[] = []): void {
+    this.plannedWorkers = Math.min(width, this.size);
+    this.plannedModules = [...new Set(moduleUrls.map((url) => new URL(url, globalThis.location?.href).href))];
+    for (const slot of this._slots) if (slot.idle) this.preloadOn(slot);
+  }
+
   /** Whether a worker still holds the value behind a handle. */
   available(ref: OutputRef): boolean {
     return this._kept.available(ref);
@@ -142,6 +157,8 @@ export class WorkerPool {
   shutdown(): void {
     for (const task of this._queue.drain()) this.settle(task, abortError(task.job));
     this._generation++;
+    this.plannedWorkers = 0;
+    this.plannedModules = [];
     for (const slot of this._slots) {
       for (const task of slot.batch) this.settle(task, abortError(task.job));
       slot.stop();
@@ -170,7 +187,10 @@ export class WorkerPool {
     const capacity = this._launcher.mode === 'main' ? 1 : this.size;
     const starting = this._slots.filter((s) => s.starting).length;
     const probing = !this._launcher.mode && starting > 0;
-    let wanted = Math.min(this._queue.size - starting, probing ? 0 : this._launcher.mode ? Infinity : 1);
+    // Workers for queued tasks, and those a prepared run will use (see `prepare`).
+    const live = this._slots.filter((s) => s.endpoint).length;
+    const demand = Math.max(this._queue.size - starting, this.plannedWorkers - live - starting);
+    let wanted = Math.min(demand, probing ? 0 : this._launcher.mode ? Infinity : 1);
     for (const slot of this._slots.slice(0, capacity)) if (wanted > 0 && !slot.endpoint && !slot.starting) this.startSlot(slot), wanted--;
     if (wanted > 0 && !starting) this.growIfStuck();
     this.checkIdle();
@@ -223,7 +243,15 @@ export class WorkerPool {
       if (generation !== this._generation) return;
       slot.starting = undefined;
       this.pump();
+      if (slot.idle) this.preloadOn(slot);
     });
+  }
+
+  /** An idle worker imports the prepared run's modules (a worker on the main thread does not: it imports only what it runs). */
+  private preloadOn(slot: TaskSlot) {
+    const endpoint = slot.endpoint;
+    if (!this.plannedModules.length || !endpoint?.remote) return;
+    void Promise.resolve(endpoint.api.preload(this.plannedModules)).catch(() => undefined);
   }
 
   private runBatch(slot: TaskSlot, batch: PendingTask[]) {
@@ -375,6 +403,7 @@ export class WorkerPool {
    */
   private checkIdle() {
     const busy = this._queue.size > 0 || this._slots.some((s) => s.batch.length || s.starting);
+    if (!busy) (this.plannedWorkers = 0), (this.plannedModules = []);
     clearTimeout(this._idleTimer);
     this._idleTimer = busy ? undefined : setTimeout(() => this.stopIdle(), this.options.idleTimeoutMs);
   }
