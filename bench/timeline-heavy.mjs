@@ -61,12 +61,17 @@ for (const [key, name] of threads) {
   const tasks = mine.filter((e) => /RunTask|ThreadControllerImpl::RunTask/.test(e.name)).sort((a, b) => a.ts - b.ts);
   if (!tasks.length) continue;
   const merged = [];
+  let topEnd = -Infinity;
   for (const t of tasks) {
+    // CPU (`tdur`) of top-level tasks only: a task nested in another is counted in it.
+    const cpu = t.ts >= topEnd ? (t.tdur ?? 0) : 0;
+    topEnd = Math.max(topEnd, t.ts + t.dur);
     const last = merged.at(-1);
-    if (last && t.ts <= last.end + 2000) (last.end = Math.max(last.end, t.ts + t.dur)), (last.cpu += t.tdur ?? 0);
-    else merged.push({ ts: t.ts, end: t.ts + t.dur, cpu: t.tdur ?? 0 });
+    if (last && t.ts <= last.end + 2000) (last.end = Math.max(last.end, t.ts + t.dur)), (last.cpu += cpu);
+    else merged.push({ ts: t.ts, end: t.ts + t.dur, cpu });
   }
   let busy = 0;
+  const cpuAll = merged.reduce((n, m) => n + m.cpu, 0);
   console.log(`== ${name === 'CrRendererMain' ? 'page main thread' : `${name} ${tid}`}`);
   for (const m of merged) {
     busy += m.end - m.ts;
@@ -76,7 +81,7 @@ for (const [key, name] of threads) {
     const top = [...inside].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([l, d]) => `${l} ${(d / 1000).toFixed(0)}`).join(', ');
     console.log(`${at(m.ts)} → ${at(m.end)}  ${((m.end - m.ts) / 1000).toFixed(0).padStart(4)} ms (cpu ${(m.cpu / 1000).toFixed(0)})  ${top}`);
   }
-  console.log(`   busy ${(busy / 1000).toFixed(0)} ms in all\n`);
+  console.log(`   busy ${(busy / 1000).toFixed(0)} ms in all, ${(cpuAll / 1000).toFixed(0)} ms on the CPU\n`);
 }
 await browser.close();
 server.close();
