@@ -224,19 +224,9 @@ export class FlowEngine {
     });
   }
 
-  /** Tells the executor the run's width and modules, so a pool can start its workers and load them ahead of the parallel part. */
+  /** Tells the executor how wide the run is, so a pool can start its workers ahead of the parallel part. */
   private prepare(run: RunState) {
-    const executor = this._options.executor;
-    if (!executor.prepare) return;
-    const width = run.width();
-    const modules = new Map<string, string>();
-    // A run that is one chain has nothing to load ahead: its worker imports modules as it goes.
-    const types = width > 1 ? new Set([...run.nodes.keys()].map((id) => run.graph.nodes.get(id)?.type)) : [];
-    for (const type of types) {
-      const moduleUrl = type === undefined ? undefined : this._options.resolve(type)?.moduleUrl;
-      if (type !== undefined && moduleUrl) modules.set(type, moduleUrl);
-    }
-    executor.prepare({ width, modules: [...modules].map(([type, moduleUrl]) => ({ type, moduleUrl })) });
+    this._options.executor.prepare?.({ width: run.width() });
   }
 
   private dispatch(run: RunState, ready: string[]) {

@@ -48,8 +48,8 @@ export interface ExecutionResult {
 export interface NodeExecutor {
   execute(task: NodeTask): Promise<ExecutionResult>;
   /**
-   * Told as a run starts what it may need: a pool starts the workers it will use and loads
-   * their modules while the first nodes run, so later parallel nodes find them ready.
+   * Told as a run starts how many nodes it can run at once: a pool starts the workers it will
+   * use while the first nodes run, so later parallel nodes find them ready.
    */
   prepare?(plan: RunPlan): void;
   /** Whether the value behind a handle can still be read. */
@@ -64,8 +64,6 @@ export interface NodeExecutor {
 export interface RunPlan {
   /** The most nodes of the run that can execute at the same time (nodes at one depth of the graph). */
   width: number;
-  /** Each node type the run covers, with its logic module. */
-  modules: { type: string; moduleUrl: string }[];
 }
 
 /** Items `from` (included) to `to` (excluded) of a list. */

@@ -57,8 +57,6 @@ export function createRunKit(options: RunKitOptions): RunKit {
 export function routeLight(pool: NodeExecutor, light: NodeExecutor, isLight: (type: string) => boolean): NodeExecutor {
   return {
     ...pool,
-    // Light nodes run here: the pool has no module of theirs to load.
-    prepare: pool.prepare && ((plan) => pool.prepare!({ ...plan, modules: plan.modules.filter((m) => !isLight(m.type)) })),
     async execute(task) {
       if (!isLight(task.type)) return pool.execute(task);
       const inputs = pool.fetch ? await resolveRefs(task.inputs, (ref) => pool.fetch!(ref)) : task.inputs;

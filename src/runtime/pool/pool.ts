@@ -53,9 +53,8 @@ export class WorkerPool {
   private _unusedListeners = new Set<() => void>();
   private _wakeTimer?: ReturnType<typeof setTimeout>;
   private _wakeTime = 0;
-  /** Workers the current run will use (`prepare`), and the modules a worker started for it loads while idle. */
+  /** Workers the current run will use (`prepare`). */
   private plannedWorkers = 0;
-  private plannedModules: string[] = [];
 
   constructor(options: PoolOptions = {}) {
     this.size = poolSize(options);
@@ -122,15 +121,12 @@ export class WorkerPool {
   }
 
   /**
-   * A run is starting that can keep `width` workers busy at once and will use these modules:
-   * up to that many workers (at most `size`) start now rather than when tasks queue for them,
-   * and each one that has nothing to do yet imports the modules, so the run's parallel part
-   * finds them started and compiled. Lasts until the pool is next idle.
+   * A run is starting that can keep `width` workers busy at once: up to that many workers (at
+   * most `size`) start now rather than when tasks queue for them, so the run's parallel part
+   * finds them started. Lasts until the pool is next idle.
    */
-  prepare(width: number, moduleUrls: string[] = []): void {
+  prepare(width: number): void {
     this.plannedWorkers = Math.min(width, this.size);
-    this.plannedModules = [...new Set(moduleUrls.map((url) => new URL(url, globalThis.location?.href).href))];
-    for (const slot of this._slots) if (slot.idle) this.preloadOn(slot);
   }
 
   /** Whether a worker still holds the value behind a handle. */
@@ -158,7 +154,6 @@ export class WorkerPool {
     for (const task of this._queue.drain()) this.settle(task, abortError(task.job));
     this._generation++;
     this.plannedWorkers = 0;
-    this.plannedModules = [];
     for (const slot of this._slots) {
       for (const task of slot.batch) this.settle(task, abortError(task.job));
       slot.stop();
@@ -243,15 +238,7 @@ export class WorkerPool {
       if (generation !== this._generation) return;
       slot.starting = undefined;
       this.pump();
-      if (slot.idle) this.preloadOn(slot);
     });
-  }
-
-  /** An idle worker imports the prepared run's modules (a worker on the main thread does not: it imports only what it runs). */
-  private preloadOn(slot: TaskSlot) {
-    const endpoint = slot.endpoint;
-    if (!this.plannedModules.length || !endpoint?.remote) return;
-    void Promise.resolve(endpoint.api.preload(this.plannedModules)).catch(() => undefined);
   }
 
   private runBatch(slot: TaskSlot, batch: PendingTask[]) {
@@ -403,7 +390,7 @@ export class WorkerPool {
    */
   private checkIdle() {
     const busy = this._queue.size > 0 || this._slots.some((s) => s.batch.length || s.starting);
-    if (!busy) (this.plannedWorkers = 0), (this.plannedModules = []);
+    if (!busy) this.plannedWorkers = 0;
     clearTimeout(this._idleTimer);
     this._idleTimer = busy ? undefined : setTimeout(() => this.stopIdle(), this.options.idleTimeoutMs);
   }

@@ -53,8 +53,6 @@ export interface RunnerApi {
   fetch(id: string, from?: number, to?: number): unknown;
   /** The worker that was to send these values died: tasks waiting for them fail as `result-lost`. */
   abandon(ids: string[]): void;
-  /** Imports node modules ahead of the tasks that will use them (failures are left for those tasks to report). */
-  preload(moduleUrls: string[]): Promise<void>;
   /** Forgets kept values nobody needs any more. */
   release(ids: string[]): void;
 }

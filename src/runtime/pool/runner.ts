@@ -50,9 +50,6 @@ export function createRunner(options: RunnerOptions = {}): RunnerApi {
     fetch: (id, from, to) => store.items(id, from, to),
     release: (ids) => store.release(ids),
     abandon: (ids) => store.abandon(ids),
-    async preload(moduleUrls) {
-      await Promise.all(moduleUrls.map((url) => import(/* @vite-ignore */ url).catch(() => undefined)));
-    },
     async run(jobs, report) {
       for (const job of jobs) {
         const controller = new AbortController();

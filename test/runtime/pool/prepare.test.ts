@@ -3,8 +3,6 @@ import { FlowEngine } from '../../../src/core/engine/engine.js';
 import type { RunPlan } from '../../../src/core/engine/types.js';
 import { browserClock as clock } from '../../../src/runtime/pool/clock.js';
 import { WorkerPool } from '../../../src/runtime/pool/pool.js';
-import type { Endpoint } from '../../../src/runtime/pool/launcher.js';
-import { createRunner } from '../../../src/runtime/pool/runner.js';
 import { poolExecutor } from '../../../src/runtime/pool/shared-pool.js';
 import { engineOn, until } from '../../fixtures/engine-setup.js';
 import { moduleUrl, resolveFixture } from '../../fixtures/engine/index.js';
@@ -21,7 +19,7 @@ const chain = () => flow([['src', 'create/range', { rows: 10 }], ['t1', 'transfo
 const started = (pool: WorkerPool) => pool.metrics().workers.filter((w) => w.starts > 0).length;
 
 describe('a run prepares the pool', () => {
-  it('tells the executor how wide the run is and which modules it uses, each type once', async () => {
+  it('tells the executor how wide the run is', async () => {
     const plans: RunPlan[] = [];
     const pool = new WorkerPool({ size: 2 });
     const executor = { ...poolExecutor(pool), prepare: (plan: RunPlan) => plans.push(plan) };
@@ -32,9 +30,6 @@ describe('a run prepares the pool', () => {
       engine.setDocument(chain());
       await engine.run();
       expect(plans.map((p) => p.width), 'three branches, then a chain').to.deep.equal([3, 1]);
-      expect(plans[0].modules.map((m) => m.type).sort(), 'each type once').to.deep.equal(['create/range', 'transform/total']);
-      expect(plans[0].modules.find((m) => m.type === 'transform/total')?.moduleUrl).to.equal(resolveFixture('transform/total')!.moduleUrl);
-      expect(plans[1].modules, 'a chain loads nothing ahead').to.deep.equal([]);
     } finally {
       engine.dispose();
       pool.shutdown();
@@ -71,7 +66,7 @@ describe('a run prepares the pool', () => {
     const pool = new WorkerPool({ size: 2, idleTimeoutMs: 50 });
     const task = () => pool.submit({ nodeId: 'n', moduleUrl: moduleUrl('number'), inputs: {}, config: { value: 1 } });
     try {
-      pool.prepare(2, [moduleUrl('number')]);
+      pool.prepare(2);
       await task();
       await until(() => started(pool) === 2);
       await until(() => pool.metrics().workers.every((w) => w.state === 'stopped'));
@@ -85,7 +80,7 @@ describe('a run prepares the pool', () => {
   it('copies the source to the idle worker at once: its branch runs while the holder runs another that never yields', async () => {
     const { engine, pool, output, dispose } = engineOn({ size: 2 });
     try {
-      // A first run loads every module in both workers, so the holder's next task starts without waiting for an import.
+      // A first run imports every module in both workers, so the holder's next task starts without waiting for an import.
       engine.setDocument(fanOut(2, { src: 0, total: 0 }));
       await engine.run();
       engine.setDocument(withConfig(fanOut(2, { src: 300, total: 800 }), 'src', { rows: ROWS + 1 }));
@@ -99,33 +94,3 @@ describe('a run prepares the pool', () => {
   });
 });
 
-describe('a prepared pool loads modules ahead', () => {
-  it('has each worker that starts with nothing to do import the run modules, and not the one that took the first task', async () => {
-    const preloads: string[][][] = [];
-    const launcher = {
-      mode: 'worker' as const,
-      async start(): Promise<Endpoint> {
-        const runner = createRunner();
-        const mine: string[][] = [];
-        preloads.push(mine);
-        return { api: { ...runner, preload: async (urls: string[]) => void mine.push(urls) }, remote: true, terminate() {} };
-      },
-    };
-    const pool = new WorkerPool({ size: 2, launcher });
-    try {
-      pool.prepare(2, [moduleUrl('total'), moduleUrl('range')]);
-      await pool.submit({ nodeId: 'n', moduleUrl: moduleUrl('number'), inputs: {}, config: { value: 1 } });
-      await until(() => preloads.length === 2 && preloads[1].length === 1);
-      expect(preloads[0], 'the first worker ran the task').to.deep.equal([]);
-      expect(preloads[1], 'the second loaded the modules').to.deep.equal([[moduleUrl('total'), moduleUrl('range')]]);
-    } finally {
-      pool.shutdown();
-    }
-  });
-
-  it('a runner imports the modules it is asked to preload, and ignores one that fails', async () => {
-    const url = moduleUrl('marker');
-    await createRunner().preload([url, new URL('./no-such-module.js', url).href]);
-    expect((globalThis as { __v2uMarker?: number }).__v2uMarker, 'the module ran').to.equal(1);
-  });
-});
