@@ -213,12 +213,20 @@ export class FlowEngine {
     for (const id of run.nodes.keys()) this.setState(run, id, { status: 'queued', progress: 0 });
     this.failCycles(run);
     if (run.nodes.size === 0) run.finish(this.now());
-    else this.dispatch(run, run.initiallyReady());
+    else {
+      this.prepare(run);
+      this.dispatch(run, run.initiallyReady());
+    }
     return run.done.then((summary) => {
       this._run = undefined;
       this.emit({ type: 'run-end', summary });
       return summary;
     });
+  }
+
+  /** Tells the executor how wide the run is, so a pool can start its workers ahead of the parallel part. */
+  private prepare(run: RunState) {
+    this._options.executor.prepare?.({ width: run.width() });
   }
 
   private dispatch(run: RunState, ready: string[]) {

@@ -37,6 +37,20 @@ export class RunState {
     this._left = targets.size;
   }
 
+  /** The most nodes of this run at one depth (longest chain of run nodes above them): how many could execute at once. */
+  width(): number {
+    const depth = new Map<string, number>();
+    const count: number[] = [];
+    const order = [...this.nodes.keys()].sort((a, b) => (this.graph.rank.get(a) ?? 0) - (this.graph.rank.get(b) ?? 0));
+    for (const id of order) {
+      let d = 0;
+      for (const u of this.nodes.get(id)!.waiting) d = Math.max(d, (depth.get(u) ?? 0) + 1);
+      depth.set(id, d);
+      count[d] = (count[d] ?? 0) + 1;
+    }
+    return Math.max(0, ...count.filter((n) => n !== undefined));
+  }
+
   /** Nodes with nothing pending upstream. */
   initiallyReady(): string[] {
     return [...this.nodes].filter(([, n]) => n.waiting.size === 0).map(([id]) => id);

@@ -47,12 +47,23 @@ export interface ExecutionResult {
  */
 export interface NodeExecutor {
   execute(task: NodeTask): Promise<ExecutionResult>;
+  /**
+   * Told as a run starts how many nodes it can run at once: a pool starts the workers it will
+   * use while the first nodes run, so later parallel nodes find them ready.
+   */
+  prepare?(plan: RunPlan): void;
   /** Whether the value behind a handle can still be read. */
   available?(ref: OutputRef): boolean;
   /** The value behind a handle (or its items `from` to `to`), copied to the caller. */
   fetch?(ref: OutputRef, range?: ItemRange): Promise<unknown>;
   /** The engine no longer needs these values. */
   release?(refs: OutputRef[]): void;
+}
+
+/** What a run is about to execute, for `NodeExecutor.prepare`. */
+export interface RunPlan {
+  /** The most nodes of the run that can execute at the same time (nodes at one depth of the graph). */
+  width: number;
 }
 
 /** Items `from` (included) to `to` (excluded) of a list. */

@@ -30,6 +30,8 @@ export interface Holder {
   readonly idle: boolean;
   /** Its batch has settled but it has not been handed the next one yet. */
   readonly finishing: boolean;
+  /** When it was handed its current batch (`performance.now()`). */
+  readonly busySince?: number;
 }
 
 /** A queued task as placement sees it: its kept inputs and when it was queued (`performance.now()`). */
@@ -70,7 +72,9 @@ export function holderOf<H extends Holder>(id: string, slots: readonly H[]): H |
 /**
  * How well `slot` suits `task` at `now`. A task whose kept inputs are elsewhere waits for
  * their worker if that one has just finished its batch (it is about to take the task
- * itself), and otherwise as long as copying them would take, then is copied to.
+ * itself), and otherwise as long as copying them would take, then is copied to. A holder
+ * that started its current batch after this task was queued took other work over it and
+ * will not be free soon: then the inputs are copied at once, so this slot starts now.
  */
 export function fit(slot: Holder, task: Placeable, slots: readonly Holder[], recipes: RecipeTimes, now: number): Fit {
   if (!task.refs.length) return { kind: 'no-inputs' };
@@ -80,7 +84,9 @@ export function fit(slot: Holder, task: Placeable, slots: readonly Holder[], rec
   const copies = elsewhere.filter((r) => !cheaperToRebuild(r, recipes));
   if (!copies.length) return { kind: 'remote' };
   const until = (task.queuedAt ?? 0) + copies.reduce((ms, r) => ms + copyMs(r), 0);
-  if (now >= until || !copies.every((r) => holderOf(r.$v2uRef, slots))) return { kind: 'remote' };
+  const holders = copies.map((r) => holderOf(r.$v2uRef, slots));
+  const tookOther = holders.some((h) => h && !h.idle && (h.busySince ?? -Infinity) >= (task.queuedAt ?? 0));
+  if (tookOther || now >= until || !holders.every((h) => h)) return { kind: 'remote' };
   return { kind: 'wait', until };
 }
 

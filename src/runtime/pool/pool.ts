@@ -53,6 +53,8 @@ export class WorkerPool {
   private _unusedListeners = new Set<() => void>();
   private _wakeTimer?: ReturnType<typeof setTimeout>;
   private _wakeTime = 0;
+  /** Workers the current run will use (`prepare`). */
+  private plannedWorkers = 0;
 
   constructor(options: PoolOptions = {}) {
     this.size = poolSize(options);
@@ -118,6 +120,15 @@ export class WorkerPool {
     });
   }
 
+  /**
+   * A run is starting that can keep `width` workers busy at once: up to that many workers (at
+   * most `size`) start now rather than when tasks queue for them, so the run's parallel part
+   * finds them started. Lasts until the pool is next idle.
+   */
+  prepare(width: number): void {
+    this.plannedWorkers = Math.min(width, this.size);
+  }
+
   /** Whether a worker still holds the value behind a handle. */
   available(ref: OutputRef): boolean {
     return this._kept.available(ref);
@@ -142,6 +153,7 @@ export class WorkerPool {
   shutdown(): void {
     for (const task of this._queue.drain()) this.settle(task, abortError(task.job));
     this._generation++;
+    this.plannedWorkers = 0;
     for (const slot of this._slots) {
       for (const task of slot.batch) this.settle(task, abortError(task.job));
       slot.stop();
@@ -170,7 +182,10 @@ export class WorkerPool {
     const capacity = this._launcher.mode === 'main' ? 1 : this.size;
     const starting = this._slots.filter((s) => s.starting).length;
     const probing = !this._launcher.mode && starting > 0;
-    let wanted = Math.min(this._queue.size - starting, probing ? 0 : this._launcher.mode ? Infinity : 1);
+    // Workers for queued tasks, and those a prepared run will use (see `prepare`).
+    const live = this._slots.filter((s) => s.endpoint).length;
+    const demand = Math.max(this._queue.size - starting, this.plannedWorkers - live - starting);
+    let wanted = Math.min(demand, probing ? 0 : this._launcher.mode ? Infinity : 1);
     for (const slot of this._slots.slice(0, capacity)) if (wanted > 0 && !slot.endpoint && !slot.starting) this.startSlot(slot), wanted--;
     if (wanted > 0 && !starting) this.growIfStuck();
     this.checkIdle();
@@ -375,6 +390,7 @@ export class WorkerPool {
    */
   private checkIdle() {
     const busy = this._queue.size > 0 || this._slots.some((s) => s.batch.length || s.starting);
+    if (!busy) this.plannedWorkers = 0;
     clearTimeout(this._idleTimer);
     this._idleTimer = busy ? undefined : setTimeout(() => this.stopIdle(), this.options.idleTimeoutMs);
   }

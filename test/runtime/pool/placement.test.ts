@@ -83,6 +83,16 @@ describe('placement: which slot takes a task', () => {
     expect(rank({ kind: 'wait', until: 8000 }, false), 'a waiting task is not taken').to.equal(Infinity);
   });
 
+  it('copies at once, without waiting, from a holder that took another task after this one was queued', () => {
+    const other = slot('o');
+    const before = slot('h', ['big'], { idle: false, busySince: 999 });
+    expect(fit(other, at, [other, before], none, 1000), 'busy since before it was queued: waits').to.deep.equal({ kind: 'wait', until: 8000 });
+    const after = slot('h', ['big'], { idle: false, busySince: 1000 });
+    expect(fit(other, at, [other, after], none, 1000), 'took another task over it').to.deep.equal({ kind: 'remote' });
+    const finishing = slot('h', ['big'], { idle: false, finishing: true, busySince: 1000 });
+    expect(fit(other, at, [other, finishing], none, 1000), 'a holder about to take it is still waited for').to.deep.equal({ kind: 'wait' });
+  });
+
   it('adds up the copy times of every input it must copy, and counts from queuedAt 0 when unset', () => {
     const other = slot('o');
     const holder = slot('h', ['big', 'b'], { idle: false });
