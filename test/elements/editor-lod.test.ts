@@ -80,6 +80,28 @@ describe('<v2u-editor> level of detail', () => {
     expect(focusedShell(el)).to.equal('log');
   });
 
+  it('a continuous zoom across 0.5 keeps the level until zooming rests; a single step switches at once', async () => {
+    const el = await mountEditor(graph);
+    // Zooms around the canvas centre (500, 300), as wheel steps there.
+    const zoomTo = async (zoom: number) => {
+      const { x, y, zoom: from } = el.liveViewport;
+      const k = zoom / from;
+      el.showViewport({ x: 500 - (500 - x) * k, y: 300 - (300 - y) * k, zoom });
+      await el.updateComplete;
+    };
+    for (const zoom of [0.82, 0.67, 0.55, 0.45]) await zoomTo(zoom);
+    expect(level(el), 'steps in quick succession keep full detail across the threshold').to.equal('full');
+    await waitUntil(() => level(el) === 'simple', 'simplified once zooming rests');
+    for (const zoom of [0.47, 0.55, 0.67]) await zoomTo(zoom);
+    expect(level(el), 'and the same on the way back').to.equal('simple');
+    await waitUntil(() => level(el) === 'full', 'full detail once zooming rests');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await zoomTo(0.45);
+    expect(level(el), 'a single step switches in the same frame').to.equal('simple');
+    await zoomTo(0.3);
+    expect(level(el), 'the canvas level does not wait').to.equal('canvas');
+  });
+
   for (const zoom of [1, 0.45, 0.25]) {
     it(`clicks, drags and connections hit the right node at zoom ${zoom}`, async () => {
       const el = await mountEditor(graph);
