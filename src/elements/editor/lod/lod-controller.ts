@@ -47,6 +47,8 @@ export class LodController implements ReactiveController {
   private _zoomedAt = -Infinity;
   private _continuous = false;
   private _settle: ReturnType<typeof setTimeout> | undefined;
+  /** While a continuous zoom goes on: the pannable layer's transform, mirrored as an animation (see `mirrorTransform`). */
+  private _motion: Animation | undefined;
 
   constructor(
     private _editor: EditorHost,
@@ -94,10 +96,37 @@ export class LodController implements ReactiveController {
     }
     const next = lodLevel(zoom, this.level);
     const rest = CRISP_AFTER_MS - (now - this._zoomedAt);
-    if (next === this.level || next === 'canvas' || this.level === 'canvas' || !this._continuous || rest <= 0) return next;
-    clearTimeout(this._settle);
-    this._settle = setTimeout(() => this._editor.requestUpdate(), rest + 1);
-    return this.level;
+    const moving = this._continuous && rest > 0;
+    if (moving) {
+      clearTimeout(this._settle);
+      this._settle = setTimeout(() => this._editor.requestUpdate(), rest + 1);
+    }
+    return moving && next !== 'canvas' && this.level !== 'canvas' ? this.level : next;
+  }
+
+  /**
+   * While the zoom keeps moving, the layer's transform (set inline by the template) also runs
+   * as a still Web Animation on it: Chromium then takes each step as a change of a composited
+   * value only, where a plain inline change re-layerized the whole page on every step (its
+   * `PaintArtifactCompositor::Update`, about 35 µs per shell rendered). The inline style stays
+   * the source of truth; the animation is dropped when zooming rests.
+   */
+  private mirrorTransform(): void {
+    const layer = this._editor.renderRoot.querySelector<HTMLElement>('.layer');
+    const transform = layer?.style.transform;
+    const moving = this._continuous && performance.now() - this._zoomedAt < CRISP_AFTER_MS;
+    if (!layer || !transform || !moving) {
+      this._motion?.cancel();
+      this._motion = undefined;
+      return;
+    }
+    const keyframes = [{ transform }, { transform }];
+    const effect = this._motion?.effect as KeyframeEffect | undefined;
+    if (effect?.target === layer) effect.setKeyframes(keyframes);
+    else {
+      this._motion?.cancel();
+      this._motion = layer.animate(keyframes, { duration: 60_000 });
+    }
   }
 
   /** Types were learned or changed: titles, categories and ports repaint. */
@@ -122,6 +151,7 @@ export class LodController implements ReactiveController {
   }
 
   hostUpdated(): void {
+    this.mirrorTransform();
     const scene = this._pending;
     if (!scene || !this._layer) return;
     const key = [this.graphVersion(), scene.selection.nodes, scene.selection.edges, [...scene.shells].join(), this._editor.getAttribute('theme')];
@@ -132,6 +162,8 @@ export class LodController implements ReactiveController {
   hostDisconnected(): void {
     clearTimeout(this._crisp);
     clearTimeout(this._settle);
+    this._motion?.cancel();
+    this._motion = undefined;
     this._shells.destroy();
     this._unsubscribe?.();
     this._store = this._unsubscribe = undefined;
