@@ -80,6 +80,54 @@ describe('<v2u-editor> level of detail', () => {
     expect(focusedShell(el)).to.equal('log');
   });
 
+  it('a continuous zoom across 0.5 keeps the level until zooming rests; a single step switches at once', async () => {
+    const el = await mountEditor(graph);
+    // Zooms around the canvas centre (500, 300), as wheel steps there.
+    const zoomTo = async (zoom: number) => {
+      const { x, y, zoom: from } = el.liveViewport;
+      const k = zoom / from;
+      el.showViewport({ x: 500 - (500 - x) * k, y: 300 - (300 - y) * k, zoom });
+      await el.updateComplete;
+    };
+    for (const zoom of [0.82, 0.67, 0.55, 0.45]) await zoomTo(zoom);
+    expect(level(el), 'steps in quick succession keep full detail across the threshold').to.equal('full');
+    await waitUntil(() => level(el) === 'simple', 'simplified once zooming rests');
+    for (const zoom of [0.47, 0.55, 0.67]) await zoomTo(zoom);
+    expect(level(el), 'and the same on the way back').to.equal('simple');
+    await waitUntil(() => level(el) === 'full', 'full detail once zooming rests');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await zoomTo(0.45);
+    expect(level(el), 'a single step switches in the same frame').to.equal('simple');
+    await zoomTo(0.3);
+    expect(level(el), 'the canvas level does not wait').to.equal('canvas');
+  });
+
+  it('a continuous zoom also runs the layer transform as an animation on it, where shells stay in place, and drops it at rest', async () => {
+    const el = await mountEditor(graph);
+    const layer = $(el, '.layer')!;
+    const shellAt = () => {
+      const box = $(el, '[data-node="add"]')!.getBoundingClientRect();
+      const canvas = el.canvas!.getBoundingClientRect();
+      return [box.left - canvas.left, box.top - canvas.top].map((v) => Math.round(v));
+    };
+    const expected = () => {
+      const { x, y, zoom } = el.liveViewport;
+      const { position } = el.store.state.getNode('add')!;
+      return [position.x * zoom + x, position.y * zoom + y].map((v) => Math.round(v));
+    };
+    for (const zoom of [0.9, 0.8, 0.7]) {
+      el.showViewport({ x: 40, y: 20, zoom });
+      await el.updateComplete;
+    }
+    expect(layer.getAnimations().length, 'the transform runs as an animation while zooming').to.equal(1);
+    expect(shellAt(), 'shells stand where the viewport puts them').to.deep.equal(expected());
+    await waitUntil(() => layer.getAnimations().length === 0, 'dropped once zooming rests');
+    expect(shellAt()).to.deep.equal(expected());
+    el.showViewport({ x: 40, y: 20, zoom: 0.6 });
+    await el.updateComplete;
+    expect(layer.getAnimations().length, 'a single step is a plain style change').to.equal(0);
+  });
+
   for (const zoom of [1, 0.45, 0.25]) {
     it(`clicks, drags and connections hit the right node at zoom ${zoom}`, async () => {
       const el = await mountEditor(graph);

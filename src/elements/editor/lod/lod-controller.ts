@@ -8,7 +8,10 @@ import { CanvasLayer, type PaintScene } from './canvas-layer.js';
 import { lodLevel, type LodLevel } from './level.js';
 import { ShellCulling } from './shells.js';
 
-/** Wait after the last zoom step before repainting the scaled bitmap sharp. */
+/**
+ * Wait after the last zoom step before repainting the scaled bitmap sharp, and before
+ * switching between the two DOM levels when the zoom moved on in a continuous zoom.
+ */
 const CRISP_AFTER_MS = 150;
 
 /** What the canvas template draws at the current level of detail. */
@@ -39,6 +42,13 @@ export class LodController implements ReactiveController {
   private _store: GraphStore | undefined;
   private _unsubscribe: (() => void) | undefined;
   private _shells: ShellCulling;
+  /** The zoom of the last view, when it last changed, and whether that change came within `CRISP_AFTER_MS` of the one before. */
+  private _zoom = NaN;
+  private _zoomedAt = -Infinity;
+  private _continuous = false;
+  private _settle: ReturnType<typeof setTimeout> | undefined;
+  /** While a continuous zoom goes on: the pannable layer's transform, mirrored as an animation (see `mirrorTransform`). */
+  private _motion: Animation | undefined;
 
   constructor(
     private _editor: EditorHost,
@@ -53,7 +63,7 @@ export class LodController implements ReactiveController {
    * area kept stable between frames (`ShellCulling`), which replaces `scene.area`.
    */
   view(scene: CanvasScene): LodView {
-    this.level = lodLevel(scene.viewport.zoom, this.level);
+    this.level = this.nextLevel(scene.viewport.zoom);
     if (this.level !== 'canvas') {
       this._pending = undefined;
       const { area, nodes, edges } = this._shells.view(scene, this._editor.canvasSize, this.graphVersion());
@@ -67,6 +77,56 @@ export class LodController implements ReactiveController {
     const visible = visibleRect(scene.viewport, this._editor.canvasSize);
     this._pending = { state, view, manifests, selection, area, visible, zoom: scene.viewport.zoom, shells: new Set(nodes.map((n) => n.id)) };
     return { nodes, edges: [], level: 'lod-canvas', layer: this._layer.element };
+  }
+
+  /**
+   * The level at `zoom`. A switch between `full` and `simple` restyles and repaints every
+   * shell (tens of ms with a screen of them), so while the zoom keeps moving (wheel or pinch
+   * steps each within `CRISP_AFTER_MS` of the last) the level stays and switches once zooming
+   * rests: a sweep across the threshold then costs one such frame at its end instead of one
+   * each way. A single step (a key, a button, a lone wheel notch) switches at once, and the
+   * canvas level is entered and left at once (it drops or brings the shells).
+   */
+  private nextLevel(zoom: number): LodLevel {
+    const now = performance.now();
+    if (zoom !== this._zoom) {
+      // The first view is no zoom step.
+      if (!Number.isNaN(this._zoom)) [this._continuous, this._zoomedAt] = [now - this._zoomedAt < CRISP_AFTER_MS, now];
+      this._zoom = zoom;
+    }
+    const next = lodLevel(zoom, this.level);
+    const rest = CRISP_AFTER_MS - (now - this._zoomedAt);
+    const moving = this._continuous && rest > 0;
+    if (moving) {
+      clearTimeout(this._settle);
+      this._settle = setTimeout(() => this._editor.requestUpdate(), rest + 1);
+    }
+    return moving && next !== 'canvas' && this.level !== 'canvas' ? this.level : next;
+  }
+
+  /**
+   * While the zoom keeps moving, the layer's transform (set inline by the template) also runs
+   * as a still Web Animation on it: Chromium then takes each step as a change of a composited
+   * value only, where a plain inline change re-layerized the whole page on every step (its
+   * `PaintArtifactCompositor::Update`, about 35 µs per shell rendered). The inline style stays
+   * the source of truth; the animation is dropped when zooming rests.
+   */
+  private mirrorTransform(): void {
+    const layer = this._editor.renderRoot.querySelector<HTMLElement>('.layer');
+    const transform = layer?.style.transform;
+    const moving = this._continuous && performance.now() - this._zoomedAt < CRISP_AFTER_MS;
+    if (!layer || !transform || !moving) {
+      this._motion?.cancel();
+      this._motion = undefined;
+      return;
+    }
+    const keyframes = [{ transform }, { transform }];
+    const effect = this._motion?.effect as KeyframeEffect | undefined;
+    if (effect?.target === layer) effect.setKeyframes(keyframes);
+    else {
+      this._motion?.cancel();
+      this._motion = layer.animate(keyframes, { duration: 60_000 });
+    }
   }
 
   /** Types were learned or changed: titles, categories and ports repaint. */
@@ -91,6 +151,7 @@ export class LodController implements ReactiveController {
   }
 
   hostUpdated(): void {
+    this.mirrorTransform();
     const scene = this._pending;
     if (!scene || !this._layer) return;
     const key = [this.graphVersion(), scene.selection.nodes, scene.selection.edges, [...scene.shells].join(), this._editor.getAttribute('theme')];
@@ -100,6 +161,9 @@ export class LodController implements ReactiveController {
 
   hostDisconnected(): void {
     clearTimeout(this._crisp);
+    clearTimeout(this._settle);
+    this._motion?.cancel();
+    this._motion = undefined;
     this._shells.destroy();
     this._unsubscribe?.();
     this._store = this._unsubscribe = undefined;
