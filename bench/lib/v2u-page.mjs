@@ -1,10 +1,10 @@
-// Opens the V2U bench page with `nodes` nodes in the bench's browser, for the one-off probes
-// (lod-switch.mjs, profile-frames.mjs); resolves once the graph is drawn.
+// Opens a bench page with `nodes` nodes in the bench's browser, for the one-off probes
+// (lod-switch.mjs, profile-frames.mjs, heap-owners.mjs); resolves once the graph is drawn.
 import { launchBrowser } from './browser.mjs';
 import { startServer } from './server.mjs';
 
-/** `{ page, close }`; `close()` ends the browser and the server. */
-export async function openV2uPage(nodes) {
+/** `{ page, close }` for bench/pages/<name>.js; `close()` ends the browser and the server. */
+export async function openBenchPage(name, nodes) {
   const server = await startServer();
   const browser = await launchBrowser();
   const close = async () => {
@@ -13,7 +13,8 @@ export async function openV2uPage(nodes) {
   };
   try {
     const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${server.address().port}/bench-page/v2u?n=${nodes}`, { waitUntil: 'domcontentloaded' });
+    await page.goto(`http://127.0.0.1:${server.address().port}/bench-page/${name}?n=${nodes}`, { waitUntil: 'domcontentloaded' });
+    await page.waitForFunction(() => window.benchEditor);
     await page.evaluate(() => window.benchEditor.ready);
     return { page, close };
   } catch (error) {
@@ -21,3 +22,6 @@ export async function openV2uPage(nodes) {
     throw error;
   }
 }
+
+/** The V2U bench page (`openBenchPage('v2u', nodes)`). */
+export const openV2uPage = (nodes) => openBenchPage('v2u', nodes);
