@@ -41,9 +41,9 @@ describe('SpatialIndex', () => {
     index.delete('a');
     index.set('c', { x: 0, y: 0, width: 5, height: 5 });
     expect([...index.entries()]).to.deep.equal([['b', { x: 500, y: 0, width: 10, height: 10 }], ['c', { x: 0, y: 0, width: 5, height: 5 }]]);
+    expect([...index.query({ x: 0, y: 0, width: 20, height: 20 })]).to.deep.equal(['c']);
     index.clear();
     expect(index['_boxes'], 'clear lets go of the numbers').to.have.length(0);
-    expect([...index.query({ x: 0, y: 0, width: 20, height: 20 })]).to.deep.equal(['c']);
   });
 
   it('agrees with a brute-force scan (property)', () => {

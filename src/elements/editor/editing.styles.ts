@@ -4,7 +4,8 @@ import { css } from 'lit';
 export const editingStyles = css`
   /*
    * What the pointer can do, and the wider areas that catch it (an edge's hit stroke, the ring
-   * around a port): it can once this code is in; a press before that loads it and is replayed.
+   * around a port): it can once this code is in; a press before that loads it and is replayed
+   * on what it hit without these areas. Here, not in the first-paint styles, to keep that budget.
    */
   .viewport { cursor: grab; }
   .viewport:active { cursor: grabbing; }
