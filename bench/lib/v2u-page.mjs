@@ -1,12 +1,12 @@
-// Opens the V2U bench page with `nodes` nodes in the bench's browser, for the one-off probes
-// (lod-switch.mjs, profile-frames.mjs); resolves once the graph is drawn and the page has settled
-// as the bench measures it (`benchEditor.loaded()`: the editing code is in and the load's auto-run
-// is over, which otherwise ran through the first seconds of a probe).
+// Opens a bench page with `nodes` nodes in the bench's browser, for the one-off probes
+// (lod-switch.mjs, profile-frames.mjs, heap-owners.mjs); resolves once the graph is drawn and the
+// page has settled as the bench measures it (`benchEditor.loaded()`: V2U's editing code is in and
+// the load's auto-run is over, which otherwise ran through the first seconds of a probe).
 import { launchBrowser } from './browser.mjs';
 import { startServer } from './server.mjs';
 
-/** `{ page, close }`; `close()` ends the browser and the server. */
-export async function openV2uPage(nodes) {
+/** `{ page, close }` for bench/pages/<name>.js; `close()` ends the browser and the server. */
+export async function openBenchPage(name, nodes) {
   const server = await startServer();
   const browser = await launchBrowser();
   const close = async () => {
@@ -15,7 +15,8 @@ export async function openV2uPage(nodes) {
   };
   try {
     const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${server.address().port}/bench-page/v2u?n=${nodes}`, { waitUntil: 'domcontentloaded' });
+    await page.goto(`http://127.0.0.1:${server.address().port}/bench-page/${name}?n=${nodes}`, { waitUntil: 'domcontentloaded' });
+    await page.waitForFunction(() => window.benchEditor);
     await page.evaluate(() => window.benchEditor.ready);
     await page.evaluate(() => window.benchEditor.loaded());
     return { page, close };
@@ -24,3 +25,6 @@ export async function openV2uPage(nodes) {
     throw error;
   }
 }
+
+/** The V2U bench page (`openBenchPage('v2u', nodes)`). */
+export const openV2uPage = (nodes) => openBenchPage('v2u', nodes);

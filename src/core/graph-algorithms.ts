@@ -1,4 +1,5 @@
 /** Graph algorithms over plain node ids and edges; shared by validation, commands and the engine. */
+import { addTo } from './lists.js';
 
 export interface EdgeLike {
   from: { node: string };
@@ -8,11 +9,7 @@ export interface EdgeLike {
 /** Outgoing adjacency: node id → ids of the nodes its outputs feed. */
 export function successors(edges: Iterable<EdgeLike>): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const edge of edges) {
-    const list = out.get(edge.from.node);
-    if (list) list.push(edge.to.node);
-    else out.set(edge.from.node, [edge.to.node]);
-  }
+  for (const edge of edges) addTo(out, edge.from.node, edge.to.node);
   return out;
 }
 

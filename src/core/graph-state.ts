@@ -1,6 +1,7 @@
 import type { Change } from './changes.js';
 import { CURRENT_VERSION, type GraphDocument, type GraphEdge, type GraphGroup, type GraphNode, type Viewport } from './document.js';
 import { quote } from './errors.js';
+import { addTo, removeFrom } from './lists.js';
 import type { GraphReader } from './connect.js';
 
 interface Slot<T> {
@@ -16,7 +17,8 @@ export class GraphState implements GraphReader {
   private _nodes = new Map<string, Slot<GraphNode>>();
   private _edges = new Map<string, Slot<GraphEdge>>();
   private _groups = new Map<string, Slot<GraphGroup>>();
-  private _edgesByNode = new Map<string, Set<string>>();
+  /** Edge ids by node, in insertion order (exact-size arrays: a third of a Set's size at one or two edges). */
+  private _edgesByNode = new Map<string, string[]>();
   private _outOfOrder = false;
   private _seq = 0;
   viewport: Viewport = { x: 0, y: 0, zoom: 1 };
@@ -163,20 +165,13 @@ export class GraphState implements GraphReader {
 
   private insertEdge(edge: GraphEdge, seq: number) {
     this.insert(this._edges, edge, seq);
-    for (const nodeId of [edge.from.node, edge.to.node]) {
-      let set = this._edgesByNode.get(nodeId);
-      if (!set) this._edgesByNode.set(nodeId, (set = new Set()));
-      set.add(edge.id);
-    }
+    // A self-loop is listed once.
+    for (const nodeId of new Set([edge.from.node, edge.to.node])) addTo(this._edgesByNode, nodeId, edge.id);
   }
 
   private deleteEdge(edge: GraphEdge) {
     this._edges.delete(edge.id);
-    for (const nodeId of [edge.from.node, edge.to.node]) {
-      const set = this._edgesByNode.get(nodeId);
-      set?.delete(edge.id);
-      if (set?.size === 0) this._edgesByNode.delete(nodeId);
-    }
+    for (const nodeId of [edge.from.node, edge.to.node]) removeFrom(this._edgesByNode, nodeId, edge.id);
   }
 
   private restoreOrder() {

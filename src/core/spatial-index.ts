@@ -1,3 +1,5 @@
+import { addTo, removeFrom } from './lists.js';
+
 /** An axis-aligned rectangle in graph coordinates. */
 export interface Rect {
   x: number;
@@ -28,62 +30,68 @@ interface CellRange {
  * the cells they cover, not to the size of the graph. Culling asks it which nodes and
  * edges meet the viewport on every frame, so a 10,000-node graph costs what is on screen.
  * Items too big for the grid (`MAX_CELLS_PER_ITEM`) sit in a list every query scans.
+ *
+ * Compact, as it holds every node and edge: an item's rectangle is four numbers at its
+ * slot in one array of doubles (no object, no boxed number per item), and a bucket is an
+ * array of keys (not a Set).
  */
 export class SpatialIndex<K = string> {
-  private _cells = new Map<string, Set<K>>();
-  private _rects = new Map<K, Rect>();
+  private _cells = new Map<string, K[]>();
+  private _slots = new Map<K, number>();
+  /** x, y, width, height of slot `i` at `4 * i` (numbers only, so V8 keeps them unboxed). */
+  private _boxes: number[] = [];
   private _loose = new Set<K>();
 
   constructor(readonly cellSize = 400) {}
 
   get size(): number {
-    return this._rects.size;
+    return this._slots.size;
   }
 
-  /** Every item and its rectangle. */
-  entries(): IterableIterator<[K, Rect]> {
-    return this._rects.entries();
+  /** Every item and its rectangle (a fresh object per item), in insertion order. */
+  *entries(): IterableIterator<[K, Rect]> {
+    for (const [key] of this._slots) yield [key, this.rectOf(key)!];
   }
 
+  /** The item's rectangle (a fresh object), or undefined when it is not in the index. */
   rectOf(key: K): Rect | undefined {
-    return this._rects.get(key);
+    const i = 4 * this._slots.get(key)!; // NaN for an unknown key
+    const b = this._boxes;
+    return i >= 0 ? { x: b[i], y: b[i + 1], width: b[i + 2], height: b[i + 3] } : undefined;
   }
 
   /** Inserts or moves an item. */
   set(key: K, rect: Rect): void {
-    const old = this._rects.get(key);
+    const old = this.rectOf(key);
     const range = this.itemRange(rect);
-    if (old && sameRange(this.itemRange(old), range)) {
-      this._rects.set(key, rect);
-      return;
-    }
+    // A new item takes a new slot; a deleted item's slot stays unused until `clear()`.
+    const slot = this._slots.get(key) ?? this._boxes.length / 4;
+    this._slots.set(key, slot);
+    this._boxes.splice(4 * slot, 4, rect.x, rect.y, rect.width, rect.height);
+    if (old && sameRange(this.itemRange(old), range)) return;
     if (old) this.unlink(key, old);
-    this._rects.set(key, rect);
     if (!range) return void this._loose.add(key);
-    eachCell(range, (cell) => {
-      let bucket = this._cells.get(cell);
-      if (!bucket) this._cells.set(cell, (bucket = new Set()));
-      bucket.add(key);
-    });
+    eachCell(range, (cell) => addTo(this._cells, cell, key));
   }
 
   delete(key: K): void {
-    const old = this._rects.get(key);
+    const old = this.rectOf(key);
     if (!old) return;
     this.unlink(key, old);
-    this._rects.delete(key);
+    this._slots.delete(key);
   }
 
   clear(): void {
     this._cells.clear();
-    this._rects.clear();
+    this._slots.clear();
+    this._boxes = [];
     this._loose.clear();
   }
 
   /** Every item whose rectangle meets `area`. */
   query(area: Rect, into = new Set<K>()): Set<K> {
     const visit = (key: K) => {
-      if (!into.has(key) && intersects(this._rects.get(key)!, area)) into.add(key);
+      if (!into.has(key) && intersects(this.rectOf(key)!, area)) into.add(key);
     };
     for (const key of this._loose) visit(key);
     const range = this.range(area);
@@ -99,15 +107,14 @@ export class SpatialIndex<K = string> {
 
   /** The rectangle around everything, or undefined when empty. */
   bounds(): Rect | undefined {
-    if (this._rects.size === 0) return undefined;
     let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const r of this._rects.values()) {
+    for (const [, r] of this.entries()) {
       x1 = Math.min(x1, r.x);
       y1 = Math.min(y1, r.y);
       x2 = Math.max(x2, r.x + r.width);
       y2 = Math.max(y2, r.y + r.height);
     }
-    return { x: x1, y: y1, width: x2 - x1, height: y2 - y1 };
+    return this._slots.size ? { x: x1, y: y1, width: x2 - x1, height: y2 - y1 } : undefined;
   }
 
   /** Cell bounds of `rect`, or undefined when it is not a finite, ordered rectangle. */
@@ -128,11 +135,7 @@ export class SpatialIndex<K = string> {
   private unlink(key: K, rect: Rect) {
     const range = this.itemRange(rect);
     if (!range) return void this._loose.delete(key);
-    eachCell(range, (cell) => {
-      const bucket = this._cells.get(cell);
-      bucket?.delete(key);
-      if (bucket?.size === 0) this._cells.delete(cell);
-    });
+    eachCell(range, (cell) => removeFrom(this._cells, cell, key));
   }
 }
 
@@ -152,8 +155,9 @@ function cellIn(cell: string, r: CellRange): boolean {
 }
 
 function sameRange(a: CellRange | undefined, b: CellRange | undefined): boolean {
-  if (!a || !b) return a === b;
-  return a.x1 === b.x1 && a.y1 === b.y1 && a.x2 === b.x2 && a.y2 === b.y2;
+  // "x1,y1,x2,y2", or "undefined" for the loose list.
+  const key = (r?: CellRange) => String(r && Object.values(r));
+  return key(a) === key(b);
 }
 
 export function intersects(a: Rect, b: Rect): boolean {

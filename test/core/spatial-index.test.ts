@@ -30,6 +30,22 @@ describe('SpatialIndex', () => {
     expect(index.bounds()).to.deep.equal({ x: 990, y: 990, width: 20, height: 20 });
   });
 
+  it('hands out its rectangles as copies', () => {
+    const index = new SpatialIndex(100);
+    const rect = { x: 10.5, y: 20.25, width: 180, height: 54.5 };
+    index.set('a', rect);
+    index.set('b', { x: 500, y: 0, width: 10, height: 10 });
+    rect.x = 999;
+    expect(index.rectOf('a'), 'the index keeps its own numbers').to.deep.equal({ x: 10.5, y: 20.25, width: 180, height: 54.5 });
+    expect(index.rectOf('missing')).to.equal(undefined);
+    index.delete('a');
+    index.set('c', { x: 0, y: 0, width: 5, height: 5 });
+    expect([...index.entries()]).to.deep.equal([['b', { x: 500, y: 0, width: 10, height: 10 }], ['c', { x: 0, y: 0, width: 5, height: 5 }]]);
+    expect([...index.query({ x: 0, y: 0, width: 20, height: 20 })]).to.deep.equal(['c']);
+    index.clear();
+    expect(index['_boxes'], 'clear lets go of the numbers').to.have.length(0);
+  });
+
   it('agrees with a brute-force scan (property)', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.nat(30), rect), { maxLength: 60 }), rect, (ops, area) => {

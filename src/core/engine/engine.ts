@@ -31,6 +31,9 @@ export interface EngineOptions {
 }
 
 const IDLE: NodeRunState = Object.freeze({ status: 'idle', progress: 0 });
+/** Shared by every queued (running) node: a run of 10,000 nodes makes no state object per node for these. */
+const QUEUED: NodeRunState = Object.freeze({ status: 'queued', progress: 0 });
+const RUNNING: NodeRunState = Object.freeze({ status: 'running', progress: 0 });
 const PRIORITY_RANK: Record<TaskPriority, number> = { high: 0, normal: 1, low: 2 };
 /** Times one run may run a node again because an output of it kept in a worker was lost. */
 const MAX_RERUNS = 2;
@@ -57,7 +60,6 @@ export class FlowEngine {
   private _states = new Map<string, NodeRunState>();
   private _produced = new Map<string, Produced>();
   private _dirty = new Set<string>();
-  private _epochs = new Map<string, number>();
   private _keeper: RefKeeper;
   private _cache: ResultCache;
   private _listeners = new Set<EngineListener>();
@@ -147,7 +149,7 @@ export class FlowEngine {
     const expanded = expandSubflows(doc, this._definition);
     this._instances = expanded.instances;
     const next = new FlowGraph(expanded.doc);
-    for (const id of prev?.nodes.keys() ?? []) if (!next.nodes.has(id)) this.forget(id);
+    for (const id of prev?.index.keys() ?? []) if (!next.has(id)) this.forget(id);
     this._graph = next;
     const changed = FlowGraph.changed(prev, next);
     this.markDirty(changed);
@@ -163,7 +165,7 @@ export class FlowEngine {
     // A type that expands (a builder-made flow type) may have a new inside, or have just become
     // known as one: expand the document again (unchanged inner nodes stay as they were).
     if (this._source?.nodes.some((n) => wanted.has(n.type))) this.setDocument(this._source);
-    const ids = [...(this._graph?.nodes.values() ?? [])].filter((n) => wanted.has(n.type)).map((n) => n.id);
+    const ids = [...(this._graph?.index.keys() ?? [])].filter((id) => wanted.has(this._graph!.node(id)!.type));
     for (const id of ids) this._cache.forget(id);
     this.markDirty(ids);
     if (ids.length && this._autoRun) this._queue.debounce(this.autoRunDelay);
@@ -174,8 +176,7 @@ export class FlowEngine {
     for (const id of this._graph?.downstream(ids) ?? []) {
       this._dirty.add(id);
       this.setProduced(id, undefined);
-      this._epochs.set(id, this.epoch(id) + 1);
-      this._run?.abort(id);
+      this._run?.invalidate(id);
     }
   }
 
@@ -185,7 +186,7 @@ export class FlowEngine {
    * rejects: failures are on nodes.
    */
   run(options: RunOptions = {}): Promise<RunSummary> {
-    const ids = [...(this._graph?.nodes.keys() ?? [])];
+    const ids = [...(this._graph?.index.keys() ?? [])];
     if (options.all) for (const id of ids) this._cache.forget(id);
     this.markDirty(options.all ? ids : ids.filter((id) => this.performanceOf(id).cacheStrategy === 'none'));
     return this._queue.enqueue();
@@ -207,18 +208,20 @@ export class FlowEngine {
 
   private execute(): Promise<RunSummary> {
     const graph = this._graph ?? new FlowGraph(createDocument());
-    const run = new RunState(++this._runIds, graph, this.now(), new Set(this._dirty), (id) => this.epoch(id));
+    const run = new RunState(++this._runIds, graph, this.now(), this._dirty);
     this._run = run;
-    this.emit({ type: 'run-start', runId: run.id, nodes: [...run.nodes.keys()] });
-    for (const id of run.nodes.keys()) this.setState(run, id, { status: 'queued', progress: 0 });
+    this.emit({ type: 'run-start', runId: run.id, nodes: [...run.ids] });
+    for (const id of run.ids) this.setState(run, id, QUEUED);
     this.failCycles(run);
-    if (run.nodes.size === 0) run.finish(this.now());
+    if (run.size === 0) run.finish(this.now());
     else {
       this.prepare(run);
       this.dispatch(run, run.initiallyReady());
     }
     return run.done.then((summary) => {
       this._run = undefined;
+      // Until the next edit or run nothing looks nodes up by id: the index can go.
+      this._graph?.release();
       this.emit({ type: 'run-end', summary });
       return summary;
     });
@@ -230,15 +233,15 @@ export class FlowEngine {
   }
 
   private dispatch(run: RunState, ready: string[]) {
-    const { rank } = run.graph;
+    const { graph } = run;
     const priority = (id: string) => PRIORITY_RANK[this.performanceOf(id).priority ?? 'normal'];
-    ready.sort((a, b) => priority(a) - priority(b) || (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
+    ready.sort((a, b) => priority(a) - priority(b) || (graph.rank(a) ?? 0) - (graph.rank(b) ?? 0));
     for (const id of ready) if (run.isOpen(id)) this.start(run, id);
   }
 
   private start(run: RunState, id: string) {
-    if (run.cancelled || run.get(id).epoch !== this.epoch(id)) return this.cancelled(run, id);
-    const node = run.graph.nodes.get(id)!;
+    if (run.cancelled || run.isStale(id)) return this.cancelled(run, id);
+    const node = run.graph.node(id)!;
     const resolved = this._options.resolve(node.type);
     if (!resolved) return this.fail(run, id, { name: 'V2uError', code: RunErrorCodes.unknownNodeType, message: `unknown node type ${quote(node.type)}` });
     const { manifest, moduleUrl } = resolved;
@@ -253,7 +256,7 @@ export class FlowEngine {
     const strategy = manifest.performance?.cacheStrategy ?? 'normal';
     const hit = strategy === 'none' ? undefined : this._cache.get(id, key);
     if (hit) return this.succeed(run, id, hit, key, strategy, true);
-    const controller = (run.get(id).controller = new AbortController());
+    const controller = run.control(id);
     const priority = manifest.performance?.priority ?? 'normal';
     this._options.executor
       .execute({
@@ -277,7 +280,7 @@ export class FlowEngine {
   private lostUpstream(run: RunState, id: string): string[] {
     const executor = this._options.executor;
     if (!executor.available) return [];
-    const lost = (run.graph.incoming.get(id) ?? []).filter((edge) => {
+    const lost = run.graph.incoming(id).filter((edge) => {
       const value = this._produced.get(edge.from.node)?.outputs[edge.from.port];
       return isOutputRef(value) && !executor.available!(value);
     });
@@ -286,28 +289,28 @@ export class FlowEngine {
 
   /** Runs lost upstream nodes again (their cached results are gone too); this node waits for them. */
   private rerunUpstream(run: RunState, id: string, lost: string[]) {
-    const exhausted = lost.find((u) => (run.nodes.get(u)?.reruns ?? 0) >= MAX_RERUNS);
+    const exhausted = lost.find((u) => run.reruns(u) >= MAX_RERUNS);
     if (exhausted)
       return this.fail(run, id, { name: 'V2uError', code: RunErrorCodes.resultLost, message: `the output of node ${quote(exhausted)} that node ${quote(id)} needs was lost ${MAX_RERUNS} times (its worker was replaced)` });
     const start: string[] = [];
     for (const u of lost) {
       this._cache.forget(u);
       this.setProduced(u, undefined);
-      if (run.require(u, id, this.epoch(u))) start.push(u);
-      this.setState(run, u, { status: 'queued', progress: 0 });
+      if (run.require(u, id)) start.push(u);
+      this.setState(run, u, QUEUED);
     }
-    this.setState(run, id, { status: 'queued', progress: 0 });
+    this.setState(run, id, QUEUED);
     this.dispatch(run, start);
   }
 
   private started(run: RunState, id: string) {
     if (!run.isOpen(id)) return;
-    run.get(id).startedAt = this.now();
-    this.setState(run, id, { status: 'running', progress: 0 });
+    run.started(id, this.now());
+    this.setState(run, id, RUNNING);
   }
 
   private progressed(run: RunState, id: string, fraction: number, message?: string) {
-    if (!run.isOpen(id) || run.get(id).epoch !== this.epoch(id)) return;
+    if (!run.isOpen(id) || run.isStale(id)) return;
     const progress = Math.min(1, Math.max(0, Number(fraction) || 0));
     this._states.set(id, { ...this.state(id), progress, message });
     this.emit({ type: 'node-progress', runId: run.id, nodeId: id, progress, message });
@@ -315,7 +318,7 @@ export class FlowEngine {
 
   private succeed(run: RunState, id: string, produced: Produced, key: string, strategy: CacheStrategy, cached: boolean) {
     if (!run.isOpen(id)) return;
-    if (run.get(id).epoch !== this.epoch(id)) return this.cancelled(run, id);
+    if (run.isStale(id)) return this.cancelled(run, id);
     this._cache.set(id, key, produced, strategy);
     this.setProduced(id, produced);
     this._dirty.delete(id);
@@ -342,8 +345,8 @@ export class FlowEngine {
    */
   private failCycles(run: RunState) {
     const { graph } = run;
-    const unranked = [...run.nodes.keys()].filter((id) => !graph.rank.has(id));
-    const onCycle = unranked.filter((id) => graph.downstream(graph.outgoing.get(id) ?? []).has(id));
+    const unranked = run.ids.filter((id) => graph.rank(id) === undefined);
+    const onCycle = unranked.filter((id) => graph.downstream(graph.successors(id)).has(id));
     for (const id of onCycle) {
       this.markFailed(run, id, { name: 'V2uError', code: ErrorCodes.cycle, message: `node ${quote(id)} is on a cycle` });
       run.settle(id, this.now());
@@ -353,7 +356,7 @@ export class FlowEngine {
 
   private skip(run: RunState, id: string, blockedBy: string) {
     run.summary.skipped.push(id);
-    this.setState(run, id, { status: 'cancelled', progress: 0, blockedBy });
+    this.setState(run, id, run.skipState(blockedBy));
     run.settle(id, this.now());
   }
 
@@ -368,7 +371,7 @@ export class FlowEngine {
   private settleDownstream(run: RunState, id: string, settleSelf: () => void, blockedBy?: string) {
     const below = [...run.graph.downstream([id])].filter((d) => d !== id && run.isOpen(d));
     settleSelf();
-    for (const d of below.sort((a, b) => (run.graph.rank.get(a) ?? 0) - (run.graph.rank.get(b) ?? 0))) {
+    for (const d of below.sort((a, b) => (run.graph.rank(a) ?? 0) - (run.graph.rank(b) ?? 0))) {
       if (blockedBy) this.skip(run, d, blockedBy);
       else this.cancelled(run, d);
     }
@@ -384,8 +387,7 @@ export class FlowEngine {
   }
 
   private forget(id: string) {
-    this._run?.abort(id);
-    this._epochs.set(id, this.epoch(id) + 1);
+    this._run?.invalidate(id);
     this._states.delete(id);
     this.setProduced(id, undefined);
     this._dirty.delete(id);
@@ -409,17 +411,12 @@ export class FlowEngine {
   };
 
   private performanceOf(id: string) {
-    const type = this._graph?.nodes.get(id)?.type ?? this._run?.graph.nodes.get(id)?.type;
+    const type = this._graph?.node(id)?.type ?? this._run?.graph.node(id)?.type;
     return (type && this._options.resolve(type)?.manifest.performance) || {};
   }
 
-  private epoch(id: string): number {
-    return this._epochs.get(id) ?? 0;
-  }
-
   private elapsed(run: RunState, id: string): number {
-    const startedAt = run.get(id).startedAt;
-    return startedAt === undefined ? 0 : this.now() - startedAt;
+    return run.elapsed(id, this.now());
   }
 
   private now(): number {

@@ -2,6 +2,18 @@ import { css } from 'lit';
 
 /** Styles of what only editing shows (popovers, hints, the connection preview, the inspector's place), adopted when the editing chunk loads. */
 export const editingStyles = css`
+  /*
+   * What the pointer can do, and the wider areas that catch it (an edge's hit stroke, the ring
+   * around a port): it can once this code is in; a press before that loads it and is replayed
+   * on what it hit without these areas. Here, not in the first-paint styles, to keep that budget.
+   */
+  .viewport { cursor: grab; }
+  .viewport:active { cursor: grabbing; }
+  .edge-hit { stroke: transparent; stroke-width: 12; pointer-events: stroke; cursor: pointer; }
+  .node { cursor: default; }
+  .header { cursor: move; }
+  .port-dot { cursor: crosshair; }
+  .port-dot::before { content: ''; position: absolute; inset: -6px; }
   button {
     font: inherit;
     color: inherit;

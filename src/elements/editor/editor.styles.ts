@@ -113,10 +113,6 @@ export const editorStyles = css`
     user-select: none;
     background-image: radial-gradient(var(--_grid) 1px, transparent 1px);
     background-size: 20px 20px;
-    cursor: grab;
-  }
-  .viewport:active {
-    cursor: grabbing;
   }
   .layer {
     position: absolute;
@@ -139,10 +135,6 @@ export const editorStyles = css`
   }
   .edge-hit {
     fill: none;
-    stroke: transparent;
-    stroke-width: 12;
-    pointer-events: stroke;
-    cursor: pointer;
   }
   .edge-group.selected .edge {
     stroke: var(--_accent);
@@ -158,7 +150,6 @@ export const editorStyles = css`
     border-radius: var(--_radius);
     box-shadow: 0 1px 3px rgb(0 0 0 / 0.12);
     contain: layout style;
-    cursor: default;
     font-size: var(--v2u-node-font-size, 13px);
   }
   .node.selected {
@@ -178,7 +169,6 @@ export const editorStyles = css`
     white-space: nowrap;
     overflow: hidden;
     text-overflow: ellipsis;
-    cursor: move;
   }
   .node[data-category='create'] { --_category: var(--_create); }
   .node[data-category='transform'] { --_category: var(--_transform); }
@@ -208,12 +198,6 @@ export const editorStyles = css`
     background: var(--_node-bg);
     border: 2px solid var(--_port);
     box-sizing: border-box;
-    cursor: crosshair;
-  }
-  .port-dot::before {
-    content: '';
-    position: absolute;
-    inset: -6px;
   }
   .port[data-side='in'] .port-dot { left: -6px; }
   .port[data-side='out'] .port-dot { right: -6px; }

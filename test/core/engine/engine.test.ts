@@ -207,3 +207,40 @@ describe('FlowEngine on workers', () => {
     expect(trail.map((e) => (e.type === 'node-status' ? e.state.status : 'p')).filter((s, i, all) => s !== all[i - 1])).to.deep.equal(['queued', 'running', 'p', 'done']);
   });
 });
+
+describe('FlowEngine state it keeps', () => {
+  let setup: ReturnType<typeof engineOn>;
+  beforeEach(() => (setup = engineOn({ mode: 'main' })));
+  afterEach(() => setup.dispose());
+
+  it('shares one frozen state among the nodes a failure blocks, and one among queued nodes', async () => {
+    const doc = flow(
+      [['bad', 'utility/fail'], ['x', 'transform/add'], ['y', 'transform/add'], ['z', 'transform/add'], ['nope', 'acme/nope'], ['w', 'transform/add']],
+      ['bad.value>x.a', 'bad.value>y.a', 'x.sum>z.a', 'nope.out>w.a'],
+    );
+    setup.engine.setDocument(doc);
+    const queued = new Set<unknown>();
+    setup.engine.subscribe((e) => e.type === 'node-status' && e.state.status === 'queued' && queued.add(e.state));
+    await setup.engine.run();
+    expect(queued.size, 'one queued state for all six nodes').to.equal(1);
+    const [x, y, z, w] = ['x', 'y', 'z', 'w'].map((id) => setup.engine.state(id));
+    expect(x).to.include({ status: 'cancelled', blockedBy: 'bad' });
+    expect(y === x && z === x, 'one object per blocking node').to.equal(true);
+    expect(Object.isFrozen(x)).to.equal(true);
+    expect(w).to.include({ status: 'cancelled', blockedBy: 'nope' });
+    expect(w).to.not.equal(x);
+  });
+
+  it('lets go of the run once it ended', async () => {
+    setup.engine.setDocument(diamond());
+    const running = setup.engine.run();
+    expect(setup.engine.running).to.equal(false, 'the run waits for its turn');
+    await running;
+    expect(setup.engine.running).to.equal(false);
+    expect(setup.engine['_run'], 'no run state (its per-node arrays) is kept').to.equal(undefined);
+    expect(setup.engine['_graph']!['_index'], 'nor the id index of the graph').to.equal(undefined);
+    expect(setup.engine.state('total').output).to.deep.equal({ sum: 16 });
+    setup.engine.setDocument(withConfig(diamond(), 'right', { plus: 20 }));
+    expect([...setup.engine.dirty].sort(), 'an edit after it still finds what changed').to.deep.equal(['right', 'total']);
+  });
+});
