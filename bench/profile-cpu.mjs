@@ -2,6 +2,7 @@
 // V8 CPU profiler on the page's main thread and on every worker, printed as self time per
 // function (top 15 per thread, with GC and idle as V8 names them), to see what each thread
 // does during a run. Run from the repository root after `npm run build`.
+import { openProbeFlow } from './lib/probe-flow.mjs';
 import { launchBrowser } from './lib/browser.mjs';
 import { startServer } from './lib/server.mjs';
 import { orderFlow } from './scenarios/heavy-run.mjs';
@@ -10,17 +11,7 @@ const [rows = '1000000', shape = 'shared', mode = 'pool'] = process.argv.slice(2
 const server = await startServer();
 const browser = await launchBrowser();
 const page = await browser.newPage();
-await page.goto(`http://127.0.0.1:${server.address().port}/bench-page/probe`, { waitUntil: 'domcontentloaded' });
-await page.evaluate(() => window.benchProbe);
-await page.evaluate(async (flow, size) => {
-  const editor = document.getElementById('editor');
-  if (size !== null) editor.poolSize = size;
-  editor.noAutoRun = true;
-  editor.graph = flow;
-  await editor.updateComplete;
-  await editor.whenEditable();
-  for (let i = 0; i < 200 && !flow.nodes.every((n) => editor.registry.get(n.type)); i++) await new Promise((r) => setTimeout(r, 50));
-}, orderFlow(Number(rows), shape), mode === 'one' ? 1 : null);
+await openProbeFlow(page, `http://127.0.0.1:${server.address().port}`, orderFlow(Number(rows), shape), mode === 'one' ? 1 : null);
 
 /** A profiler per target; workers that start during the run are caught as they appear. */
 const sessions = [['page', await page.createCDPSession()]];

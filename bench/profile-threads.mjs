@@ -3,6 +3,7 @@
 // the cores go. `--warm` first runs the same flow on 1,000 rows (other seeds) in the same page,
 // so the measured run finds its workers started and its node modules loaded. Run from the
 // repository root after `npm run build`.
+import { openProbeFlow } from './lib/probe-flow.mjs';
 import { cpuBetween, threadTimes } from './lib/proc-cpu.mjs';
 import { launchBrowser } from './lib/browser.mjs';
 import { startServer } from './lib/server.mjs';
@@ -14,15 +15,7 @@ const baseUrl = `http://127.0.0.1:${server.address().port}`;
 const browser = await launchBrowser();
 for (const size of [null, 1]) {
   const page = await browser.newPage();
-  await page.goto(`${baseUrl}/bench-page/probe`, { waitUntil: 'domcontentloaded' });
-  await page.evaluate(() => window.benchProbe);
-  await page.evaluate(async (flow, size) => {
-    const editor = document.getElementById('editor');
-    if (size !== null) editor.poolSize = size;
-    editor.noAutoRun = true; editor.graph = flow;
-    await editor.updateComplete; await editor.whenEditable();
-    for (let i = 0; i < 200 && !flow.nodes.every((n) => editor.registry.get(n.type)); i++) await new Promise((r) => setTimeout(r, 50));
-  }, orderFlow(Number(rows), shape), size);
+  await openProbeFlow(page, baseUrl, orderFlow(Number(rows), shape), size);
   if (warm) await page.evaluate(async (flow) => {
     const editor = document.getElementById('editor');
     const graph = editor.graph;

@@ -6,6 +6,7 @@
 // the second worker went, and how long each worker waited. `--warm` first runs the flow on 1,000
 // rows in the same page (workers started and modules loaded). Run from the repository root after
 // `npm run build`.
+import { loadFlow } from './lib/probe-flow.mjs';
 import { launchBrowser } from './lib/browser.mjs';
 import { startServer } from './lib/server.mjs';
 import { orderFlow } from './scenarios/heavy-run.mjs';
@@ -18,16 +19,7 @@ const browser = await launchBrowser();
 const page = await browser.newPage();
 await page.goto(`http://127.0.0.1:${server.address().port}/bench-page/probe`, { waitUntil: 'domcontentloaded' });
 await page.evaluate(() => window.benchProbe);
-const setup = (flow, size) =>
-  page.evaluate(async (flow, size) => {
-    const editor = document.getElementById('editor');
-    if (size !== null) editor.poolSize = size;
-    editor.noAutoRun = true;
-    editor.graph = flow;
-    await editor.updateComplete;
-    await editor.whenEditable();
-    for (let i = 0; i < 200 && !flow.nodes.every((n) => editor.registry.get(n.type)); i++) await new Promise((r) => setTimeout(r, 50));
-  }, flow, size);
+const setup = (flow, size) => loadFlow(page, flow, size);
 const runFlow = () => page.evaluate(async () => {
   const t = performance.now();
   await document.getElementById('editor').run();

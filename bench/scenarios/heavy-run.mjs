@@ -2,6 +2,7 @@
 // worker pool, in one worker and on the main thread, with the main thread's long tasks.
 // Needs `editor.run()`, `editor.metrics.pool` and the order nodes of the built-in library;
 // one worker / main thread also need a `poolSize` property (0 = main thread).
+import { openProbeFlow } from '../lib/probe-flow.mjs';
 import { loadavg } from 'node:os';
 import { withTimeout } from '../lib/browser.mjs';
 import { cpuBetween, threadTimes } from '../lib/proc-cpu.mjs';
@@ -102,23 +103,7 @@ export async function run(context) {
 async function runOnce({ browser, baseUrl, config }, poolSize, shape) {
   const page = await browser.newPage();
   try {
-    await page.goto(`${baseUrl}/bench-page/probe`, { waitUntil: 'domcontentloaded' });
-    await withTimeout(page.evaluate(() => window.benchProbe), config.loadTimeoutMs, 'probe');
-    const setup = page.evaluate(async (flow, size) => {
-      const editor = document.getElementById('editor');
-      if (size !== null) editor.poolSize = size;
-      if (flow.nodes.some((n) => n.type === 'bench/spin')) {
-        const base = editor.registry.get('utility/hash') ?? editor.manifests.get('utility/hash');
-        const manifest = base.manifest ?? base;
-        const module = new URL('/bench/pages/spin-node.js', location.href).href;
-        editor.registry.register({ ...manifest, type: 'bench/spin', title: 'Spin', inputs: {}, outputs: { value: { type: 'number' } }, config: { steps: { type: 'number', default: 0 } }, performance: { backgroundProcessing: true }, module });
-      }
-      editor.noAutoRun = true;
-      editor.graph = flow;
-      await editor.updateComplete;
-      await editor.whenEditable();
-      for (let i = 0; i < 200 && !flow.nodes.every((n) => editor.registry.get(n.type)); i++) await new Promise((r) => setTimeout(r, 50));
-    }, flowOf(shape, config.heavyRows ?? ROWS), poolSize ?? null);
+    const setup = openProbeFlow(page, baseUrl, flowOf(shape, config.heavyRows ?? ROWS), poolSize ?? null);
     await withTimeout(setup, config.loadTimeoutMs, 'heavy run setup');
     const pid = browser.process()?.pid;
     const before = threadTimes(pid);
