@@ -29,7 +29,7 @@ export class RegistryPersistence implements RegistryCache {
 
   /** The cached bundles, and the stored builder-made types as one more (`v2u:built`); bad entries of those are dropped with a warning on `emitter`. */
   async readBundles(emitter?: EventTarget): Promise<{ url: string; bundle: ManifestBundle }[]> {
-    // The checks chunk is needed only when something is cached (not on a first visit).
+    // The checks chunk is needed only when the store holds something (not on a first visit).
     const keys = await this.store.keys();
     return keys.length ? (await loadBundleChecks()).readCached(this.store, keys, BUNDLE_PREFIX, BUNDLE_CACHE_VERSION, emitter) : [];
   }

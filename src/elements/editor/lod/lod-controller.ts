@@ -95,13 +95,17 @@ export class LodController implements ReactiveController {
       this._zoom = zoom;
     }
     const next = lodLevel(zoom, this.level);
-    const rest = CRISP_AFTER_MS - (now - this._zoomedAt);
-    const moving = this._continuous && rest > 0;
+    const moving = this.zooming(now);
     if (moving) {
       clearTimeout(this._settle);
-      this._settle = setTimeout(() => this._editor.requestUpdate(), rest + 1);
+      this._settle = setTimeout(() => this._editor.requestUpdate(), CRISP_AFTER_MS - (now - this._zoomedAt) + 1);
     }
     return moving && next !== 'canvas' && this.level !== 'canvas' ? this.level : next;
+  }
+
+  /** A continuous zoom is going on: its last step came less than `CRISP_AFTER_MS` before `now`. */
+  private zooming(now: number): boolean {
+    return this._continuous && now - this._zoomedAt < CRISP_AFTER_MS;
   }
 
   /**
@@ -114,8 +118,7 @@ export class LodController implements ReactiveController {
   private mirrorTransform(): void {
     const layer = this._editor.renderRoot.querySelector<HTMLElement>('.layer');
     const transform = layer?.style.transform;
-    const moving = this._continuous && performance.now() - this._zoomedAt < CRISP_AFTER_MS;
-    if (!layer || !transform || !moving) {
+    if (!layer || !transform || !this.zooming(performance.now())) {
       this._motion?.cancel();
       this._motion = undefined;
       return;
