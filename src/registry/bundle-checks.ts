@@ -1,6 +1,7 @@
 import { ErrorCodes, V2uError } from '../core/errors.js';
 import { validateManifest } from '../core/validate-manifest.js';
-import { priorityOf, type ManifestBundle, type NodeEntry } from './bundles.js';
+import { priorityOf, type BundleIndex, type ManifestBundle, type NodeEntry } from './bundles.js';
+import type { NodeRegistry } from './node-registry.js';
 import { contentHash } from './hash.js';
 
 // The manifest checks of the registry and its cache: a chunk of their own (see
@@ -64,3 +65,61 @@ export async function readCached(store: KeyedStore, keys: string[], prefix: stri
 }
 
 export type BundleChecks = typeof import('./bundle-checks.js');
+
+type Listed = BundleIndex['bundles'][number];
+
+/** What the end of `NodeRegistry.registerIndex` works on: the index, and the registry's state lent for it. */
+export interface IndexSettlement {
+  /** The index's URL; `listed` are its bundles with absolute URLs, `carried` those with their manifests. */
+  href: string;
+  listed: Listed[];
+  carried: Listed[];
+  /** Not in the cache as the index has it. */
+  stale(bundle: Listed): boolean;
+  /** A checked bundle with its module URLs made absolute against `base`. */
+  resolve(bundle: ManifestBundle, base: string): ManifestBundle;
+  /** Takes back the carried types registered before their checks: one proved invalid. */
+  takeBack(): void;
+  restoring: Promise<unknown> | undefined;
+  counts: { bundlesFromCache: number };
+  /** Content hash of every cached bundle, by URL. */
+  hashes: Map<string, string>;
+  /** Fetches the bundles the index only lists, and caches what it carried. */
+  registry: Pick<NodeRegistry, 'registerBundle' | 'cache'>;
+  /** Types of the open graph: bundles holding one are fetched first. */
+  graphTypes: Iterable<string>;
+  signal: AbortSignal | undefined;
+}
+
+/**
+ * The end of `registerIndex`, once the types an index carries are drawn: checks them (all are
+ * taken back if one is invalid), fetches the bundles it only lists (critical ones first:
+ * priority `high`, or holding a type of the open graph) unless the cache has them as they are,
+ * forgets cached bundles of its folder it no longer lists, and caches what it carried.
+ */
+export async function settleIndex(i: IndexSettlement): Promise<void> {
+  let checked: ManifestBundle[];
+  try {
+    checked = i.carried.map((b) => i.resolve(parseBundle(b, b.url), b.url));
+  } catch (error) {
+    i.takeBack();
+    throw error;
+  }
+  await i.restoring;
+  i.signal?.throwIfAborted();
+  const outdated = i.listed.filter(i.stale);
+  i.counts.bundlesFromCache += i.listed.length - outdated.length;
+  const fetched = outdated.filter((b) => !i.carried.includes(b));
+  const wanted = new Set(i.graphTypes);
+  const critical = (b: Listed) => b.priority === 'high' || b.types.some((t) => wanted.has(t));
+  const fetch = (b: Listed) => i.registry.registerBundle(b.url, { signal: i.signal });
+  await Promise.all(fetched.filter(critical).map(fetch));
+  await Promise.all(fetched.filter((b) => !critical(b)).map(fetch));
+  const folder = new URL('./', i.href).href;
+  for (const url of i.hashes.keys())
+    if (url.startsWith(folder) && !i.listed.some((b) => b.url === url)) {
+      i.hashes.delete(url);
+      await i.registry.cache?.deleteBundle(url);
+    }
+  for (const [n, bundle] of i.carried.entries()) if (i.stale(bundle)) await i.registry.cache?.writeBundle(bundle.url, checked[n]);
+}

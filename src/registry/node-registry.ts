@@ -177,32 +177,21 @@ export class NodeRegistry extends EventTarget implements ManifestSource {
     // They are drawn now: their checks (a chunk and its two imports) and the cache's update
     // wait for an idle moment after that render, off a first visit's path to its first paint.
     if (early.length) await new Promise((idle) => onIdle(idle as () => void, 1e3));
-    let checked: ManifestBundle[];
-    try {
-      const { parseBundle } = await loadBundleChecks();
-      checked = carried.map((b) => this._resolveBundle(parseBundle(b, b.url), b.url));
-    } catch (error) {
-      for (const entry of early) if (this._entries.get(entry.type) === entry) this.unregister(entry.type);
-      throw error;
-    }
-    await this._restoring;
-    signal?.throwIfAborted();
-    const outdated = listed.filter(stale);
-    this._counts.bundlesFromCache += listed.length - outdated.length;
-    const fetched = outdated.filter((b) => !carried.includes(b));
-    const wanted = new Set(graphTypes);
-    const critical = (b: BundleIndex['bundles'][number]) => b.priority === 'high' || b.types.some((t) => wanted.has(t));
-    await Promise.all(fetched.filter(critical).map((b) => this.registerBundle(b.url, { signal })));
-    await Promise.all(fetched.filter((b) => !critical(b)).map((b) => this.registerBundle(b.url, { signal })));
-    // Cached bundles of this folder the index no longer lists are forgotten.
-    const cache = this._options.cache;
-    const folder = new URL('./', href).href;
-    for (const url of this._cachedHashes.keys())
-      if (url.startsWith(folder) && !listed.some((b) => b.url === url)) {
-        this._cachedHashes.delete(url);
-        await cache?.deleteBundle(url);
-      }
-    for (const [i, bundle] of carried.entries()) if (stale(bundle)) await cache?.writeBundle(bundle.url, checked[i]);
+    // The rest lives in that chunk, so it adds nothing to what loads before first paint.
+    await (await loadBundleChecks()).settleIndex({
+      href,
+      listed,
+      carried,
+      stale,
+      resolve: (bundle, base) => this._resolveBundle(bundle, base),
+      takeBack: () => early.forEach((entry) => this._entries.get(entry.type) === entry && this.unregister(entry.type)),
+      restoring: this._restoring,
+      counts: this._counts,
+      hashes: this._cachedHashes,
+      registry: this,
+      graphTypes,
+      signal,
+    });
   }
 
   /**
