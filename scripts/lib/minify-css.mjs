@@ -1,5 +1,7 @@
 // A rollup plugin that squeezes the whitespace and comments out of Lit `css` tagged
-// templates, which terser leaves as they are. Interpolations (`${...}`) are kept intact.
+// templates, which terser leaves as they are, drops the quotes around attribute values
+// that are plain names (`[data-side='in']` is `[data-side=in]`) and the zero before a
+// decimal point (`0.6` is `.6`). Interpolations (`${...}`) are kept intact.
 
 const CSS_TEMPLATE = /\bcss\s*`([^`]*)`/g;
 
@@ -14,7 +16,9 @@ export function minifyCss(text) {
             .replace(/\s+/g, ' ')
             .replace(/\s*([{};,])\s*/g, '$1')
             .replace(/:\s+/g, ':')
-            .replace(/;}/g, '}'),
+            .replace(/;}/g, '}')
+            .replace(/\[([\w-]+)=(['"])(-?[A-Za-z_][\w-]*)\2\]/g, '[$1=$3]')
+            .replace(/([\s:,/])0\.(\d)/g, '$1.$2'),
     )
     .join('')
     .trim();
