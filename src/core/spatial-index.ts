@@ -14,8 +14,13 @@ export interface Rect {
  * can make an insert visit or allocate millions of cells.
  */
 export const MAX_CELLS_PER_ITEM = 1024;
-/** Items in cells past ±2^31 go in the loose list: far from where `x + 1 === x`, and no graph reaches it. */
-const MAX_CELL = 2 ** 31;
+/**
+ * Items with cells past ±2^14 on either axis go in the loose list (6.5 million px at the
+ * default cell size: no graph reaches it). In the grid a cell's key is one small integer,
+ * `x * 2^15 + y`, which V8 keeps unboxed and hashes without building a string.
+ */
+const MAX_CELL = 2 ** 14;
+const SPAN = 2 * MAX_CELL;
 
 /** The cells a rectangle covers, as integer bounds computed once. */
 interface CellRange {
@@ -36,13 +41,17 @@ interface CellRange {
  * array of keys (not a Set).
  */
 export class SpatialIndex<K = string> {
-  private _cells = new Map<string, K[]>();
+  private _cells = new Map<number, K[]>();
   private _slots = new Map<K, number>();
   /** x, y, width, height of slot `i` at `4 * i` (numbers only, so V8 keeps them unboxed). */
   private _boxes: number[] = [];
   private _loose = new Set<K>();
-
   constructor(readonly cellSize = 400) {}
+
+  /** Trims every bucket to its length, after a load of `set(…, true)` calls let them grow in place. */
+  trim(): void {
+    for (const [cell, bucket] of this._cells) this._cells.set(cell, bucket.slice());
+  }
 
   get size(): number {
     return this._slots.size;
@@ -60,8 +69,11 @@ export class SpatialIndex<K = string> {
     return i >= 0 ? { x: b[i], y: b[i + 1], width: b[i + 2], height: b[i + 3] } : undefined;
   }
 
-  /** Inserts or moves an item. */
-  set(key: K, rect: Rect): void {
+  /**
+   * Inserts or moves an item. `grow`: for many inserts in a row (a graph load), faster; its
+   * buckets grow in place rather than being copied tight on every insert, until `trim()`.
+   */
+  set(key: K, rect: Rect, grow = false): void {
     const old = this.rectOf(key);
     const range = this.itemRange(rect);
     // A new item takes a new slot; a deleted item's slot stays unused until `clear()`.
@@ -71,7 +83,7 @@ export class SpatialIndex<K = string> {
     if (old && sameRange(this.itemRange(old), range)) return;
     if (old) this.unlink(key, old);
     if (!range) return void this._loose.add(key);
-    eachCell(range, (cell) => addTo(this._cells, cell, key));
+    eachCell(range, (cell) => addTo(this._cells, cell, key, grow));
   }
 
   delete(key: K): void {
@@ -128,7 +140,7 @@ export class SpatialIndex<K = string> {
   /** The cells an item goes in, or undefined for an item kept in the loose list. */
   private itemRange(rect: Rect): CellRange | undefined {
     const r = this.range(rect);
-    const inGrid = r && Math.max(-r.x1, -r.y1, r.x2, r.y2) < MAX_CELL && cellCount(r) <= MAX_CELLS_PER_ITEM;
+    const inGrid = r && Math.max(-r.x1, -r.y1, r.x2 + 1, r.y2 + 1) <= MAX_CELL && cellCount(r) <= MAX_CELLS_PER_ITEM;
     return inGrid ? r : undefined;
   }
 
@@ -143,14 +155,20 @@ function cellCount(r: CellRange): number {
   return (r.x2 - r.x1 + 1) * (r.y2 - r.y1 + 1);
 }
 
-/** Counts with integer offsets from the first cell, so the loop ends even where `x + 1 === x`. */
-function eachCell(r: CellRange, fn: (cell: string) => void) {
+/**
+ * Counts with integer offsets from the first cell, so the loop ends even where `x + 1 === x`.
+ * A query reaching past ±MAX_CELL may name a cell that shares a key with one inside: its
+ * items are candidates only, which the query tests against the area itself.
+ */
+function eachCell(r: CellRange, fn: (cell: number) => void) {
   const [w, h] = [r.x2 - r.x1, r.y2 - r.y1];
-  for (let i = 0; i <= w; i++) for (let j = 0; j <= h; j++) fn(`${r.x1 + i},${r.y1 + j}`);
+  for (let i = 0; i <= w; i++) for (let j = 0; j <= h; j++) fn((r.x1 + i) * SPAN + r.y1 + j);
 }
 
-function cellIn(cell: string, r: CellRange): boolean {
-  const [cx, cy] = cell.split(',').map(Number);
+/** Whether a cell of the grid (its key) lies in `r`. */
+function cellIn(cell: number, r: CellRange): boolean {
+  const cx = Math.round(cell / SPAN);
+  const cy = cell - cx * SPAN;
   return cx >= r.x1 && cx <= r.x2 && cy >= r.y1 && cy <= r.y2;
 }
 

@@ -70,6 +70,50 @@ describe('SpatialIndex', () => {
     );
   });
 
+  it('answers the same after a load of inserts that grow buckets in place, then trimmed (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(40), rect), { maxLength: 60 }), fc.array(fc.tuple(fc.nat(40), rect), { maxLength: 10 }), rect, (load, moves, area) => {
+        const index = new SpatialIndex<number>(256);
+        const truth = new Map<number, Rect>();
+        for (const [key, r] of load) {
+          index.set(key, r, true);
+          truth.set(key, r);
+        }
+        index.trim();
+        for (const [key, r] of moves) {
+          index.set(key, r);
+          truth.set(key, r);
+        }
+        const expected = [...truth].filter(([, r]) => intersects(r, area)).map(([k]) => k).sort();
+        expect([...index.query(area)].sort()).to.deep.equal(expected);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps items at the edge of its grid apart from those inside, whatever a query reaches', () => {
+    // Cells of 1 px: the grid's keys are one integer per cell up to ±2^14 cells; past it, the loose list.
+    const index = new SpatialIndex<string>(1);
+    const edge = 2 ** 14;
+    const items: Record<string, Rect> = {
+      inside: { x: edge - 2, y: -edge, width: 1, height: 1 },
+      past: { x: edge, y: 0, width: 1, height: 1 },
+      before: { x: -edge - 1, y: 0, width: 1, height: 1 },
+      origin: { x: 0, y: 0, width: 1, height: 1 },
+    };
+    for (const [key, r] of Object.entries(items)) index.set(key, r);
+    for (const area of [
+      { x: edge - 3, y: -edge - 3, width: 10, height: 6 },
+      { x: 2 * edge, y: -1, width: 3, height: 3 },
+      { x: edge - 1, y: -1, width: 4, height: 4 },
+      { x: -edge - 2, y: -1, width: 4, height: 4 },
+      { x: -3 * edge, y: -3 * edge, width: 6 * edge, height: 6 * edge },
+    ]) {
+      const expected = Object.keys(items).filter((key) => intersects(items[key], area)).sort();
+      expect([...index.query(area)].sort(), JSON.stringify(area)).to.deep.equal(expected);
+    }
+  });
+
   it('indexes absurd coordinates and huge rectangles in bounded time and memory', () => {
     const index = new SpatialIndex<string>(400);
     const started = performance.now();

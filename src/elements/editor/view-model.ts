@@ -131,17 +131,22 @@ export class GraphViewModel {
     this._ports.clear();
     this._paths.clear();
     const state = this._store.state;
-    for (const node of state.nodes()) this.indexNode(node);
-    for (const edge of state.edges()) this.indexEdge(edge);
+    for (const node of state.nodes()) this.indexNode(node, true);
+    for (const edge of state.edges()) this.indexEdge(edge, true);
+    this.nodeIndex.trim();
+    this.edgeIndex.trim();
   }
 
-  /** A member folded into a collapsed group stays out of the index: nothing hits, selects, culls in or fits it. */
-  private indexNode(node: GraphNode) {
+  /**
+   * A member folded into a collapsed group stays out of the index: nothing hits, selects,
+   * culls in or fits it. `load`: one of many in a row (see `SpatialIndex.set`).
+   */
+  private indexNode(node: GraphNode, load?: boolean) {
     if (this.redirect?.(node, 'in', node) === null) this.nodeIndex.delete(node.id);
-    else this.nodeIndex.set(node.id, this.rectOf(node));
+    else this.nodeIndex.set(node.id, this.rectOf(node), load);
   }
 
-  private indexEdge(edge: GraphEdge) {
+  private indexEdge(edge: GraphEdge, load?: boolean) {
     const state = this._store.state;
     const from = state.getNode(edge.from.node);
     const to = state.getNode(edge.to.node);
@@ -152,7 +157,7 @@ export class GraphViewModel {
     const pad = Math.max(40, Math.abs(b.x - a.x) / 2);
     const x = Math.min(a.x, b.x) - pad;
     const y = Math.min(a.y, b.y);
-    this.edgeIndex.set(edge.id, { x, y, width: Math.abs(b.x - a.x) + 2 * pad, height: Math.abs(b.y - a.y) });
+    this.edgeIndex.set(edge.id, { x, y, width: Math.abs(b.x - a.x) + 2 * pad, height: Math.abs(b.y - a.y) }, load);
   }
 
   private forgetEdge(id: string) {
