@@ -29,8 +29,9 @@ export class RegistryPersistence implements RegistryCache {
 
   /** The cached bundles, and the stored builder-made types as one more (`v2u:built`); bad entries of those are dropped with a warning on `emitter`. */
   async readBundles(emitter?: EventTarget): Promise<{ url: string; bundle: ManifestBundle }[]> {
-    // The checks chunk is needed only when the store holds something (not on a first visit).
-    const keys = await this.store.keys();
+    // On a first visit the database does not exist yet: neither the store's chunk nor the
+    // checks chunk is loaded, and no empty database is created before the first paint.
+    const keys = (await this.store.exists()) ? await this.store.keys() : [];
     return keys.length ? (await loadBundleChecks()).readCached(this.store, keys, BUNDLE_PREFIX, BUNDLE_CACHE_VERSION, emitter) : [];
   }
 

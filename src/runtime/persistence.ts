@@ -9,8 +9,8 @@ export type { Envelope, PersistenceOptions, PersistenceUsage } from './persisten
  * it switches to memory, emits one `v2u-warning`, and keeps working. Over quota, it stays
  * on IndexedDB: the refused value is kept in memory for this session, `set()` says so
  * (`'memory'`), one `v2u-warning` is sent, and every later write tries IndexedDB again.
- * The store itself is a chunk of its own, requested at construction and awaited by the
- * first call, so it adds nothing to what a page loads before the editor's first paint.
+ * The store itself is a chunk of its own, requested by the first call that needs it, so it
+ * adds nothing to what a page loads before the editor's first paint.
  *
  * @example
  * const store = new Persistence();
@@ -19,10 +19,26 @@ export type { Envelope, PersistenceOptions, PersistenceUsage } from './persisten
  */
 export class Persistence {
   readonly usage: PersistenceUsage = { mode: 'indexeddb', reads: 0, hits: 0, drops: 0, writes: 0 };
-  private _store: Promise<PersistenceStore>;
+  private _loaded: Promise<PersistenceStore> | undefined;
 
-  constructor(options: PersistenceOptions = {}) {
-    this._store = import('./persistence-store.js').then((m) => new m.PersistenceStore(options, this.usage));
+  constructor(private readonly _options: PersistenceOptions = {}) {}
+
+  /** The store's chunk, requested by the first call that needs it. */
+  private get _store(): Promise<PersistenceStore> {
+    return (this._loaded ??= import('./persistence-store.js').then((m) => new m.PersistenceStore(this._options, this.usage)));
+  }
+
+  /**
+   * Whether the database may hold data: false only when the browser lists its databases
+   * without this one (a first visit), found without loading the store or creating the
+   * database. True when it cannot tell (no IndexedDB, or no list): the store then decides.
+   */
+  async exists(): Promise<boolean> {
+    try {
+      return (await indexedDB.databases()).some((d) => d.name === (this._options.dbName ?? 'v2u'));
+    } catch {
+      return true;
+    }
   }
 
   /** `indexeddb`, or `memory` once IndexedDB proved unusable. */

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { createStore, set } from 'idb-keyval';
 import { Persistence } from '../../src/runtime/persistence.js';
+import { RegistryPersistence } from '../../src/runtime/persistence-registry.js';
 
 let dbCount = 0;
 const freshName = () => `v2u-test-${Date.now()}-${++dbCount}`;
@@ -11,7 +12,32 @@ function warningsOn(target: EventTarget): unknown[] {
   return seen;
 }
 
+const databaseNames = async () => (await indexedDB.databases()).map((d) => d.name);
+
 describe('Persistence', () => {
+  it('reads the registry cache of a first visit without creating its database, and a later visit from it', async () => {
+    const dbName = freshName();
+    const cache = new RegistryPersistence({ dbName });
+    expect(await cache.store.exists(), 'nothing stored yet').to.equal(false);
+    expect(await cache.readBundles()).to.deep.equal([]);
+    expect(await databaseNames(), 'no empty database made before the first paint').not.to.include(dbName);
+    const bundle = { format: 'v2u-bundle' as const, category: 'utility', priority: 'normal' as const, hash: 'h', nodes: [] };
+    await cache.writeBundle('https://example.test/b.json', bundle);
+    expect(await databaseNames()).to.include(dbName);
+    expect(await new Persistence({ dbName }).exists()).to.equal(true);
+    expect((await new RegistryPersistence({ dbName }).store.keys()).length, 'the next visit finds it').to.equal(1);
+  });
+
+  it('says the database may exist when the browser cannot list them', async () => {
+    const original = indexedDB.databases;
+    indexedDB.databases = () => Promise.reject(new Error('not allowed'));
+    try {
+      expect(await new Persistence({ dbName: freshName() }).exists()).to.equal(true);
+    } finally {
+      indexedDB.databases = original;
+    }
+  });
+
   it('round-trips data through IndexedDB and finds it from a second instance', async () => {
     const dbName = freshName();
     await new Persistence({ dbName }).set('autosave:a', 1, { nodes: [1, 2] });
