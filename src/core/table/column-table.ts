@@ -75,7 +75,19 @@ export function textAt(dictionary: Dictionary, many = false): (code: number) => 
  * their rows share one string per id (as an array dictionary's rows do), while a worker that
  * shows 100 rows writes 100 strings.
  */
-const written = new WeakMap<NumberedText, string[]>();
+const written = threadWeakMap<NumberedText, string[]>('written');
+
+/**
+ * A WeakMap that every copy of this module in the thread shares. A thread can hold two: the
+ * pool's worker is one self-contained file (it must also start from a blob) with its own copy,
+ * and the node modules it imports use the table chunk's. A module-level map would leave a
+ * deferred take made by a node unknown to the worker that keeps it, which then read (gathered)
+ * all its columns to price it and to show its first rows.
+ */
+function threadWeakMap<K extends object, V>(name: string): WeakMap<K, V> {
+  const scope = globalThis as unknown as Record<symbol, WeakMap<K, V> | undefined>;
+  return (scope[Symbol.for(`v2u.table.${name}`)] ??= new WeakMap<K, V>());
+}
 /** Anything else (several kinds in one column, objects, lists, undefined): the values as they are. */
 export interface MixedColumn extends Base { readonly kind: 'mixed'; readonly values: readonly unknown[] }
 export type Column = NumberColumn | DateColumn | BooleanColumn | StringColumn | MixedColumn;
@@ -171,7 +183,7 @@ export function rowsOf(table: ColumnTable, from = 0, to = table.length): Record<
 const MANY_ROWS = 1000;
 
 /** Deferred takes (`takeLater`): the table each takes rows of, and which rows, in order. */
-const views = new WeakMap<ColumnTable, { readonly table: ColumnTable; readonly indexes: ArrayLike<number> }>();
+const views = threadWeakMap<ColumnTable, { readonly table: ColumnTable; readonly indexes: ArrayLike<number> }>('views');
 
 /**
  * The rows at `indexes` of `table`, as a table whose columns are each gathered only when first
@@ -213,7 +225,7 @@ function composed(table: ColumnTable, indexes: ArrayLike<number>): ArrayLike<num
  * long inputs on) reach the next heavy node, it reads the columns again instead of encoding
  * a million rows once more.
  */
-const builtFrom = new WeakMap<object, ColumnTable>();
+const builtFrom = threadWeakMap<object, ColumnTable>('builtFrom');
 
 /** The table a frozen row array was built from by `rowsOf`, if any. */
 export function tableBehind(rows: readonly unknown[]): ColumnTable | undefined {

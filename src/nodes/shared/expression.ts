@@ -14,6 +14,8 @@ import { compileFast, FALLBACK } from './fast-expression.js';
  */
 export interface Expression {
   readonly text: string;
+  /** JSONata's syntax tree of the text (read-only), for code that tests whole columns (see column-predicate.ts). */
+  readonly ast: unknown;
   /**
    * Evaluates against `input` (usually a row); `bindings` become `$name` variables. Simple
    * expressions answer at once (see fast-expression.ts); the others return a promise.
@@ -81,6 +83,7 @@ export function compileExpression(text: string, where: { node: string; field: st
   };
   return {
     text,
+    ast: compiled.ast(),
     evaluate(input, bindings, at) {
       const value = fast ? fast(input, bindings) : FALLBACK;
       // A cursor row (columns read in place) becomes a plain row for JSONata, now, before it moves on.

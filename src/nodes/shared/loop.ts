@@ -43,20 +43,54 @@ export async function eachIndex(
   step: (index: number) => unknown,
 ): Promise<void> {
   throwIfAborted(context.signal);
-  let sliceEnd = performance.now() + SLICE_MS;
+  const slice: Slice = { next: 0, end: performance.now() + SLICE_MS, pending: undefined };
   let reported = performance.now();
-  for (let index = 0; index < count; ) {
-    const end = Math.min(count, index + CLOCK_EVERY);
-    for (; index < end; index++) {
-      const result = step(index);
-      if (result instanceof Promise) await result;
+  while (slice.next < count) {
+    runSlice(count, step, slice);
+    if (slice.pending) {
+      // An async step (slow: JSONata) is awaited here; the clock is read after each.
+      const pending = slice.pending;
+      slice.pending = undefined;
+      await pending;
     }
     const now = performance.now();
-    if (index < count && now >= sliceEnd) {
-      if (now - reported >= PROGRESS_MS) (reported = now), reportProgress(index / count, `${Math.round((100 * index) / count)}%`);
+    if (slice.next < count && now >= slice.end) {
+      if (now - reported >= PROGRESS_MS) (reported = now), reportProgress(slice.next / count, `${Math.round((100 * slice.next) / count)}%`);
       await checkpoint(context.signal);
-      sliceEnd = performance.now() + SLICE_MS;
+      slice.end = performance.now() + SLICE_MS;
     }
   }
   reportProgress(1);
+}
+
+/** Where a loop is: its next index, when its time slice ends, and the promise of an async step to await first. */
+interface Slice {
+  next: number;
+  end: number;
+  pending: Promise<unknown> | undefined;
+}
+
+/**
+ * The synchronous part of `eachIndex`: steps from `slice.next` until the slice's time is up
+ * (read every `CLOCK_EVERY` steps), a step returns a promise, or the loop is done. Kept apart
+ * from the async function: V8 optimized the async loop again and again, each time a node
+ * with another step ran it (in one worker of a 1,000,000-row heavy run, 10 compiles and about
+ * 200 ms of background compiler time); this small synchronous loop is re-optimized too, but
+ * mostly in a few ms each.
+ */
+function runSlice(count: number, step: (index: number) => unknown, slice: Slice): void {
+  let index = slice.next;
+  while (index < count) {
+    const end = Math.min(count, index + CLOCK_EVERY);
+    for (; index < end; index++) {
+      const result = step(index);
+      if (result instanceof Promise) {
+        slice.next = index + 1;
+        slice.pending = result;
+        return;
+      }
+    }
+    if (performance.now() >= slice.end) break;
+  }
+  slice.next = index;
 }

@@ -12,50 +12,70 @@
 export function radixOrder(length: number, columns: readonly Float64Array[]): Uint32Array {
   let order = new Uint32Array(length);
   for (let i = 0; i < length; i++) order[i] = i;
+  if (length < 2) return order;
   let spare = new Uint32Array(length);
-  const counts = new Uint32Array(DIGITS + 1);
+  // Each key's bits in the current order, moved along with the rows: every pass reads them in
+  // sequence (looking them up by row index instead missed the cache on every read).
+  let [low, high, nextLow, nextHigh] = [new Uint32Array(length), new Uint32Array(length), new Uint32Array(length), new Uint32Array(length)];
+  const counts = new Uint32Array(DIGITS * 4);
   for (let k = columns.length - 1; k >= 0; k--) {
-    const bits = sortableBits(columns[k], length);
+    sortableBits(columns[k], order, low, high, counts);
     for (let pass = 0; pass < 4; pass++) {
-      if (!countDigits(bits, pass, length, counts)) continue;
-      scatter(bits, pass, order, spare, counts);
-      [order, spare] = [spare, order];
+      if (!startOffsets(counts, pass)) continue;
+      scatter(pass < 2 ? low : high, (pass & 1) * 16, pass * DIGITS, counts, low, high, order, nextLow, nextHigh, spare);
+      [low, nextLow, high, nextHigh, order, spare] = [nextLow, low, nextHigh, high, spare, order];
     }
   }
   return order;
 }
 
 const DIGITS = 1 << 16;
+const bits = new Float64Array(1);
+const words = new Uint32Array(bits.buffer);
 
-/** Per row, two 32-bit words (low, high) that order as unsigned integers as the numbers do. */
-function sortableBits(column: Float64Array, length: number): Uint32Array {
-  const copy = new Float64Array(length);
-  for (let i = 0; i < length; i++) copy[i] = column[i] + 0; // -0 + 0 is 0
-  const bits = new Uint32Array(copy.buffer);
-  for (let i = 0; i < bits.length; i += 2) {
-    if (bits[i + 1] & 0x80000000) (bits[i] = ~bits[i]), (bits[i + 1] = ~bits[i + 1]);
-    else bits[i + 1] |= 0x80000000;
+/**
+ * Per row in `order`, two 32-bit words (low, high) that order as unsigned integers as the
+ * numbers do, and the counts of each pass's digits (pass 0: low half of the low word … 3:
+ * high half of the high word), all in one read of the column.
+ */
+function sortableBits(column: Float64Array, order: Uint32Array, low: Uint32Array, high: Uint32Array, counts: Uint32Array): void {
+  counts.fill(0);
+  for (let i = 0; i < order.length; i++) {
+    bits[0] = column[order[i]] + 0; // -0 + 0 is 0
+    let l = words[0];
+    let h = words[1];
+    if (h & 0x80000000) (l = ~l >>> 0), (h = ~h >>> 0);
+    else h = (h | 0x80000000) >>> 0;
+    low[i] = l;
+    high[i] = h;
+    counts[l & 0xffff]++;
+    counts[DIGITS + (l >>> 16)]++;
+    counts[2 * DIGITS + (h & 0xffff)]++;
+    counts[3 * DIGITS + (h >>> 16)]++;
   }
-  return bits;
 }
 
-/** Digit `pass` (0: low half of the low word … 3: high half of the high word) of row `row`. */
-const digit = (bits: Uint32Array, pass: number, row: number) => (pass & 1 ? bits[2 * row + (pass >> 1)] >>> 16 : bits[2 * row + (pass >> 1)] & 0xffff);
-
-/** Counts each digit into start offsets (`counts[d]` = first slot of digit d); false when every row has the same digit (the pass would change nothing). */
-function countDigits(bits: Uint32Array, pass: number, length: number, counts: Uint32Array): boolean {
-  counts.fill(0);
-  for (let row = 0; row < length; row++) counts[digit(bits, pass, row) + 1]++;
+/** Turns pass `pass`'s digit counts into start offsets; false when every row has the same digit (the pass would change nothing). */
+function startOffsets(counts: Uint32Array, pass: number): boolean {
+  const base = pass * DIGITS;
   let used = 0;
-  for (let d = 1; d <= DIGITS; d++) if (counts[d]) used++;
+  for (let d = 0; d < DIGITS && used < 2; d++) if (counts[base + d]) used++;
   if (used <= 1) return false;
-  for (let d = 1; d <= DIGITS; d++) counts[d] += counts[d - 1];
+  let sum = 0;
+  for (let d = base; d < base + DIGITS; d++) {
+    const count = counts[d];
+    counts[d] = sum;
+    sum += count;
+  }
   return true;
 }
 
-function scatter(bits: Uint32Array, pass: number, from: Uint32Array, to: Uint32Array, counts: Uint32Array): void {
-  for (let i = 0; i < from.length; i++) {
-    const row = from[i];
-    to[counts[digit(bits, pass, row)]++] = row;
+/** One stable pass on the digit `(word >>> shift) & 0xffff`: rows and both words move to their digit's next slot. */
+function scatter(word: Uint32Array, shift: number, base: number, counts: Uint32Array, low: Uint32Array, high: Uint32Array, order: Uint32Array, toLow: Uint32Array, toHigh: Uint32Array, toOrder: Uint32Array): void {
+  for (let i = 0; i < order.length; i++) {
+    const at = counts[base + ((word[i] >>> shift) & 0xffff)]++;
+    toLow[at] = low[i];
+    toHigh[at] = high[i];
+    toOrder[at] = order[i];
   }
 }

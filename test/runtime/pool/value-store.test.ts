@@ -36,4 +36,17 @@ describe('ValueStore: what a kept columnar table costs to copy', () => {
     const [whole] = Object.values(new ValueStore().keep({ rows: take(table, every) }, 10_000)) as { copyMs: number }[];
     expect(ref.copyMs, 'priced as the gathered table').to.be.closeTo(whole.copyMs, 1e-9);
   });
+
+  it('keeps a deferred take made by another copy of the table module without gathering it (the worker bundles its own copy; node modules import another)', async () => {
+    // A second instance of the same module, as the pool's self-contained worker file holds beside the node chunks.
+    const other = (await import(new URL('../../../src/core/table/column-table.js?second-copy', import.meta.url).href)) as typeof import('../../../src/core/table/column-table.js');
+    const table = orders();
+    const every = new Uint32Array(ROWS / 2).map((_, i) => ROWS - 1 - 2 * i);
+    let gathered = 0;
+    const later = other.deferredTake(table, every, (column, at) => (gathered++, takeColumn(column, at)));
+    const store = new ValueStore();
+    const [ref] = Object.values(store.keep({ rows: later }, 10_000)) as { $v2uRef: string; head: unknown[] }[];
+    expect(ref.head, 'its first rows').to.deep.equal(rowsOf(take(table, every.subarray(0, 100))));
+    expect(gathered, 'nothing gathered to keep it').to.equal(0);
+  });
 });
