@@ -22,16 +22,15 @@ const longName = new Map([...shortNameMap().map].map(([long, short]) => [short, 
 const kB = (bytes) => `${(bytes / 1024).toFixed(1).padStart(9)} kB`;
 
 for (const editor of editors.split(',')) {
-  const { page, close } = await openBenchPage(editor, nodes);
+  const { page, close } = await openBenchPage(editor, nodes, { loaded: at === 'loaded' });
   try {
-    if (at === 'loaded') await page.evaluate(() => window.benchEditor.loaded?.());
-    // V2U: while its auto-run is going (what "after load" reads when loaded() returned before the run began).
+    // V2U: while its auto-run is going.
     if (at === 'running')
       await page.evaluate(async () => {
         const editor = document.getElementById('editor');
         while (!editor.running) await new Promise(requestAnimationFrame);
       });
-    // V2U: whether its auto-run is still going (loaded() may return before it started).
+    // V2U: whether its auto-run is going.
     const running = await page.evaluate(() => document.getElementById('editor')?.running);
     const { usedSize, snapshot } = await takeSnapshot(page);
     const g = readSnapshot(snapshot);

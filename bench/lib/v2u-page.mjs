@@ -5,8 +5,12 @@
 import { launchBrowser } from './browser.mjs';
 import { startServer } from './server.mjs';
 
-/** `{ page, close }` for bench/pages/<name>.js; `close()` ends the browser and the server. */
-export async function openBenchPage(name, nodes) {
+/**
+ * `{ page, close }` for bench/pages/<name>.js; `close()` ends the browser and the server.
+ * `beforeLoad(page)` runs before the navigation (e.g. to hold back a request); `loaded: false`
+ * resolves as soon as the graph is drawn (`benchEditor.ready`), without waiting for `loaded()`.
+ */
+export async function openBenchPage(name, nodes, { beforeLoad, loaded = true } = {}) {
   const server = await startServer();
   const browser = await launchBrowser();
   const close = async () => {
@@ -15,10 +19,11 @@ export async function openBenchPage(name, nodes) {
   };
   try {
     const page = await browser.newPage();
+    await beforeLoad?.(page);
     await page.goto(`http://127.0.0.1:${server.address().port}/bench-page/${name}?n=${nodes}`, { waitUntil: 'domcontentloaded' });
     await page.waitForFunction(() => window.benchEditor);
     await page.evaluate(() => window.benchEditor.ready);
-    await page.evaluate(() => window.benchEditor.loaded());
+    if (loaded) await page.evaluate(() => window.benchEditor.loaded?.());
     return { page, close };
   } catch (error) {
     await close();
@@ -27,4 +32,4 @@ export async function openBenchPage(name, nodes) {
 }
 
 /** The V2U bench page (`openBenchPage('v2u', nodes)`). */
-export const openV2uPage = (nodes) => openBenchPage('v2u', nodes);
+export const openV2uPage = (nodes, options) => openBenchPage('v2u', nodes, options);

@@ -14,6 +14,9 @@ editor.id = 'editor';
 editor.setAttribute('no-palette', '');
 if (library) editor.setAttribute('no-auto-run', '');
 else editor.manifests = new ManifestMap(v2uManifests());
+// The run the editor starts by itself once its run code is in (auto-run of the loaded graph):
+// listened for from the start, as it may end before `loaded()` is called.
+const loadRun = new Promise((resolve) => editor.addEventListener('v2u-run-end', resolve, { once: true }));
 document.body.append(editor);
 
 const root = () => editor.shadowRoot;
@@ -38,11 +41,14 @@ window.benchEditor = {
   settled: () => editor.graphReady(),
   /**
    * Everything a page loads after first paint is in and done: the editing code (it loads on
-   * idle, or on the first press) and the auto-run it starts (not running for 10 frames in a row).
+   * idle, or on the first press) and the auto-run it starts: its first run has ended (the run
+   * code loads after the editing code and starts after a debounce, so "not running" alone may
+   * be read before it began) and no run has been going for 10 frames in a row.
    * The heap "after load" is read after this, so it never depends on when the idle load ran.
    */
   async loaded() {
     await editor.whenEditable();
+    if (!editor.noAutoRun) await loadRun;
     for (let quiet = 0; quiet < 10; quiet = editor.running ? 0 : quiet + 1) await window.benchPerf.nextFrame();
     return window.benchPerf.settle();
   },
