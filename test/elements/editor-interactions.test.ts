@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
-import { $, $$, centerOf, chord, dblclick, drag, mountAndCopyPair, mountEditor, nextFrame, nodeHeader, portDot, touch, wheel } from './editor-helpers.js';
+import { $, $$, centerOf, chord, dblclick, drag, mountAndCopyPair, mountEditor, nextFrame, nodeHeader, portDot, smallGraph, touch, wheel } from './editor-helpers.js';
 
 const edgesOf = (el: { store: { state: { edges(): Iterable<{ from: { node: string; port: string }; to: { node: string; port: string } }> } } }) =>
   [...el.store.state.edges()].map((e) => `${e.from.node}.${e.from.port}->${e.to.node}.${e.to.port}`);
@@ -63,6 +63,38 @@ describe('<v2u-editor> editing with real input', () => {
     el.undo();
     expect(el.store.state.getNode('num')!.position).to.deep.equal({ x: 40, y: 40 });
     expect(el.store.state.getNode('txt')!.position).to.deep.equal({ x: 40, y: 200 });
+  });
+
+  it('a drag restyles only the dragged shells\' position and keeps each edge\'s element in its place', async () => {
+    // Two edges in the same cells; dragging the first one's source far right moves its box
+    // to other cells of the spatial index, so an index query returns the edges in a new order.
+    const el = await mountEditor({
+      ...smallGraph,
+      edges: [
+        { id: 'e1', from: { node: 'num', port: 'value' }, to: { node: 'add', port: 'a' } },
+        { id: 'e2', from: { node: 'txt', port: 'value' }, to: { node: 'log', port: 'value' } },
+      ],
+    });
+    const shell = $(el, '[data-node="num"]')!;
+    const size = [shell.style.width, shell.style.height];
+    // A declaration the editor does not own: replacing the whole inline style would drop it.
+    shell.style.opacity = '0.5';
+    const edges = $(el, 'svg.edges')!;
+    const groups = () => [...edges.querySelectorAll('[data-edge]')].map((p) => p.getAttribute('data-edge'));
+    expect(new Set(groups())).to.deep.equal(new Set(['e1', 'e2']));
+    const moves: MutationRecord[] = [];
+    const observer = new MutationObserver((records) => moves.push(...records));
+    observer.observe(edges, { childList: true });
+    const [x, y] = centerOf(nodeHeader(el, 'num'));
+    await drag([x, y], [x + 500, y + 20], 10);
+    await el.updateComplete;
+    observer.disconnect();
+    expect(el.store.state.getNode('num')!.position).to.deep.equal({ x: 540, y: 60 });
+    expect(shell.style.transform, 'the shell moved').to.equal('translate(540px, 60px)');
+    expect([shell.style.width, shell.style.height], 'its size stays').to.deep.equal(size);
+    expect(shell.style.opacity, 'only the position was set').to.equal('0.5');
+    expect(moves.length, 'no edge element was moved, added or removed').to.equal(0);
+    expect($(el, '[data-edge="e1"].edge-hit')!.getAttribute('d'), 'the edge follows its node').to.match(/^M\s*720/);
   });
 
   it('a drag reports one v2u-change when it ends, and binding that graph back keeps undo', async () => {

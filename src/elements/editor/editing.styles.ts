@@ -1,7 +1,27 @@
 import { css } from 'lit';
 
 /** Styles of what only editing shows (popovers, hints, the connection preview, the inspector's place), adopted when the editing chunk loads. */
+/** The theme's tokens only editing uses, here to keep them out of the first-paint styles (see `editor.styles.ts`). */
+const darkTokens = css`
+  --_muted: var(--v2u-editor-muted-color, #9aa3b5);
+  --_valid: var(--v2u-valid-color, #51cf66);
+  --_invalid: var(--v2u-invalid-color, #ff6b6b);
+`;
+
 export const editingStyles = css`
+  :host {
+    --_muted: var(--v2u-editor-muted-color, #5f677a);
+    --_valid: var(--v2u-valid-color, #2b8a3e);
+    --_invalid: var(--v2u-invalid-color, #c92a2a);
+  }
+  :host([theme='dark']) {
+    ${darkTokens}
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      ${darkTokens}
+    }
+  }
   /*
    * What the pointer can do, and the wider areas that catch it (an edge's hit stroke, the ring
    * around a port): it can once this code is in; a press before that loads it and is replayed

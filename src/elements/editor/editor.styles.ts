@@ -1,18 +1,16 @@
 import { css } from 'lit';
 
+/** Dark theme tokens; those only editing uses (muted text, valid and invalid marks) are in `editing.styles.ts`. */
 const darkTokens = css`
   --_bg: var(--v2u-editor-background, #161a22);
   --_grid: var(--v2u-editor-grid-color, #2a3142);
   --_fg: var(--v2u-editor-color, #e6e9ef);
-  --_muted: var(--v2u-editor-muted-color, #9aa3b5);
   --_panel: var(--v2u-editor-panel-background, #1f2430);
   --_node-bg: var(--v2u-node-background, #232a3a);
   --_node-border: var(--v2u-node-border-color, #3a4358);
   --_edge: var(--v2u-edge-color, #7d879c);
   --_port: var(--v2u-port-color, #b5bdcc);
   --_accent: var(--v2u-editor-accent, #7c9cff);
-  --_valid: var(--v2u-valid-color, #51cf66);
-  --_invalid: var(--v2u-invalid-color, #ff6b6b);
 `;
 
 export const editorStyles = css`
@@ -20,15 +18,12 @@ export const editorStyles = css`
     --_bg: var(--v2u-editor-background, #f7f8fa);
     --_grid: var(--v2u-editor-grid-color, #dde1e8);
     --_fg: var(--v2u-editor-color, #1d2230);
-    --_muted: var(--v2u-editor-muted-color, #5f677a);
     --_panel: var(--v2u-editor-panel-background, #ffffff);
     --_node-bg: var(--v2u-node-background, #ffffff);
     --_node-border: var(--v2u-node-border-color, #c3c9d4);
     --_edge: var(--v2u-edge-color, #8a93a6);
     --_port: var(--v2u-port-color, #4a5366);
     --_accent: var(--v2u-editor-accent, #3b5bdb);
-    --_valid: var(--v2u-valid-color, #2b8a3e);
-    --_invalid: var(--v2u-invalid-color, #c92a2a);
     --_font: var(--v2u-font-family, system-ui, -apple-system, 'Segoe UI', sans-serif);
     --_font-size: var(--v2u-font-size, 12px);
     --_radius: var(--v2u-node-radius, 8px);

@@ -108,6 +108,8 @@ export class V2uMinimap extends LitElement {
    * The node rectangles, drawn once per graph change into a bitmap that fits their bounds: a
    * pan or zoom then only scales it into place and outlines the view (drawing 50,000
    * rectangles on every redraw cost several ms of a frame while panning). Closes the old bitmap.
+   * Each rectangle is written as whole pixels into the bitmap's memory: at this scale a node is
+   * a few pixels, and 10,000 `fillRect` calls took a drag frame's worth to record and raster.
    */
   private nodeLayer(view: GraphViewModel, fill: string): NodeLayer {
     const key = [view, this.revision, view.nodeIndex.size, fill, devicePixelRatio];
@@ -119,19 +121,40 @@ export class V2uMinimap extends LitElement {
       this.drawAfter(NODES_INTERVAL - since);
       return old;
     }
-    const bounds = view.nodeIndex.bounds();
-    const [width, height] = [WIDTH * devicePixelRatio, HEIGHT * devicePixelRatio];
-    const image = new OffscreenCanvas(width, height);
-    const ctx = image.getContext('2d');
+    // One pass over the index for the rectangles and their bounds (`nodeIndex.bounds()` is a second).
+    const rects: number[] = [];
+    let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const [, r] of view.nodeIndex.entries()) {
+      rects.push(r.x, r.y, r.width, r.height);
+      left = Math.min(left, r.x);
+      top = Math.min(top, r.y);
+      right = Math.max(right, r.x + r.width);
+      bottom = Math.max(bottom, r.y + r.height);
+    }
+    const bounds = rects.length ? { x: left, y: top, width: right - left, height: bottom - top } : undefined;
+    const [width, height] = [Math.trunc(WIDTH * devicePixelRatio), Math.trunc(HEIGHT * devicePixelRatio)];
+    const canvas = new OffscreenCanvas(width, height);
+    const ctx = canvas.getContext('2d');
     if (bounds && ctx) {
       const k = Math.min(width / bounds.width, height / bounds.height);
       // The bitmap's own proportions, the nodes centred in it, so it scales into place undistorted.
       Object.assign(bounds, { x: bounds.x - (width / k - bounds.width) / 2, y: bounds.y - (height / k - bounds.height) / 2, width: width / k, height: height / k });
-      ctx.fillStyle = fill;
-      for (const [, r] of view.nodeIndex.entries()) ctx.fillRect((r.x - bounds.x) * k, (r.y - bounds.y) * k, Math.max(1, r.width * k), Math.max(1, r.height * k));
+      const pixels = new ImageData(width, height);
+      const words = new Uint32Array(pixels.data.buffer);
+      const color = colorWord(fill);
+      const at = (v: number, size: number) => Math.min(size, Math.max(0, Math.floor(v)));
+      for (let i = 0; i < rects.length; i += 4) {
+        const x = (rects[i] - bounds.x) * k;
+        const y = (rects[i + 1] - bounds.y) * k;
+        // At least one pixel each way, as a 1-pixel minimum `fillRect` drew.
+        const x1 = at(x, width);
+        const x2 = at(x + Math.max(1, rects[i + 2] * k), width);
+        for (let row = at(y, height), end = at(y + Math.max(1, rects[i + 3] * k), height); row < end; row++) words.fill(color, row * width + x1, row * width + x2);
+      }
+      ctx.putImageData(pixels, 0, 0);
     }
     old?.image.close();
-    return (this._nodes = { key, bounds, image: image.transferToImageBitmap(), at: performance.now() });
+    return (this._nodes = { key, bounds, image: canvas.transferToImageBitmap(), at: performance.now() });
   }
 
   private handlePointer = (event: PointerEvent) => {
@@ -141,4 +164,13 @@ export class V2uMinimap extends LitElement {
     const point: Point = { x: (event.clientX - box.left - x) / k, y: (event.clientY - box.top - y) / k };
     this.dispatchEvent(new CustomEvent('v2u-minimap-center', { detail: point, bubbles: true, composed: true }));
   };
+}
+
+/** A CSS colour as one pixel of `ImageData` memory (RGBA bytes read as a 32-bit word), by painting it once. */
+function colorWord(color: string): number {
+  const ctx = new OffscreenCanvas(1, 1).getContext('2d', { willReadFrequently: true });
+  if (!ctx) return 0;
+  ctx.fillStyle = color;
+  ctx.fillRect(0, 0, 1, 1);
+  return new Uint32Array(ctx.getImageData(0, 0, 1, 1).data.buffer)[0];
 }

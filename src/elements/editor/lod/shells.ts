@@ -56,8 +56,10 @@ export class ShellCulling {
     const ids = scene.view.nodeIndex.query(area);
     if (scene.focusedNode) ids.add(scene.focusedNode);
     const ready = this.admit(ids, entering ? visibleRect(scene.viewport, size) : undefined, scene);
-    const nodes = this._shown(inOrder(scene.state, ready));
-    const edges = [...scene.view.edgeIndex.query(area)].map((id) => scene.state.getEdge(id)!).filter(Boolean);
+    const nodes = this._shown(inOrder(ready, scene.state, 'node'));
+    // In document order too, not the index's: an edge whose box moved to other grid cells (its
+    // node dragged) comes back from a query in another place, and a new order moves its DOM.
+    const edges = inOrder(scene.view.edgeIndex.query(area), scene.state, 'edge');
     return (this._view = { area, nodes, edges });
   }
 
@@ -95,11 +97,13 @@ export class ShellCulling {
   }
 }
 
-/** `ids` as nodes in document order (later nodes draw on top). */
-function inOrder(state: GraphState, ids: Set<string>): GraphNode[] {
+/** `ids` as nodes or edges in document order (later nodes draw on top); ids no longer in the graph are left out. */
+function inOrder(ids: Set<string>, state: GraphState, kind: 'node'): GraphNode[];
+function inOrder(ids: Set<string>, state: GraphState, kind: 'edge'): GraphEdge[];
+function inOrder(ids: Set<string>, state: GraphState, kind: 'node' | 'edge'): Array<GraphNode | GraphEdge> {
   return [...ids]
-    .map((id) => [state.seqOf('node', id), state.getNode(id)] as const)
-    .filter((entry): entry is readonly [number, GraphNode] => !!entry[1])
+    .map((id) => [state.seqOf(kind, id), kind === 'node' ? state.getNode(id) : state.getEdge(id)] as const)
+    .filter((entry): entry is readonly [number, GraphNode | GraphEdge] => !!entry[1])
     .sort((a, b) => a[0] - b[0])
-    .map(([, node]) => node);
+    .map(([, item]) => item);
 }
