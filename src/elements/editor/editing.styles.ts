@@ -1,6 +1,5 @@
 import { css } from 'lit';
 
-/** Styles of what only editing shows (popovers, hints, the connection preview, the inspector's place), adopted when the editing chunk loads. */
 /** The theme's tokens only editing uses, here to keep them out of the first-paint styles (see `editor.styles.ts`). */
 const darkTokens = css`
   --_muted: var(--v2u-editor-muted-color, #9aa3b5);
@@ -8,6 +7,10 @@ const darkTokens = css`
   --_invalid: var(--v2u-invalid-color, #ff6b6b);
 `;
 
+/**
+ * Styles of what only editing shows (popovers, hints, the connection preview, the inspector's
+ * place), adopted when the editing chunk loads, and the theme tokens only it uses.
+ */
 export const editingStyles = css`
   :host {
     --_muted: var(--v2u-editor-muted-color, #5f677a);
