@@ -214,23 +214,4 @@ describe('<v2u-editor> level of detail', () => {
     await el.updateComplete;
     expect(painted(), 'zoomed out past what the bitmap covers, it repaints at once').to.not.equal(rested);
   });
-
-  it('a repaint during a continuous zoom is a draft at half resolution, and the crisp paint follows when zooming rests', async () => {
-    const el = await mountEditor(graph);
-    el.showViewport({ x: 0, y: 0, zoom: 0.3 });
-    await el.updateComplete;
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const canvas = $<HTMLCanvasElement>(el, '.canvas-layer')!;
-    // Device pixels per graph unit of the bitmap shown.
-    const scale = () => canvas.width / parseFloat(canvas.style.width);
-    expect(scale(), 'a single step paints crisp').to.be.closeTo(0.3 * devicePixelRatio, 0.01);
-    // Zooms around the canvas centre (500, 300), in steps as a wheel makes them.
-    const zoomTo = (zoom: number) => el.showViewport({ x: 500 - (500 / 0.3) * zoom, y: 300 - (300 / 0.3) * zoom, zoom });
-    zoomTo(0.25);
-    await el.updateComplete;
-    zoomTo(0.08); // past what the bitmap covers: it repaints in the step
-    await el.updateComplete;
-    expect(scale(), 'the repaint while zooming is a draft').to.be.closeTo(0.08 * devicePixelRatio * 0.5, 0.01);
-    await waitUntil(() => Math.abs(scale() - 0.08 * devicePixelRatio) < 0.01, 'a crisp paint follows when zooming rests');
-  });
 });

@@ -15,8 +15,6 @@ export interface PaintScene {
   visible: Rect;
   /** Nodes that have a DOM shell on top, so the canvas leaves them out. */
   shells: Set<string>;
-  /** A zoom is going on: a paint now is a draft at `DRAFT` resolution, and the crisp paint follows at rest. */
-  draft?: boolean;
 }
 
 /** Painted this much beyond the rendered area on each side, so a pan repaints only every half screen or so. */
@@ -29,11 +27,6 @@ export const SCALE_SLACK = 1.3;
  * repainting at every step past `SCALE_SLACK` made every other wheel step a slow frame.
  */
 const STRETCH = 2;
-/**
- * Resolution of a paint during a continuous zoom, against a crisp one: a quarter of the pixels
- * to allocate and raster (at 50,000 nodes a full paint took tens of ms, most of it raster).
- */
-const DRAFT = 0.5;
 /** Largest backing store side, in device pixels (memory stays near 64 MB at worst). */
 const MAX_SIDE = 4096;
 /** Below this zoom ports are under a pixel and are left out. */
@@ -52,7 +45,7 @@ type Colors = Record<(typeof TOKENS)[number], string>;
  */
 export class CanvasLayer {
   readonly element = document.createElement('canvas');
-  private _painted: { area: Rect; zoom: number; key: readonly unknown[]; draft?: boolean } | undefined;
+  private _painted: { area: Rect; zoom: number; key: readonly unknown[] } | undefined;
 
   constructor(private _styleSource: Element) {
     this.element.className = 'canvas-layer';
@@ -62,16 +55,16 @@ export class CanvasLayer {
   /**
    * Paints when `key` (what is shown) changed, the area left what was painted, or the zoom
    * moved past `SCALE_SLACK`, unless the bitmap still covers the screen and the zoom is within
-   * `STRETCH`. Returns whether the bitmap is shown scaled or as a draft (a crisp paint is owed).
+   * `STRETCH`. Returns whether the bitmap is shown scaled (a crisp paint is owed).
    */
   update(scene: PaintScene, key: readonly unknown[]): boolean {
     const p = this._painted;
     const ratio = p ? scene.zoom / p.zoom : 0;
     const within = (slack: number) => ratio < slack && ratio > 1 / slack;
     const covers = p && (within(SCALE_SLACK) ? contains(p.area, scene.area) : within(STRETCH) && contains(p.area, scene.visible));
-    if (covers && sameKey(p.key, key)) return ratio !== 1 || !!p.draft;
+    if (covers && sameKey(p.key, key)) return ratio !== 1;
     this.paint(scene, key);
-    return !!scene.draft;
+    return false;
   }
 
   /** Forgets the painted bitmap, so the next update paints. */
@@ -86,7 +79,7 @@ export class CanvasLayer {
    */
   paint(scene: PaintScene, key: readonly unknown[]): void {
     const area = grow(scene.area, OVERSCAN);
-    const k = Math.min(scene.zoom * devicePixelRatio * (scene.draft ? DRAFT : 1), MAX_SIDE / area.width, MAX_SIDE / area.height);
+    const k = Math.min(scene.zoom * devicePixelRatio, MAX_SIDE / area.width, MAX_SIDE / area.height);
     const [width, height] = [Math.ceil(area.width * k), Math.ceil(area.height * k)];
     const ctx = new OffscreenCanvas(width, height).getContext('2d');
     const shown = this.element.getContext('bitmaprenderer');
@@ -99,7 +92,7 @@ export class CanvasLayer {
     [el.width, el.height] = [width, height];
     Object.assign(el.style, { left: `${area.x}px`, top: `${area.y}px`, width: `${area.width}px`, height: `${area.height}px` });
     shown.transferFromImageBitmap(ctx.canvas.transferToImageBitmap());
-    this._painted = { area, zoom: scene.zoom, key, draft: scene.draft };
+    this._painted = { area, zoom: scene.zoom, key };
   }
 
   private colors(): Colors {

@@ -75,8 +75,7 @@ export class LodController implements ReactiveController {
     this._layer ??= new CanvasLayer(this._editor);
     const { state, view, manifests, selection, area } = scene;
     const visible = visibleRect(scene.viewport, this._editor.canvasSize);
-    const draft = this.zooming(performance.now());
-    this._pending = { state, view, manifests, selection, area, visible, zoom: scene.viewport.zoom, shells: new Set(nodes.map((n) => n.id)), draft };
+    this._pending = { state, view, manifests, selection, area, visible, zoom: scene.viewport.zoom, shells: new Set(nodes.map((n) => n.id)) };
     return { nodes, edges: [], level: 'lod-canvas', layer: this._layer.element };
   }
 
@@ -160,7 +159,7 @@ export class LodController implements ReactiveController {
     if (!scene || !this._layer) return;
     const key = [this.graphVersion(), scene.selection.nodes, scene.selection.edges, [...scene.shells].join(), this._editor.getAttribute('theme')];
     clearTimeout(this._crisp);
-    if (this._layer.update(scene, key)) this._crisp = setTimeout(() => this._layer?.paint({ ...scene, draft: false }, key), CRISP_AFTER_MS);
+    if (this._layer.update(scene, key)) this._crisp = setTimeout(() => this._layer?.paint(scene, key), CRISP_AFTER_MS);
   }
 
   hostDisconnected(): void {
