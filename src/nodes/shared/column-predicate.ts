@@ -1,4 +1,5 @@
 import { VALUE, columnOf, textAt, type ColumnTable } from '../../core/table/index.js';
+import { plainNode } from './fast-expression.js';
 
 /**
  * Filter expressions of the commonest shape, tested on whole columns instead of row by row:
@@ -29,15 +30,12 @@ interface AstNode {
   [key: string]: unknown;
 }
 
-/** Keys of the syntax-tree nodes handled here (as in fast-expression.ts); any other means a shape left to the row path. */
-const PLAIN_KEYS = new Set(['type', 'value', 'position', 'lhs', 'rhs', 'expression', 'expressions', 'steps']);
-const plain = (node: AstNode) => Object.keys(node).every((k) => PLAIN_KEYS.has(k));
 const FLIP: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=', '=': '=', '!=': '!=' };
 
 /** The column test of a JSONata syntax tree over `table`, or `undefined` when its shape is not one handled here. */
 export function columnTest(ast: unknown, table: ColumnTable): ColumnTest | undefined {
   const node = ast as AstNode | undefined;
-  if (!node || typeof node !== 'object' || !plain(node)) return undefined;
+  if (!node || typeof node !== 'object' || !plainNode(node)) return undefined;
   if (node.type === 'block') return node.expressions?.length === 1 ? columnTest(node.expressions[0], table) : undefined;
   if (node.type !== 'binary') return undefined;
   const op = String(node.value);
@@ -55,14 +53,14 @@ export function columnTest(ast: unknown, table: ColumnTable): ColumnTest | undef
 
 /** `name` (a single plain path step), as fast-expression reads it. */
 function columnName(node: AstNode | undefined): string | undefined {
-  if (!node || node.type !== 'path' || !plain(node) || node.steps?.length !== 1) return undefined;
+  if (!node || node.type !== 'path' || !plainNode(node) || node.steps?.length !== 1) return undefined;
   const step = node.steps[0];
-  return step.type === 'name' && typeof step.value === 'string' && plain(step) ? step.value : undefined;
+  return step.type === 'name' && typeof step.value === 'string' && plainNode(step) ? step.value : undefined;
 }
 
 /** A number or string literal. */
 function literalOf(node: AstNode | undefined): number | string | undefined {
-  if (!node || !plain(node) || (node.type !== 'number' && node.type !== 'string')) return undefined;
+  if (!node || !plainNode(node) || (node.type !== 'number' && node.type !== 'string')) return undefined;
   return typeof node.value === 'number' || typeof node.value === 'string' ? node.value : undefined;
 }
 

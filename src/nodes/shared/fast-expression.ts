@@ -27,6 +27,9 @@ type Part = (row: Record<string, unknown>, bindings: Record<string, unknown> | u
 /** Keys JSONata puts on the nodes compiled here; any other key (predicates, stages…) means a shape not handled. */
 const PLAIN_KEYS = new Set(['type', 'value', 'position', 'lhs', 'rhs', 'expression', 'expressions', 'steps']);
 
+/** Whether a syntax-tree node has only `PLAIN_KEYS`: no predicate, stage or other part this code does not read. */
+export const plainNode = (node: object): boolean => Object.keys(node).every((k) => PLAIN_KEYS.has(k));
+
 /** Compiles a JSONata syntax tree, or returns `undefined` when it has a shape not handled here. */
 export function compileFast(ast: unknown): FastEvaluate | undefined {
   const part = compile(ast as AstNode);
@@ -43,7 +46,7 @@ export function compileFast(ast: unknown): FastEvaluate | undefined {
 }
 
 function compile(node: AstNode | undefined): Part | undefined {
-  if (!node || typeof node !== 'object' || Object.keys(node).some((k) => !PLAIN_KEYS.has(k))) return undefined;
+  if (!node || typeof node !== 'object' || !plainNode(node)) return undefined;
   switch (node.type) {
     case 'number':
     case 'string':
@@ -76,7 +79,7 @@ function variable(name: string): Part {
 /** `name` or `` `a name` ``: the row's column; null reads as missing (as the expression module treats empty cells). */
 function column(steps: AstNode[] | undefined): Part | undefined {
   const step = steps?.length === 1 ? steps[0] : undefined;
-  if (!step || step.type !== 'name' || typeof step.value !== 'string' || Object.keys(step).some((k) => !PLAIN_KEYS.has(k))) return undefined;
+  if (!step || step.type !== 'name' || typeof step.value !== 'string' || !plainNode(step)) return undefined;
   const name = step.value;
   return (row) => {
     const value = row[name];
