@@ -53,17 +53,19 @@ export interface NumberedText {
 export type Dictionary = readonly string[] | NumberedText;
 
 /**
- * Entry `code` of a dictionary, as a function made once per column. `many`: the caller reads
- * most of a long column (a node's loop, rows for a whole table), so a numbered dictionary's
- * strings are all written once per thread and shared (see `written`); otherwise (a page of
- * rows, one lookup per distinct code) each entry is written when asked for.
+ * Entry `code` of a dictionary, as a function made once per column. `reads`: about how many
+ * cells the caller reads through it. When that is at least half a numbered dictionary (a
+ * node's loop over a long column, rows for a whole table), its strings are all written once
+ * per thread and shared (see `written`); otherwise (a page of rows, the few rows a filter
+ * rejected out of a million ids, one lookup per distinct code) each entry is written when
+ * asked for: writing a million ids to read a few thousand was most of such a table's cost.
  */
-export function textAt(dictionary: Dictionary, many = false): (code: number) => string {
+export function textAt(dictionary: Dictionary, reads = 0): (code: number) => string {
   if (Array.isArray(dictionary)) return (code) => (dictionary as readonly string[])[code];
   const numbered = dictionary as NumberedText;
   const { prefix, start, width } = numbered;
   const write = (code: number) => prefix + String(start + code).padStart(width, '0');
-  if (!many) return write;
+  if (reads * 2 < numbered.length) return write;
   let strings = written.get(numbered);
   if (!strings) written.set(numbered, (strings = Array.from({ length: numbered.length }, (_, code) => write(code))));
   return (code) => strings[code];
@@ -105,15 +107,15 @@ export function columnTable(length: number, names: readonly string[], columns: r
 /** Reads one column's cells: a value, `null`, or `undefined` for a row without the key. */
 export type CellReader = (row: number) => unknown;
 
-/** A column's cells; `many` (the default): most of a long column will be read (see `textAt`). */
-export function readerOf(column: Column, many = true): CellReader {
-  const value = valueReader(column, many);
+/** A column's cells; `reads`: about how many will be read (see `textAt`), by default the whole column. */
+export function readerOf(column: Column, reads?: number): CellReader {
+  const value = valueReader(column, reads);
   const states = column.states;
   if (!states) return value;
   return (i) => (states[i] === VALUE ? value(i) : states[i] === NULL ? null : undefined);
 }
 
-function valueReader(column: Column, many: boolean): CellReader {
+function valueReader(column: Column, reads: number | undefined): CellReader {
   switch (column.kind) {
     case 'number': {
       const values = column.values;
@@ -129,7 +131,7 @@ function valueReader(column: Column, many: boolean): CellReader {
     }
     case 'string': {
       const { codes } = column;
-      const text = textAt(column.dictionary, many);
+      const text = textAt(column.dictionary, reads ?? codes.length);
       return (i) => text(codes[i]);
     }
     case 'mixed': {
@@ -165,7 +167,7 @@ export function rowsOf(table: ColumnTable, from = 0, to = table.length): Record<
   // columns through shuffled indexes while making row objects was slower, main thread).
   const view = many ? undefined : views.get(table);
   const source = view?.table ?? table;
-  const readers = source.columns.map((column) => readerOf(column, many));
+  const readers = source.columns.map((column) => readerOf(column, many ? end - start : 0));
   const absent = source.columns.map((c) => c.states);
   const { names } = table;
   const rows: Record<string, unknown>[] = new Array(end - start);

@@ -61,6 +61,23 @@ describe('core/table: the columnar table', () => {
     expect(rowsOf(structuredClone(table)), 'the recipe survives a clone').to.deep.equal(rowsOf(table));
   });
 
+  it('writes a numbered dictionary in full only for reads of most of it, not for a few thousand rows of a million ids', () => {
+    // The thread's shared strings of numbered dictionaries (see `textAt`), as the module keeps them.
+    const written = (globalThis as Record<symbol, WeakMap<NumberedText, string[]>>)[Symbol.for('v2u.table.written')];
+    const million: NumberedText = { numbered: 1, prefix: 'O-', start: 1, width: 7, length: 1_000_000 };
+    const few = Uint32Array.from({ length: 5000 }, (_, i) => i * 200);
+    const rejected = columnTable(few.length, ['orderId'], [{ kind: 'string', codes: few, dictionary: million }]);
+    const rows = rowsOf(rejected);
+    expect([rows[0].orderId, rows[4999].orderId]).to.deep.equal(['O-0000001', 'O-0999801']);
+    expect(written.has(million), 'a million ids written to read 5,000').to.equal(false);
+    const page = columnTable(million.length, ['orderId'], [{ kind: 'string', codes: new Uint32Array(million.length).map((_, i) => i), dictionary: million }]);
+    expect(rowsOf(page, 10, 2010).map((r) => r.orderId).at(-1)).to.equal('O-0002010');
+    expect(written.has(million), 'a page of 2,000 rows of a long column').to.equal(false);
+    const small: NumberedText = { ...million, length: 3000 };
+    expect(rowsOf(columnTable(2000, ['id'], [{ kind: 'string', codes: new Uint32Array(2000), dictionary: small }])).length).to.equal(2000);
+    expect(written.get(small)?.length, 'most of a dictionary read: written once and shared').to.equal(3000);
+  });
+
   it('defers a take: rows, names and columns equal take(), gathered only when the columns are read (property)', () => {
     const cell = fc.oneof(fc.double(), fc.constantFrom('EU', 'US'), fc.boolean(), fc.constant(null));
     const row = fc.dictionary(fc.constantFrom('a', 'b', 'c'), cell, { maxKeys: 3 });
