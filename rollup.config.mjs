@@ -26,7 +26,9 @@ const plugins = () => [
   // jsonata and papaparse ship only UMD builds; the commonjs plugin turns them into ESM for the node chunks.
   commonjs(),
   minifyCssTemplates(),
-  alreadyMinified(terser({ ecma: 2022, module: true, format: { comments: false }, compress: { passes: 2 } }), /(^|\/)elk\.bundled-/),
+  // hoist_funs: function declarations move to the top of their scope, where JavaScript puts
+  // them anyway; it lets terser join more declarations (48 B less before first paint).
+  alreadyMinified(terser({ ecma: 2022, module: true, format: { comments: false }, compress: { passes: 2, hoist_funs: true } }), /(^|\/)elk\.bundled-/),
 ];
 
 /** Skips `minifier` for chunks that ship minified (elkjs: 1.6 MB that terser took minutes over to save 8%). */
