@@ -2,7 +2,7 @@ import { defineNode } from '../../core/define-node.js';
 import { columnTable, type Column, type ColumnTable, type Dictionary, type NumberedText } from '../../core/table/column-table.js';
 import { columnFrom } from '../../core/table/encode.js';
 import { configError } from '../shared/inputs.js';
-import { eachIndex } from '../shared/loop.js';
+import { BLOCK, eachBlock } from '../shared/loop.js';
 
 const MAX_ROWS = 1_000_000;
 const REGIONS = ['North America', 'Europe', 'Asia Pacific', 'Latin America', 'Middle East'];
@@ -23,8 +23,6 @@ const START = Date.UTC(2023, 0, 1);
 type Fill = (out: Float64Array, count: number) => void;
 /** Runs `block` over rows 0…`rows`-1 a block at a time, with `draws` random numbers per row in `r`, in row order. */
 type Blocks = (rows: number, draws: number, block: (from: number, to: number, r: Float64Array) => void) => Promise<void>;
-/** Rows per block: a few dozen microseconds of work, well inside the loop's time slice. */
-const BLOCK = 1024;
 
 /** Seeded and deterministic: the same seed and row count always give the same rows. Made as columns. */
 export default defineNode({
@@ -48,11 +46,9 @@ export default defineNode({
     if (!Number.isInteger(count) || count < 0 || count > MAX_ROWS) throw configError('Sample data', 'rows', `must be a whole number from 0 to ${MAX_ROWS.toLocaleString('en')}`);
     const fill = mulberry32(Number(context.config.seed) || 0);
     const make = MAKERS[String(context.config.dataset)] ?? MAKERS.orders;
-    const blocks: Blocks = async (rows, draws, block) => {
+    const blocks: Blocks = (rows, draws, block) => {
       const r = new Float64Array(BLOCK * draws);
-      await eachIndex(Math.ceil(rows / BLOCK), context, reportProgress, (b) => {
-        const from = b * BLOCK;
-        const to = Math.min(rows, from + BLOCK);
+      return eachBlock(rows, context, reportProgress, (from, to) => {
         fill(r, (to - from) * draws);
         block(from, to, r);
       });

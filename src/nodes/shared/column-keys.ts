@@ -1,6 +1,6 @@
 import type { NodeContext, ReportProgress } from '../../core/define-node.js';
 import { columnOf, readerNamed, textAt, type ColumnTable } from '../../core/table/index.js';
-import { eachIndex } from './loop.js';
+import { eachBlock } from './loop.js';
 
 /**
  * Row keys over columns, with the meaning of `keyOf` (1 and "1" apart, null and "" apart, a
@@ -109,13 +109,15 @@ export async function keyIds(
   const ids = new Int32Array(table.length);
   const cells = names.map((name, c) => cellIds(table, name, c, space, empty));
   const last = names.length - 1;
-  await eachIndex(table.length, context, report, (i) => {
-    let id = names.length ? cells[0](i) : 0;
-    for (let c = 1; c <= last && id >= 0; c++) {
-      const cell = cells[c](i);
-      id = cell < 0 ? -1 : space.pairId(c, id, cell);
+  await eachBlock(table.length, context, report, (from, to) => {
+    for (let i = from; i < to; i++) {
+      let id = names.length ? cells[0](i) : 0;
+      for (let c = 1; c <= last && id >= 0; c++) {
+        const cell = cells[c](i);
+        id = cell < 0 ? -1 : space.pairId(c, id, cell);
+      }
+      ids[i] = id;
     }
-    ids[i] = id;
   });
   return ids;
 }

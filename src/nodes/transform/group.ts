@@ -4,7 +4,7 @@ import { accumulator, checkAggregate, type AggregateName } from '../shared/aggre
 import { VALUE, columnOf, readerNamed, type Column, type ColumnTable } from '../../core/table/index.js';
 import { KeySpace, keyIds } from '../shared/column-keys.js';
 import { configError, parseList, requireColumns, requireColumnTable, setCell, type Row } from '../shared/inputs.js';
-import { eachIndex } from '../shared/loop.js';
+import { eachBlock } from '../shared/loop.js';
 
 const TITLE = 'Group and aggregate';
 
@@ -78,7 +78,9 @@ async function fold(table: ColumnTable, a: Aggregation, ids: Int32Array, groups:
   if (a.column === undefined || (column?.kind === 'number' && (a.fn === 'count' || a.fn === 'sum' || a.fn === 'avg'))) return numericFold(a.fn, column, ids, groups);
   const folds = Array.from({ length: groups }, () => accumulator(a.fn));
   const cell = readerNamed(table, a.column);
-  await eachIndex(ids.length, context, () => {}, (i) => folds[ids[i]].add(cell(i)));
+  await eachBlock(ids.length, context, () => {}, (from, to) => {
+    for (let i = from; i < to; i++) folds[ids[i]].add(cell(i));
+  });
   return folds.map((f) => f.result());
 }
 

@@ -2,7 +2,7 @@ import { defineNode } from '../../core/define-node.js';
 import { compareValues, isMissing } from '../shared/compare.js';
 import { columnOf, readerOf, takeLater, textAt, type Column, type ColumnTable } from '../../core/table/index.js';
 import { configError, parseList, requireColumns, requireColumnTable } from '../shared/inputs.js';
-import { eachIndex, throwIfAborted } from '../shared/loop.js';
+import { eachBlock, throwIfAborted } from '../shared/loop.js';
 import { radixOrder } from '../shared/radix-order.js';
 
 const TITLE = 'Sort';
@@ -71,14 +71,16 @@ async function encodeColumn(table: ColumnTable, name: string, context: { signal:
   const kinds = new Uint8Array(table.length);
   const values = new Float64Array(table.length);
   const texts = new Map<string, number[]>();
-  await eachIndex(table.length, context, report, (i) => {
-    const value = cell(i);
-    if (isMissing(value)) kinds[i] = MISSING;
-    else if (typeof value === 'number' || typeof value === 'boolean') (kinds[i] = typeof value === 'number' ? NUMBER : BOOLEAN), (values[i] = Number(value));
-    else {
-      const text = typeof value === 'string' ? `s${value}` : `o${JSON.stringify(value)}`;
-      kinds[i] = typeof value === 'string' ? TEXT : OTHER;
-      texts.get(text)?.push(i) ?? texts.set(text, [i]);
+  await eachBlock(table.length, context, report, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const value = cell(i);
+      if (isMissing(value)) kinds[i] = MISSING;
+      else if (typeof value === 'number' || typeof value === 'boolean') (kinds[i] = typeof value === 'number' ? NUMBER : BOOLEAN), (values[i] = Number(value));
+      else {
+        const text = typeof value === 'string' ? `s${value}` : `o${JSON.stringify(value)}`;
+        kinds[i] = typeof value === 'string' ? TEXT : OTHER;
+        texts.get(text)?.push(i) ?? texts.set(text, [i]);
+      }
     }
   });
   const ranked = [...texts.keys()].sort((a, b) => compareValues(a.slice(1), b.slice(1)));

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { defineNode } from '../../../src/core/define-node.js';
-import { eachIndex } from '../../../src/nodes/shared/loop.js';
+import { BLOCK, eachBlock, eachIndex } from '../../../src/nodes/shared/loop.js';
 
 /** Busy for `ms` milliseconds: a step as slow as an expression JSONata evaluates. */
 function busy(ms: number): void {
@@ -61,5 +61,23 @@ describe('nodes/shared/loop on the main thread', () => {
     expect(sorted[Math.floor(sorted.length / 2)], `median frame gap ${shown}`).to.be.below(50);
     expect(total / gaps.length, `mean frame gap ${shown}`).to.be.below(50);
     expect(sorted.at(-1), `longest frame gap ${shown}`).to.be.below(total / 2);
+  });
+
+  it('runs blocks of rows that cover each row once, in order, with progress to 1 and cancellation', async () => {
+    const count = 3 * BLOCK + 5;
+    const blocks: [number, number][] = [];
+    const progress: number[] = [];
+    const signal = new AbortController().signal;
+    await eachBlock(count, { signal }, (f) => progress.push(f), (from, to) => blocks.push([from, to]));
+    expect(blocks).to.deep.equal([[0, BLOCK], [BLOCK, 2 * BLOCK], [2 * BLOCK, 3 * BLOCK], [3 * BLOCK, count]]);
+    expect(progress.at(-1)).to.equal(1);
+    await eachBlock(0, { signal }, () => undefined, () => expect.fail('no rows, no block'));
+    const cancelled = new AbortController();
+    cancelled.abort();
+    const error = await eachBlock(10, cancelled, () => undefined, () => undefined).catch((e: Error) => e);
+    expect((error as Error)?.name).to.equal('AbortError');
+    // The time budget holds across blocks: a slow block loop still yields to frames.
+    const gaps = await frameGaps(() => eachBlock(400 * BLOCK, { signal }, () => undefined, () => busy(0.5)));
+    expect(gaps.length, 'frames were drawn while the blocks ran').to.be.greaterThan(3);
   });
 });
