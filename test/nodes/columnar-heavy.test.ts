@@ -86,6 +86,16 @@ describe('columnar heavy nodes equal their row versions (property)', () => {
     );
   });
 
+  it('filter over blocks of rows, where some rows of a block are left to the row path (non-finite numbers)', async () => {
+    // 2,600 rows: three blocks of the column test; Infinity and -Infinity are left to JSONata, mid-block.
+    const rows: Row[] = Array.from({ length: 2600 }, (_, i) => ({ amount: i % 97 === 5 ? (i % 2 ? Infinity : -Infinity) : i % 9, region: ['EU', 'US', null][i % 3], i }));
+    for (const expression of ['amount > 3', 'amount > 3 and region != "US"', 'region = "EU" or amount <= 1']) {
+      const expected = await rowFilter(rows, expression);
+      const got = (await run(filter, { rows: fromRows(rows) }, { expression })).outputs.rows as Row[];
+      expect(got.map((r) => r.i), expression).to.deep.equal(expected.map((r) => r.i));
+    }
+  });
+
   it('compute', async () => {
     const expressions = fc.constantFrom('amount * 2', 'region & "!"', 'amount > qty', 'flag', '$string(amount)', 'qty');
     await fc.assert(

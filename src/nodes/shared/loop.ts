@@ -68,11 +68,12 @@ export const BLOCK = 1024;
 
 /**
  * `eachIndex` a block of rows at a time: `block(from, to)` runs the node's own loop over rows
- * `from`..`to`-1, on the same time budget, cancellation and progress. A step per row is a call
- * through this module's shared loop, which sees every node's step and so inlines none of them
- * (about a tenth of a heavy run's worker time); a node's own loop is compiled for its body.
+ * `from`..`to`-1 (it may return a promise, awaited before the next), on the same time budget,
+ * cancellation and progress. A step per row is a call through this module's shared loop, which
+ * sees every node's step and so inlines none of them (about a tenth of a heavy run's worker
+ * time); a node's own loop is compiled for its body.
  */
-export function eachBlock(count: number, context: Pick<NodeContext, 'signal'>, reportProgress: ReportProgress, block: (from: number, to: number) => void): Promise<void> {
+export function eachBlock(count: number, context: Pick<NodeContext, 'signal'>, reportProgress: ReportProgress, block: (from: number, to: number) => unknown): Promise<void> {
   return eachIndex(Math.ceil(count / BLOCK), context, reportProgress, (b) => block(b * BLOCK, Math.min(count, (b + 1) * BLOCK)));
 }
 

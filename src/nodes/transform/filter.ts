@@ -1,9 +1,9 @@
 import { defineNode } from '../../core/define-node.js';
 import { compileExpression, isTruthy, rowStep } from '../shared/expression.js';
-import { rowCursor, takeLater, type ColumnTable } from '../../core/table/index.js';
+import { rowCursor, takeLater } from '../../core/table/index.js';
 import { requireColumnTable } from '../shared/inputs.js';
-import { eachIndex } from '../shared/loop.js';
-import { columnTest, PASS, UNDECIDED } from '../shared/column-predicate.js';
+import { BLOCK, eachBlock, eachIndex } from '../shared/loop.js';
+import { columnTest, PASS, UNDECIDED, type ColumnTest } from '../shared/column-predicate.js';
 
 const TITLE = 'Filter rows';
 
@@ -31,23 +31,34 @@ export default defineNode({
     const rejected = new Uint32Array(table.length);
     let [k, r] = [0, 0];
     const rowByRow = rowStep(test, cursor, (i, pass) => void (isTruthy(pass) ? (kept[k++] = i) : (rejected[r++] = i)));
-    await eachIndex(table.length, context, reportProgress, byColumns(test.ast, table, rowByRow, (i, pass) => void (pass ? (kept[k++] = i) : (rejected[r++] = i))) ?? rowByRow);
+    const columns = columnTest(test.ast, table);
+    await (columns
+      ? eachBlock(table.length, context, reportProgress, byColumns(columns, rowByRow, (i, pass) => void (pass ? (kept[k++] = i) : (rejected[r++] = i))))
+      : eachIndex(table.length, context, reportProgress, rowByRow));
     return { rows: takeLater(table, kept.subarray(0, k)), rejected: takeLater(table, rejected.subarray(0, r)) };
   },
 });
 
-/** Rows tested a block at a time on whole columns where the expression allows (see column-predicate.ts); a row left undecided goes through `rowByRow`. */
-function byColumns(ast: unknown, table: ColumnTable, rowByRow: (i: number) => unknown, use: (i: number, pass: boolean) => void): ((i: number) => unknown) | undefined {
-  const test = columnTest(ast, table);
-  if (!test) return undefined;
+/**
+ * Rows tested a block at a time on whole columns (see column-predicate.ts), kept or rejected
+ * in the block's own loop; from a row left undecided on, the block goes on row by row, in
+ * order, through `rowByRow` (which may be async: JSONata).
+ */
+function byColumns(test: ColumnTest, rowByRow: (i: number) => unknown, use: (i: number, pass: boolean) => void): (from: number, to: number) => unknown {
   const answers = new Uint8Array(BLOCK);
-  let [from, to] = [0, 0];
-  return (i) => {
-    if (i >= to) test((from = i), (to = Math.min(table.length, i + BLOCK)), answers);
-    const answer = answers[i - from];
-    return answer === UNDECIDED ? rowByRow(i) : use(i, answer === PASS);
+  return (from, to) => {
+    test(from, to, answers);
+    const rest = async (i: number) => {
+      for (; i < to; i++) {
+        const answer = answers[i - from];
+        if (answer === UNDECIDED) await rowByRow(i);
+        else use(i, answer === PASS);
+      }
+    };
+    for (let i = from; i < to; i++) {
+      const answer = answers[i - from];
+      if (answer === UNDECIDED) return rest(i);
+      use(i, answer === PASS);
+    }
   };
 }
-
-/** Rows per column test: small enough that the loop's time budget still holds. */
-const BLOCK = 1024;
