@@ -37,6 +37,8 @@ const RUNNING: NodeRunState = Object.freeze({ status: 'running', progress: 0 });
 const PRIORITY_RANK: Record<TaskPriority, number> = { high: 0, normal: 1, low: 2 };
 /** Times one run may run a node again because an output of it kept in a worker was lost. */
 const MAX_RERUNS = 2;
+/** What a node is expected to take when no earlier run timed it: the same for all, so the longest chain of nodes goes first. */
+const UNTIMED_MS = 10;
 
 /**
  * The dataflow engine: schedules a graph's nodes on an injected executor. Ready nodes go out
@@ -211,6 +213,11 @@ export class FlowEngine {
     const run = new RunState(++this._runIds, graph, this.now(), this._dirty);
     this._run = run;
     this.emit({ type: 'run-start', runId: run.id, nodes: [...run.ids] });
+    // Before the states are reset: a node's last execution is the best guess of its next.
+    run.expect((id) => {
+      const last = this._states.get(id);
+      return last?.status === 'done' && !last.cached && last.durationMs ? last.durationMs : UNTIMED_MS;
+    });
     for (const id of run.ids) this.setState(run, id, QUEUED);
     this.failCycles(run);
     if (run.size === 0) run.finish(this.now());
@@ -235,7 +242,7 @@ export class FlowEngine {
   private dispatch(run: RunState, ready: string[]) {
     const { graph } = run;
     const priority = (id: string) => PRIORITY_RANK[this.performanceOf(id).priority ?? 'normal'];
-    ready.sort((a, b) => priority(a) - priority(b) || (graph.rank(a) ?? 0) - (graph.rank(b) ?? 0));
+    ready.sort((a, b) => priority(a) - priority(b) || run.pathMs(b) - run.pathMs(a) || (graph.rank(a) ?? 0) - (graph.rank(b) ?? 0));
     for (const id of ready) if (run.isOpen(id)) this.start(run, id);
   }
 
@@ -260,7 +267,7 @@ export class FlowEngine {
     const priority = manifest.performance?.priority ?? 'normal';
     this._options.executor
       .execute({
-        runId: run.id, nodeId: id, type: node.type, moduleUrl, inputs: gathered.inputs, config, priority, signal: controller.signal, repeatable: strategy !== 'none',
+        runId: run.id, nodeId: id, type: node.type, moduleUrl, inputs: gathered.inputs, config, priority, signal: controller.signal, repeatable: strategy !== 'none', pathMs: run.pathMs(id),
         onStart: () => this.started(run, id),
         onProgress: (progress, message) => this.progressed(run, id, progress, message),
       })

@@ -113,6 +113,30 @@ export class FlowGraph {
     return rank < 0 ? undefined : rank;
   }
 
+  /**
+   * For each node (by index), the heaviest path from it to the end of the graph: its own
+   * `weight` plus the heaviest of its successors'. Starting the nodes with the most work
+   * still behind them first keeps a parallel run's critical path short. Nodes on a cycle
+   * count only their own weight.
+   */
+  pathWeights(weight: (i: number) => number): Float64Array {
+    const n = this.size;
+    const path = new Float64Array(n);
+    const order = new Int32Array(n).fill(-1);
+    for (let i = 0; i < n; i++) {
+      path[i] = weight(i);
+      if (this._rank[i] >= 0) order[this._rank[i]] = i;
+    }
+    for (let r = n - 1; r >= 0; r--) {
+      const i = order[r];
+      if (i < 0) continue;
+      let next = 0;
+      this.outgoingAt(i, (t) => (next = Math.max(next, path[t])));
+      path[i] += next;
+    }
+    return path;
+  }
+
   /** The given nodes and everything downstream of them. */
   downstream(ids: Iterable<string>): Set<string> {
     const seen = new Uint8Array(this.size);

@@ -24,6 +24,7 @@ export class RunState {
   private readonly _waiting: Int32Array;
   private readonly _edgeWaits: Uint8Array;
   private readonly _startedAt: Float64Array;
+  private _pathMs?: Float64Array;
   private readonly _controllers = new Map<number, AbortController>();
   private readonly _skipStates = new Map<string, NodeRunState>();
   private _resolve!: (summary: RunSummary) => void;
@@ -80,6 +81,20 @@ export class RunState {
       });
     }
     return count.reduce((most, n) => Math.max(most, n ?? 0), 0);
+  }
+
+  /**
+   * Sets how long each node of this run is expected to take (ms), from which `pathMs` gives
+   * the work still behind a node: the heaviest path from it to the end of the run.
+   */
+  expect(expectedMs: (nodeId: string) => number): void {
+    const { graph } = this;
+    this._pathMs = graph.pathWeights((i) => (this._in[i] ? expectedMs(graph.nodeList[i].id) : 0));
+  }
+
+  /** Expected work from this node to the end of the run along its heaviest path (see `expect`). */
+  pathMs(nodeId: string): number {
+    return this._pathMs?.[this.at(nodeId)] ?? 0;
   }
 
   /** Nodes with nothing pending upstream. */

@@ -26,6 +26,11 @@ export interface NodeTask {
   signal: AbortSignal;
   /** Running it again gives the same outputs (it caches): an executor may redo it rather than copy its output. */
   repeatable?: boolean;
+  /**
+   * Expected work (ms) from this node to the end of the run along its heaviest path: an
+   * executor running several tasks at once starts those with the most work behind them first.
+   */
+  pathMs?: number;
   /** Called when the task leaves the queue and starts on a worker. */
   onStart(): void;
   onProgress(fraction: number, message?: string): void;

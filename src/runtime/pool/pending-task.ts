@@ -17,6 +17,8 @@ export interface SubmitOptions {
   small?: boolean;
   /** Running the job again gives the same outputs: another worker may redo it rather than copy what it kept. */
   repeatable?: boolean;
+  /** Expected work (ms) behind this task in its run: within a priority, the pool starts the heaviest first. */
+  pathMs?: number;
   onStart?: () => void;
   onProgress?: (fraction: number, message?: string) => void;
 }

@@ -50,7 +50,7 @@ export type RecipeTimes = ReadonlyMap<string, { readonly ms: number }>;
  */
 export type Fit = { readonly kind: 'local' | 'no-inputs' | 'remote' } | { readonly kind: 'wait'; readonly until?: number };
 
-const RANK = { local: 0, 'no-inputs': 1, remote: 2, wait: Infinity } as const;
+const RANK = { 'no-inputs': 0, local: 1, remote: 2, wait: Infinity } as const;
 
 /** The time copying a value to another worker would take: as its worker priced it, else per item. */
 export function copyMs(ref: KeptInput): number {
@@ -92,10 +92,13 @@ export function fit(slot: Holder, task: Placeable, slots: readonly Holder[], rec
 
 /**
  * The queue rank of a fit (lowest first; `Infinity` rules the task out for this slot now).
- * In the first pass (`localOnly`) idle slots take only tasks whose kept inputs they hold.
+ * The task with the most work behind it (`pathMs`) comes first, so the run's longest chain
+ * starts early; at equal work, one without kept inputs (a source: starting it early gives
+ * the other workers more to take), then one whose inputs the slot holds. In the first pass
+ * (`localOnly`) idle slots take only tasks that move no data.
  */
-export function rank(fit: Fit, localOnly: boolean): number {
-  return localOnly && fit.kind !== 'local' ? Infinity : RANK[fit.kind];
+export function rank(fit: Fit, localOnly: boolean, pathMs = 0): number {
+  return localOnly && fit.kind === 'remote' ? Infinity : RANK[fit.kind] - pathMs;
 }
 
 /** How one kept input reaches a slot that lacks it; `lost` when no worker holds it (the task fails as `result-lost`). */

@@ -265,7 +265,7 @@ export class WorkerPool {
   private rankFor(slot: TaskSlot, task: PendingTask, localOnly: boolean): number {
     const placed = fit(slot, { refs: refsIn(task.job.inputs), queuedAt: task.queuedAt }, this._slots, this._kept.recipes, performance.now());
     if (placed.kind === 'wait' && placed.until !== undefined) this.wakeAt(placed.until);
-    return rank(placed, localOnly);
+    return rank(placed, localOnly, task.options.pathMs);
   }
 
   /**

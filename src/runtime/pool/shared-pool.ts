@@ -27,8 +27,8 @@ export function sharedPool(options: PoolOptions = {}): WorkerPool {
 export function poolExecutor(pool: WorkerPool, options: { timeoutMs?: number; host?: () => HostPolicy } = {}): NodeExecutor {
   return {
     execute(task: NodeTask): Promise<ExecutionResult> {
-      const { nodeId, moduleUrl, inputs, config, priority, signal, onStart, onProgress, repeatable } = task;
-      return pool.submit({ nodeId, moduleUrl, inputs, config, host: options.host?.() }, { priority, signal, onStart, onProgress, repeatable, timeoutMs: options.timeoutMs });
+      const { nodeId, moduleUrl, inputs, config, priority, signal, onStart, onProgress, repeatable, pathMs } = task;
+      return pool.submit({ nodeId, moduleUrl, inputs, config, host: options.host?.() }, { priority, signal, onStart, onProgress, repeatable, pathMs, timeoutMs: options.timeoutMs });
     },
     prepare: (plan) => pool.prepare(plan.width),
     available: (ref) => pool.available(ref),

@@ -38,7 +38,7 @@ export class TaskQueue<T extends Queueable> {
   takeBatch(max: number, rank: (task: T) => number = () => 0): T[] {
     for (const lane of LANES.map((p) => this._lanes[p])) {
       let at = -1;
-      for (let i = 0, best = Infinity; i < lane.length && best > 0; i++) {
+      for (let i = 0, best = Infinity; i < lane.length; i++) {
         const r = rank(lane[i]);
         if (r < best) (best = r), (at = i);
       }

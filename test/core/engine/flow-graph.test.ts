@@ -33,10 +33,27 @@ describe('FlowGraph', () => {
     expect(['a', 'b', 'c', 'd'].map((id) => graph.rank(id))).to.deep.equal([0, undefined, undefined, undefined]);
     expect([...graph.downstream(graph.successors('b'))].sort()).to.deep.equal(['b', 'c', 'd']);
   });
+
+  it('weighs the heaviest path from each node to the end, a cycle counting only itself', () => {
+    const graph = new FlowGraph(diamond());
+    const ms: Record<string, number> = { a: 1, b: 2, left: 30, right: 5, total: 4 };
+    const path = graph.pathWeights((i) => ms[graph.nodeList[i].id]);
+    const of = (id: string) => path[graph.index.get(id)!];
+    expect(['total', 'left', 'right', 'a', 'b'].map(of), 'a and b both feed left').to.deep.equal([4, 34, 9, 35, 36]);
+    const cyclic = new FlowGraph(flow([['a', 'x'], ['b', 'x'], ['c', 'x']], ['a.o>b.i', 'b.o>c.i', 'c.o>b.j']));
+    expect([...cyclic.pathWeights(() => 1)], 'a cycle is not followed').to.deep.equal([2, 1, 1]);
+  });
 });
 
 describe('RunState', () => {
   const targets = ['a', 'b', 'left', 'right', 'total'];
+
+  it("expects only the run's nodes to take time on the path behind a node", () => {
+    const run = new RunState(1, new FlowGraph(diamond()), 0, ['left', 'right', 'total']);
+    expect(run.pathMs('left'), 'before expect').to.equal(0);
+    run.expect((id) => (id === 'left' ? 20 : 10));
+    expect(['a', 'left', 'right', 'total'].map((id) => run.pathMs(id)), 'a is not in the run').to.deep.equal([30, 30, 20, 10]);
+  });
 
   it('makes a node ready once every upstream of the run settled, once', () => {
     const run = new RunState(1, new FlowGraph(diamond()), 0, targets);

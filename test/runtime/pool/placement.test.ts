@@ -48,19 +48,30 @@ describe('placement: copy or rebuild', () => {
 describe('placement: which slot takes a task', () => {
   const at = { refs: [big], queuedAt: 1000 };
 
-  it('ranks a task with no kept inputs between local and remote', () => {
+  it('ranks a task with no kept inputs first, in both passes: it moves no data', () => {
     const placed = fit(slot('s'), { refs: [] }, [], none, 0);
     expect(placed, 'no inputs').to.deep.equal({ kind: 'no-inputs' });
-    expect(rank(placed, false), 'second pass').to.equal(1);
-    expect(rank(placed, true), 'first pass: local tasks only').to.equal(Infinity);
+    expect(rank(placed, false), 'second pass').to.equal(0);
+    expect(rank(placed, true), 'first pass').to.equal(0);
+  });
+
+  it('ranks the task with the most work behind it first, locality breaking ties', () => {
+    const holder = slot('h', ['big']);
+    const local = fit(holder, { refs: [big] }, [holder], none, 0);
+    const free = fit(holder, { refs: [] }, [holder], none, 0);
+    expect(rank(free, true, 40), 'a source with a long chain behind it').to.be.below(rank(local, true, 30));
+    expect(rank(free, true, 30), 'at equal work, the task without kept inputs').to.be.below(rank(local, true, 30));
+    expect(rank(local, true, 32), 'a little more work behind the local task').to.be.below(rank(free, true, 30));
+    expect(rank({ kind: 'remote' }, true, 1e6), 'however heavy, no copy in the first pass').to.equal(Infinity);
+    expect(rank({ kind: 'remote' }, false, 50), 'a heavy remote task in the second pass').to.be.below(rank(local, false, 10));
   });
 
   it('gives the task to the slot holding all its kept inputs, first', () => {
     const holder = slot('h', ['big', 'b']);
     const placed = fit(holder, { refs: [big, ref('b', 5)] }, [holder], none, 0);
     expect(placed, 'holds every input').to.deep.equal({ kind: 'local' });
-    expect(rank(placed, true), 'first pass').to.equal(0);
-    expect(rank(placed, false), 'second pass').to.equal(0);
+    expect(rank(placed, true), 'first pass').to.equal(1);
+    expect(rank(placed, false), 'second pass').to.equal(1);
   });
 
   it('keeps the task for a holder that has just finished its batch, with no deadline', () => {
@@ -161,7 +172,7 @@ describe('placement: properties', () => {
     fc.assert(
       fc.property(arbWorld, (w) => {
         const target = slot('t', ids);
-        expect(rank(fit(target, w, [target, ...w.slots], recipes(w.recipes), w.now), true), 'first pass rank').to.equal(w.refs.length ? 0 : Infinity);
+        expect(rank(fit(target, w, [target, ...w.slots], recipes(w.recipes), w.now), true), 'first pass rank').to.equal(w.refs.length ? 1 : 0);
       }),
     );
   });

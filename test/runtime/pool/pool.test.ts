@@ -71,6 +71,19 @@ describe('WorkerPool', () => {
     expect(order).to.deep.equal(['blocker', 'high1', 'high2', 'normal1', 'normal2', 'low']);
   });
 
+  it('starts the task with the most work behind it first, within a priority', async () => {
+    const pool = newPool({ size: 1 });
+    const order: string[] = [];
+    const submit = (name: string, options: SubmitOptions) => run(pool, job('number', { value: 1 }), { ...options, onStart: () => order.push(name) });
+    let started!: () => void;
+    const blockerStarted = new Promise<void>((r) => (started = r));
+    const blocker = run(pool, job('spin', { ms: 300 }), { onStart: () => (order.push('blocker'), started()) });
+    await blockerStarted;
+    const rest = [submit('short', { pathMs: 10 }), submit('untimed', {}), submit('long', { pathMs: 90 }), submit('high', { priority: 'high', pathMs: 1 }), submit('middle', { pathMs: 40 })];
+    await Promise.all([blocker, ...rest]);
+    expect(order).to.deep.equal(['blocker', 'high', 'long', 'middle', 'short', 'untimed']);
+  });
+
   it('retries failures marked retryable with backoff, and not others', async () => {
     const pool = newPool({ size: 1, retryDelayMs: 20 });
     expect(await run(pool, job('fail', { failTimes: 2, retryable: true }))).to.deep.equal({ value: 3 });
