@@ -87,6 +87,37 @@ describe('<v2u-editor> running flows', () => {
     expect(el.nodeState('slow')!.status).to.equal('cancelled');
   });
 
+  it("draws a run's progress at most every 100 ms, and its end at once", async () => {
+    const el = await runnableEditor({
+      version: 2,
+      nodes: [
+        { id: 'n', type: 'create/number', position: { x: 20, y: 20 }, config: { value: 1 } },
+        { id: 'slow', type: 'utility/spin', position: { x: 300, y: 20 }, config: { ms: 800, steps: 200 } },
+      ],
+      edges: [{ id: 'e', from: { node: 'n', port: 'value' }, to: { node: 'slow', port: 'value' } }],
+    });
+    await el.run(); // the worker and the spin module are loaded: the measured run is all progress
+    let progress = 0;
+    el.addEventListener('v2u-node-progress', () => progress++);
+    const drawn: number[] = [];
+    const update = Reflect.get(el, 'update') as (changed: unknown) => void;
+    Reflect.set(el, 'update', function (this: V2uEditor, changed: unknown) {
+      drawn.push(performance.now());
+      update.call(this, changed);
+    });
+    const started = performance.now();
+    const ended = oneEvent(el, 'v2u-run-end');
+    await el.run({ all: true });
+    const runMs = performance.now() - started;
+    await ended;
+    await el.updateComplete;
+    expect(($(el, 'button[data-action="run"]') as HTMLButtonElement).disabled, 'Run is enabled as soon as the run ended').to.equal(false);
+    expect(statusText(el, 'slow'), 'its end is drawn').to.match(/done/i);
+    expect(progress, 'progress events').to.be.at.least(100);
+    expect(drawn.length, `${drawn.length} drawings in a ${Math.round(runMs)} ms run`).to.be.at.most(Math.ceil(runMs / 100) + 3);
+    expect(drawn.length, 'it was drawn while running').to.be.at.least(3);
+  });
+
   it('two editors on one page share one pool and do not interfere', async () => {
     const one = await runnableEditor();
     const two = await runnableEditor({ ...flow, nodes: flow.nodes.map((n) => (n.id === 'a' ? { ...n, config: { value: 100 } } : n)) });

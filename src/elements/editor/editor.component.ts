@@ -290,9 +290,8 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
    * nothing is painted before that frame anyway, and a library already on its way (in
    * IndexedDB) then draws the graph once with its types, not as placeholders and again. When
    * the page preloads the index, its answer may come a task after that frame: then the render
-   * waits for it (100 ms at most), as a second render of the graph would cost more. While a
-   * run goes on, an update waits for the next frame: the engine's events (a status, progress)
-   * come many to a frame, each asked for a render, and a frame shows only the last.
+   * waits for it (100 ms at most), as a second render of the graph would cost more. (While a
+   * run goes on, the run controller asks for renders at most every 100 ms.)
    */
   protected override async scheduleUpdate(): Promise<void> {
     if (this._fresh && this._ready.unknownTypes().length)
@@ -301,8 +300,6 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
         if (!this._library.preloaded) requestAnimationFrame(() => resolve());
         setTimeout(resolve, 100); // a hidden page has no frames
       });
-    // During a run, statuses and progress arrive many to a frame: they are drawn once a frame.
-    else if (this.running) await new Promise((resolve) => (requestAnimationFrame(resolve), setTimeout(resolve, 100)));
     this._typesHeard = undefined;
     this._fresh = false;
     super.scheduleUpdate();

@@ -36,6 +36,8 @@ export interface NodeView extends NodeRunState {
 }
 
 const IDLE: NodeView = Object.freeze({ status: 'idle', progress: 0 });
+/** Least time between two drawings of a run's progress (see `draw`). */
+const RUN_DRAW_MS = 100;
 
 /**
  * Runs its host's graph: a Lit `ReactiveController` that loads the engine and the shared
@@ -56,6 +58,8 @@ export class RunController implements ReactiveController {
   private _autoRun: boolean;
   private _previews = new WeakMap<NodeRunState, OutputPreview>();
   private _cleanups: (() => void)[] = [];
+  private _drawTimer?: ReturnType<typeof setTimeout>;
+  private _drawnAt = -Infinity;
 
   constructor(
     private readonly _host: ReactiveControllerHost & HTMLElement,
@@ -72,6 +76,8 @@ export class RunController implements ReactiveController {
 
   hostDisconnected(): void {
     this._connected = false;
+    clearTimeout(this._drawTimer);
+    this._drawTimer = undefined;
     for (const cleanup of this._cleanups.splice(0)) cleanup();
     this._kit?.destroy();
     this._kit = this._loading = undefined;
@@ -199,8 +205,23 @@ export class RunController implements ReactiveController {
     emit(this._host, 'v2u-warning', { code: warning.code, message: warning.message, source: 'pool' });
   }
 
+  /**
+   * A run's statuses and progress are drawn at most every 100 ms, its start and end at once:
+   * each drawing costs the page a style, layout and paint, which at 60 a second took a heavy
+   * run about a third of a core that its workers needed.
+   */
+  private draw(now: boolean) {
+    if (now) {
+      clearTimeout(this._drawTimer);
+      this._drawTimer = undefined;
+      this._drawnAt = performance.now();
+      return this._host.requestUpdate();
+    }
+    this._drawTimer ??= setTimeout(() => this.draw(true), Math.max(0, this._drawnAt + RUN_DRAW_MS - performance.now()));
+  }
+
   private handleEngineEvent(event: EngineEvent) {
-    this._host.requestUpdate();
+    this.draw(event.type === 'run-start' || event.type === 'run-end');
     switch (event.type) {
       case 'run-start':
         return emit(this._host, 'v2u-run-start', { runId: event.runId, nodes: event.nodes });
