@@ -58,7 +58,8 @@ describe('WorkerPool', () => {
     expect(worker).to.include({ timeouts: 1, restarts: 1, starts: 2, failures: 1 });
   });
 
-  it('starts queued tasks by priority, FIFO within a priority, when saturated', async () => {
+  /** The order in which tasks submitted behind a running one start, on a pool of one worker. */
+  const startOrder = async (tasks: [string, SubmitOptions][]) => {
     const pool = newPool({ size: 1 });
     const order: string[] = [];
     const submit = (name: string, options: SubmitOptions) => run(pool, job('number', { value: 1 }), { ...options, onStart: () => order.push(name) });
@@ -66,21 +67,17 @@ describe('WorkerPool', () => {
     const blockerStarted = new Promise<void>((r) => (started = r));
     const blocker = run(pool, job('spin', { ms: 300 }), { onStart: () => (order.push('blocker'), started()) });
     await blockerStarted;
-    const rest = [submit('low', { priority: 'low' }), submit('normal1', {}), submit('high1', { priority: 'high' }), submit('normal2', {}), submit('high2', { priority: 'high' })];
-    await Promise.all([blocker, ...rest]);
+    await Promise.all([blocker, ...tasks.map(([name, options]) => submit(name, options))]);
+    return order;
+  };
+
+  it('starts queued tasks by priority, FIFO within a priority, when saturated', async () => {
+    const order = await startOrder([['low', { priority: 'low' }], ['normal1', {}], ['high1', { priority: 'high' }], ['normal2', {}], ['high2', { priority: 'high' }]]);
     expect(order).to.deep.equal(['blocker', 'high1', 'high2', 'normal1', 'normal2', 'low']);
   });
 
   it('starts the task with the most work behind it first, within a priority', async () => {
-    const pool = newPool({ size: 1 });
-    const order: string[] = [];
-    const submit = (name: string, options: SubmitOptions) => run(pool, job('number', { value: 1 }), { ...options, onStart: () => order.push(name) });
-    let started!: () => void;
-    const blockerStarted = new Promise<void>((r) => (started = r));
-    const blocker = run(pool, job('spin', { ms: 300 }), { onStart: () => (order.push('blocker'), started()) });
-    await blockerStarted;
-    const rest = [submit('short', { pathMs: 10 }), submit('untimed', {}), submit('long', { pathMs: 90 }), submit('high', { priority: 'high', pathMs: 1 }), submit('middle', { pathMs: 40 })];
-    await Promise.all([blocker, ...rest]);
+    const order = await startOrder([['short', { pathMs: 10 }], ['untimed', {}], ['long', { pathMs: 90 }], ['high', { priority: 'high', pathMs: 1 }], ['middle', { pathMs: 40 }]]);
     expect(order).to.deep.equal(['blocker', 'high', 'long', 'middle', 'short', 'untimed']);
   });
 
