@@ -26,6 +26,16 @@ const flow = {
 /** The fixture flow in an editor whose registry knows the engine's fixture nodes. */
 const runnableEditor = (graph: unknown = flow, autoRun = false) => mountRunnable(graph, TYPES, autoRun);
 
+/** A number into a spin node named `slow` that busies its worker `ms` long in `steps` progress steps. */
+const slowFlow = (ms: number, steps: number) => ({
+  version: 2,
+  nodes: [
+    { id: 'n', type: 'create/number', position: { x: 20, y: 20 }, config: { value: 1 } },
+    { id: 'slow', type: 'utility/spin', position: { x: 300, y: 20 }, config: { ms, steps } },
+  ],
+  edges: [{ id: 'e', from: { node: 'n', port: 'value' }, to: { node: 'slow', port: 'value' } }],
+});
+
 const statusText = (el: V2uEditor, id: string) => $(el, `[data-node="${id}"] [part~="node-status"]`)?.textContent?.replace(/\s+/g, ' ').trim();
 
 describe('<v2u-editor> running flows', () => {
@@ -67,14 +77,7 @@ describe('<v2u-editor> running flows', () => {
   });
 
   it('cancels a running node from the toolbar, showing progress until then', async () => {
-    const el = await runnableEditor({
-      version: 2,
-      nodes: [
-        { id: 'n', type: 'create/number', position: { x: 20, y: 20 }, config: { value: 1 } },
-        { id: 'slow', type: 'utility/spin', position: { x: 300, y: 20 }, config: { ms: 8000, steps: 160 } },
-      ],
-      edges: [{ id: 'e', from: { node: 'n', port: 'value' }, to: { node: 'slow', port: 'value' } }],
-    });
+    const el = await runnableEditor(slowFlow(8000, 160));
     const progress = oneEvent(el, 'v2u-node-progress');
     const done = el.run();
     await progress;
@@ -88,14 +91,7 @@ describe('<v2u-editor> running flows', () => {
   });
 
   it("draws a run's progress at most every 100 ms, and its end at once", async () => {
-    const el = await runnableEditor({
-      version: 2,
-      nodes: [
-        { id: 'n', type: 'create/number', position: { x: 20, y: 20 }, config: { value: 1 } },
-        { id: 'slow', type: 'utility/spin', position: { x: 300, y: 20 }, config: { ms: 800, steps: 200 } },
-      ],
-      edges: [{ id: 'e', from: { node: 'n', port: 'value' }, to: { node: 'slow', port: 'value' } }],
-    });
+    const el = await runnableEditor(slowFlow(800, 200));
     await el.run(); // the worker and the spin module are loaded: the measured run is all progress
     let progress = 0;
     el.addEventListener('v2u-node-progress', () => progress++);

@@ -173,7 +173,7 @@ export class WorkerPool {
   }
 
   private pump() {
-    // First every idle worker takes tasks whose kept inputs it holds, then the rest is shared out.
+    // First every idle worker takes tasks that move no data (inputs it holds, or none), then the rest is shared out.
     for (const localOnly of [true, false])
       for (const slot of this._slots) {
         const batch = slot.idle && this._queue.size ? this._queue.takeBatch(this.options.batchSize, (task) => this.rankFor(slot, task, localOnly)) : [];

@@ -55,7 +55,7 @@ describe('placement: which slot takes a task', () => {
     expect(rank(placed, true), 'first pass').to.equal(0);
   });
 
-  it('ranks the task with the most work behind it first, locality breaking ties', () => {
+  it('ranks the task with the most work behind it first, moving no data breaking ties', () => {
     const holder = slot('h', ['big']);
     const local = fit(holder, { refs: [big] }, [holder], none, 0);
     const free = fit(holder, { refs: [] }, [holder], none, 0);
