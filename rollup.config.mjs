@@ -28,7 +28,10 @@ const plugins = () => [
   minifyCssTemplates(),
   // hoist_funs: function declarations move to the top of their scope, where JavaScript puts
   // them anyway; it lets terser join more declarations (48 B less before first paint).
-  alreadyMinified(terser({ ecma: 2022, module: true, format: { comments: false }, compress: { passes: 2, hoist_funs: true } }), /(^|\/)elk\.bundled-/),
+  // keep_fargs: false drops unused trailing parameters (12 B less before first paint). Only a
+  // function's `length` changes; nothing here reads it (JSONata reads its natives' arity to
+  // decide how many arguments a callback gets, and a dropped parameter was never read).
+  alreadyMinified(terser({ ecma: 2022, module: true, format: { comments: false }, compress: { passes: 2, hoist_funs: true, keep_fargs: false } }), /(^|\/)elk\.bundled-/),
 ];
 
 /** Skips `minifier` for chunks that ship minified (elkjs: 1.6 MB that terser took minutes over to save 8%). */

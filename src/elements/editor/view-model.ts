@@ -33,8 +33,10 @@ export interface PortHit {
  * incrementally from store events, so a drag touches only the moved nodes and their edges.
  */
 export class GraphViewModel {
-  readonly nodeIndex = new SpatialIndex<string>();
-  readonly edgeIndex = new SpatialIndex<string>();
+  private readonly _nodeIndex = new SpatialIndex<string>();
+  private readonly _edgeIndex = new SpatialIndex<string>();
+  /** A load or new types: the indexes are built again on their next use (one build per render, not one per change). */
+  private _stale = true;
   /** Ports of nodes whose type is unknown, read from their edges; a known type's are shared per manifest. */
   private _ports = new Map<string, PortLists>();
   private _paths = new Map<string, { from: GraphNode; to: GraphNode; d: string | undefined }>();
@@ -47,9 +49,7 @@ export class GraphViewModel {
   constructor(
     private _store: GraphStore,
     private _manifests: ManifestSource,
-  ) {
-    this.rebuild();
-  }
+  ) {}
 
   setSources(store: GraphStore, manifests: ManifestSource): void {
     this._store = store;
@@ -102,9 +102,21 @@ export class GraphViewModel {
     return portAnchor(node, side, (side === 'in' ? ports.inputs : ports.outputs).indexOf(port));
   }
 
+  /** Nodes by rectangle, for culling, hit tests and fitting. */
+  get nodeIndex(): SpatialIndex<string> {
+    this._sync();
+    return this._nodeIndex;
+  }
+
+  /** Edges by the box around their curve, for culling. */
+  get edgeIndex(): SpatialIndex<string> {
+    this._sync();
+    return this._edgeIndex;
+  }
+
   /** Applies a store event to the indexes: only what the changes touched. */
   update(event: StoreEvent): void {
-    if (event.origin === 'load') return this.rebuild();
+    if (event.origin === 'load' || this._stale) return this.rebuild();
     const nodes = new Set<string>();
     for (const change of event.changes) {
       if (change.type === 'edge-remove') this.forgetEdge(change.edge.id);
@@ -114,7 +126,7 @@ export class GraphViewModel {
     for (const id of nodes) {
       const node = state.getNode(id);
       if (!node) {
-        this.nodeIndex.delete(id);
+        this._nodeIndex.delete(id);
         this._ports.delete(id);
         continue;
       }
@@ -124,17 +136,27 @@ export class GraphViewModel {
     }
   }
 
-  /** Recomputes everything: after groups fold or unfold, edge ends move without their nodes. */
+  /**
+   * Recomputes everything (after a load, new types, or groups folding: edge ends move without
+   * their nodes) when the indexes are next used. A graph loaded before its types arrive is thus
+   * indexed once, with them, when it is first drawn.
+   */
   rebuild(): void {
-    this.nodeIndex.clear();
-    this.edgeIndex.clear();
     this._ports.clear();
     this._paths.clear();
+    this._stale = true;
+  }
+
+  private _sync(): void {
+    if (!this._stale) return;
+    this._stale = false;
+    this._nodeIndex.clear();
+    this._edgeIndex.clear();
     const state = this._store.state;
     for (const node of state.nodes()) this.indexNode(node, true);
     for (const edge of state.edges()) this.indexEdge(edge, true);
-    this.nodeIndex.trim();
-    this.edgeIndex.trim();
+    this._nodeIndex.trim();
+    this._edgeIndex.trim();
   }
 
   /**
@@ -142,8 +164,8 @@ export class GraphViewModel {
    * culls in or fits it. `load`: one of many in a row (see `SpatialIndex.set`).
    */
   private indexNode(node: GraphNode, load?: boolean) {
-    if (this.redirect?.(node, 'in', node) === null) this.nodeIndex.delete(node.id);
-    else this.nodeIndex.set(node.id, this.rectOf(node), load);
+    if (this.redirect?.(node, 'in', node) === null) this._nodeIndex.delete(node.id);
+    else this._nodeIndex.set(node.id, this.rectOf(node), load);
   }
 
   private indexEdge(edge: GraphEdge, load?: boolean) {
@@ -157,11 +179,11 @@ export class GraphViewModel {
     const pad = Math.max(40, Math.abs(b.x - a.x) / 2);
     const x = Math.min(a.x, b.x) - pad;
     const y = Math.min(a.y, b.y);
-    this.edgeIndex.set(edge.id, { x, y, width: Math.abs(b.x - a.x) + 2 * pad, height: Math.abs(b.y - a.y) }, load);
+    this._edgeIndex.set(edge.id, { x, y, width: Math.abs(b.x - a.x) + 2 * pad, height: Math.abs(b.y - a.y) }, load);
   }
 
   private forgetEdge(id: string) {
-    this.edgeIndex.delete(id);
+    this._edgeIndex.delete(id);
     this._paths.delete(id);
   }
 

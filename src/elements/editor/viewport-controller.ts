@@ -29,6 +29,8 @@ export class ViewportController implements ReactiveController {
   private _size = { width: 0, height: 0 };
   private _lastPointer: Point | undefined;
   private _resize: ResizeObserver | undefined;
+  /** A refit asked for and not done yet: done when the viewport is next read. */
+  private _due = false;
   /** A graph loaded without a viewport of its own: kept fitted until the person presses, types, selects, pans, zooms or edits. */
   private _fitting = false;
 
@@ -78,20 +80,26 @@ export class ViewportController implements ReactiveController {
     this._host.requestUpdate();
   }
 
-  /** Fits the loaded graph again while its geometry settles (canvas measured or resized, node types known). */
+  /**
+   * Fits the loaded graph again while its geometry settles (canvas measured or resized, node
+   * types known), when the viewport is next read: a load and its types arriving fit once, as drawn.
+   */
   refit(): void {
-    const bounds = this._fitting && this._size.width ? this._host.graphBounds?.() : undefined;
-    const fit = bounds && fitClear(bounds, this._size, this.limits);
-    if (fit && fit.zoom >= FIT_FLOOR) this._viewport = fit;
+    this._due = true;
   }
 
   /** The person pressed, typed, selected, moved the view or edited the graph: it stays where it is. */
   hold(): void {
+    void this.viewport;
     this._fitting = false;
   }
 
   /** The viewport as shown right now. */
   get viewport(): Viewport {
+    const bounds = this._due && this._fitting && this._size.width ? this._host.graphBounds?.() : undefined;
+    const fit = bounds && fitClear(bounds, this._size, this.limits);
+    this._due = false;
+    if (fit && fit.zoom >= FIT_FLOOR) this._viewport = fit;
     return this._viewport;
   }
 
@@ -157,7 +165,7 @@ export class ViewportController implements ReactiveController {
 
   /** The graph area on screen plus a margin: what the canvas renders. */
   visibleArea(): Rect {
-    return visibleRect(this._viewport, this._size, CULL_MARGIN);
+    return visibleRect(this.viewport, this._size, CULL_MARGIN);
   }
 
   private screenCenter(): Point {
