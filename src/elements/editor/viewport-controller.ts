@@ -88,13 +88,13 @@ export class ViewportController implements ReactiveController {
     this._due = true;
   }
 
-  /** The person pressed, typed, selected, moved the view or edited the graph: it stays where it is. */
+  /** The person pressed, typed, selected, moved the view or edited the graph: it stays where it is (fitted first, if a fit was due). */
   hold(): void {
     void this.viewport;
     this._fitting = false;
   }
 
-  /** The viewport as shown right now. */
+  /** The viewport as shown right now (fitted first, if a fit was due). */
   get viewport(): Viewport {
     const bounds = this._due && this._fitting && this._size.width ? this._host.graphBounds?.() : undefined;
     const fit = bounds && fitClear(bounds, this._size, this.limits);

@@ -14,7 +14,15 @@ class TestViewportHost extends LitElement implements ViewportHost {
   minZoom = 0.5;
   maxZoom = 2;
   updates = 0;
+  /** The graph's bounds, when a test sets them; `boundsReads` counts how often the controller measured them. */
+  bounds: { x: number; y: number; width: number; height: number } | undefined;
+  boundsReads = 0;
   readonly viewport = new ViewportController(this);
+
+  graphBounds() {
+    this.boundsReads++;
+    return this.bounds;
+  }
 
   get canvas(): HTMLElement | null {
     return this.renderRoot.querySelector<HTMLElement>('.canvas');
@@ -98,6 +106,26 @@ describe('ViewportController', () => {
     host.viewport.fit({ x: 10, y: 10, width: 10, height: 10 });
     expect(host.viewport.viewport, 'a tiny graph is not blown up past 1').to.deep.equal({ zoom: 1, x: 185, y: 55 });
     expect(host.store.state.viewport, 'the fitted viewport is saved to the document').to.deep.equal({ zoom: 1, x: 185, y: 55 });
+  });
+
+  it('a loaded graph without a viewport is fitted when the viewport is next read, once for a load and its refits', async () => {
+    const host = await measuredHost();
+    host.bounds = { x: 10, y: 10, width: 10, height: 10 };
+    host.boundsReads = 0;
+    host.viewport.loaded();
+    host.viewport.refit(); // the types arrived: the geometry may have changed
+    expect(host.boundsReads, 'nothing measured before a read').to.equal(0);
+    expect(host.viewport.viewport, 'fitted as fit() would').to.deep.equal({ zoom: 1, x: 185, y: 55 });
+    expect(host.viewport.viewport).to.deep.equal({ zoom: 1, x: 185, y: 55 });
+    expect(host.boundsReads, 'one measure for the load and the refit').to.equal(1);
+    expect(host.store.state.viewport, 'shown, not saved').to.deep.equal({ x: 0, y: 0, zoom: 1 });
+
+    host.viewport.refit();
+    host.viewport.hold(); // a press before the next render keeps the view the fit gives
+    host.bounds = { x: 0, y: 0, width: 240, height: 100 };
+    host.viewport.refit();
+    expect(host.viewport.viewport, 'held: later refits leave it').to.deep.equal({ zoom: 1, x: 185, y: 55 });
+    expect(host.boundsReads, 'the due fit ran at the hold, none after').to.equal(2);
   });
 
   it('fit() does nothing without bounds or before the canvas is measured', async () => {
