@@ -81,8 +81,8 @@ describe('<v2u-editor> running flows', () => {
     const progress = oneEvent(el, 'v2u-node-progress');
     const done = el.run();
     await progress;
-    await el.updateComplete;
-    expect($(el, '[data-node="slow"] progress'), 'a progress bar while it runs').to.exist;
+    // A run draws its progress at most every 100 ms: the bar comes with the next drawing, not the pending update.
+    await waitUntil(() => $(el, '[data-node="slow"] progress') && el.running, 'a progress bar while it runs');
     await waitUntil(() => !($(el, 'button[data-action="cancel"]') as HTMLButtonElement).disabled, 'Cancel is enabled while running');
     await sendMouse({ type: 'click', position: centerOf($(el, 'button[data-action="cancel"]')!) });
     const summary = await done;
