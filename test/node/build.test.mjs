@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { cleanDist } from '../../scripts/lib/clean-dist.mjs';
+import { filesUnder } from '../../scripts/lib/files.mjs';
 
 test('the build empties dist/ but keeps the framework demo bundles a running npm start serves', () => {
   const dist = mkdtempSync(join(tmpdir(), 'v2u-dist-'));
@@ -27,4 +28,11 @@ test('the build script cleans with cleanDist, not by removing dist/ whole', () =
   const build = readFileSync('scripts/build.mjs', 'utf8');
   assert.match(build, /cleanDist\(\)/);
   assert.doesNotMatch(build, /rmSync\(\s*['"]dist['"]/);
+});
+
+test("the sources take Lucide's icons one module each, never from its index of ~2,000", () => {
+  // Unbundled (the test server, an import map), `from 'lucide'` fetches every icon module.
+  for (const file of filesUnder('src', '.ts')) assert.doesNotMatch(readFileSync(file, 'utf8'), /from\s+['"]lucide['"]/, `${file} imports the whole of lucide`);
+  const icons = readFileSync('src/elements/icons/lucide.ts', 'utf8');
+  for (const [, path] of icons.matchAll(/from '(lucide\/[^']+)'/g)) assert.ok(existsSync(join('node_modules', path)), `${path} is in the installed lucide`);
 });

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { Plus, Trash2 } from 'lucide';
+import { Plus, Trash2 } from '../icons/lucide.js';
 import { NODE_CATEGORIES, type ConfigField, type IconShape } from '../../core/index.js';
 import { renderIcon } from '../icons/icon.js';
 import { NODE_ICONS, renderNodeIcon } from '../icons/node-icons.js';

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { Download, FlaskConical, Import, Save, Trash2 } from 'lucide';
+import { Download, FlaskConical, Import, Save, Trash2 } from '../icons/lucide.js';
 import type { IconShape } from '../../core/index.js';
 import { renderIcon } from '../icons/icon.js';
 import type { Draft } from './builder-draft.js';

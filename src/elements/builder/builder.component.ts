@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { X } from 'lucide';
+import { X } from '../icons/lucide.js';
 import type { BuiltNodeType } from '../../core/built-type.js';
 import { builtManifest } from '../../core/built-type.js';
 import { isV2uError, type GraphStore, type IconShape } from '../../core/index.js';

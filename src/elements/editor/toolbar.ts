@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { Boxes, FolderOpen, Group, Magnet, Maximize, Network, PackagePlus, Play, Plus, Redo2, Square, SquareDashed, Trash, Undo2, Ungroup, Zap, ZoomIn, ZoomOut } from 'lucide';
+import { Boxes, FolderOpen, Group, Magnet, Maximize, Network, PackagePlus, Play, Plus, Redo2, Square, SquareDashed, Trash, Undo2, Ungroup, Zap, ZoomIn, ZoomOut } from '../icons/lucide.js';
 import type { IconShape } from '../../core/icon.js';
 import { renderIcon } from '../icons/icon.js';
 import type { EditorHost } from './editor-host.js';

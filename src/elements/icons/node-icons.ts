@@ -1,4 +1,4 @@
-import { ArrowUpDown, Braces, Calculator, ChartColumn, ClipboardPaste, Clock, Columns3, CopyMinus, Dices, Download, FileText, FileUp, FingerprintPattern, Funnel, Globe, Grid3x3, Group, Link, Merge, ScrollText, Send, ShieldCheck, Sigma, Split, StickyNote, Table, Table2, Timer, Variable, Box } from 'lucide';
+import { ArrowUpDown, Braces, Calculator, ChartColumn, ClipboardPaste, Clock, Columns3, CopyMinus, Dices, Download, FileText, FileUp, FingerprintPattern, Funnel, Globe, Grid3x3, Group, Link, Merge, ScrollText, Send, ShieldCheck, Sigma, Split, StickyNote, Table, Table2, Timer, Variable, Box } from './lucide.js';
 import type { IconShape, NodeIcon } from '../../core/icon.js';
 import { renderIcon } from './icon.js';
 

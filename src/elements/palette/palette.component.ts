@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { NODE_CATEGORIES, type ManifestSource, type NodeManifest } from '../../core/index.js';
 import type { IntentKind } from '../../runtime/lazy-element-loader.js';
 import { matchesQuery } from '../../registry/search.js';
-import { Pencil } from 'lucide';
+import { Pencil } from '../icons/lucide.js';
 import type { IconShape } from '../../core/index.js';
 import { renderIcon } from '../icons/icon.js';
 import { renderNodeIcon } from '../icons/node-icons.js';

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { ChevronDown, ChevronRight, X } from 'lucide';
+import { ChevronDown, ChevronRight, X } from '../../icons/lucide.js';
 import { GROUP_COLORS, type GraphGroup, type Rect, type IconShape } from '../../../core/index.js';
 import { renderIcon } from '../../icons/icon.js';
 import { inlineStyle } from '../../shared/inline-style.js';
