@@ -39,7 +39,7 @@ describe('autosave when the tab goes away', () => {
       frame.remove();
       expect(next.offered, 'the next visit offers the draft with the edit').to.include('added');
       const store = new Persistence();
-      await waitUntil(async () => (await store.get<{ graph: { nodes: { id: string }[] } }>(`draft:${key}`, 1))?.graph.nodes.some((n) => n.id === 'added'), 'the draft is in IndexedDB');
+      await waitUntil(async () => (await store.get<{ graph: { nodes: { id: string }[] } }>(`draft:${key}`, 1))?.graph.nodes.some((n) => n.id === 'added'), 'the draft is in IndexedDB', { timeout: 10000 });
     });
   }
 

@@ -161,7 +161,7 @@ describe('<v2u-editor> autosave', () => {
     await waitUntil(() => autosaveStarted(el), 'autosave starts');
     el.store.addNode({ type: 'output/log', position: { x: 0, y: 300 } });
     window.dispatchEvent(new PageTransitionEvent('pagehide'));
-    await waitUntil(async () => (await el.persistence.get<{ graph: { nodes: unknown[] } }>(`draft:${storageKey}`, 1))?.graph.nodes.length === 3, 'saved on pagehide');
+    await waitUntil(async () => (await el.persistence.get<{ graph: { nodes: unknown[] } }>(`draft:${storageKey}`, 1))?.graph.nodes.length === 3, 'saved on pagehide', { timeout: 10000 });
   });
 
   it('never overwrites another tab\u2019s newer draft silently', async () => {
@@ -181,6 +181,6 @@ describe('<v2u-editor> autosave', () => {
     const banner = b.shadowRoot!.querySelector('[part="banner"]')!;
     expect(banner.textContent).to.contain('changed in another tab');
     [...banner.querySelectorAll('button')].find((x) => x.textContent === 'Keep mine')!.click();
-    await waitUntil(async () => (await b.persistence.get<{ graph: { nodes: Array<{ id: string }> } }>(`draft:${storageKey}`, 1))!.graph.nodes.some((n) => n.id === 'fromB'), 'mine saved after the choice');
+    await waitUntil(async () => (await b.persistence.get<{ graph: { nodes: Array<{ id: string }> } }>(`draft:${storageKey}`, 1))!.graph.nodes.some((n) => n.id === 'fromB'), 'mine saved after the choice', { timeout: 10000 });
   });
 });

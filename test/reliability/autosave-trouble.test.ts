@@ -8,6 +8,8 @@ const key = () => `trouble-${Math.random().toString(36).slice(2)}`;
 const initial = JSON.stringify({ version: 2, nodes: [{ id: 'a', type: 'output/log', position: { x: 40, y: 40 } }], edges: [] });
 type Stored = { graph: { nodes: { id: string }[] } } | undefined;
 const ids = (stored: Stored) => stored?.graph.nodes.map((n) => n.id) ?? [];
+/** An IndexedDB write can take seconds on a busy machine; waitUntil's default gives it one. */
+const IDB_WAIT = { timeout: 10000 };
 const open = (storageKey: string) =>
   fixture<V2uEditor>(html`<v2u-editor no-library no-palette no-auto-run storage-key=${storageKey} value=${initial} style="height: 300px"></v2u-editor>`);
 const banner = (el: V2uEditor) => el.shadowRoot!.querySelector('[part="banner"]');
@@ -29,8 +31,8 @@ describe('autosave in trouble', () => {
     await waitUntil(() => banner(again), 'offered again');
     expect((await found).detail.graph.nodes.map((n: { id: string }) => n.id), 'the work done under the banner').to.include('new');
     press(again, 'Restore');
-    await waitUntil(async () => ids(await store.get(`draft:${storageKey}`, 1)).includes('new'), 'restored work is the draft');
-    await waitUntil(async () => (await store.get(`draft:${storageKey}:aside`, 1)) === undefined, 'the aside copy is gone');
+    await waitUntil(async () => ids(await store.get(`draft:${storageKey}`, 1)).includes('new'), 'restored work is the draft', IDB_WAIT);
+    await waitUntil(async () => (await store.get(`draft:${storageKey}:aside`, 1)) === undefined, 'the aside copy is gone', IDB_WAIT);
   });
 
   it('says on screen when storage is full, retries, and loses nothing once space frees up', async () => {
@@ -58,7 +60,7 @@ describe('autosave in trouble', () => {
     }
     press(el, 'Retry now');
     const store = new Persistence();
-    await waitUntil(async () => ids(await store.get(`draft:${storageKey}`, 1)).includes('c'), 'saved once space is back');
+    await waitUntil(async () => ids(await store.get(`draft:${storageKey}`, 1)).includes('c'), 'saved once space is back', IDB_WAIT);
     await el.updateComplete;
     expect(banner(el), 'the notice is gone').to.equal(null);
   });

@@ -54,7 +54,7 @@ describe('failures never lose work', () => {
     document.dispatchEvent(new Event('visibilitychange'));
     delete (document as { visibilityState?: string }).visibilityState;
     expect((await running).status).to.equal('done');
-    await waitUntil(async () => (await el.persistence.get<{ graph: { nodes: Array<{ position: { x: number } }> } }>(`draft:${key}`, 1))?.graph.nodes[1].position.x === 5, 'the draft has the move');
+    await waitUntil(async () => (await el.persistence.get<{ graph: { nodes: Array<{ position: { x: number } }> } }>(`draft:${key}`, 1))?.graph.nodes[1].position.x === 5, 'the draft has the move', { timeout: 10000 });
   });
 
   it('the clipboard refused: copy and paste work inside the editor and say so', async () => {
