@@ -129,6 +129,28 @@ describe('<v2u-editor> running flows', () => {
     expect(tasksRun(two), 'the pool the second editor reports ran the nodes of both runs').to.equal(nodesRun);
   });
 
+  it('a pointer resting on Run starts a worker before the press, and runs nothing', async () => {
+    const el = await runnableEditor();
+    expect(el.metrics.pool, 'no run code yet').to.equal(undefined);
+    const run = $(el, '[data-action="run"]')!;
+    await sendMouse({ type: 'move', position: centerOf(run) });
+    await waitUntil(() => el.metrics.pool?.workers.some((w) => w.starts > 0), 'a worker started on the hover', { timeout: 10000 });
+    expect(el.metrics.pool!.workers.filter((w) => w.starts > 0), 'one worker').to.have.length(1);
+    expect(el.metrics.pool!.workers.every((w) => w.tasks === 0), 'no task ran').to.equal(true);
+    expect(el.nodeState('sum')!.status, 'nothing ran').to.equal('idle');
+    await sendMouse({ type: 'move', position: [5, 590] });
+    run.click();
+    await waitUntil(() => el.nodeState('sum')!.status === 'done', 'the press runs the flow', { timeout: 10000 });
+    el.remove();
+  });
+
+  it('keyboard focus on Run warms the pool too', async () => {
+    const el = await runnableEditor();
+    $(el, '[data-action="run"]')!.focus();
+    await waitUntil(() => el.metrics.pool?.workers.some((w) => w.starts > 0), 'a worker started on focus', { timeout: 10000 });
+    el.remove();
+  });
+
   it('pool-size set after the editing code loaded still decides where the next run goes', async () => {
     const el = await runnableEditor();
     el.poolSize = 1;

@@ -194,6 +194,14 @@ export class FlowEngine {
     return this._queue.enqueue();
   }
 
+  /**
+   * A run is likely soon (a person is about to press Run): the executor starts what the first
+   * node needs (a pool's worker), so the run does not begin by waiting for it.
+   */
+  warm(): void {
+    if (!this._run) this._options.executor.prepare?.({ width: 1 });
+  }
+
   /** Stops the running run (in-flight tasks are aborted, their nodes show `cancelled`) and any run waiting to start. */
   cancel(): void {
     this._queue.cancel();

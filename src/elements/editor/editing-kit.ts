@@ -57,6 +57,7 @@ export class EditingKit {
   /** Runs the graph on the shared worker pool; the engine itself loads on first use. */
   readonly runner: RunController;
   private _intent: { destroy(): void };
+  private _runIntent: { destroy(): void };
   private _onLoaderState = () => this._editor.requestUpdate();
 
   /** A node's own element asks for a config change (File input's chosen file): an undoable edit. */
@@ -116,6 +117,8 @@ export class EditingKit {
     _editor.renderRoot.addEventListener('contextmenu', this._onContextMenu as EventListener);
     _editor.addEventListener('v2u-node-status', this._onNodeStatus);
     this._intent = hoverIntent(_editor.renderRoot, { onIntent: (type, kind) => void this.loader.intent(type, kind) });
+    // A pointer resting on Run (or focus on it): the run code loads and a worker starts before the press.
+    this._runIntent = hoverIntent(_editor.renderRoot, { attribute: 'data-action', onIntent: (action) => action === 'run' && this.runner.warm() });
     this._defineEager();
     adoptStyles(_editor.renderRoot, editingStyles);
     adoptStyles(_editor.renderRoot, groupStyles);
@@ -167,6 +170,7 @@ export class EditingKit {
       this._editor.removeController(controller);
     }
     this._intent.destroy();
+    this._runIntent.destroy();
     this.groups.destroy();
     this.subflows.destroy();
     this.loader.removeEventListener('state', this._onLoaderState);

@@ -137,6 +137,11 @@ export class RunController implements ReactiveController {
     return kit.engine.run(options);
   }
 
+  /** A run is likely soon: loads the run code and has the pool start a worker (see `FlowEngine.warm`). */
+  warm(): void {
+    if (this._connected) void this.load().then((kit) => kit.engine.warm());
+  }
+
   /** Cancels the running run: in-flight tasks are aborted and show `cancelled`. */
   cancel(): void {
     this._kit?.engine.cancel();

@@ -123,10 +123,13 @@ export class WorkerPool {
   /**
    * A run is starting that can keep `width` workers busy at once: up to that many workers (at
    * most `size`) start now rather than when tasks queue for them, so the run's parallel part
-   * finds them started. Lasts until the pool is next idle.
+   * finds them started. Lasts until the pool is next idle. Also called ahead of a likely run
+   * (a person about to press Run): the workers then stop after the idle period if none comes.
    */
   prepare(width: number): void {
-    this.plannedWorkers = Math.min(width, this.size);
+    // Another editor's run on this shared pool may have planned more.
+    this.plannedWorkers = Math.max(this.plannedWorkers, Math.min(width, this.size));
+    this.pump();
   }
 
   /** Whether a worker still holds the value behind a handle. */

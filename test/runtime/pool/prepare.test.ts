@@ -19,6 +19,21 @@ const chain = () => flow([['src', 'create/range', { rows: 10 }], ['t1', 'transfo
 const started = (pool: WorkerPool) => pool.metrics().workers.filter((w) => w.starts > 0).length;
 
 describe('a run prepares the pool', () => {
+  it('warmed ahead of a run, starts one worker, which stops after the idle period if no run comes', async () => {
+    const { engine, pool, dispose } = engineOn({ size: 2, idleTimeoutMs: 300 });
+    try {
+      engine.setDocument(chain());
+      engine.warm();
+      await until(() => pool.metrics().workers.some((w) => w.state === 'idle'));
+      expect(started(pool), 'one worker, before any task').to.equal(1);
+      expect(pool.metrics().workers.every((w) => w.tasks === 0), 'no task ran').to.equal(true);
+      await until(() => pool.metrics().workers.every((w) => w.state === 'stopped'));
+      expect((await engine.run()).status, 'a run after it starts again').to.equal('done');
+    } finally {
+      dispose();
+    }
+  });
+
   it('tells the executor how wide the run is', async () => {
     const plans: RunPlan[] = [];
     const pool = new WorkerPool({ size: 2 });
