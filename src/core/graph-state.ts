@@ -30,7 +30,7 @@ export class GraphState implements GraphReader {
     if (!doc) return;
     const { version: _v, nodes, edges, groups, viewport, metadata, ...extra } = doc;
     for (const node of nodes) this._nodes.set(node.id, { item: node, seq: this._seq++ });
-    for (const edge of edges) this.insertEdge(edge, this._seq++);
+    for (const edge of edges) this._insertEdge(edge, this._seq++);
     for (const group of groups) this._groups.set(group.id, { item: group, seq: this._seq++ });
     this.viewport = viewport;
     this.metadata = metadata;
@@ -93,20 +93,20 @@ export class GraphState implements GraphReader {
   applyChange(change: Change): void {
     switch (change.type) {
       case 'node-add':
-        return this.insert(this._nodes, change.node, change.seq);
+        return this._insert(this._nodes, change.node, change.seq);
       case 'node-remove':
         this._nodes.delete(change.node.id);
         return;
       case 'node-move':
-        return this.replaceNode({ ...this.requireNode(change.id), position: change.to });
+        return this._replaceNode({ ...this.requireNode(change.id), position: change.to });
       case 'node-update':
-        return this.replaceNode(change.after);
+        return this._replaceNode(change.after);
       case 'edge-add':
-        return this.insertEdge(change.edge, change.seq);
+        return this._insertEdge(change.edge, change.seq);
       case 'edge-remove':
-        return this.deleteEdge(change.edge);
+        return this._deleteEdge(change.edge);
       case 'group-add':
-        return this.insert(this._groups, change.group, change.seq);
+        return this._insert(this._groups, change.group, change.seq);
       case 'group-remove':
         this._groups.delete(change.group.id);
         return;
@@ -132,7 +132,7 @@ export class GraphState implements GraphReader {
 
   /** The document as plain JSON data, in document order. */
   toDocument(): GraphDocument {
-    if (this._outOfOrder) this.restoreOrder();
+    if (this._outOfOrder) this._restoreOrder();
     return {
       ...this.extra,
       version: CURRENT_VERSION,
@@ -150,31 +150,31 @@ export class GraphState implements GraphReader {
     return node;
   }
 
-  private replaceNode(node: GraphNode) {
+  private _replaceNode(node: GraphNode) {
     const slot = this._nodes.get(node.id);
     if (!slot) throw new Error(`GraphState: no node with id ${quote(node.id)} to update`);
     slot.item = node;
   }
 
-  private insert<T extends { id: string }>(map: Map<string, Slot<T>>, item: T, seq: number) {
+  private _insert<T extends { id: string }>(map: Map<string, Slot<T>>, item: T, seq: number) {
     if (map.has(item.id)) throw new Error(`GraphState: id ${quote(item.id)} is already taken`);
     map.set(item.id, { item, seq });
     if (seq < this._seq - 1) this._outOfOrder = true;
     this._seq = Math.max(this._seq, seq + 1);
   }
 
-  private insertEdge(edge: GraphEdge, seq: number) {
-    this.insert(this._edges, edge, seq);
+  private _insertEdge(edge: GraphEdge, seq: number) {
+    this._insert(this._edges, edge, seq);
     // A self-loop is listed once.
     for (const nodeId of new Set([edge.from.node, edge.to.node])) addTo(this._edgesByNode, nodeId, edge.id);
   }
 
-  private deleteEdge(edge: GraphEdge) {
+  private _deleteEdge(edge: GraphEdge) {
     this._edges.delete(edge.id);
     for (const nodeId of [edge.from.node, edge.to.node]) removeFrom(this._edgesByNode, nodeId, edge.id);
   }
 
-  private restoreOrder() {
+  private _restoreOrder() {
     for (const map of [this._nodes, this._edges, this._groups] as Map<string, Slot<unknown>>[]) {
       const sorted = [...map].sort((a, b) => a[1].seq - b[1].seq);
       map.clear();

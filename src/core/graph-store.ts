@@ -102,7 +102,7 @@ export class GraphStore {
     this.unplaced = unplaced;
     this._state = new GraphState(doc);
     this._history.clear();
-    this.emit([], 'load');
+    this._emit([], 'load');
   }
 
   /**
@@ -118,7 +118,7 @@ export class GraphStore {
       if (node) changes.push({ type: 'node-move', id, from: node.position, to: { x: position.x, y: position.y } });
     }
     this.unplaced = [];
-    this.replay(changes, 'load');
+    this._replay(changes, 'load');
   }
 
   /** Groups every change made inside `fn` into one undo step. */
@@ -140,16 +140,16 @@ export class GraphStore {
     this._history.end();
     if (!this._history.batching && this._batchChanged) {
       this._batchChanged = false;
-      this.emit([], 'edit');
+      this._emit([], 'edit');
     }
   }
 
   undo(): boolean {
-    return this.replay(this._history.takeUndo(), 'undo');
+    return this._replay(this._history.takeUndo(), 'undo');
   }
 
   redo(): boolean {
-    return this.replay(this._history.takeRedo(), 'redo');
+    return this._replay(this._history.takeRedo(), 'redo');
   }
 
   /** Applies raw changes as one undoable edit. Most callers want the commands below. */
@@ -157,11 +157,11 @@ export class GraphStore {
     if (changes.length === 0) return;
     for (const change of changes) this._state.applyChange(change);
     this._history.record(label, changes);
-    this.emit(changes, 'edit');
+    this._emit(changes, 'edit');
   }
 
   addNode(input: NewNode): GraphNode {
-    const node = this.makeNode(input);
+    const node = this._makeNode(input);
     this.apply('Add node', [{ type: 'node-add', node, seq: this._state.nextSeq() }]);
     return node;
   }
@@ -173,7 +173,7 @@ export class GraphStore {
     const changes: Change[] = [];
     const edges = new Set<GraphEdge>();
     for (const id of doomed) for (const edge of this._state.edgesOf(id)) edges.add(edge);
-    for (const edge of edges) changes.push(this.edgeRemoval(edge));
+    for (const edge of edges) changes.push(this._edgeRemoval(edge));
     for (const group of this._state.groups()) {
       const left = group.nodes.filter((n) => !doomed.has(n));
       if (left.length !== group.nodes.length)
@@ -188,7 +188,7 @@ export class GraphStore {
   moveNodes(moves: Iterable<{ id: string; position: Point }>): void {
     const changes: Change[] = [];
     for (const { id, position } of moves) {
-      const node = this.requireNode(id);
+      const node = this._requireNode(id);
       checkPoint(position, `moveNodes: position of ${quote(id)}`);
       if (node.position.x !== position.x || node.position.y !== position.y)
         changes.push({ type: 'node-move', id, from: node.position, to: { x: position.x, y: position.y } });
@@ -198,17 +198,17 @@ export class GraphStore {
 
   /** Merges `patch` into a node's config (a key set to `undefined` is removed). */
   updateConfig(id: string, patch: Record<string, unknown>): void {
-    const node = this.requireNode(id);
+    const node = this._requireNode(id);
     const config = { ...node.config };
     for (const [key, value] of Object.entries(patch)) {
       if (value === undefined) delete config[key];
-      else config[key] = (copyJson({ [key]: value }, { at: () => `${this.pathOf(id)}.config` }) as Record<string, unknown>)[key];
+      else config[key] = (copyJson({ [key]: value }, { at: () => `${this._pathOf(id)}.config` }) as Record<string, unknown>)[key];
     }
     this.apply('Edit config', [{ type: 'node-update', id, before: node, after: { ...node, config } }]);
   }
 
   setLabel(id: string, label: string | undefined): void {
-    const node = this.requireNode(id);
+    const node = this._requireNode(id);
     const { label: _old, ...rest } = node;
     const after: GraphNode = label === undefined ? rest as GraphNode : { ...node, label };
     this.apply('Rename', [{ type: 'node-update', id, before: node, after }]);
@@ -223,10 +223,10 @@ export class GraphStore {
     if (options.replace)
       for (const edge of [...this._state.edgesOf(to.node)])
         if (edge.to.node === to.node && edge.to.port === to.port && (edge.from.node !== from.node || edge.from.port !== from.port))
-          changes.push(this.edgeRemoval(edge));
+          changes.push(this._edgeRemoval(edge));
     const check = this.check(from, to, changes);
     if (!check.ok) throw new V2uError(check.code, `cannot connect ${quote(`${from.node}.${from.port}`)} → ${quote(`${to.node}.${to.port}`)}: ${check.reason}`);
-    const edge: GraphEdge = { id: this.freshId('e', options.id, 'edge'), from: { ...from }, to: { ...to } };
+    const edge: GraphEdge = { id: this._freshId('e', options.id, 'edge'), from: { ...from }, to: { ...to } };
     this.apply('Connect', [...changes, { type: 'edge-add', edge, seq: this._state.nextSeq() }]);
     return edge;
   }
@@ -234,15 +234,15 @@ export class GraphStore {
   disconnect(edgeIds: Iterable<string>): void {
     const changes = [...edgeIds].flatMap((id) => {
       const edge = this._state.getEdge(id);
-      return edge ? [this.edgeRemoval(edge)] : [];
+      return edge ? [this._edgeRemoval(edge)] : [];
     });
     this.apply('Disconnect', changes);
   }
 
   /** Puts nodes in a new group and returns it. */
   group(nodeIds: string[], label?: string): GraphGroup {
-    nodeIds.forEach((id) => this.requireNode(id));
-    const group: GraphGroup = { id: this.freshId('g', undefined, 'group'), nodes: [...nodeIds], ...(label === undefined ? {} : { label }) };
+    nodeIds.forEach((id) => this._requireNode(id));
+    const group: GraphGroup = { id: this._freshId('g', undefined, 'group'), nodes: [...nodeIds], ...(label === undefined ? {} : { label }) };
     this.apply('Group', [{ type: 'group-add', group, seq: this._state.nextSeq() }]);
     return group;
   }
@@ -265,7 +265,7 @@ export class GraphStore {
   paste(fragment: GraphFragment, offset: Point = { x: 0, y: 0 }): GraphFragment {
     const idMap = new Map<string, string>();
     const nodes = fragment.nodes.map((n) => {
-      const node = this.makeNode({ ...n, id: undefined, position: { x: n.position.x + offset.x, y: n.position.y + offset.y } });
+      const node = this._makeNode({ ...n, id: undefined, position: { x: n.position.x + offset.x, y: n.position.y + offset.y } });
       idMap.set(n.id, node.id);
       return node;
     });
@@ -273,7 +273,7 @@ export class GraphStore {
     const pending = new Set(nodes.map((n) => n.id));
     const edges = fragment.edges
       .filter((e) => idMap.has(e.from.node) && idMap.has(e.to.node))
-      .map((e) => ({ ...structuredClone(e), id: this.freshId('e', undefined, 'edge', pending), from: { ...e.from, node: idMap.get(e.from.node)! }, to: { ...e.to, node: idMap.get(e.to.node)! } }));
+      .map((e) => ({ ...structuredClone(e), id: this._freshId('e', undefined, 'edge', pending), from: { ...e.from, node: idMap.get(e.from.node)! }, to: { ...e.to, node: idMap.get(e.to.node)! } }));
     for (const edge of edges) changes.push({ type: 'edge-add', edge, seq: this._state.nextSeq() });
     this.apply('Paste', changes);
     return { nodes, edges };
@@ -301,14 +301,14 @@ export class GraphStore {
     return canConnect(reader, from, to, this.resolvePorts);
   }
 
-  private replay(changes: Change[] | undefined, origin: ChangeOrigin): boolean {
+  private _replay(changes: Change[] | undefined, origin: ChangeOrigin): boolean {
     if (!changes) return false;
     for (const change of changes) this._state.applyChange(change);
-    this.emit(changes, origin);
+    this._emit(changes, origin);
     return true;
   }
 
-  private emit(changes: readonly Change[], origin: ChangeOrigin) {
+  private _emit(changes: readonly Change[], origin: ChangeOrigin) {
     this._snapshot = undefined;
     const settled = !this._history.batching;
     if (!settled) this._batchChanged = true;
@@ -316,7 +316,7 @@ export class GraphStore {
     for (const listener of this._listeners) listener(event);
   }
 
-  private makeNode(input: NewNode): GraphNode {
+  private _makeNode(input: NewNode): GraphNode {
     if (typeof input.type !== 'string' || input.type === '')
       throw new V2uError(ErrorCodes.wrongType, 'addNode: expected "type", a non-empty string');
     checkPoint(input.position, `addNode: position of a ${quote(input.type)} node`);
@@ -324,7 +324,7 @@ export class GraphStore {
     const at = () => `$.nodes[${this._state.nodeCount}]`;
     return {
       ...(copyJson(extra, { at }) as Record<string, unknown>),
-      id: this.freshId('n', id, 'node'),
+      id: this._freshId('n', id, 'node'),
       type: input.type,
       position: { x: position.x, y: position.y },
       config: copyJson(config ?? {}, { at: () => `${at()}.config` }) as Record<string, unknown>,
@@ -332,22 +332,22 @@ export class GraphStore {
     };
   }
 
-  private edgeRemoval(edge: GraphEdge): Change {
+  private _edgeRemoval(edge: GraphEdge): Change {
     return { type: 'edge-remove', edge, seq: this._state.seqOf('edge', edge.id) };
   }
 
   /** `$.nodes[3]`: where a node sits in the document, for messages. */
-  private pathOf(id: string): string {
+  private _pathOf(id: string): string {
     return `$.nodes[${[...this._state.nodes()].findIndex((n) => n.id === id)}]`;
   }
 
-  private requireNode(id: string): GraphNode {
+  private _requireNode(id: string): GraphNode {
     const node = this._state.getNode(id);
     if (!node) throw new V2uError(ErrorCodes.missingNode, `no node with id ${quote(id)}`);
     return node;
   }
 
-  private freshId(prefix: string, wanted: string | undefined, kind: 'node' | 'edge' | 'group', pending?: Set<string>): string {
+  private _freshId(prefix: string, wanted: string | undefined, kind: 'node' | 'edge' | 'group', pending?: Set<string>): string {
     const taken = (id: string) => this._state.seqOf(kind, id) >= 0 || !!pending?.has(id);
     if (wanted !== undefined) {
       if (taken(wanted)) throw new V2uError(ErrorCodes.duplicateId, `a ${kind} with id ${quote(wanted)} already exists`);

@@ -44,14 +44,14 @@ export class History {
     if (--this._depth > 0) return;
     const entry = this._open!;
     this._open = undefined;
-    this.push(entry);
+    this._push(entry);
   }
 
   record(label: string, changes: readonly Change[]): void {
     const recordable = changes.filter((c) => c.type !== 'viewport');
     if (recordable.length === 0) return;
     if (this._open) recordable.forEach((c) => appendCoalesced(this._open!.changes, c));
-    else this.push({ label, changes: [...recordable] });
+    else this._push({ label, changes: [...recordable] });
   }
 
   /** Pops the last step and returns the changes that undo it. */
@@ -75,7 +75,7 @@ export class History {
     this._redo = [];
   }
 
-  private push(entry: HistoryEntry) {
+  private _push(entry: HistoryEntry) {
     if (entry.changes.length === 0) return;
     this._undo.push(entry);
     if (this._undo.length > this.limit) this._undo.splice(0, this._undo.length - this.limit);

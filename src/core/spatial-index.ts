@@ -74,22 +74,28 @@ export class SpatialIndex<K = string> {
    * buckets grow in place rather than being copied tight on every insert, until `trim()`.
    */
   set(key: K, rect: Rect, grow = false): void {
-    const old = this.rectOf(key);
-    const range = this.itemRange(rect);
-    // A new item takes a new slot; a deleted item's slot stays unused until `clear()`.
-    const slot = this._slots.get(key) ?? this._boxes.length / 4;
-    this._slots.set(key, slot);
-    this._boxes.splice(4 * slot, 4, rect.x, rect.y, rect.width, rect.height);
-    if (old && sameRange(this.itemRange(old), range)) return;
-    if (old) this.unlink(key, old);
+    const slot = this._slots.get(key);
+    const range = this._itemRange(rect);
+    const b = this._boxes;
+    if (slot === undefined) {
+      // A new item takes a new slot; a deleted item's slot stays unused until `clear()`.
+      this._slots.set(key, b.push(rect.x, rect.y, rect.width, rect.height) / 4 - 1);
+    } else {
+      const old = this._itemRange(this.rectOf(key)!);
+      b.splice(4 * slot, 4, rect.x, rect.y, rect.width, rect.height);
+      if (sameRange(old, range)) return;
+      this._unlink(key, old);
+    }
     if (!range) return void this._loose.add(key);
-    eachCell(range, (cell) => addTo(this._cells, cell, key, grow));
+    // eachCell's loop, inline: a graph load runs it for every node and edge.
+    const { x1, y1, x2, y2 } = range;
+    for (let i = 0; i <= x2 - x1; i++) for (let j = 0; j <= y2 - y1; j++) addTo(this._cells, (x1 + i) * SPAN + y1 + j, key, grow);
   }
 
   delete(key: K): void {
     const old = this.rectOf(key);
     if (!old) return;
-    this.unlink(key, old);
+    this._unlink(key, this._itemRange(old));
     this._slots.delete(key);
   }
 
@@ -106,7 +112,7 @@ export class SpatialIndex<K = string> {
       if (!into.has(key) && intersects(this.rectOf(key)!, area)) into.add(key);
     };
     for (const key of this._loose) visit(key);
-    const range = this.range(area);
+    const range = this._range(area);
     if (!range) return into;
     // A huge query (zoomed far out) visits at most the cells that hold something.
     if (cellCount(range) > this._cells.size * 2) {
@@ -120,32 +126,33 @@ export class SpatialIndex<K = string> {
   /** The rectangle around everything, or undefined when empty. */
   bounds(): Rect | undefined {
     let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const [, r] of this.entries()) {
-      x1 = Math.min(x1, r.x);
-      y1 = Math.min(y1, r.y);
-      x2 = Math.max(x2, r.x + r.width);
-      y2 = Math.max(y2, r.y + r.height);
+    const b = this._boxes;
+    for (let i of this._slots.values()) {
+      i *= 4;
+      x1 = Math.min(x1, b[i]);
+      y1 = Math.min(y1, b[i + 1]);
+      x2 = Math.max(x2, b[i] + b[i + 2]);
+      y2 = Math.max(y2, b[i + 1] + b[i + 3]);
     }
     return this._slots.size ? { x: x1, y: y1, width: x2 - x1, height: y2 - y1 } : undefined;
   }
 
   /** Cell bounds of `rect`, or undefined when it is not a finite, ordered rectangle. */
-  private range(rect: Rect): CellRange | undefined {
+  private _range(rect: Rect): CellRange | undefined {
     const s = this.cellSize;
-    const r = { x1: Math.floor(rect.x / s), y1: Math.floor(rect.y / s), x2: Math.floor((rect.x + rect.width) / s), y2: Math.floor((rect.y + rect.height) / s) };
-    const ok = [r.x1, r.y1, r.x2, r.y2].every(Number.isFinite) && r.x2 >= r.x1 && r.y2 >= r.y1;
-    return ok ? r : undefined;
+    const [x1, y1, x2, y2] = [Math.floor(rect.x / s), Math.floor(rect.y / s), Math.floor((rect.x + rect.width) / s), Math.floor((rect.y + rect.height) / s)];
+    // Ordered and finite: NaN fails a comparison, and an infinite bound makes the sum NaN or infinite.
+    return x2 >= x1 && y2 >= y1 && isFinite(x2 - x1 + y2 - y1) ? { x1, y1, x2, y2 } : undefined;
   }
 
   /** The cells an item goes in, or undefined for an item kept in the loose list. */
-  private itemRange(rect: Rect): CellRange | undefined {
-    const r = this.range(rect);
+  private _itemRange(rect: Rect): CellRange | undefined {
+    const r = this._range(rect);
     const inGrid = r && Math.max(-r.x1, -r.y1, r.x2 + 1, r.y2 + 1) <= MAX_CELL && cellCount(r) <= MAX_CELLS_PER_ITEM;
     return inGrid ? r : undefined;
   }
 
-  private unlink(key: K, rect: Rect) {
-    const range = this.itemRange(rect);
+  private _unlink(key: K, range: CellRange | undefined) {
     if (!range) return void this._loose.delete(key);
     eachCell(range, (cell) => removeFrom(this._cells, cell, key));
   }

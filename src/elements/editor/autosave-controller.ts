@@ -34,7 +34,7 @@ export class AutosaveController implements ReactiveController {
 
   /** Starts (or stops) autosave for the host's current key. */
   keyChanged(): void {
-    this._ready = this.start();
+    this._ready = this._launch();
   }
 
   /** Saves the draft now, e.g. before the host navigates away. */
@@ -53,7 +53,7 @@ export class AutosaveController implements ReactiveController {
     return this._autosave?.renderBanner() ?? nothing;
   }
 
-  private async start() {
+  private async _launch() {
     void this._autosave?.destroy();
     this._autosave = undefined;
     const key = this._host.storageKey;

@@ -47,10 +47,10 @@ export class DocumentController implements ReactiveController {
 
   /** Fetches and loads a graph; a newer call or a removal cancels an older one. */
   loadSrc(url: string): void {
-    this._loading = this.fetchSrc(url);
+    this._loading = this._fetchSrc(url);
   }
 
-  private async fetchSrc(url: string): Promise<void> {
+  private async _fetchSrc(url: string): Promise<void> {
     this._srcLoad?.abort();
     const controller = (this._srcLoad = new AbortController());
     try {

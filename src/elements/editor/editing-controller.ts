@@ -69,7 +69,7 @@ export class EditingController implements ReactiveController {
         return undefined;
       }
       this._kit = kit;
-      for (const event of this._queued.splice(0)) this.route(event, kit);
+      for (const event of this._queued.splice(0)) this._route(event, kit);
       this._host.requestUpdate();
       return this._kit;
     }));
@@ -83,7 +83,7 @@ export class EditingController implements ReactiveController {
    * was pressed decides the gesture).
    */
   handleInput = (event: Event): void => {
-    if (this._kit) return this.route(event, this._kit);
+    if (this._kit) return this._route(event, this._kit);
     if (event.type === 'pointerdown') (event.currentTarget as Element).setPointerCapture?.((event as PointerEvent).pointerId);
     if (!(event instanceof KeyboardEvent) || !browserKey(event)) {
       // A replayed key's default would come too late to cancel: cancel it now.
@@ -93,7 +93,7 @@ export class EditingController implements ReactiveController {
     void this.load(true);
   };
 
-  private route(event: Event, kit: EditingKit) {
+  private _route(event: Event, kit: EditingKit) {
     const p = kit.pointer;
     const handler = { keydown: (e: KeyboardEvent) => kit.handleKeyDown(e), pointerdown: p.handleDown, pointermove: p.handleMove, pointerup: p.handleUp, pointercancel: p.handleCancel }[event.type];
     handler?.(event as PointerEvent & KeyboardEvent);

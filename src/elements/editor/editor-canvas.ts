@@ -205,7 +205,7 @@ export abstract class EditorCanvas extends EditorForm implements PointerHost {
     if (!this.selection.set(nodes, edges)) return;
     this._viewport.hold(); // the inspector opens and narrows the canvas: no refit under the selection
     this._revision++;
-    this.emitSelect();
+    this._emitSelect();
   }
 
   /** Moves keyboard focus to a node, rendering it first if it is culled. */
@@ -257,7 +257,7 @@ export abstract class EditorCanvas extends EditorForm implements PointerHost {
     if (event.origin === 'load') this._viewport.loaded();
     else this._viewport.hold();
     const state = this.store.state;
-    if (this.selection.prune((id) => !!state.getNode(id), (id) => !!state.getEdge(id))) this.emitSelect();
+    if (this.selection.prune((id) => !!state.getNode(id), (id) => !!state.getEdge(id))) this._emitSelect();
     if (this.focusedNode && !state.getNode(this.focusedNode)) {
       // The focused node is gone: keep keyboard focus in the editor, on the canvas.
       this.focusedNode = undefined;
@@ -272,7 +272,7 @@ export abstract class EditorCanvas extends EditorForm implements PointerHost {
   }
 
   /** Edges, nodes and the selection box, culled to the visible area. */
-  private renderLayer(kit: EditingKit | undefined): unknown {
+  private _renderLayer(kit: EditingKit | undefined): unknown {
     const editor = this;
     return renderCanvas({
       state: this.store.state,
@@ -306,17 +306,17 @@ export abstract class EditorCanvas extends EditorForm implements PointerHost {
             role="application"
             aria-roledescription="flow editor"
             aria-label="Flow canvas, ${this.store.state.nodeCount} nodes. Arrow keys move between nodes, Enter selects, C connects, slash adds a node."
-            @pointerdown=${this.handlePress}
+            @pointerdown=${this._handlePress}
             @pointermove=${this.handleInput}
             @pointerup=${this.handleInput}
             @pointercancel=${this.handleInput}
-            @keydown=${this.handlePress}
-            @focusin=${this.handleFocusIn}
-            @dblclick=${this.handleDoubleClick}
+            @keydown=${this._handlePress}
+            @focusin=${this._handleFocusIn}
+            @dblclick=${this._handleDoubleClick}
             @dragover=${(e: DragEvent) => kit?.handleDragOver(e)}
             @drop=${(e: DragEvent) => kit?.handleDrop(e)}
           >
-            ${this.renderLayer(kit)} ${kit?.renderChrome(this._preview)}
+            ${this._renderLayer(kit)} ${kit?.renderChrome(this._preview)}
           </div>
         </div>
         ${kit?.renderInspector()}
@@ -328,24 +328,24 @@ export abstract class EditorCanvas extends EditorForm implements PointerHost {
    * A press or a key goes to the editing code (queued until it loads) and ends the load fit: a
    * refit under the person's click (the inspector opening narrows the canvas) would move what they aim at.
    */
-  private handlePress = (event: Event) => {
+  private _handlePress = (event: Event) => {
     this._viewport.hold();
     this.handleInput(event);
   };
 
-  private handleFocusIn = (event: FocusEvent) => {
+  private _handleFocusIn = (event: FocusEvent) => {
     this.editingIntent();
     const node = (event.composedPath().find((el) => (el as HTMLElement).dataset?.node) as HTMLElement | undefined)?.dataset.node;
     if (node && node !== this.focusedNode) this.focusedNode = node;
   };
 
-  private handleDoubleClick = (event: MouseEvent) => {
+  private _handleDoubleClick = (event: MouseEvent) => {
     if (event.composedPath().some((el) => (el as HTMLElement).dataset?.node)) return;
     this._viewport.notePointer(event);
     this.perform('quick-add');
   };
 
-  private emitSelect() {
+  private _emitSelect() {
     emit(this, 'v2u-select', { nodes: [...this.selection.nodes], edges: [...this.selection.edges] });
   }
 }

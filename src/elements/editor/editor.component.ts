@@ -114,7 +114,7 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
     const emitter = (this._emitter = new WeakEmitter(this));
     this.persistence = new Persistence({ emitter });
     this.registry = new NodeRegistry({ cache: new RegistryPersistence(this.persistence), emitter });
-    this._store.subscribe((event) => this.handleStoreChange(event));
+    this._store.subscribe((event) => this._handleStoreChange(event));
   }
 
   /**
@@ -350,7 +350,7 @@ export class V2uEditor extends EditorCanvas implements EditorHost {
   }
 
   /** Every change updates the view and the runner; edits also reach the form, autosave and `v2u-change`. */
-  private handleStoreChange(event: StoreEvent) {
+  private _handleStoreChange(event: StoreEvent) {
     // With a subflow open the view shows its store, which updates the view itself.
     if (!this.scope) this.updateView(event);
     const load = event.origin === 'load';

@@ -41,7 +41,7 @@ export class FormController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.cancelPending();
+    this._cancelPending();
     this._form?.removeEventListener('submit', this._flush, true);
     this._form?.removeEventListener('formdata', this._flush);
     this._form = null;
@@ -65,13 +65,13 @@ export class FormController implements ReactiveController {
    * submit and formdata flush the value anyway, so a form never sends a stale one.
    */
   sync(now = false, whenIdle = false): void {
-    this.cancelPending();
-    if (now) this.apply();
-    else if (whenIdle) this._timer = setTimeout(() => (this._idle = onIdle(() => this.apply(), 2000)), GESTURE_QUIET_MS);
-    else this._timer = setTimeout(() => this.apply(), 100);
+    this._cancelPending();
+    if (now) this._apply();
+    else if (whenIdle) this._timer = setTimeout(() => (this._idle = onIdle(() => this._apply(), 2000)), GESTURE_QUIET_MS);
+    else this._timer = setTimeout(() => this._apply(), 100);
   }
 
-  private apply() {
+  private _apply() {
     const json = this._host.value;
     this.internals.setFormValue(json, json);
     if (this._host.required && this._host.empty)
@@ -79,7 +79,7 @@ export class FormController implements ReactiveController {
     else this.internals.setValidity({});
   }
 
-  private cancelPending() {
+  private _cancelPending() {
     clearTimeout(this._timer);
     cancelIdle(this._idle);
     this._idle = undefined;

@@ -62,7 +62,7 @@ export class LibraryController implements ReactiveController {
     }
     if (this._started === registry) return;
     this._started = registry;
-    this._ready = this.start(registry);
+    this._ready = this._launch(registry);
   }
 
   /**
@@ -96,7 +96,7 @@ export class LibraryController implements ReactiveController {
    * index then corrects a stale cache. Resolves when both are done. Without a library
    * (`no-library`), restores the builder-made types alone.
    */
-  private async start(registry: NodeRegistry): Promise<void> {
+  private async _launch(registry: NodeRegistry): Promise<void> {
     const { noLibrary, library = defaultLibraryUrl() } = this._host;
     const { signal } = this._connection;
     try {
@@ -106,12 +106,12 @@ export class LibraryController implements ReactiveController {
       const restored = registry.restore(noLibrary ? null : library);
       await orAbort(Promise.all([restored, noLibrary || registry.registerIndex(library, this._host.store.state.nodeTypes(), { signal })]), signal);
     } catch (error) {
-      this.failed(error, signal);
+      this._failed(error, signal);
     }
   }
 
   /** An editor removed meanwhile stops quietly (and starts over if it comes back). */
-  private failed(error: unknown, signal: AbortSignal) {
+  private _failed(error: unknown, signal: AbortSignal) {
     if (signal.aborted) return;
     this.failure = error instanceof Error ? error.message : String(error);
     this._host.reportError(error, 'library');

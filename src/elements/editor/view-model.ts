@@ -62,7 +62,7 @@ export class GraphViewModel {
     const manifest = this._manifests.get(node.type);
     if (manifest) return typePorts(manifest);
     let ports = this._ports.get(node.id);
-    if (!ports) this._ports.set(node.id, (ports = this.portsFromEdges(node.id)));
+    if (!ports) this._ports.set(node.id, (ports = this._portsFromEdges(node.id)));
     return ports;
   }
 
@@ -83,14 +83,14 @@ export class GraphViewModel {
     if (!from || !to) return undefined;
     const cached = this._paths.get(edge.id);
     if (cached && cached.from === from && cached.to === to) return cached.d;
-    const ends = this.endsOf(edge, from, to);
+    const ends = this._endsOf(edge, from, to);
     const d = ends && edgePath(...ends);
     this._paths.set(edge.id, { from, to, d });
     return d;
   }
 
   /** An edge's two anchors, or undefined while it is hidden inside a collapsed group. */
-  private endsOf(edge: GraphEdge, from: GraphNode, to: GraphNode): [Point, Point] | undefined {
+  private _endsOf(edge: GraphEdge, from: GraphNode, to: GraphNode): [Point, Point] | undefined {
     const a = this.redirect?.(from, 'out', to);
     const b = this.redirect?.(to, 'in', from);
     if (a === null || b === null) return undefined;
@@ -119,7 +119,7 @@ export class GraphViewModel {
     if (event.origin === 'load' || this._stale) return this.rebuild();
     const nodes = new Set<string>();
     for (const change of event.changes) {
-      if (change.type === 'edge-remove') this.forgetEdge(change.edge.id);
+      if (change.type === 'edge-remove') this._forgetEdge(change.edge.id);
       for (const id of touchedNodeIds(change)) nodes.add(id);
     }
     const state = this._store.state;
@@ -131,8 +131,8 @@ export class GraphViewModel {
         continue;
       }
       this._ports.delete(id);
-      this.indexNode(node);
-      for (const edge of state.edgesOf(id)) this.indexEdge(edge);
+      this._indexNode(node);
+      for (const edge of state.edgesOf(id)) this._indexEdge(edge);
     }
   }
 
@@ -153,8 +153,8 @@ export class GraphViewModel {
     this._nodeIndex.clear();
     this._edgeIndex.clear();
     const state = this._store.state;
-    for (const node of state.nodes()) this.indexNode(node, true);
-    for (const edge of state.edges()) this.indexEdge(edge, true);
+    for (const node of state.nodes()) this._indexNode(node, true);
+    for (const edge of state.edges()) this._indexEdge(edge, true);
     this._nodeIndex.trim();
     this._edgeIndex.trim();
   }
@@ -163,17 +163,17 @@ export class GraphViewModel {
    * A member folded into a collapsed group stays out of the index: nothing hits, selects,
    * culls in or fits it. `load`: one of many in a row (see `SpatialIndex.set`).
    */
-  private indexNode(node: GraphNode, load?: boolean) {
+  private _indexNode(node: GraphNode, load?: boolean) {
     if (this.redirect?.(node, 'in', node) === null) this._nodeIndex.delete(node.id);
     else this._nodeIndex.set(node.id, this.rectOf(node), load);
   }
 
-  private indexEdge(edge: GraphEdge, load?: boolean) {
+  private _indexEdge(edge: GraphEdge, load?: boolean) {
     const state = this._store.state;
     const from = state.getNode(edge.from.node);
     const to = state.getNode(edge.to.node);
-    const ends = from && to && this.endsOf(edge, from, to);
-    if (!ends) return this.forgetEdge(edge.id);
+    const ends = from && to && this._endsOf(edge, from, to);
+    if (!ends) return this._forgetEdge(edge.id);
     const [a, b] = ends;
     // The curve bulges sideways by its bend; pad the box so culling never clips it.
     const pad = Math.max(40, Math.abs(b.x - a.x) / 2);
@@ -182,12 +182,12 @@ export class GraphViewModel {
     this._edgeIndex.set(edge.id, { x, y, width: Math.abs(b.x - a.x) + 2 * pad, height: Math.abs(b.y - a.y) }, load);
   }
 
-  private forgetEdge(id: string) {
+  private _forgetEdge(id: string) {
     this._edgeIndex.delete(id);
     this._paths.delete(id);
   }
 
-  private portsFromEdges(nodeId: string): PortLists {
+  private _portsFromEdges(nodeId: string): PortLists {
     const inputs = new Set<string>();
     const outputs = new Set<string>();
     for (const edge of this._store.state.edgesOf(nodeId)) {

@@ -39,7 +39,7 @@ export class ViewportController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this._resize = new ResizeObserver(([entry]) => this.resize(entry.contentRect));
+    this._resize = new ResizeObserver(([entry]) => this._resized(entry.contentRect));
     void this._host.updateComplete.then(() => this._host.canvas && this._resize?.observe(this._host.canvas));
   }
 
@@ -55,10 +55,10 @@ export class ViewportController implements ReactiveController {
    */
   measure(): void {
     const canvas = this._host.canvas;
-    if (canvas && canvas.clientWidth > 0) this.resize({ width: canvas.clientWidth, height: canvas.clientHeight });
+    if (canvas && canvas.clientWidth > 0) this._resized({ width: canvas.clientWidth, height: canvas.clientHeight });
   }
 
-  private resize({ width, height }: { width: number; height: number }) {
+  private _resized({ width, height }: { width: number; height: number }) {
     if (width === this._size.width && height === this._size.height) return;
     this._size = { width, height };
     this.refit();
@@ -138,7 +138,7 @@ export class ViewportController implements ReactiveController {
 
   /** Zooms around the canvas centre by `factor` (>1 zooms in). */
   zoomBy(factor: number): void {
-    this.show(zoomAround(this._viewport, this.screenCenter(), factor, this.limits));
+    this.show(zoomAround(this._viewport, this._screenCenter(), factor, this.limits));
     this.commit();
   }
 
@@ -150,7 +150,7 @@ export class ViewportController implements ReactiveController {
 
   /** The graph point at the centre of the canvas. */
   center(): Point {
-    return toGraph(this._viewport, this.screenCenter());
+    return toGraph(this._viewport, this._screenCenter());
   }
 
   /** Remembers where the pointer is, for paste and quick add at the pointer. */
@@ -168,7 +168,7 @@ export class ViewportController implements ReactiveController {
     return visibleRect(this.viewport, this._size, CULL_MARGIN);
   }
 
-  private screenCenter(): Point {
+  private _screenCenter(): Point {
     return { x: this._size.width / 2, y: this._size.height / 2 };
   }
 }
