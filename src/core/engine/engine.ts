@@ -1,5 +1,5 @@
 import { configWithDefaults, type NodeOutputs } from '../define-node.js';
-import { createDocument, type GraphDocument } from '../document.js';
+import { createDocument, type GraphDocument, type GraphNode } from '../document.js';
 import { ErrorCodes, quote } from '../errors.js';
 import { RunErrorCodes } from '../run-errors.js';
 import { FlowGraph, gatherInputs, type Produced } from './flow-graph.js';
@@ -199,7 +199,7 @@ export class FlowEngine {
    * node needs (a pool's worker), so the run does not begin by waiting for it.
    */
   warm(): void {
-    if (!this._run) this._options.executor.prepare?.({ width: 1 });
+    if (!this._run) this._options.executor.prepare?.({ width: 1, modules: this._graph && this.modulesOf(this._graph.nodeList) });
   }
 
   /** Stops the running run (in-flight tasks are aborted, their nodes show `cancelled`) and any run waiting to start. */
@@ -230,8 +230,9 @@ export class FlowEngine {
     this.failCycles(run);
     if (run.size === 0) run.finish(this.now());
     else {
-      this.prepare(run);
+      // Ready nodes first: an idle worker takes the first of them before any imports ahead.
       this.dispatch(run, run.initiallyReady());
+      this.prepare(run);
     }
     return run.done.then((summary) => {
       this._run = undefined;
@@ -242,9 +243,21 @@ export class FlowEngine {
     });
   }
 
-  /** Tells the executor how wide the run is, so a pool can start its workers ahead of the parallel part. */
+  /** Tells the executor how wide the run is and what code it runs, so a pool can start its workers (and load that code) ahead of the parallel part. */
   private prepare(run: RunState) {
-    this._options.executor.prepare?.({ width: run.width() });
+    const { graph } = run;
+    const ids = [...run.ids].sort((a, b) => (graph.rank(a) ?? Infinity) - (graph.rank(b) ?? Infinity));
+    this._options.executor.prepare?.({ width: run.width(), modules: this.modulesOf(ids.map((id) => graph.node(id)!)) });
+  }
+
+  /** The distinct logic modules of `nodes`' types, in the order of the nodes (topological for a run: first needed first). */
+  private modulesOf(nodes: Iterable<GraphNode>): string[] {
+    const urls = new Set<string>();
+    for (const node of nodes) {
+      const url = this._options.resolve(node.type)?.moduleUrl;
+      if (url) urls.add(url);
+    }
+    return [...urls];
   }
 
   private dispatch(run: RunState, ready: string[]) {

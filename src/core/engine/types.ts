@@ -69,6 +69,12 @@ export interface NodeExecutor {
 export interface RunPlan {
   /** The most nodes of the run that can execute at the same time (nodes at one depth of the graph). */
   width: number;
+  /**
+   * Logic modules the run will import, first needed first: a pool's idle workers import them
+   * ahead, so a node's first run in a worker does not begin with fetching and compiling its
+   * code (and the libraries it pulls in, such as the expression language).
+   */
+  modules?: string[];
 }
 
 /** Items `from` (included) to `to` (excluded) of a list. */

@@ -55,6 +55,8 @@ export class WorkerPool {
   private _wakeTime = 0;
   /** Workers the current run will use (`prepare`). */
   private plannedWorkers = 0;
+  /** Node modules the current run will import (`prepare`): idle workers import them ahead. */
+  private _plannedModules = new Set<string>();
 
   constructor(options: PoolOptions = {}) {
     this.size = poolSize(options);
@@ -126,9 +128,10 @@ export class WorkerPool {
    * finds them started. Lasts until the pool is next idle. Also called ahead of a likely run
    * (a person about to press Run): the workers then stop after the idle period if none comes.
    */
-  prepare(width: number): void {
+  prepare(width: number, modules: readonly string[] = []): void {
     // Another editor's run on this shared pool may have planned more.
     this.plannedWorkers = Math.max(this.plannedWorkers, Math.min(width, this.size));
+    for (const url of modules) this._plannedModules.add(url);
     this.pump();
   }
 
@@ -182,6 +185,8 @@ export class WorkerPool {
         const batch = slot.idle && this._queue.size ? this._queue.takeBatch(this.options.batchSize, (task) => this.rankFor(slot, task, localOnly)) : [];
         if (batch.length) this.runBatch(slot, batch);
       }
+    // A worker with nothing to do imports the run's node modules; a busy one would only be slowed.
+    for (const slot of this._slots) if (slot.idle && slot.endpoint!.remote) this.preload(slot);
     const capacity = this._launcher.mode === 'main' ? 1 : this.size;
     const starting = this._slots.filter((s) => s.starting).length;
     const probing = !this._launcher.mode && starting > 0;
@@ -242,6 +247,13 @@ export class WorkerPool {
       slot.starting = undefined;
       this.pump();
     });
+  }
+
+  private preload(slot: TaskSlot) {
+    const urls = [...this._plannedModules].filter((url) => !slot.preloaded.has(url));
+    if (!urls.length) return;
+    for (const url of urls) slot.preloaded.add(url);
+    void (slot.endpoint!.api as Remote<RunnerApi>).preload(urls).catch(() => {});
   }
 
   private runBatch(slot: TaskSlot, batch: PendingTask[]) {
@@ -393,7 +405,10 @@ export class WorkerPool {
    */
   private checkIdle() {
     const busy = this._queue.size > 0 || this._slots.some((s) => s.batch.length || s.starting);
-    if (!busy) this.plannedWorkers = 0;
+    if (!busy) {
+      this.plannedWorkers = 0;
+      this._plannedModules.clear();
+    }
     clearTimeout(this._idleTimer);
     this._idleTimer = busy ? undefined : setTimeout(() => this.stopIdle(), this.options.idleTimeoutMs);
   }

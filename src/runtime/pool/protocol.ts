@@ -55,6 +55,8 @@ export interface RunnerApi {
   abandon(ids: string[]): void;
   /** Forgets kept values nobody needs any more. */
   release(ids: string[]): void;
+  /** Imports node modules ahead of their first job (failures are left for that job to report). */
+  preload(urls: string[]): void;
 }
 
 /** Any thrown value as plain `{ name, message, stack, code, retryable }` data. */

@@ -50,6 +50,7 @@ export function createRunner(options: RunnerOptions = {}): RunnerApi {
     fetch: (id, from, to) => store.items(id, from, to),
     release: (ids) => store.release(ids),
     abandon: (ids) => store.abandon(ids),
+    preload: (urls) => urls.forEach((url) => import(/* @vite-ignore */ url).catch(() => {})),
     async run(jobs, report) {
       for (const job of jobs) {
         const controller = new AbortController();

@@ -30,7 +30,7 @@ export function poolExecutor(pool: WorkerPool, options: { timeoutMs?: number; ho
       const { nodeId, moduleUrl, inputs, config, priority, signal, onStart, onProgress, repeatable, pathMs } = task;
       return pool.submit({ nodeId, moduleUrl, inputs, config, host: options.host?.() }, { priority, signal, onStart, onProgress, repeatable, pathMs, timeoutMs: options.timeoutMs });
     },
-    prepare: (plan) => pool.prepare(plan.width),
+    prepare: (plan) => pool.prepare(plan.width, plan.modules),
     available: (ref) => pool.available(ref),
     fetch: (ref, range) => pool.fetch(ref, range),
     release: (refs) => pool.release(refs),

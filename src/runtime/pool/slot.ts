@@ -37,6 +37,8 @@ export class Slot<T extends BatchTask = BatchTask> {
   watchdog?: ReturnType<typeof setTimeout>;
   /** Ids of outputs kept in this slot's worker (made there, or copies it received). */
   readonly held = new Set<string>();
+  /** Node modules this slot's worker was asked to import ahead (`WorkerPool.prepare`). */
+  readonly preloaded = new Set<string>();
   readonly metrics: WorkerMetrics;
 
   constructor(id: number) {
@@ -76,5 +78,6 @@ export class Slot<T extends BatchTask = BatchTask> {
     this.endpoint = undefined;
     this.batch = [];
     this.held.clear();
+    this.preloaded.clear();
   }
 }

@@ -45,6 +45,10 @@ describe('a run prepares the pool', () => {
       engine.setDocument(chain());
       await engine.run();
       expect(plans.map((p) => p.width), 'three branches, then a chain').to.deep.equal([3, 1]);
+      expect(plans.map((p) => p.modules), 'each module once, first needed first').to.deep.equal([
+        [moduleUrl('range'), moduleUrl('total')],
+        [moduleUrl('range'), moduleUrl('total')],
+      ]);
     } finally {
       engine.dispose();
       pool.shutdown();
@@ -62,6 +66,42 @@ describe('a run prepares the pool', () => {
       expect(started(pool), 'both workers started').to.equal(2);
       expect((await done).status).to.equal('done');
     } finally {
+      dispose();
+    }
+  });
+
+  it('warmed ahead of a run, its worker imports the graph\'s node modules before any task', async () => {
+    const { engine, pool, output, dispose } = engineOn({ size: 2 });
+    try {
+      engine.setDocument(flow([['s', 'utility/stamp']]));
+      engine.warm();
+      await until(() => pool.metrics().workers.some((w) => w.state === 'idle'));
+      // Long enough for a local import of a small module; the task is only sent after it.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const pressedAt = performance.timeOrigin + performance.now();
+      expect((await engine.run()).status).to.equal('done');
+      expect(output('s', 'loadedAt') as number, 'the module loaded before the run began').to.be.below(pressedAt);
+      expect(pool.metrics().workers.every((w) => w.tasks <= 1), 'nothing ran but the node').to.equal(true);
+    } finally {
+      dispose();
+    }
+  });
+
+  it('has the worker that waits for the source import the nodes that follow it', async () => {
+    const { engine, pool, output, dispose } = engineOn({ size: 2 });
+    let sourceDoneAt = Infinity;
+    const stop = engine.subscribe((event) => {
+      if (event.type === 'node-status' && event.nodeId === 'src' && event.state.status === 'done') sourceDoneAt = performance.timeOrigin + performance.now();
+    });
+    try {
+      engine.setDocument(flow([['src', 'create/range', { spinMs: 1000 }], ['a', 'utility/stamp', { spinMs: 300 }], ['b', 'utility/stamp', { spinMs: 300 }]], ['src.rows>a.after', 'src.rows>b.after']));
+      expect((await engine.run()).status).to.equal('done');
+      expect(started(pool), 'both workers started').to.equal(2);
+      // Without importing ahead, no worker loads the stamp module before the source is done: its nodes wait for the source.
+      const loaded = Math.min(output('a', 'loadedAt') as number, output('b', 'loadedAt') as number);
+      expect(loaded, 'the idle worker loaded the module while the source ran').to.be.below(sourceDoneAt);
+    } finally {
+      stop();
       dispose();
     }
   });
