@@ -139,7 +139,7 @@ export class RunController implements ReactiveController {
 
   /** A run is likely soon: loads the run code and has the pool start a worker (see `FlowEngine.warm`). */
   warm(): void {
-    if (this._connected) void this.load().then((kit) => kit.engine.warm());
+    if (this._connected) this.load().then((kit) => kit.engine.warm(), () => {});
   }
 
   /** Cancels the running run: in-flight tasks are aborted and show `cancelled`. */
@@ -168,9 +168,11 @@ export class RunController implements ReactiveController {
     return kit.engine.read(ref, range);
   }
 
+  /** The run code and engine, loaded once; a load that failed (the code did not arrive) is tried again by the next call. */
   private load(): Promise<RunKit> {
+    if (this._loading) return this._loading;
     const ready = this._options.ready?.() ?? Promise.resolve();
-    const loading: Promise<RunKit> = (this._loading ??= Promise.all([import('./run-kit.js'), ready]).then(([m]) => {
+    const loading: Promise<RunKit> = (this._loading = Promise.all([import('./run-kit.js'), ready]).then(([m]) => {
       const { resolve, executor, debounceMs, host } = this._options;
       const pool = typeof this._options.pool === 'function' ? this._options.pool() : this._options.pool;
       const kit = m.createRunKit({ resolve, executor, pool, debounceMs, host, autoRun: this._autoRun });
@@ -179,6 +181,8 @@ export class RunController implements ReactiveController {
       else this.attach(kit);
       return kit;
     }));
+    // Handled here, so the loads nobody awaits (auto-run, Run intent) leave no unhandled rejection; callers that await still see it.
+    loading.catch(() => this._loading === loading && (this._loading = undefined));
     return loading;
   }
 

@@ -39,6 +39,26 @@ async function host(doc: GraphDocument, options: Partial<RunControllerOptions> =
 const shown = (el: RunHost, id: string) => el.shadowRoot!.querySelector(`[data-id="${id}"]`)!.textContent!.trim();
 
 describe('RunController', () => {
+  it('tries a failed load of the run code again, and a load nobody awaits leaves no unhandled rejection', async () => {
+    let attempts = 0;
+    const ready = () => (++attempts === 1 ? Promise.reject(new Error('graph not ready')) : Promise.resolve());
+    const unhandled: unknown[] = [];
+    const onUnhandled = (event: PromiseRejectionEvent) => (unhandled.push(event.reason), event.preventDefault());
+    window.addEventListener('unhandledrejection', onUnhandled);
+    try {
+      const el = await host(diamond(), { autoRun: false, ready });
+      el.runner.warm();
+      await until(() => attempts === 1);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(unhandled, 'the Run intent swallowed the failure').to.deep.equal([]);
+      const summary = await el.runner.run();
+      expect(attempts, 'loaded again').to.equal(2);
+      expect(summary.status).to.equal('done');
+    } finally {
+      window.removeEventListener('unhandledrejection', onUnhandled);
+    }
+  });
+
   it('runs the host graph, dispatches run events and renders status and preview', async () => {
     const el = await host(diamond());
     const statuses: string[] = [];
