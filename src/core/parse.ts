@@ -72,23 +72,19 @@ function readNode(value: unknown, path: Path, unplaced?: string[]): GraphNode {
   const id = expectString(node.id, path, false, '.id');
   const missing = node.position === undefined && unplaced;
   if (missing) unplaced.push(id);
-  return {
-    ...node,
-    id,
-    type: expectString(node.type, path, false, '.type'),
-    position: missing ? { x: 0, y: 0 } : readPoint(node.position, path, '.position'),
-    config,
-  };
+  // In place: the tree is this parse's own (JSON.parse's, or copyJson's copy). Keys keep their order.
+  node.type = expectString(node.type, path, false, '.type');
+  node.position = missing ? { x: 0, y: 0 } : readPoint(node.position, path, '.position');
+  node.config = config;
+  return node as unknown as GraphNode;
 }
 
 function readEdge(value: unknown, path: Path): GraphEdge {
   const edge = expectObject(value, path);
-  return {
-    ...edge,
-    id: expectString(edge.id, path, false, '.id'),
-    from: readPortRef(edge.from, path, '.from'),
-    to: readPortRef(edge.to, path, '.to'),
-  };
+  expectString(edge.id, path, false, '.id');
+  edge.from = readPortRef(edge.from, path, '.from');
+  edge.to = readPortRef(edge.to, path, '.to');
+  return edge as unknown as GraphEdge;
 }
 
 function readGroup(value: unknown, path: string, nodes: Map<string, unknown>): GraphGroup {
