@@ -87,9 +87,7 @@ export class SpatialIndex<K = string> {
       this._unlink(key, old);
     }
     if (!range) return void this._loose.add(key);
-    // eachCell's loop, inline: a graph load runs it for every node and edge.
-    const { x1, y1, x2, y2 } = range;
-    for (let i = 0; i <= x2 - x1; i++) for (let j = 0; j <= y2 - y1; j++) addTo(this._cells, (x1 + i) * SPAN + y1 + j, key, grow);
+    eachCell(range, (cell) => addTo(this._cells, cell, key, grow));
   }
 
   delete(key: K): void {
