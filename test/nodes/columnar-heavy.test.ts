@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { fromRows } from '../../src/core/table/index.js';
-import { accumulator } from '../../src/nodes/shared/aggregate.js';
+import { fromRows, isColumnTable, rowsOf, type ColumnTable } from '../../src/core/table/index.js';
+import { AGGREGATES, accumulator } from '../../src/nodes/shared/aggregate.js';
 import { compareValues, isMissing, keyOf } from '../../src/nodes/shared/compare.js';
 import { compileExpression, isTruthy } from '../../src/nodes/shared/expression.js';
 import { cell, withColumns } from '../../src/nodes/shared/inputs.js';
@@ -9,7 +9,7 @@ import compute from '../../src/nodes/transform/compute.js';
 import filter from '../../src/nodes/transform/filter.js';
 import group from '../../src/nodes/transform/group.js';
 import sort from '../../src/nodes/transform/sort.js';
-import { run } from './run-node.js';
+import { run, runColumns } from './run-node.js';
 
 type Row = Record<string, unknown>;
 
@@ -40,12 +40,12 @@ const rowSort = (rows: Row[], keys: [string, 1 | -1][]) =>
     })
     .map(({ row }) => row);
 type Fold = [name: string, fn: Parameters<typeof accumulator>[0], column?: string];
-const rowGroup = (rows: Row[], key: string, folds: Fold[]) => {
+const rowGroup = (rows: Row[], keys: string[], folds: Fold[]) => {
   const groups = new Map<string, { row: Row; folds: ReturnType<typeof accumulator>[] }>();
   for (const row of rows) {
-    const value = cell(row, key) ?? null;
-    const id = keyOf([value]);
-    if (!groups.has(id)) groups.set(id, { row: { [key]: value }, folds: folds.map(([, fn]) => accumulator(fn)) });
+    const values = keys.map((key) => cell(row, key) ?? null);
+    const id = keyOf(values);
+    if (!groups.has(id)) groups.set(id, { row: Object.fromEntries(keys.map((key, k) => [key, values[k]])), folds: folds.map(([, fn]) => accumulator(fn)) });
     groups.get(id)!.folds.forEach((fold, f) => fold.add(folds[f][2] === undefined ? 1 : cell(row, folds[f][2]!)));
   }
   return [...groups.values()].map(({ row, folds: done }) => ({ ...row, ...Object.fromEntries(folds.map(([name], f) => [name, done[f].result()])) }));
@@ -144,11 +144,40 @@ describe('columnar heavy nodes equal their row versions (property)', () => {
       fc.asyncProperty(table, fc.constantFrom('region', 'flag', 'amount'), fc.constantFrom('qty', 'amount'), async (rows, key, column) => {
         const present = new Set(rows.flatMap((r) => Object.keys(r)));
         const folds = FOLDS[column];
-        const expected = rows.length && !(present.has(key) && present.has(column)) ? 'V2uError' : rowGroup(rows, key, folds);
+        const expected = rows.length && !(present.has(key) && present.has(column)) ? 'V2uError' : rowGroup(rows, [key], folds);
         const aggregations = folds.map(([name, fn, of]) => `${name} = ${fn}(${of ?? ''})`).join('\n');
         for (const input of forms(rows)) {
           const got = await run(group, { rows: input }, { groupBy: key, aggregations }).then((r) => r.outputs.rows, (e: Error) => e.name);
           expect(got, `${key}: ${aggregations}`).to.deep.equal(expected);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('group returns a columnar table that reads back as the row version\'s rows, for every kind of column', async () => {
+    // Dates (an invalid one too), and a column of anything: numbers and their text, booleans, null, undefined, a date, an object, a list.
+    const day = new Date(Date.UTC(2024, 1, 29));
+    const when = orNull(fc.constantFrom(day, new Date(0), new Date(NaN)));
+    const any = fc.constantFrom<unknown>(1, '1', true, null, undefined, day, { a: 1 }, [2]);
+    const kinds = fc.array(fc.record({ ...columns, when, any }, { requiredKeys: [] }), { maxLength: 40 }) as fc.Arbitrary<Row[]>;
+    const groupBys = fc.constantFrom('region', 'flag', 'when', 'any', 'amount', 'qty', 'region, when', 'flag, any', '');
+    // Every fold of one column, then one more named like a key, like an earlier aggregation, or like what every object inherits.
+    const lastName = fc.constantFrom('region', 'when', 'n', '__proto__', 'constructor', 'toString');
+    await fc.assert(
+      fc.asyncProperty(kinds, groupBys, fc.constantFrom('amount', 'region', 'flag', 'when', 'qty', 'any'), lastName, async (rows, groupBy, column, name) => {
+        const keys = groupBy.split(',').map((key) => key.trim()).filter(Boolean);
+        const folds: Fold[] = [['n', 'count'], ...AGGREGATES.map((fn): Fold => [fn, fn, column]), [name, 'last', column]];
+        const present = new Set(rows.flatMap((r) => Object.keys(r)));
+        const expected = rows.length && ![...keys, column].every((c) => present.has(c)) ? 'V2uError' : rowGroup(rows, keys, folds);
+        const aggregations = folds.map(([n, fn, of]) => `${n} = ${fn}(${of ?? ''})`).join('\n');
+        for (const input of forms(rows)) {
+          const got = await runColumns(group, { rows: input }, { groupBy, aggregations }).then((r) => r.outputs.rows, (e: Error) => e.name);
+          if (typeof expected === 'string') expect(got, `${groupBy}: ${aggregations}`).to.equal(expected);
+          else {
+            expect(isColumnTable(got), 'group returns columns').to.equal(true);
+            expect(rowsOf(got as ColumnTable), `${groupBy}: ${aggregations}`).to.deep.equal(expected);
+          }
         }
       }),
       RUNS,

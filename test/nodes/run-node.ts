@@ -12,12 +12,18 @@ export interface Run {
  * Runs a node's logic as the engine would: config defaults filled, a live signal, log and
  * progress collected. `extra` adds context fields the host supplies (such as `host`).
  */
-export async function run(node: NodeDefinition, inputs: Record<string, unknown> = {}, config: Record<string, unknown> = {}, signal = new AbortController().signal, extra: Record<string, unknown> = {}): Promise<Run> {
+export async function run(...args: Parameters<typeof runColumns>): Promise<Run> {
+  const done = await runColumns(...args);
+  // The test is an edge: columnar tables come back as rows, as the page and the CLI get them.
+  return { ...done, outputs: rowsAtEdge(done.outputs) };
+}
+
+/** `run`, with the outputs as the logic returns them (as a pool worker keeps them): columnar tables stay columns. */
+export async function runColumns(node: NodeDefinition, inputs: Record<string, unknown> = {}, config: Record<string, unknown> = {}, signal = new AbortController().signal, extra: Record<string, unknown> = {}): Promise<Run> {
   const logs: unknown[][] = [];
   const progress: number[] = [];
   const context = { ...extra, signal, config: configWithDefaults(node, config), nodeId: 'n1', log: (...args: unknown[]) => logs.push(args) };
-  // The test is an edge: columnar tables come back as rows, as the page and the CLI get them.
-  const outputs = rowsAtEdge(await node.processLogic(inputs, context, (fraction) => progress.push(fraction)));
+  const outputs = await node.processLogic(inputs, context, (fraction) => progress.push(fraction));
   return { outputs, logs, progress };
 }
 

@@ -1,8 +1,9 @@
 import { expect } from '@open-wc/testing';
+import { columnOf, fromRows, isColumnTable, rowsOf, type ColumnTable } from '../../src/core/table/index.js';
 import group from '../../src/nodes/transform/group.js';
 import join from '../../src/nodes/transform/join.js';
 import pivot from '../../src/nodes/transform/pivot.js';
-import { failure, numbered, run } from './run-node.js';
+import { failure, numbered, run, runColumns } from './run-node.js';
 
 const sales = [
   { region: 'EU', cat: 'A', amount: 10, customer: 'x' },
@@ -36,6 +37,29 @@ describe('transform/group', () => {
     expect(outputs.rows).to.have.length(7);
     expect((outputs.rows as { n: number }[]).reduce((s, r) => s + r.n, 0)).to.equal(110_000);
     expect(progress.at(-1), 'progress ends at 1 (reports come on a time budget)').to.equal(1);
+  });
+
+  it('returns a columnar table: keys taken from the input, aggregates in typed columns where they can be', async () => {
+    const day = new Date(Date.UTC(2024, 0, 2));
+    const rows = [
+      { region: 'EU', when: day, ok: true, amount: 10, tag: 'x' },
+      { region: 'EU', when: day, ok: false, amount: 5 },
+      { region: 'US', amount: null, tag: 1 },
+      { region: null, when: new Date(0), ok: true, amount: 1, tag: 'y' },
+    ];
+    const aggregations = 'n = count()\ntotal = sum(amount)\nmean = avg(amount)\nseen = first(when)\nanyOk = last(ok)\ntags = last(tag)';
+    for (const input of [rows, fromRows(rows)]) {
+      const table = (await runColumns(group, { rows: input }, { groupBy: 'region', aggregations })).outputs.rows as ColumnTable;
+      expect(isColumnTable(table), 'no rows are made in the worker').to.equal(true);
+      expect(table.names).to.deep.equal(['region', 'n', 'total', 'mean', 'seen', 'anyOk', 'tags']);
+      expect(table.columns.map((c) => c.kind)).to.deep.equal(['string', 'number', 'number', 'number', 'date', 'boolean', 'mixed']);
+      expect(['n', 'total', 'mean'].every((name) => (columnOf(table, name) as { values: unknown }).values instanceof Float64Array)).to.equal(true);
+      expect(rowsOf(table)).to.deep.equal([
+        { region: 'EU', n: 2, total: 15, mean: 7.5, seen: day, anyOk: false, tags: null },
+        { region: 'US', n: 1, total: 0, mean: null, seen: null, anyOk: null, tags: 1 },
+        { region: null, n: 1, total: 1, mean: 1, seen: new Date(0), anyOk: true, tags: 'y' },
+      ]);
+    }
   });
 
   it('explains bad aggregation lines', async () => {

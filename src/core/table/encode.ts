@@ -21,6 +21,15 @@ export function columnFrom(values: readonly unknown[], states?: Uint8Array): Col
   return { kind: kind === 'date' ? 'date' : 'number', values: out as Float64Array, states };
 }
 
+/**
+ * A column from cells as rows hold them (a node's results): null cells are marked in `states`,
+ * so numbers with a null stay a number column; the rest as `columnFrom`.
+ */
+export function cellsColumn(values: readonly unknown[]): Column {
+  const states = Uint8Array.from(values, (value) => (value === null ? NULL : VALUE));
+  return columnFrom(values, states.includes(NULL) ? states : undefined);
+}
+
 function kindOf(value: unknown): string {
   if (value instanceof Date) return 'date';
   const type = typeof value;
@@ -144,4 +153,20 @@ export function withColumn(table: ColumnTable, name: string, column: Column): Co
   const columns = table.columns.slice();
   columns[at] = column;
   return columnTable(table.length, table.names, columns);
+}
+
+/**
+ * A table of `length` rows from named columns, in order; a name given again replaces its
+ * column in place, as setting a row's key again would. `withColumn` for each, in one pass (a
+ * pivot's columns may be thousands).
+ */
+export function tableOf(length: number, named: Iterable<readonly [string, Column]>): ColumnTable {
+  const at = new Map<string, number>();
+  const names: string[] = [];
+  const columns: Column[] = [];
+  for (const [name, column] of named) {
+    if (!at.has(name)) at.set(name, names.push(name) - 1);
+    columns[at.get(name)!] = column;
+  }
+  return columnTable(length, names, columns);
 }

@@ -122,6 +122,16 @@ export async function keyIds(
   return ids;
 }
 
+/**
+ * Each key id's first row, by id: `keyIds` numbers ids densely in order of first appearance
+ * (with empty cells keyed as `null`, every row has an id).
+ */
+export function firstRows(ids: Int32Array): Int32Array {
+  const first: number[] = [];
+  for (let i = 0; i < ids.length; i++) if (ids[i] === first.length) first.push(i);
+  return Int32Array.from(first);
+}
+
 /** One key column's cell ids per row; text looks each dictionary entry up once, when first met. */
 function cellIds(table: ColumnTable, name: string, c: number, space: KeySpace, empty: EmptyCells): (i: number) => number {
   const column = columnOf(table, name);

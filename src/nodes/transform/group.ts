@@ -1,9 +1,9 @@
 import { defineNode } from '../../core/define-node.js';
 import { quote } from '../../core/errors.js';
 import { accumulator, checkAggregate, type AggregateName } from '../shared/aggregate.js';
-import { VALUE, columnOf, readerNamed, type Column, type ColumnTable } from '../../core/table/index.js';
-import { KeySpace, keyIds } from '../shared/column-keys.js';
-import { configError, parseList, requireColumns, requireColumnTable, setCell, type Row } from '../shared/inputs.js';
+import { NULL, VALUE, cellsColumn, columnOf, readerNamed, tableOf, takeOrNull, type Column, type ColumnTable } from '../../core/table/index.js';
+import { KeySpace, firstRows, keyIds } from '../shared/column-keys.js';
+import { configError, parseList, requireColumns, requireColumnTable } from '../shared/inputs.js';
 import { eachBlock } from '../shared/loop.js';
 
 const TITLE = 'Group and aggregate';
@@ -14,10 +14,15 @@ interface Aggregation {
   column?: string;
 }
 
-/** Groups rows by key columns and folds each group with count, sum, avg, min, max, distinct, first, last. */
 /** Takes columnar tables as they are (see `READS_COLUMNS`). */
 export const readsColumns = true;
 
+/**
+ * Groups rows by key columns and folds each group with count, sum, avg, min, max, distinct,
+ * first, last. The result is columnar, a row per group: its key cells (taken at the group's
+ * first row, an empty one as null), then a column per aggregation (one named like a key
+ * replaces it, as in a row).
+ */
 export default defineNode({
   type: 'transform/group',
   version: 1,
@@ -46,34 +51,21 @@ export default defineNode({
     requireColumns(table, aggregations.flatMap((a) => (a.column ? [a.column] : [])), TITLE, 'aggregations');
     const ids = await keyIds(table, keys, new KeySpace(keys.length), 'null', context, (f) => reportProgress(f * 0.5));
     const first = firstRows(ids);
-    const results: unknown[][] = [];
+    const named: (readonly [string, Column])[] = keys.map((k) => [k, takeOrNull(table, k, first)]);
     for (const [n, a] of aggregations.entries()) {
-      results.push(await fold(table, a, ids, first.length, context));
+      named.push([a.name, await fold(table, a, ids, first.length, context)]);
       reportProgress(0.5 + (0.5 * (n + 1)) / aggregations.length);
     }
-    const keyCells = keys.map((k) => readerNamed(table, k));
-    const rows = Array.from(first, (row, g) => {
-      const out: Row = Object.fromEntries(keys.map((k, j) => [k, keyCells[j](row) ?? null]));
-      aggregations.forEach((a, j) => setCell(out, a.name, results[j][g]));
-      return out;
-    });
-    return { rows };
+    return { rows: tableOf(first.length, named) };
   },
 });
 
-/** Each group's first row (group ids are dense, in order of first appearance). */
-function firstRows(ids: Int32Array): number[] {
-  const first: number[] = [];
-  for (let i = 0; i < ids.length; i++) if (ids[i] === first.length) first.push(i);
-  return first;
-}
-
 /**
- * One aggregation's result per group. count, sum and avg of a number column (and count())
- * add straight from the typed array, in row order as the accumulators would; every other
- * fold reads cells into an accumulator per group.
+ * One aggregation's result per group, as a column. count, sum and avg of a number column (and
+ * count()) add straight from the typed array, in row order as the accumulators would, into a
+ * number column; every other fold reads cells into an accumulator per group.
  */
-async function fold(table: ColumnTable, a: Aggregation, ids: Int32Array, groups: number, context: { signal: AbortSignal }): Promise<unknown[]> {
+async function fold(table: ColumnTable, a: Aggregation, ids: Int32Array, groups: number, context: { signal: AbortSignal }): Promise<Column> {
   const column = a.column === undefined ? undefined : columnOf(table, a.column);
   if (a.column === undefined || (column?.kind === 'number' && (a.fn === 'count' || a.fn === 'sum' || a.fn === 'avg'))) return numericFold(a.fn, column, ids, groups);
   const folds = Array.from({ length: groups }, () => accumulator(a.fn));
@@ -81,10 +73,10 @@ async function fold(table: ColumnTable, a: Aggregation, ids: Int32Array, groups:
   await eachBlock(ids.length, context, () => {}, (from, to) => {
     for (let i = from; i < to; i++) folds[ids[i]].add(cell(i));
   });
-  return folds.map((f) => f.result());
+  return cellsColumn(folds.map((f) => f.result()));
 }
 
-function numericFold(fn: AggregateName, column: Column | undefined, ids: Int32Array, groups: number): unknown[] {
+function numericFold(fn: AggregateName, column: Column | undefined, ids: Int32Array, groups: number): Column {
   const sums = new Float64Array(groups);
   const counts = new Float64Array(groups);
   const values = column && 'values' in column ? (column.values as Float64Array) : undefined;
@@ -94,7 +86,10 @@ function numericFold(fn: AggregateName, column: Column | undefined, ids: Int32Ar
     if (!values || fn === 'count') counts[ids[i]]++;
     else if (values[i] === values[i]) (sums[ids[i]] += values[i]), counts[ids[i]]++;
   }
-  return Array.from(counts, (count, g) => (fn === 'count' ? count : fn === 'sum' ? sums[g] : count ? sums[g] / count : null));
+  if (fn !== 'avg') return { kind: 'number', values: fn === 'count' ? counts : sums };
+  // The average of no numbers is null.
+  const averaged = Uint8Array.from(counts, (count) => (count ? VALUE : NULL));
+  return { kind: 'number', values: sums.map((sum, g) => sum / counts[g]), states: averaged.includes(NULL) ? averaged : undefined };
 }
 
 const LINE = /^\s*(.+?)\s*=\s*([a-z]+)\s*\(\s*(.*?)\s*\)\s*$/i;

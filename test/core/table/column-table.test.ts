@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { buffersOf, columnTable, deferredTake, fromRows, isColumnTable, ownBuffers, presentNames, rowCursor, rowsOf, take, takeColumn, takeLater, textAt, MATERIALIZE, type Column, type ColumnTable, type NumberedText } from '../../../src/core/table/index.js';
+import { buffersOf, cellsColumn, columnTable, deferredTake, fromRows, isColumnTable, ownBuffers, presentNames, rowCursor, rowsOf, take, takeColumn, takeLater, tableOf, textAt, MATERIALIZE, type Column, type ColumnTable, type NumberedText } from '../../../src/core/table/index.js';
 
 type Row = Record<string, unknown>;
 
@@ -39,6 +39,13 @@ describe('core/table: the columnar table', () => {
     fc.assert(fc.property(fc.array(row, { maxLength: 30 }), (rows) => {
         expect(rowsOf(fromRows(rows))).to.deep.equal(rows);
       }));
+  });
+
+  it('makes columns of results (nulls marked, so numbers stay numbers) and tables of named columns, a repeated name replacing its column in place', () => {
+    expect(kinds(tableOf(3, [['n', cellsColumn([2.5, null, -0])], ['s', cellsColumn(['a', null, 'b'])]]))).to.deep.equal([['n', 'number'], ['s', 'string']]);
+    const table = tableOf(3, [['x', cellsColumn([2.5, null, -0])], ['toString', cellsColumn(['a', null, 'b'])], ['y', cellsColumn([true, false, null])], ['x', cellsColumn([new Date(0), null, 'z'])]]);
+    expect(kinds(table)).to.deep.equal([['x', 'mixed'], ['toString', 'string'], ['y', 'boolean']]);
+    expect(rowsOf(table)).to.deep.equal([{ x: new Date(0), toString: 'a', y: true }, { x: null, toString: null, y: false }, { x: 'z', toString: 'b', y: null }]);
   });
 
   it('takes rows by index and reads them through a cursor without building rows', () => {
