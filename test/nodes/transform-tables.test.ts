@@ -130,4 +130,11 @@ describe('transform/pivot', () => {
     const clash = (await run(pivot, { rows: [{ r: 1, c: 'r' }] }, { rowKeys: 'r', pivotColumn: 'c', valueColumn: '', aggregate: 'count' })).outputs.rows;
     expect(clash, 'a pivot value named like a row key keeps both').to.deep.equal([{ r: 1, 'c: r': 1 }]);
   });
+
+  it('returns a columnar table', async () => {
+    const table = (await runColumns(pivot, { rows: sales }, { rowKeys: 'region', pivotColumn: 'cat', valueColumn: 'amount', aggregate: 'sum' })).outputs.rows as ColumnTable;
+    expect(isColumnTable(table), 'no rows are made in the worker').to.equal(true);
+    expect(table.columns.map((c) => c.kind)).to.deep.equal(['string', 'number', 'number']);
+    expect(rowsOf(table)).to.deep.equal([{ region: 'EU', A: 12.5, B: 5 }, { region: 'US', A: 0, B: null }, { region: null, A: 1, B: null }]);
+  });
 });

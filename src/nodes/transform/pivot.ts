@@ -1,8 +1,8 @@
 import { defineNode } from '../../core/define-node.js';
 import { accumulator, AGGREGATES, checkAggregate, type Accumulator } from '../shared/aggregate.js';
-import { columnOf, readerNamed, type ColumnTable } from '../../core/table/index.js';
-import { KeySpace, keyIds } from '../shared/column-keys.js';
-import { configError, parseList, requireColumnTable, requireColumns, setCell, type Row } from '../shared/inputs.js';
+import { cellsColumn, columnOf, readerNamed, tableOf, takeOrNull, type Column, type ColumnTable } from '../../core/table/index.js';
+import { KeySpace, firstRows, keyIds } from '../shared/column-keys.js';
+import { configError, parseList, requireColumnTable, requireColumns } from '../shared/inputs.js';
 import { eachIndex } from '../shared/loop.js';
 
 const TITLE = 'Pivot';
@@ -13,7 +13,8 @@ export const readsColumns = true;
 /**
  * Spreads the values of one column into columns: a row per row key, a column per pivot value.
  * Row keys are integer ids over the columns (`keyIds`); text pivot values are named once per
- * dictionary entry.
+ * dictionary entry. The result is columnar: the row keys' cells at each row key's first row
+ * (an empty one as null), then the pivot columns.
  */
 export default defineNode({
   type: 'transform/pivot',
@@ -45,18 +46,15 @@ export default defineNode({
     const names = new Map<string, number>();
     const nameOf = pivotNamer(table, pivotColumn, rowKeys, names);
     const value = valueColumn ? readerNamed(table, valueColumn) : () => 1;
-    const keyCells = rowKeys.map((k) => readerNamed(table, k));
-    const groups: { row: Row; cells: Accumulator[] }[] = [];
+    const groups: Accumulator[][] = [];
     await eachIndex(table.length, context, (f) => reportProgress(0.5 + f * 0.5), (i) => {
-      const group = (groups[groupIds[i]] ??= { row: Object.fromEntries(rowKeys.map((k, j) => [k, keyCells[j](i) ?? null])), cells: [] });
-      const name = nameOf(i);
-      (group.cells[name] ??= accumulator(fn)).add(value(i));
+      const cells = (groups[groupIds[i]] ??= []);
+      (cells[nameOf(i)] ??= accumulator(fn)).add(value(i));
     });
-    const rows = groups.map(({ row, cells }) => {
-      for (const [name, at] of names) setCell(row, name, cells[at]?.result() ?? null);
-      return row;
-    });
-    return { rows };
+    const first = firstRows(groupIds);
+    const named: (readonly [string, Column])[] = rowKeys.map((k) => [k, takeOrNull(table, k, first)]);
+    for (const [name, at] of names) named.push([name, cellsColumn(groups.map((cells) => cells[at]?.result() ?? null))]);
+    return { rows: tableOf(first.length, named) };
   },
 });
 
