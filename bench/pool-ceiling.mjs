@@ -1,0 +1,178 @@
+// `node bench/pool-ceiling.mjs [--rows=N] [--rounds=N]`: what two threads can gain over one on
+// this machine for the heavy run's own work, with nothing of V2U's runtime in the way. The
+// heavy run's flows (bench/scenarios/heavy-run.mjs) are run by calling the built node modules'
+// `processLogic` (dist/src/nodes) in Node worker threads:
+// - "4 sources": four chains, each a sample-data source of ¼ of the rows and its branch; one
+//   thread runs all four, two threads two each (the split that balances one thread's times);
+// - "one source": one thread makes the source and runs the four branches on it; with two
+//   threads, the first makes the source, posts a copy of its column buffers to the second (as
+//   the pool does: `ownBuffers`, transferred) and both run their branches.
+// Each thread first loads the modules and reports ready; the work starts when every thread is
+// ready, and each thread times its own work (thread start-up left out). No engine, no pool, no
+// browser: the speedup here is a ceiling for the pool's on the same work and machine. "cold":
+// modules loaded, their code never run (a fresh worker, as in each bench run); "warm": each
+// thread first runs its part on 2,000 rows (code compiled and optimised).
+// Writes bench/results/pool-ceiling/latest.{json,md}. Run after `npm run build`.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { MessageChannel, Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { summarize } from './lib/stats.mjs';
+import { orderFlow } from './scenarios/heavy-run.mjs';
+
+const DIST = new URL('../dist/src/', import.meta.url);
+const WARM_ROWS = 2000;
+const load = async (type) => (await import(new URL(`nodes/${type}.js`, DIST))).default;
+const context = (config) => ({ signal: new AbortController().signal, config, nodeId: 'ceiling', log() {} });
+
+/** A flow's sources and, per branch, its steps (outputs left out: they pass the table on). */
+function partsOf(shape, rows) {
+  const flow = orderFlow(rows, shape);
+  const byId = new Map(flow.nodes.map((n) => [n.id, n]));
+  const sources = flow.nodes.filter((n) => n.type === 'create/sample-data');
+  const branches = flow.edges
+    .filter((e) => byId.get(e.from.node).type === 'create/sample-data')
+    .map((first) => {
+      const steps = [];
+      for (let id = first.to.node; id; id = flow.edges.find((e) => e.from.node === id)?.to.node) {
+        const { type, config } = byId.get(id);
+        if (!type.startsWith('output/')) steps.push([type, config]);
+      }
+      return { source: first.from.node, steps };
+    });
+  return { sources: new Map(sources.map((s) => [s.id, s.config])), branches };
+}
+
+async function make(config, rows) {
+  return (await (await load('create/sample-data')).processLogic({}, context({ ...config, rows }), () => {})).rows;
+}
+
+async function steps(list, table) {
+  for (const [type, config] of list) table = (await (await load(type)).processLogic({ rows: table }, context(config), () => {})).rows;
+  return table;
+}
+
+/**
+ * One thread's part: `branches` (each with its source's config), run on their own sources, or
+ * on one shared table that this thread makes and sends (`share: 'make'`) or receives (`'receive'`).
+ */
+async function part({ branches, share, port, rows, source }) {
+  const { ownBuffers, buffersOf } = await import(new URL('core/table/index.js', DIST));
+  const times = [];
+  let table;
+  if (share === 'make') {
+    const start = performance.now();
+    table = await make(source, rows);
+    times.push(performance.now() - start);
+    if (port) {
+      const copy = ownBuffers(table);
+      port.postMessage(copy, buffersOf(copy));
+    }
+  }
+  if (share === 'receive') table = await new Promise((resolve) => port.once('message', resolve));
+  for (const branch of branches) {
+    const start = performance.now();
+    await steps(branch.steps, table ?? (await make(branch.source, rows)));
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
+if (!isMainThread) {
+  const { branches, warm, share } = workerData;
+  await Promise.all(['create/sample-data', ...branches.flatMap((b) => b.steps.map(([type]) => type))].map(load));
+  if (warm) await part({ ...workerData, share: share && 'make', port: undefined, rows: WARM_ROWS });
+  parentPort.postMessage('ready');
+  await new Promise((go) => parentPort.once('message', go));
+  const start = performance.now();
+  const times = await part(workerData);
+  parentPort.postMessage({ times, total: performance.now() - start });
+} else {
+  const arg = (name, fallback) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+  const rows = arg('rows', 1_000_000);
+  const rounds = arg('rounds', 5);
+  const sum = (list) => list.reduce((s, t) => s + t, 0);
+  const message = (worker) => new Promise((resolve, reject) => (worker.once('message', resolve), worker.once('error', reject)));
+
+  /** Starts a thread per part; once all are ready, lets them go; resolves with each one's times. */
+  const threads = async (parts) => {
+    const workers = parts.map(({ transfer = [], ...data }) => {
+      // A million rows' tables need more than Node's default old space per thread, as in the CLI.
+      const worker = new Worker(new URL(import.meta.url), { workerData: data, transferList: transfer, resourceLimits: { maxOldGenerationSizeMb: 2048 } });
+      return { worker, ready: message(worker) };
+    });
+    await Promise.all(workers.map((w) => w.ready));
+    const done = workers.map(({ worker }) => message(worker));
+    for (const { worker } of workers) worker.postMessage('go');
+    return Promise.all(done);
+  };
+
+  /** Indexes of `times` in two lists whose sums are closest, longest first to the lighter side (`start`: loads already there). */
+  const split = (times, start = [0, 0]) => {
+    const halves = [[], []];
+    const loads = [...start];
+    for (const i of times.map((_, i) => i).sort((a, b) => times[b] - times[a])) {
+      const h = loads[0] <= loads[1] ? 0 : 1;
+      halves[h].push(i);
+      loads[h] += times[i];
+    }
+    return halves;
+  };
+
+  const SHAPES = [
+    ['independent', '4 sources of ¼ of the rows, 1 branch each'],
+    ['shared', 'one source, 4 branches'],
+  ];
+  const before = loadavg();
+  const results = [];
+  for (const [shape, label] of SHAPES) {
+    const shared = shape === 'shared';
+    const { sources, branches: list } = partsOf(shape, rows);
+    const partRows = shared ? rows : Math.round(rows / list.length);
+    const branches = list.map((b) => ({ source: sources.get(b.source), steps: b.steps }));
+    for (const warm of [false, true]) {
+      const one = [];
+      const two = [];
+      const perPart = [];
+      for (let round = 0; round < rounds; round++) {
+        const base = { warm, rows: partRows, source: branches[0].source };
+        const [single] = await threads([{ ...base, branches, share: shared ? 'make' : undefined }]);
+        one.push(single.total);
+        perPart.push(single.times);
+        // Both threads start their branches once the shared source is made: balance the branches alone.
+        const halves = split(shared ? single.times.slice(1) : single.times);
+        let parts = halves.map((h) => ({ ...base, branches: h.map((i) => branches[i]) }));
+        if (shared) {
+          const { port1, port2 } = new MessageChannel();
+          parts = [{ ...parts[0], share: 'make', port: port1, transfer: [port1] }, { ...parts[1], share: 'receive', port: port2, transfer: [port2] }];
+        }
+        const pair = await threads(parts);
+        two.push(Math.max(...pair.map((p) => p.total)));
+      }
+      const medians = perPart[0].map((_, i) => summarize(perPart.map((t) => t[i])).median);
+      const branchMedians = shared ? medians.slice(1) : medians;
+      // The source first (one source: nothing runs beside it), then the branches split as evenly as they allow.
+      const ideal = sum(medians) / ((shared ? medians[0] : 0) + Math.max(...split(branchMedians).map((h) => sum(h.map((i) => branchMedians[i])))));
+      results.push({ shape, label, warm, one: summarize(one), two: summarize(two), speedup: summarize(one.map((t, i) => t / two[i])), parts: medians, ideal });
+    }
+  }
+  const after = loadavg();
+  const out = { date: new Date().toISOString(), cores: cpus().length, cpu: cpus()[0]?.model, node: process.version, rows, rounds, loadavg: { before, after }, results };
+  const dir = new URL('./results/pool-ceiling/', import.meta.url);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(new URL('latest.json', dir), JSON.stringify(out, null, 1) + '\n');
+  const fmt = (s) => `${Math.round(s.median)} ms (${Math.round(s.min)}–${Math.round(s.max)})`;
+  const md = [
+    '# Pool ceiling: two threads over one on the heavy run’s own work, with nothing else',
+    '',
+    `${out.date}, ${out.cores} cores (${out.cpu}), Node ${out.node}, ${rows.toLocaleString('en')} rows, ${rounds} rounds alternating; load average (1 / 5 / 15 min) ${before.map((l) => l.toFixed(2)).join(' / ')} before, ${after.map((l) => l.toFixed(2)).join(' / ')} after.`,
+    '',
+    'The heavy run’s flows with their node modules called directly in Node worker threads (`node bench/pool-ceiling.mjs`): no engine, no pool, no browser. Times are the threads’ own, from the moment every thread had its modules loaded; two threads’ time is the slower one’s (for one source: the first makes the source and posts a copy of its buffers to the second). Speedup: one thread’s time over two threads’, per round. “Balanced, no contention”: the one-thread times of the parts, split as evenly as they allow over two threads, as if running together slowed nothing down and the copy cost nothing (for one source: the source, then the branches split; this is Amdahl’s bound for the flow).',
+    '',
+    '| flow | code | one thread | two threads | speedup | balanced, no contention | one thread, per part (ms; one source: the source first) |',
+    '|---|---|---:|---:|---:|---:|---|',
+    ...results.map((r) => `| ${r.label} | ${r.warm ? 'warm' : 'cold'} | ${fmt(r.one)} | ${fmt(r.two)} | ${r.speedup.median.toFixed(2)}× (${r.speedup.min.toFixed(2)}–${r.speedup.max.toFixed(2)}) | ${r.ideal.toFixed(2)}× | ${r.parts.map((t) => Math.round(t)).join(' / ')} |`),
+    '',
+  ].join('\n');
+  writeFileSync(new URL('latest.md', dir), md);
+  console.log(md);
+}
