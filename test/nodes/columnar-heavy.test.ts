@@ -8,6 +8,7 @@ import { cell, withColumns } from '../../src/nodes/shared/inputs.js';
 import compute from '../../src/nodes/transform/compute.js';
 import filter from '../../src/nodes/transform/filter.js';
 import group from '../../src/nodes/transform/group.js';
+import pivot from '../../src/nodes/transform/pivot.js';
 import sort from '../../src/nodes/transform/sort.js';
 import { run, runColumns } from './run-node.js';
 
@@ -49,6 +50,22 @@ const rowGroup = (rows: Row[], keys: string[], folds: Fold[]) => {
     groups.get(id)!.folds.forEach((fold, f) => fold.add(folds[f][2] === undefined ? 1 : cell(row, folds[f][2]!)));
   }
   return [...groups.values()].map(({ row, folds: done }) => ({ ...row, ...Object.fromEntries(folds.map(([name], f) => [name, done[f].result()])) }));
+};
+const rowPivot = (rows: Row[], keys: string[], column: string, value: string, fn: Fold[1]) => {
+  const groups = new Map<string, { row: Row; cells: Map<string, ReturnType<typeof accumulator>> }>();
+  const names: string[] = [];
+  for (const row of rows) {
+    const values = keys.map((key) => cell(row, key) ?? null);
+    const id = keyOf(values);
+    if (!groups.has(id)) groups.set(id, { row: Object.fromEntries(keys.map((key, k) => [key, values[k]])), cells: new Map() });
+    const spread = String(cell(row, column) ?? '(empty)');
+    const name = keys.includes(spread) ? `${column}: ${spread}` : spread;
+    if (!names.includes(name)) names.push(name);
+    const { cells } = groups.get(id)!;
+    if (!cells.has(name)) cells.set(name, accumulator(fn));
+    cells.get(name)!.add(value ? cell(row, value) : 1);
+  }
+  return [...groups.values()].map(({ row, cells }) => ({ ...row, ...Object.fromEntries(names.map((name) => [name, cells.get(name)?.result() ?? null])) }));
 };
 /** Aggregations over a mixed column (cells read one by one) and over a number column (added from the typed array). */
 const FOLDS: Record<string, Fold[]> = {
@@ -152,6 +169,30 @@ describe('columnar heavy nodes equal their row versions (property)', () => {
         }
       }),
       RUNS,
+    );
+  });
+
+  it('pivot: count, sum and avg of a number column (added from the typed arrays) and every other fold (accumulated)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        table,
+        fc.constantFrom('region', 'flag', 'region, flag'),
+        fc.constantFrom('region', 'flag', 'amount'),
+        fc.constantFrom('amount', 'qty', ''),
+        fc.constantFrom(...AGGREGATES),
+        async (rows, rowKeys, column, value, fn) => {
+          const keys = rowKeys.split(', ');
+          const present = new Set(rows.flatMap((r) => Object.keys(r)));
+          const expected = rows.length && ![...keys, column, ...(value ? [value] : [])].every((c) => present.has(c)) ? 'V2uError' : rowPivot(rows, keys, column, value, fn);
+          const config = { rowKeys, pivotColumn: column, valueColumn: value, aggregate: fn };
+          for (const input of forms(rows)) {
+            const got = await runColumns(pivot, { rows: input }, config).then((r) => r.outputs.rows, (e: Error) => e.name);
+            if (typeof expected === 'string') expect(got, JSON.stringify(config)).to.equal(expected);
+            else expect(rowsOf(got as ColumnTable), JSON.stringify(config)).to.deep.equal(expected);
+          }
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 
