@@ -47,30 +47,29 @@ export default defineNode({
     const nameOf = pivotNamer(table, pivotColumn, rowKeys, names);
     const first = firstRows(groupIds);
     const named: (readonly [string, Column])[] = rowKeys.map((k) => [k, takeOrNull(table, k, first)]);
-    const column = valueColumn ? columnOf(table, valueColumn) : undefined;
-    const progress = (f: number) => reportProgress(0.5 + f * 0.5);
-    if ((fn === 'count' || fn === 'sum' || fn === 'avg') && (!valueColumn || column?.kind === 'number')) {
-      const pivots = new Int32Array(table.length);
-      await eachIndex(table.length, context, progress, (i) => void (pivots[i] = nameOf(i)));
-      // A cell per (row key, pivot value): typed arrays while that grid stays small.
-      if (first.length * names.size <= MAX_GRID) {
-        const cells = numericCells(fn, column as NumberColumn | undefined, groupIds, pivots, first.length, names.size);
-        for (const [name, at] of names) named.push([name, cells(at)]);
-        return { rows: tableOf(first.length, named) };
-      }
+    // Each row's pivot value (its output column), once, then the cells.
+    const pivots = new Int32Array(table.length);
+    await eachIndex(table.length, context, (f) => reportProgress(0.5 + f * 0.25), (i) => void (pivots[i] = nameOf(i)));
+    const valueCells = valueColumn ? columnOf(table, valueColumn) : undefined;
+    // A cell per (row key, pivot value): typed arrays while that grid stays small.
+    if ((fn === 'count' || fn === 'sum' || fn === 'avg') && (!valueColumn || valueCells?.kind === 'number') && first.length * names.size <= MAX_GRID) {
+      const cells = numericCells(fn, valueCells as NumberColumn | undefined, groupIds, pivots, first.length, names.size);
+      for (const [name, at] of names) named.push([name, cells(at)]);
+      reportProgress(1);
+      return { rows: tableOf(first.length, named) };
     }
     const value = valueColumn ? readerNamed(table, valueColumn) : () => 1;
     const groups: Accumulator[][] = [];
-    await eachIndex(table.length, context, progress, (i) => {
+    await eachIndex(table.length, context, (f) => reportProgress(0.75 + f * 0.25), (i) => {
       const cells = (groups[groupIds[i]] ??= []);
-      (cells[nameOf(i)] ??= accumulator(fn)).add(value(i));
+      (cells[pivots[i]] ??= accumulator(fn)).add(value(i));
     });
     for (const [name, at] of names) named.push([name, cellsColumn(groups.map((cells) => cells[at]?.result() ?? null))]);
     return { rows: tableOf(first.length, named) };
   },
 });
 
-/** Most cells (row keys × pivot values) the typed-array path allocates: three 8-byte arrays of them. */
+/** Most cells (row keys × pivot values) the typed-array path allocates: 17 bytes each (two Float64Arrays and a Uint8Array). */
 const MAX_GRID = 4_000_000;
 
 /**
