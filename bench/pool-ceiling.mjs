@@ -6,12 +6,15 @@
 //   thread runs all four, two threads two each (the split that balances one thread's times);
 // - "one source": one thread makes the source and runs the four branches on it; with two
 //   threads, the first makes the source, posts a copy of its column buffers to the second (as
-//   the pool does: `ownBuffers`, transferred) and both run their branches.
+//   the pool does: `ownBuffers`, transferred) and both run their branches;
+// - "spin", the control: four parts of integer arithmetic (no memory, no allocation), as the
+//   heavy run's spin branches.
 // Each thread first loads the modules and reports ready; the work starts when every thread is
 // ready, and each thread times its own work (thread start-up left out). No engine, no pool, no
 // browser: the speedup here is a ceiling for the pool's on the same work and machine. "cold":
 // modules loaded, their code never run (a fresh worker, as in each bench run); "warm": each
-// thread first runs its part on 2,000 rows (code compiled and optimised).
+// thread first runs its part once on 2,000 rows. Each part's own time is kept for one and
+// for two threads, so what running beside another costs each part shows.
 // Writes bench/results/pool-ceiling/latest.{json,md}. Run after `npm run build`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -21,11 +24,14 @@ import { orderFlow } from './scenarios/heavy-run.mjs';
 
 const DIST = new URL('../dist/src/', import.meta.url);
 const WARM_ROWS = 2000;
+/** Steps of each spin part: about a quarter of a second of one core here. */
+const SPIN_STEPS = 50_000_000;
 const load = async (type) => (await import(new URL(`nodes/${type}.js`, DIST))).default;
 const context = (config) => ({ signal: new AbortController().signal, config, nodeId: 'ceiling', log() {} });
 
 /** A flow's sources and, per branch, its steps (outputs left out: they pass the table on). */
 function partsOf(shape, rows) {
+  if (shape === 'spin') return { sources: new Map(), branches: [0, 1, 2, 3].map(() => ({ spin: SPIN_STEPS, steps: [] })) };
   const flow = orderFlow(rows, shape);
   const byId = new Map(flow.nodes.map((n) => [n.id, n]));
   const sources = flow.nodes.filter((n) => n.type === 'create/sample-data');
@@ -44,6 +50,12 @@ function partsOf(shape, rows) {
 
 async function make(config, rows) {
   return (await (await load('create/sample-data')).processLogic({}, context({ ...config, rows }), () => {})).rows;
+}
+
+function spin(steps) {
+  let x = 0;
+  for (let i = 0; i < steps; i++) x = (x + i * 7) % 1000003;
+  return x;
 }
 
 async function steps(list, table) {
@@ -71,7 +83,8 @@ async function part({ branches, share, port, rows, source }) {
   if (share === 'receive') table = await new Promise((resolve) => port.once('message', resolve));
   for (const branch of branches) {
     const start = performance.now();
-    await steps(branch.steps, table ?? (await make(branch.source, rows)));
+    if (branch.spin) spin(rows === WARM_ROWS ? 1000 : branch.spin);
+    else await steps(branch.steps, table ?? (await make(branch.source, rows)));
     times.push(performance.now() - start);
   }
   return times;
@@ -91,25 +104,33 @@ if (!isMainThread) {
   const rows = arg('rows', 1_000_000);
   const rounds = arg('rounds', 5);
   const sum = (list) => list.reduce((s, t) => s + t, 0);
-  const message = (worker) => new Promise((resolve, reject) => (worker.once('message', resolve), worker.once('error', reject)));
+  const message = (worker) =>
+    new Promise((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`a ceiling thread exited (${code}) before it answered`)));
+    });
 
   /** Starts a thread per part; once all are ready, lets them go; resolves with each one's times. */
   const threads = async (parts) => {
     const workers = parts.map(({ transfer = [], ...data }) => {
       // A million rows' tables need more than Node's default old space per thread, as in the CLI.
       const worker = new Worker(new URL(import.meta.url), { workerData: data, transferList: transfer, resourceLimits: { maxOldGenerationSizeMb: 2048 } });
-      return { worker, ready: message(worker) };
+      return { worker, ready: message(worker), exited: new Promise((resolve) => worker.once('exit', resolve)) };
     });
     await Promise.all(workers.map((w) => w.ready));
     const done = workers.map(({ worker }) => message(worker));
     for (const { worker } of workers) worker.postMessage('go');
-    return Promise.all(done);
+    const answers = await Promise.all(done);
+    // The next start finds no thread of this one still tearing its heap down.
+    await Promise.all(workers.map((w) => w.exited));
+    return answers;
   };
 
-  /** Indexes of `times` in two lists whose sums are closest, longest first to the lighter side (`start`: loads already there). */
-  const split = (times, start = [0, 0]) => {
+  /** Indexes of `times` in two lists whose sums are closest, longest first to the lighter side. */
+  const split = (times) => {
     const halves = [[], []];
-    const loads = [...start];
+    const loads = [0, 0];
     for (const i of times.map((_, i) => i).sort((a, b) => times[b] - times[a])) {
       const h = loads[0] <= loads[1] ? 0 : 1;
       halves[h].push(i);
@@ -121,6 +142,7 @@ if (!isMainThread) {
   const SHAPES = [
     ['independent', '4 sources of ¼ of the rows, 1 branch each'],
     ['shared', 'one source, 4 branches'],
+    ['spin', '4 parts of integer arithmetic (the control)'],
   ];
   const before = loadavg();
   const results = [];
@@ -128,11 +150,12 @@ if (!isMainThread) {
     const shared = shape === 'shared';
     const { sources, branches: list } = partsOf(shape, rows);
     const partRows = shared ? rows : Math.round(rows / list.length);
-    const branches = list.map((b) => ({ source: sources.get(b.source), steps: b.steps }));
-    for (const warm of [false, true]) {
+    const branches = list.map((b) => ({ ...b, source: sources.get(b.source) }));
+    for (const warm of shape === 'spin' ? [false] : [false, true]) {
       const one = [];
       const two = [];
       const perPart = [];
+      const beside = [];
       for (let round = 0; round < rounds; round++) {
         const base = { warm, rows: partRows, source: branches[0].source };
         const [single] = await threads([{ ...base, branches, share: shared ? 'make' : undefined }]);
@@ -147,12 +170,21 @@ if (!isMainThread) {
         }
         const pair = await threads(parts);
         two.push(Math.max(...pair.map((p) => p.total)));
+        // Each part's time beside the other thread, in the one-thread order (one source: the source first).
+        const times = [];
+        halves.forEach((h, k) => {
+          const own = shared && k === 0 ? pair[k].times.slice(1) : pair[k].times;
+          h.forEach((i, j) => (times[(shared ? 1 : 0) + i] = own[j]));
+        });
+        if (shared) times[0] = pair[0].times[0];
+        beside.push(times);
       }
       const medians = perPart[0].map((_, i) => summarize(perPart.map((t) => t[i])).median);
+      const besideMedians = medians.map((_, i) => summarize(beside.map((t) => t[i])).median);
       const branchMedians = shared ? medians.slice(1) : medians;
       // The source first (one source: nothing runs beside it), then the branches split as evenly as they allow.
       const ideal = sum(medians) / ((shared ? medians[0] : 0) + Math.max(...split(branchMedians).map((h) => sum(h.map((i) => branchMedians[i])))));
-      results.push({ shape, label, warm, one: summarize(one), two: summarize(two), speedup: summarize(one.map((t, i) => t / two[i])), parts: medians, ideal });
+      results.push({ shape, label, warm, one: summarize(one), two: summarize(two), speedup: summarize(one.map((t, i) => t / two[i])), parts: medians, beside: besideMedians, ideal });
     }
   }
   const after = loadavg();
@@ -166,11 +198,13 @@ if (!isMainThread) {
     '',
     `${out.date}, ${out.cores} cores (${out.cpu}), Node ${out.node}, ${rows.toLocaleString('en')} rows, ${rounds} rounds alternating; load average (1 / 5 / 15 min) ${before.map((l) => l.toFixed(2)).join(' / ')} before, ${after.map((l) => l.toFixed(2)).join(' / ')} after.`,
     '',
-    'The heavy run’s flows with their node modules called directly in Node worker threads (`node bench/pool-ceiling.mjs`): no engine, no pool, no browser. Times are the threads’ own, from the moment every thread had its modules loaded; two threads’ time is the slower one’s (for one source: the first makes the source and posts a copy of its buffers to the second). Speedup: one thread’s time over two threads’, per round. “Balanced, no contention”: the one-thread times of the parts, split as evenly as they allow over two threads, as if running together slowed nothing down and the copy cost nothing (for one source: the source, then the branches split; this is Amdahl’s bound for the flow).',
+    'The heavy run’s flows (and a control of pure arithmetic) with their node modules called directly in Node worker threads (`node bench/pool-ceiling.mjs`): no engine, no pool, no browser. Times are the threads’ own, from the moment every thread had its modules loaded; two threads’ time is the slower one’s (for one source: the first makes the source and posts a copy of its buffers to the second). Speedup: one thread’s time over two threads’, per round. “Balanced, no contention”: the one-thread times of the parts, split as evenly as they allow over two threads, as if running together slowed nothing down and the copy cost nothing (for one source: the source, then the branches split; this is Amdahl’s bound for the flow).',
     '',
-    '| flow | code | one thread | two threads | speedup | balanced, no contention | one thread, per part (ms; one source: the source first) |',
-    '|---|---|---:|---:|---:|---:|---|',
-    ...results.map((r) => `| ${r.label} | ${r.warm ? 'warm' : 'cold'} | ${fmt(r.one)} | ${fmt(r.two)} | ${r.speedup.median.toFixed(2)}× (${r.speedup.min.toFixed(2)}–${r.speedup.max.toFixed(2)}) | ${r.ideal.toFixed(2)}× | ${r.parts.map((t) => Math.round(t)).join(' / ')} |`),
+    'Per part (ms, medians; one source: the source first): each part’s own time alone in one thread, and the same part’s time with the other thread running beside it.',
+    '',
+    '| flow | code | one thread | two threads | speedup | balanced, no contention | per part, alone | per part, beside another |',
+    '|---|---|---:|---:|---:|---:|---|---|',
+    ...results.map((r) => `| ${r.label} | ${r.warm ? 'warm' : 'cold'} | ${fmt(r.one)} | ${fmt(r.two)} | ${r.speedup.median.toFixed(2)}× (${r.speedup.min.toFixed(2)}–${r.speedup.max.toFixed(2)}) | ${r.ideal.toFixed(2)}× | ${r.parts.map((t) => Math.round(t)).join(' / ')} | ${r.beside.map((t) => Math.round(t)).join(' / ')} |`),
     '',
   ].join('\n');
   writeFileSync(new URL('latest.md', dir), md);
