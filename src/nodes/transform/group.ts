@@ -1,10 +1,11 @@
 import { defineNode } from '../../core/define-node.js';
 import { quote } from '../../core/errors.js';
 import { accumulator, checkAggregate, type AggregateName } from '../shared/aggregate.js';
-import { NULL, VALUE, cellsColumn, columnOf, readerNamed, tableOf, takeOrNull, type Column, type ColumnTable } from '../../core/table/index.js';
+import { cellsColumn, columnOf, readerNamed, tableOf, takeOrNull, type Column, type ColumnTable, type NumberColumn } from '../../core/table/index.js';
 import { KeySpace, firstRows, keyIds } from '../shared/column-keys.js';
 import { configError, parseList, requireColumns, requireColumnTable } from '../shared/inputs.js';
 import { eachBlock } from '../shared/loop.js';
+import { numericCells, type NumericFold } from '../shared/numeric-cells.js';
 
 const TITLE = 'Group and aggregate';
 
@@ -67,29 +68,13 @@ export default defineNode({
  */
 async function fold(table: ColumnTable, a: Aggregation, ids: Int32Array, groups: number, context: { signal: AbortSignal }): Promise<Column> {
   const column = a.column === undefined ? undefined : columnOf(table, a.column);
-  if (a.column === undefined || (column?.kind === 'number' && (a.fn === 'count' || a.fn === 'sum' || a.fn === 'avg'))) return numericFold(a.fn, column, ids, groups);
+  if (a.column === undefined || (column?.kind === 'number' && (a.fn === 'count' || a.fn === 'sum' || a.fn === 'avg'))) return numericCells(a.fn as NumericFold, column as NumberColumn | undefined, ids, groups)(0);
   const folds = Array.from({ length: groups }, () => accumulator(a.fn));
   const cell = readerNamed(table, a.column);
   await eachBlock(ids.length, context, () => {}, (from, to) => {
     for (let i = from; i < to; i++) folds[ids[i]].add(cell(i));
   });
   return cellsColumn(folds.map((f) => f.result()));
-}
-
-function numericFold(fn: AggregateName, column: Column | undefined, ids: Int32Array, groups: number): Column {
-  const sums = new Float64Array(groups);
-  const counts = new Float64Array(groups);
-  const values = column && 'values' in column ? (column.values as Float64Array) : undefined;
-  const states = column?.states;
-  for (let i = 0; i < ids.length; i++) {
-    if (states && states[i] !== VALUE) continue;
-    if (!values || fn === 'count') counts[ids[i]]++;
-    else if (values[i] === values[i]) (sums[ids[i]] += values[i]), counts[ids[i]]++;
-  }
-  if (fn !== 'avg') return { kind: 'number', values: fn === 'count' ? counts : sums };
-  // The average of no numbers is null.
-  const averaged = Uint8Array.from(counts, (count) => (count ? VALUE : NULL));
-  return { kind: 'number', values: sums.map((sum, g) => sum / counts[g]), states: averaged.includes(NULL) ? averaged : undefined };
 }
 
 const LINE = /^\s*(.+?)\s*=\s*([a-z]+)\s*\(\s*(.*?)\s*\)\s*$/i;

@@ -1,9 +1,10 @@
 import { defineNode } from '../../core/define-node.js';
 import { accumulator, AGGREGATES, checkAggregate, type Accumulator } from '../shared/aggregate.js';
-import { NULL, VALUE, cellsColumn, columnOf, readerNamed, tableOf, takeOrNull, type Column, type ColumnTable, type NumberColumn } from '../../core/table/index.js';
+import { cellsColumn, columnOf, readerNamed, tableOf, takeOrNull, type Column, type ColumnTable, type NumberColumn } from '../../core/table/index.js';
 import { KeySpace, firstRows, keyIds } from '../shared/column-keys.js';
 import { configError, parseList, requireColumnTable, requireColumns } from '../shared/inputs.js';
 import { eachIndex } from '../shared/loop.js';
+import { numericCells } from '../shared/numeric-cells.js';
 
 const TITLE = 'Pivot';
 
@@ -53,7 +54,7 @@ export default defineNode({
     const valueCells = valueColumn ? columnOf(table, valueColumn) : undefined;
     // A cell per (row key, pivot value): typed arrays while that grid stays small.
     if ((fn === 'count' || fn === 'sum' || fn === 'avg') && (!valueColumn || valueCells?.kind === 'number') && first.length * names.size <= MAX_GRID) {
-      const cells = numericCells(fn, valueCells as NumberColumn | undefined, groupIds, pivots, first.length, names.size);
+      const cells = numericCells(fn, valueCells as NumberColumn | undefined, groupIds, first.length, names.size, pivots);
       for (const [name, at] of names) named.push([name, cells(at)]);
       reportProgress(1);
       return { rows: tableOf(first.length, named) };
@@ -71,37 +72,6 @@ export default defineNode({
 
 /** Most cells (row keys × pivot values) the typed-array path allocates: 17 bytes each (two Float64Arrays and a Uint8Array). */
 const MAX_GRID = 4_000_000;
-
-/**
- * count, sum and avg of a number column (or of 1 per row, without a value column) per (row
- * key, pivot value) cell, straight from the typed arrays, in row order as the accumulators
- * add: a cell no row reached is null, as is an average of no numbers. Returns pivot value
- * `p`'s column.
- */
-function numericCells(fn: 'count' | 'sum' | 'avg', column: NumberColumn | undefined, groups: Int32Array, pivots: Int32Array, rows: number, width: number): (p: number) => Column {
-  const sums = new Float64Array(rows * width);
-  const counts = new Float64Array(rows * width);
-  const reached = new Uint8Array(rows * width);
-  for (let i = 0; i < groups.length; i++) {
-    const cell = groups[i] * width + pivots[i];
-    reached[cell] = 1;
-    // A null or missing cell adds nothing (not present, not numeric); NaN is counted, not summed.
-    if (column?.states && column.states[i] !== VALUE) continue;
-    const value = column ? column.values[i] : 1;
-    if (fn === 'count') counts[cell]++;
-    else if (value === value) (sums[cell] += value), counts[cell]++;
-  }
-  return (p) => {
-    const values = new Float64Array(rows);
-    const states = new Uint8Array(rows);
-    for (let g = 0; g < rows; g++) {
-      const cell = g * width + p;
-      values[g] = fn === 'count' ? counts[cell] : fn === 'sum' ? sums[cell] : sums[cell] / counts[cell];
-      if (!reached[cell] || (fn === 'avg' && !counts[cell])) states[g] = NULL;
-    }
-    return { kind: 'number', values, states: states.includes(NULL) ? states : undefined };
-  };
-}
 
 /**
  * Each row's pivot column, as an index into `names` (pivot value → output column, in order of
