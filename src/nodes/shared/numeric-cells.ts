@@ -3,6 +3,10 @@ import { NULL, VALUE, type Column, type NumberColumn } from '../../core/table/in
 /** The folds that add straight from a number column's typed array. */
 export type NumericFold = 'count' | 'sum' | 'avg';
 
+/** Whether `fn` over `column` (or over 1 per row, when no column is `named`) adds from the typed arrays. */
+export const addsNumbers = (fn: string, column: Column | undefined, named: boolean): fn is NumericFold =>
+  (fn === 'count' || fn === 'sum' || fn === 'avg') && (!named || column?.kind === 'number');
+
 /**
  * count, sum and avg of a number column (or of 1 per row, without a column) per cell, straight
  * from the typed arrays, in row order as the accumulators add: a null or missing cell adds

@@ -5,7 +5,7 @@ import { cellsColumn, columnOf, readerNamed, tableOf, takeOrNull, type Column, t
 import { KeySpace, firstRows, keyIds } from '../shared/column-keys.js';
 import { configError, parseList, requireColumns, requireColumnTable } from '../shared/inputs.js';
 import { eachBlock } from '../shared/loop.js';
-import { numericCells, type NumericFold } from '../shared/numeric-cells.js';
+import { addsNumbers, numericCells, type NumericFold } from '../shared/numeric-cells.js';
 
 const TITLE = 'Group and aggregate';
 
@@ -68,7 +68,8 @@ export default defineNode({
  */
 async function fold(table: ColumnTable, a: Aggregation, ids: Int32Array, groups: number, context: { signal: AbortSignal }): Promise<Column> {
   const column = a.column === undefined ? undefined : columnOf(table, a.column);
-  if (a.column === undefined || (column?.kind === 'number' && (a.fn === 'count' || a.fn === 'sum' || a.fn === 'avg'))) return numericCells(a.fn as NumericFold, column as NumberColumn | undefined, ids, groups)(0);
+  // count() is the one fold without a column (parseAggregations).
+  if (a.column === undefined || addsNumbers(a.fn, column, true)) return numericCells(a.fn as NumericFold, column as NumberColumn | undefined, ids, groups)(0);
   const folds = Array.from({ length: groups }, () => accumulator(a.fn));
   const cell = readerNamed(table, a.column);
   await eachBlock(ids.length, context, () => {}, (from, to) => {

@@ -4,7 +4,7 @@ import { cellsColumn, columnOf, readerNamed, tableOf, takeOrNull, type Column, t
 import { KeySpace, firstRows, keyIds } from '../shared/column-keys.js';
 import { configError, parseList, requireColumnTable, requireColumns } from '../shared/inputs.js';
 import { eachIndex } from '../shared/loop.js';
-import { numericCells } from '../shared/numeric-cells.js';
+import { addsNumbers, numericCells } from '../shared/numeric-cells.js';
 
 const TITLE = 'Pivot';
 
@@ -53,7 +53,7 @@ export default defineNode({
     await eachIndex(table.length, context, (f) => reportProgress(0.5 + f * 0.25), (i) => void (pivots[i] = nameOf(i)));
     const valueCells = valueColumn ? columnOf(table, valueColumn) : undefined;
     // A cell per (row key, pivot value): typed arrays while that grid stays small.
-    if ((fn === 'count' || fn === 'sum' || fn === 'avg') && (!valueColumn || valueCells?.kind === 'number') && first.length * names.size <= MAX_GRID) {
+    if (addsNumbers(fn, valueCells, !!valueColumn) && first.length * names.size <= MAX_GRID) {
       const cells = numericCells(fn, valueCells as NumberColumn | undefined, groupIds, first.length, names.size, pivots);
       for (const [name, at] of names) named.push([name, cells(at)]);
       reportProgress(1);
