@@ -1,4 +1,4 @@
-// `node bench/pool-ceiling.mjs [--rows=N] [--rounds=N]`: what two threads can gain over one on
+// `node bench/pool-ceiling.mjs [--rows=N] [--rounds=N] [--shapes=independent,shared,halves,spin]`: what two threads can gain over one on
 // this machine for the heavy run's own work, with nothing of V2U's runtime in the way. The
 // heavy run's flows (bench/scenarios/heavy-run.mjs) are run by calling the built node modules'
 // `processLogic` (dist/src/nodes) in Node worker threads:
@@ -7,6 +7,10 @@
 // - "one source": one thread makes the source and runs the four branches on it; with two
 //   threads, the first makes the source, posts a copy of its column buffers to the second (as
 //   the pool does: `ownBuffers`, transferred) and both run their branches;
+// - "one source, split in halves": the bound of data-parallel running (every node split into
+//   partitions): each of two threads makes half of the rows and runs all four branches on its
+//   half, with no merge of the halves counted; its "balanced" figure is one thread's time on
+//   all the rows over one thread's on half of them (how far halving the data halves the work);
 // - "spin", the control: four parts of integer arithmetic (no memory, no allocation), as the
 //   heavy run's spin branches.
 // Each thread first loads the modules and reports ready; the work starts when every thread is
@@ -120,8 +124,14 @@ if (!isMainThread) {
     });
     await Promise.all(workers.map((w) => w.ready));
     const done = workers.map(({ worker }) => message(worker));
+    const cpu = process.cpuUsage();
+    const start = performance.now();
     for (const { worker } of workers) worker.postMessage('go');
     const answers = await Promise.all(done);
+    // Cores kept busy while the parts ran: the threads' own work and V8's helper threads (GC,
+    // freeing buffers, optimizing compiles) for them; this thread only waits.
+    const used = process.cpuUsage(cpu);
+    answers.cores = (used.user + used.system) / 1000 / (performance.now() - start);
     // The next start finds no thread of this one still tearing its heap down.
     await Promise.all(workers.map((w) => w.exited));
     return answers;
@@ -142,13 +152,16 @@ if (!isMainThread) {
   const SHAPES = [
     ['independent', '4 sources of ¼ of the rows, 1 branch each'],
     ['shared', 'one source, 4 branches'],
+    ['halves', 'one source, 4 branches, split in halves (data-parallel, no merge)'],
     ['spin', '4 parts of integer arithmetic (the control)'],
   ];
   const before = loadavg();
   const results = [];
-  for (const [shape, label] of SHAPES) {
-    const shared = shape === 'shared';
-    const { sources, branches: list } = partsOf(shape, rows);
+  const only = process.argv.find((a) => a.startsWith('--shapes='))?.split('=')[1].split(',');
+  for (const [shape, label] of SHAPES.filter(([shape]) => !only || only.includes(shape))) {
+    const halved = shape === 'halves';
+    const shared = shape === 'shared' || halved;
+    const { sources, branches: list } = partsOf(halved ? 'shared' : shape, rows);
     const partRows = shared ? rows : Math.round(rows / list.length);
     const branches = list.map((b) => ({ ...b, source: sources.get(b.source) }));
     for (const warm of shape === 'spin' ? [false] : [false, true]) {
@@ -156,10 +169,25 @@ if (!isMainThread) {
       const two = [];
       const perPart = [];
       const beside = [];
+      const halfOne = [];
+      const cores = { one: [], two: [] };
       for (let round = 0; round < rounds; round++) {
         const base = { warm, rows: partRows, source: branches[0].source };
-        const [single] = await threads([{ ...base, branches, share: shared ? 'make' : undefined }]);
+        const singles = await threads([{ ...base, branches, share: shared ? 'make' : undefined }]);
+        const [single] = singles;
         one.push(single.total);
+        cores.one.push(singles.cores);
+        if (halved) {
+          const half = { ...base, rows: Math.round(rows / 2), branches, share: 'make' };
+          const [alone] = await threads([half]);
+          const pair = await threads([half, half]);
+          two.push(Math.max(...pair.map((p) => p.total)));
+          cores.two.push(pair.cores);
+          perPart.push(alone.times);
+          beside.push(pair[0].times);
+          halfOne.push(alone.total);
+          continue;
+        }
         perPart.push(single.times);
         // Both threads start their branches once the shared source is made: balance the branches alone.
         const halves = split(shared ? single.times.slice(1) : single.times);
@@ -170,6 +198,7 @@ if (!isMainThread) {
         }
         const pair = await threads(parts);
         two.push(Math.max(...pair.map((p) => p.total)));
+        cores.two.push(pair.cores);
         // Each part's time beside the other thread, in the one-thread order (one source: the source first).
         const times = [];
         halves.forEach((h, k) => {
@@ -183,8 +212,8 @@ if (!isMainThread) {
       const besideMedians = medians.map((_, i) => summarize(beside.map((t) => t[i])).median);
       const branchMedians = shared ? medians.slice(1) : medians;
       // The source first (one source: nothing runs beside it), then the branches split as evenly as they allow.
-      const ideal = sum(medians) / ((shared ? medians[0] : 0) + Math.max(...split(branchMedians).map((h) => sum(h.map((i) => branchMedians[i])))));
-      results.push({ shape, label, warm, one: summarize(one), two: summarize(two), speedup: summarize(one.map((t, i) => t / two[i])), parts: medians, beside: besideMedians, ideal });
+      const ideal = halved ? summarize(one).median / summarize(halfOne).median : sum(medians) / ((shared ? medians[0] : 0) + Math.max(...split(branchMedians).map((h) => sum(h.map((i) => branchMedians[i])))));
+      results.push({ shape, label, warm, one: summarize(one), two: summarize(two), speedup: summarize(one.map((t, i) => t / two[i])), cores: { one: summarize(cores.one).median, two: summarize(cores.two).median }, parts: medians, beside: besideMedians, ideal });
     }
   }
   const after = loadavg();
@@ -198,13 +227,15 @@ if (!isMainThread) {
     '',
     `${out.date}, ${out.cores} cores (${out.cpu}), Node ${out.node}, ${rows.toLocaleString('en')} rows, ${rounds} rounds alternating; load average (1 / 5 / 15 min) ${before.map((l) => l.toFixed(2)).join(' / ')} before, ${after.map((l) => l.toFixed(2)).join(' / ')} after.`,
     '',
-    'The heavy run’s flows (and a control of pure arithmetic) with their node modules called directly in Node worker threads (`node bench/pool-ceiling.mjs`): no engine, no pool, no browser. Times are the threads’ own, from the moment every thread had its modules loaded; two threads’ time is the slower one’s (for one source: the first makes the source and posts a copy of its buffers to the second). Speedup: one thread’s time over two threads’, per round. “Balanced, no contention”: the one-thread times of the parts, split as evenly as they allow over two threads, as if running together slowed nothing down and the copy cost nothing (for one source: the source, then the branches split; this is Amdahl’s bound for the flow).',
+    'The heavy run’s flows (and a control of pure arithmetic) with their node modules called directly in Node worker threads (`node bench/pool-ceiling.mjs`): no engine, no pool, no browser. Times are the threads’ own, from the moment every thread had its modules loaded; two threads’ time is the slower one’s (for one source: the first makes the source and posts a copy of its buffers to the second). Speedup: one thread’s time over two threads’, per round. “Balanced, no contention”: the one-thread times of the parts, split as evenly as they allow over two threads, as if running together slowed nothing down and the copy cost nothing (for one source: the source, then the branches split; this is Amdahl’s bound for the flow; split in halves: one thread’s time on all the rows over its time on half of them).',
     '',
-    'Per part (ms, medians; one source: the source first): each part’s own time alone in one thread, and the same part’s time with the other thread running beside it.',
+    'Cores busy: the process’s CPU time over the wall time while the parts ran (medians). One thread of V2U’s work keeps more than one core busy: V8 collects garbage, frees buffers and optimizes code on helper threads, on the core the second thread would take. Two threads over one can gain at most 2 ÷ that figure on 2 cores.',
     '',
-    '| flow | code | one thread | two threads | speedup | balanced, no contention | per part, alone | per part, beside another |',
-    '|---|---|---:|---:|---:|---:|---|---|',
-    ...results.map((r) => `| ${r.label} | ${r.warm ? 'warm' : 'cold'} | ${fmt(r.one)} | ${fmt(r.two)} | ${r.speedup.median.toFixed(2)}× (${r.speedup.min.toFixed(2)}–${r.speedup.max.toFixed(2)}) | ${r.ideal.toFixed(2)}× | ${r.parts.map((t) => Math.round(t)).join(' / ')} | ${r.beside.map((t) => Math.round(t)).join(' / ')} |`),
+    'Per part (ms, medians; one source: the source first): each part’s own time alone in one thread, and the same part’s time with the other thread running beside it (split in halves: both on half of the rows).',
+    '',
+    '| flow | code | one thread | two threads | speedup | balanced, no contention | cores busy: one thread / two | per part, alone | per part, beside another |',
+    '|---|---|---:|---:|---:|---:|---:|---|---|',
+    ...results.map((r) => `| ${r.label} | ${r.warm ? 'warm' : 'cold'} | ${fmt(r.one)} | ${fmt(r.two)} | ${r.speedup.median.toFixed(2)}× (${r.speedup.min.toFixed(2)}–${r.speedup.max.toFixed(2)}) | ${r.ideal.toFixed(2)}× | ${r.cores.one.toFixed(2)} / ${r.cores.two.toFixed(2)} | ${r.parts.map((t) => Math.round(t)).join(' / ')} | ${r.beside.map((t) => Math.round(t)).join(' / ')} |`),
     '',
   ].join('\n');
   writeFileSync(new URL('latest.md', dir), md);
