@@ -1,13 +1,15 @@
-// `node bench/cold-trace.mjs [nodes] [first|second]`: one traced V2U "painted with types" visit
-// (`bench/pages/v2u.js?variant=library`, a fresh browser context; `second` traces the second
-// visit in it), reduced to the renderer's main thread, in ms from navigation: every top-level
+// `node bench/cold-trace.mjs [nodes] [first|second] [--editor=litegraph]`: one traced V2U
+// "painted with types" visit (`bench/pages/v2u.js?variant=library`, a fresh browser context;
+// `second` traces the second visit in it; `--editor=` another editor's bench page instead, to
+// set V2U's figures beside a peer's), reduced to the renderer's main thread, in ms from navigation: every top-level
 // task over 2 ms with what took most of it, the main thread's time by event kind, and each
 // request (sent → finished). Tracing costs time itself: read it for order and shares. Run from
 // the repository root after `npm run build`; bench/cold-marks.mjs gives untraced marks.
 import { launchBrowser } from './lib/browser.mjs';
 import { startServer } from './lib/server.mjs';
 
-const [nodes = '100', visit = 'first'] = process.argv.slice(2);
+const [nodes = '100', visit = 'first'] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const editor = process.argv.find((a) => a.startsWith('--editor='))?.split('=')[1] ?? 'v2u';
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'loading', 'blink.user_timing'];
 
 const server = await startServer();
@@ -19,7 +21,7 @@ for (let i = 0; i < 3; i++) {
   await page.close();
 }
 const context = await browser.createBrowserContext();
-const url = `${base}/bench-page/v2u?n=${nodes}&variant=library`;
+const url = `${base}/bench-page/${editor}?n=${nodes}${editor === 'v2u' ? '&variant=library' : ''}`;
 if (visit === 'second') {
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'domcontentloaded' });
@@ -48,7 +50,7 @@ const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && 
 const tasks = onMain.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
 const TOP = new Set(['FunctionCall', 'EvaluateScript', 'v8.evaluateModule', 'RunMicrotasks', 'FireAnimationFrame', 'UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint', 'Layerize', 'Commit', 'ParseHTML', 'TimerFire', 'EventDispatch', 'CommitLoad', 'v8.compileModule', 'v8.produceModuleCache', 'ResourceReceivedData', 'ResourceFinish', 'HandlePostMessage', 'v8.compile', 'UpdateLayer', 'ScheduleStyleRecalculation']);
 const inside = (task) => onMain.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur);
-console.log(`${visit} visit, ${nodes} nodes: painted with types at ${readyAt.toFixed(0)} ms (traced)\n\nmain-thread tasks over 2 ms (ms from navigation):`);
+console.log(`${editor}, ${visit} visit, ${nodes} nodes: painted with types at ${readyAt.toFixed(0)} ms (traced)\n\nmain-thread tasks over 2 ms (ms from navigation):`);
 for (const task of tasks.filter((t) => t.dur > 2000)) {
   const kinds = new Map();
   for (const e of inside(task)) if (TOP.has(e.name)) kinds.set(e.name, (kinds.get(e.name) ?? 0) + e.dur);
