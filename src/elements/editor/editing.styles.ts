@@ -66,6 +66,22 @@ export const editingStyles = css`
     opacity: 0.4;
     cursor: default;
   }
+  /* Too narrow for every label on one row (a form, a half-width pane): icons alone, each still
+     named by its aria-label and titled, Run's label last, so the toolbar keeps to one row down
+     to about 640 px. */
+  .toolbar {
+    container-type: inline-size;
+  }
+  @container (max-width: 999px) {
+    :not([data-action='run']) > .tb-text {
+      display: none;
+    }
+  }
+  @container (max-width: 699px) {
+    .tb-text {
+      display: none;
+    }
+  }
   .status {
     position: absolute;
     left: 8px;

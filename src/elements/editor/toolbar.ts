@@ -20,7 +20,7 @@ type Icon = readonly IconShape[];
 const icon = (shapes: unknown) => shapes as Icon;
 
 /** The icon, then the text if any: one look for every toolbar button. */
-const face = (shapes: Icon, text?: string) => html`${renderIcon(shapes)}${text ? html`<span>${text}</span>` : nothing}`;
+const face = (shapes: Icon, text?: string) => html`${renderIcon(shapes)}${text ? html`<span class="tb-text">${text}</span>` : nothing}`;
 
 const BUTTONS: Button[] = [
   { action: 'undo', label: 'Undo', icon: icon(Undo2), keys: 'Ctrl+Z', edits: true },
@@ -56,10 +56,10 @@ export function renderToolbarItems(editor: EditorHost, instanceSelected = false)
         @click=${() => editor.perform(b.action)}
       >${face(b.icon, b.text)}</button>`,
     )}
-    <button type="button" data-action="run" title="Run the whole flow again" ?disabled=${editor.running} @click=${() => void editor.run({ all: true })}>${face(icon(Play), 'Run')}</button>
-    <button type="button" data-action="cancel" title="Cancel the run" ?disabled=${!editor.running} @click=${() => editor.cancel()}>${face(icon(Square), 'Cancel')}</button>
+    <button type="button" data-action="run" aria-label="Run" title="Run the whole flow again" ?disabled=${editor.running} @click=${() => void editor.run({ all: true })}>${face(icon(Play), 'Run')}</button>
+    <button type="button" data-action="cancel" aria-label="Cancel" title="Cancel the run" ?disabled=${!editor.running} @click=${() => editor.cancel()}>${face(icon(Square), 'Cancel')}</button>
     ${TOGGLES.map(
-      (t) => html`<button type="button" data-action=${t.action} aria-pressed=${t.on(editor) ? 'true' : 'false'} title=${t.title} @click=${() => t.flip(editor)}>${face(t.icon, t.label)}</button>`,
+      (t) => html`<button type="button" data-action=${t.action} aria-label=${t.label} aria-pressed=${t.on(editor) ? 'true' : 'false'} title=${t.title} @click=${() => t.flip(editor)}>${face(t.icon, t.label)}</button>`,
     )}`;
 }
 
