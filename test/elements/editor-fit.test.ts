@@ -5,7 +5,8 @@ import type { GraphDocument } from '../../src/core/index.js';
 import { inside, overlap, type Box } from '../fixtures/boxes.js';
 
 // A loaded flow fills the canvas it is shown in: every node inside the visible canvas and
-// clear of the minimap and the toolbar, read from the boxes Chromium lays out.
+// clear of the toolbar, and the minimap hidden while nothing is out of view, read from the
+// boxes Chromium lays out.
 
 const demoUrl = (path: string) => new URL(`../../../demo/${path}`, import.meta.url).href;
 const flow = async (name: string) => (await (await fetch(demoUrl(`flows/${name}.json`))).json()) as GraphDocument;
@@ -24,7 +25,7 @@ async function openEditor(graph: GraphDocument, size = { width: 1000, height: 60
   el.graph = graph;
   await waitUntil(() => graph.nodes.every((n) => el.registry.get(n.type)), 'the built-in library knows every node type', { timeout: 10000 });
   await el.whenEditable();
-  await waitUntil(() => el.shadowRoot!.querySelector('[part~="minimap"]'), 'the minimap is shown');
+  await waitUntil(() => el.shadowRoot!.querySelector('[part~="minimap"]'), 'the minimap is rendered');
   // The docked inspector arrives with the editing code and narrows the canvas; the
   // ResizeObserver's refit lands a frame later.
   for (let i = 0; i < 2; i++) await new Promise(requestAnimationFrame);
@@ -32,7 +33,10 @@ async function openEditor(graph: GraphDocument, size = { width: 1000, height: 60
   return el;
 }
 
-/** Every node's box against the visible canvas, the minimap and the toolbar. */
+/** Whether the minimap takes room on the canvas. */
+const minimapShown = (el: V2uEditor) => boxOf(el.shadowRoot!.querySelector('[part~="minimap"]'), 'minimap').width > 0;
+
+/** Every node's box against the visible canvas, the minimap (when shown) and the toolbar. */
 function misplacedNodes(el: V2uEditor): string[] {
   const root = el.shadowRoot!;
   const canvas = boxOf(root.querySelector('[part~="viewport"]'), 'canvas');
@@ -53,9 +57,10 @@ function misplacedNodes(el: V2uEditor): string[] {
 
 describe('a loaded flow is fitted to the canvas', () => {
   for (const name of ['order-analytics', 'pricing-rules', 'customer-cleanup'])
-    it(`demo flow ${name}: every node inside the canvas, clear of the minimap and toolbar`, async () => {
+    it(`demo flow ${name}: every node inside the canvas, clear of the toolbar, no minimap over it`, async () => {
       const el = await openEditor(await flow(name));
       expect(misplacedNodes(el)).to.deep.equal([]);
+      expect(minimapShown(el), 'the minimap, with nothing out of view').to.equal(false);
       expect(el.liveViewport.zoom, 'fitted, not left at its saved size').to.be.lessThan(1);
     });
 
@@ -65,15 +70,21 @@ describe('a loaded flow is fitted to the canvas', () => {
     expect(misplacedNodes(el)).to.deep.equal([]);
   });
 
-  it('fitView() after a pan puts every node back in view, clear of the minimap', async () => {
+  it('the minimap shows while part of the graph is out of view; fitView() puts every node back and hides it', async () => {
     const el = await openEditor(await flow('order-analytics'));
     el.showViewport({ x: 700, y: 400, zoom: 1.4 });
     el.commitViewport();
     await el.updateComplete;
     expect(el.shadowRoot!.querySelectorAll('[part~="node"]').length, 'panned away: some nodes are off screen').to.be.lessThan(7);
+    expect(minimapShown(el), 'the minimap, with nodes out of view').to.equal(true);
     el.fitView();
     await el.updateComplete;
     expect(misplacedNodes(el)).to.deep.equal([]);
+    expect(minimapShown(el), 'the minimap, once every node is in view again').to.equal(false);
+    // A node moved out of view brings it back.
+    el.store.moveNodes([{ id: el.graph.nodes[0].id, position: { x: 9000, y: 9000 } }]);
+    await el.updateComplete;
+    expect(minimapShown(el), 'the minimap, with a node moved out of view').to.equal(true);
   });
 
   it('the fit is shown, not saved: no viewport event, and the document keeps no viewport of its own', async () => {

@@ -36,7 +36,7 @@ import type { CanvasScene } from './canvas-template.js';
 import { LodController, type LodView } from './lod/lod-controller.js';
 import { poolOptions } from './editor-pool.js';
 import { panToReveal } from './reveal.js';
-import { toGraph } from './viewport.js';
+import { toGraph, visibleRect } from './viewport.js';
 
 /**
  * Everything the editor needs to edit, as opposed to show: gestures, actions, popovers,
@@ -231,6 +231,7 @@ export class EditingKit {
     return html`${renderOverlays(e, this.actions, preview)}
       <v2u-minimap
         part="minimap"
+        ?hidden=${this._allInView()}
         .view=${e.view}
         .frames=${this.groups.layout.shapes()}
         .viewport=${e.liveViewport}
@@ -276,6 +277,23 @@ export class EditingKit {
   /** The rectangle around every shown node and group frame (a collapsed group's box), for fitting. */
   graphBounds(): Rect | undefined {
     return this.groups.bounds(this._editor.view.nodeIndex.bounds());
+  }
+
+  /** `graphBounds()` as of the graph version `_boundsAt` (a pan or zoom does not change them). */
+  private _bounds: Rect | undefined;
+  private _boundsAt = -1;
+
+  /**
+   * Whether the whole graph shows in the canvas (or there is none): the minimap, which covers a
+   * corner of it, then has nowhere to lead and hides; it shows once part of the graph is out of view.
+   */
+  private _allInView(): boolean {
+    const e = this._editor;
+    const version = this.lod.graphVersion();
+    if (this._boundsAt !== version) [this._bounds, this._boundsAt] = [this.graphBounds(), version];
+    const b = this._bounds;
+    const v = visibleRect(e.liveViewport, e.canvasSize);
+    return !b || (b.x >= v.x && b.y >= v.y && b.x + b.width <= v.x + v.width && b.y + b.height <= v.y + v.height);
   }
   /** The panel opened and the canvas shrank: a selected node it pushed out of view pans back in. */
   private _keepSelectionInView = async (event: CustomEvent<{ collapsed: boolean }>) => {

@@ -129,7 +129,7 @@ export abstract class EditorCanvas extends EditorForm implements PointerHost {
     return this.store.state.nodeCount === 0;
   }
 
-  /** Zooms and pans so the whole graph is in view, clear of the minimap. */
+  /** Zooms and pans so the whole graph is in view (the minimap then hides: nothing is out of view). */
   fitView(): void {
     this._viewport.fit(this.graphBounds());
   }

@@ -59,7 +59,7 @@ import type { V2uReadyDetail } from '../shared/events.js';
  * @csspart node-status - A node's run status line: `status-badge`, `progress`, `node-preview`.
  * @csspart node-body - The area a node type's own element renders in (`node-element`).
  * @csspart palette - The list of node types (its `palette-search` and `palette-item`).
- * @csspart minimap - The overview in the corner.
+ * @csspart minimap - The overview in the corner, shown while part of the graph is out of view.
  * @csspart inspector - The panel docked right of the canvas (under it, as a sheet, when the editor is narrower than 640 px) with the selected node's config form. It opens on the first selection; `I` on the canvas or its header button collapses and expands it; its edge resizes it (drag, or arrow keys when focused). Its width, sheet height and collapsed state persist in `localStorage` per `storage-key`.
  * @csspart inspector-header - The panel's title row; `inspector-toggle` is its collapse and expand button.
  * @csspart inspector-resize - The panel's draggable edge (a focusable separator).

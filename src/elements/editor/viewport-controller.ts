@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { clampViewport, type GraphStore, type Point, type Rect, type Viewport } from '../../core/index.js';
-import { fitClear, toGraph, visibleRect, zoomAround, type ZoomLimits } from './viewport.js';
+import { fitCanvas, toGraph, visibleRect, zoomAround, type ZoomLimits } from './viewport.js';
 
 /** A loaded graph is fitted only when it reads at this zoom or more; a larger one keeps its viewport. */
 const FIT_FLOOR = 0.5;
@@ -68,7 +68,7 @@ export class ViewportController implements ReactiveController {
   /**
    * After a load: shows the document's viewport. A document that has none (or the default
    * one, `{ x: 0, y: 0, zoom: 1 }`, which is what a graph nobody panned saves) is fitted
-   * clear of the minimap instead, when it reads at that zoom (a huge graph keeps the
+   * to the canvas instead, when it reads at that zoom (a huge graph keeps the
    * default). The fit is shown, not saved: no `v2u-viewport-change`, and the graph reopens
    * fitted until the person pans or zooms it.
    */
@@ -97,7 +97,7 @@ export class ViewportController implements ReactiveController {
   /** The viewport as shown right now (fitted first, if a fit was due). */
   get viewport(): Viewport {
     const bounds = this._due && this._fitting && this._size.width ? this._host.graphBounds?.() : undefined;
-    const fit = bounds && fitClear(bounds, this._size, this.limits);
+    const fit = bounds && fitCanvas(bounds, this._size, this.limits);
     this._due = false;
     if (fit && fit.zoom >= FIT_FLOOR) this._viewport = fit;
     return this._viewport;
@@ -131,7 +131,7 @@ export class ViewportController implements ReactiveController {
     // The canvas may have just been resized (the inspector opened) before the observer said so.
     if (this._resize) this.measure();
     if (!bounds || !this._size.width) return false;
-    this.show(fitClear(bounds, this._size, this.limits));
+    this.show(fitCanvas(bounds, this._size, this.limits));
     this.commit();
     return true;
   }

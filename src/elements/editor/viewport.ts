@@ -48,17 +48,12 @@ export function fitRect(bounds: Rect, size: { width: number; height: number }, l
   };
 }
 
-/** The canvas corner the minimap covers (bottom right: minimap.styles.ts), with its margin. */
-const MINIMAP = { width: 220, height: 160 };
-
 /**
- * Fits `bounds` clear of the minimap: beside it or above it, whichever shows the graph
- * larger (a wide flow goes above, a tall one beside).
+ * Fits `bounds` to the whole canvas: the minimap, which would cover its corner, shows only
+ * while part of the graph is out of view (`V2uMinimap`), so a fitted graph has the canvas to itself.
  */
-export function fitClear(bounds: Rect, size: { width: number; height: number }, limits: ZoomLimits): Viewport {
-  const beside = fitRect(bounds, { width: size.width - MINIMAP.width, height: size.height }, limits, 24);
-  const above = fitRect(bounds, { width: size.width, height: size.height - MINIMAP.height }, limits, 24);
-  return beside.zoom > above.zoom ? beside : above;
+export function fitCanvas(bounds: Rect, size: { width: number; height: number }, limits: ZoomLimits): Viewport {
+  return fitRect(bounds, size, limits, 24);
 }
 
 /** Moves the viewport so graph point `center` sits in the middle of the canvas. */

@@ -23,7 +23,8 @@ const NODES_INTERVAL = 600;
 
 /**
  * An overview of the whole graph drawn on one canvas (cheap at 10,000 nodes), with the
- * visible area outlined. Pressing or dragging on it centres the editor there.
+ * visible area outlined. Pressing or dragging on it centres the editor there. The editor
+ * hides it (`hidden`) while the whole graph is in view.
  *
  * @summary Graph overview that shows and moves the viewport.
  * @event v2u-minimap-center - A graph point to centre the view on (`detail` is `{ x, y }`).

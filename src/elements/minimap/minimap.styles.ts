@@ -14,6 +14,9 @@ export const minimapStyles = css`
     background: var(--_panel, rgb(255 255 255 / 0.9));
     overflow: hidden;
   }
+  :host([hidden]) {
+    display: none;
+  }
   canvas {
     display: block;
     width: 200px;

@@ -91,21 +91,21 @@ describe('ViewportController', () => {
     await waitUntil(() => host.viewport.size.height === 250, 'the size is followed again after reconnecting');
   });
 
-  it('fit() shows the bounds centred clear of the minimap, zoomed within the limits (never above 1), and saves it', async () => {
+  it('fit() shows the bounds centred in the whole canvas, zoomed within the limits (never above 1), and saves it', async () => {
     const host = await measuredHost();
-    // A 400×300 canvas with 24 px padding; the minimap takes the bottom-right 220×160.
+    // A 400×300 canvas with 24 px padding (the minimap hides while the whole graph is in view).
     expect(host.viewport.fit({ x: 0, y: 0, width: 240, height: 100 }), 'fitted').to.equal(true);
-    expect(host.viewport.viewport, 'a wide graph above the minimap (400×140)').to.deep.equal({ zoom: 0.92, x: 200 - 120 * 0.92, y: 70 - 50 * 0.92 });
+    expect(host.viewport.viewport, 'a wide graph, centred at 1').to.deep.equal({ zoom: 1, x: 200 - 120, y: 150 - 50 });
 
     host.viewport.fit({ x: 0, y: 0, width: 100, height: 400 });
-    expect(host.viewport.viewport, 'a tall graph beside it (180×300)').to.deep.equal({ zoom: 0.63, x: 90 - 50 * 0.63, y: 150 - 200 * 0.63 });
+    expect(host.viewport.viewport, 'a tall graph, its height in the 252 px').to.deep.equal({ zoom: 0.63, x: 200 - 50 * 0.63, y: 150 - 200 * 0.63 });
 
     host.viewport.fit({ x: 0, y: 0, width: 3200, height: 2200 });
-    expect(host.viewport.viewport, 'a huge graph stops at min-zoom').to.deep.equal({ zoom: 0.5, x: 200 - 1600 * 0.5, y: 70 - 1100 * 0.5 });
+    expect(host.viewport.viewport, 'a huge graph stops at min-zoom').to.deep.equal({ zoom: 0.5, x: 200 - 1600 * 0.5, y: 150 - 1100 * 0.5 });
 
     host.viewport.fit({ x: 10, y: 10, width: 10, height: 10 });
-    expect(host.viewport.viewport, 'a tiny graph is not blown up past 1').to.deep.equal({ zoom: 1, x: 185, y: 55 });
-    expect(host.store.state.viewport, 'the fitted viewport is saved to the document').to.deep.equal({ zoom: 1, x: 185, y: 55 });
+    expect(host.viewport.viewport, 'a tiny graph is not blown up past 1').to.deep.equal({ zoom: 1, x: 185, y: 135 });
+    expect(host.store.state.viewport, 'the fitted viewport is saved to the document').to.deep.equal({ zoom: 1, x: 185, y: 135 });
   });
 
   it('a loaded graph without a viewport is fitted when the viewport is next read, once for a load and its refits', async () => {
@@ -115,8 +115,8 @@ describe('ViewportController', () => {
     host.viewport.loaded();
     host.viewport.refit(); // the types arrived: the geometry may have changed
     expect(host.boundsReads, 'nothing measured before a read').to.equal(0);
-    expect(host.viewport.viewport, 'fitted as fit() would').to.deep.equal({ zoom: 1, x: 185, y: 55 });
-    expect(host.viewport.viewport).to.deep.equal({ zoom: 1, x: 185, y: 55 });
+    expect(host.viewport.viewport, 'fitted as fit() would').to.deep.equal({ zoom: 1, x: 185, y: 135 });
+    expect(host.viewport.viewport).to.deep.equal({ zoom: 1, x: 185, y: 135 });
     expect(host.boundsReads, 'one measure for the load and the refit').to.equal(1);
     expect(host.store.state.viewport, 'shown, not saved').to.deep.equal({ x: 0, y: 0, zoom: 1 });
 
@@ -124,7 +124,7 @@ describe('ViewportController', () => {
     host.viewport.hold(); // a press before the next render keeps the view the fit gives
     host.bounds = { x: 0, y: 0, width: 240, height: 100 };
     host.viewport.refit();
-    expect(host.viewport.viewport, 'held: later refits leave it').to.deep.equal({ zoom: 1, x: 185, y: 55 });
+    expect(host.viewport.viewport, 'held: later refits leave it').to.deep.equal({ zoom: 1, x: 185, y: 135 });
     expect(host.boundsReads, 'the due fit ran at the hold, none after').to.equal(2);
   });
 
