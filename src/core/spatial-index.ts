@@ -46,6 +46,9 @@ export class SpatialIndex<K = string> {
   /** x, y, width, height of slot `i` at `4 * i` (numbers only, so V8 keeps them unboxed). */
   private _boxes: number[] = [];
   private _loose = new Set<K>();
+  /** Items of a load (`set(…, true)`) not in the grid yet: the first query scans them, the next puts them in. */
+  private _later: K[] = [];
+  private _scans = 0;
   constructor(readonly cellSize = 400) {}
 
   /** Trims every bucket to its length, after a load of `set(…, true)` calls let them grow in place. */
@@ -70,27 +73,45 @@ export class SpatialIndex<K = string> {
   }
 
   /**
-   * Inserts or moves an item. `grow`: for many inserts in a row (a graph load), faster; its
-   * buckets grow in place rather than being copied tight on every insert, until `trim()`.
+   * Inserts or moves an item. `grow`: one of many inserts in a row (a graph load): a new item
+   * joins the grid at the second query after the load, or another change, so a load's first
+   * paint (one query) does not wait for the grid.
    */
   set(key: K, rect: Rect, grow = false): void {
     const slot = this._slots.get(key);
-    const range = this._itemRange(rect);
     const b = this._boxes;
     if (slot === undefined) {
       // A new item takes a new slot; a deleted item's slot stays unused until `clear()`.
       this._slots.set(key, b.push(rect.x, rect.y, rect.width, rect.height) / 4 - 1);
-    } else {
+      if (grow) return void this._later.push(key);
+    }
+    const range = this._itemRange(rect);
+    if (slot !== undefined) {
+      this._settle();
       const old = this._itemRange(this.rectOf(key)!);
       b.splice(4 * slot, 4, rect.x, rect.y, rect.width, rect.height);
       if (sameRange(old, range)) return;
       this._unlink(key, old);
     }
+    this._link(key, range);
+  }
+
+  private _link(key: K, range: CellRange | undefined, grow?: boolean) {
     if (!range) return void this._loose.add(key);
     eachCell(range, (cell) => addTo(this._cells, cell, key, grow));
   }
 
+  /** Puts a load's items in the grid, its buckets grown in place, then trimmed. */
+  private _settle() {
+    const later = this._later;
+    if (!later.length) return;
+    this._later = [];
+    for (const key of later) this._link(key, this._itemRange(this.rectOf(key)!), true);
+    this.trim();
+  }
+
   delete(key: K): void {
+    this._settle();
     const old = this.rectOf(key);
     if (!old) return;
     this._unlink(key, this._itemRange(old));
@@ -102,6 +123,8 @@ export class SpatialIndex<K = string> {
     this._slots.clear();
     this._boxes = [];
     this._loose.clear();
+    this._later = [];
+    this._scans = 0;
   }
 
   /** Every item whose rectangle meets `area`. */
@@ -109,6 +132,9 @@ export class SpatialIndex<K = string> {
     const visit = (key: K) => {
       if (!into.has(key) && intersects(this.rectOf(key)!, area)) into.add(key);
     };
+    // After a load, the first query (the first paint's) scans its items; the next one grids them.
+    if (!this._scans++) this._later.forEach(visit);
+    else this._settle();
     for (const key of this._loose) visit(key);
     const range = this._range(area);
     if (!range) return into;

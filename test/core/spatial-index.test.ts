@@ -91,6 +91,44 @@ describe('SpatialIndex', () => {
     );
   });
 
+  it('after a load, the first query scans the new items and later ones grid them: every answer agrees with a scan (property)', () => {
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('query' as const), area: rect }),
+      fc.record({ kind: fc.constant('set' as const), key: fc.nat(40), r: rect, grow: fc.boolean() }),
+      fc.record({ kind: fc.constant('delete' as const), key: fc.nat(40) }),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(40), rect), { maxLength: 60 }), fc.array(op, { maxLength: 30 }), fc.boolean(), (load, ops, clearFirst) => {
+        const index = new SpatialIndex<number>(256);
+        const truth = new Map<number, Rect>();
+        if (clearFirst) {
+          index.set(99, { x: 0, y: 0, width: 10, height: 10 });
+          index.query({ x: 0, y: 0, width: 1, height: 1 });
+          index.clear();
+        }
+        for (const [key, r] of load) {
+          index.set(key, r, true);
+          truth.set(key, r);
+        }
+        const check = (area: Rect) => {
+          const expected = [...truth].filter(([, r]) => intersects(r, area)).map(([k]) => k).sort();
+          expect([...index.query(area)].sort(), JSON.stringify(area)).to.deep.equal(expected);
+        };
+        for (const o of ops) {
+          if (o.kind === 'query') check(o.area);
+          else if (o.kind === 'set') index.set(o.key, o.r, o.grow), truth.set(o.key, o.r);
+          else index.delete(o.key), truth.delete(o.key);
+        }
+        const everything = { x: -1e6, y: -1e6, width: 2e6, height: 2e6 };
+        check(everything);
+        check(everything);
+        expect(index.size).to.equal(truth.size);
+        expect([...index.entries()].map(([k]) => k).sort()).to.deep.equal([...truth.keys()].sort());
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('keeps items at the edge of its grid apart from those inside, whatever a query reaches', () => {
     // Cells of 1 px: the grid's keys are one integer per cell up to ±2^14 cells; past it, the loose list.
     const index = new SpatialIndex<string>(1);

@@ -155,8 +155,6 @@ export class GraphViewModel {
     const state = this._store.state;
     for (const node of state.nodes()) this._indexNode(node, true);
     for (const edge of state.edges()) this._indexEdge(edge, true);
-    this._nodeIndex.trim();
-    this._edgeIndex.trim();
   }
 
   /**
