@@ -52,7 +52,8 @@ export async function clickIn(el: V2uEditor, selector: string): Promise<void> {
   const control = inBuilder(el, selector);
   control.scrollIntoView({ block: 'center' });
   await sendMouse({ type: 'click', position: centerOf(control) });
-  await (el.shadowRoot!.querySelector('v2u-node-builder') as V2uNodeBuilder).updateComplete;
+  // A click that closes the panel (a confirmed delete) may have removed the builder already.
+  await (el.shadowRoot!.querySelector('v2u-node-builder') as V2uNodeBuilder | null)?.updateComplete;
 }
 
 /** The id of a port row's control: `rowControl(builder, 'outputs', 0, 'name')` → `#nb-outputs-7-name`. */

@@ -90,9 +90,13 @@ export function describeFrameworkApp(name: string, mountApp: MountApp): void {
       fx = await mount(mountApp);
       const before = fx.editor('b').exportGraph();
       const [x, y] = centerOf(nodeHeader(fx.editor('a'), 'num'));
+      // The graph is fitted to the canvas: 100 × 50 screen pixels move it that far at its zoom.
+      const { zoom } = fx.editor('a').liveViewport;
       await drag([x, y], [x + 100, y + 50]);
-      expect(positionOf(fx.editor('a'), 'num'), 'the drag moved the node').to.deep.equal({ x: 140, y: 90 });
-      await waitUntil(() => fx!.seen('a').endsWith('num at 140,90'), `the app sees the move (it shows "${fx.seen('a')}")`);
+      const moved = positionOf(fx.editor('a'), 'num')!;
+      expect(moved.x, 'the drag moved the node across').to.be.closeTo(40 + 100 / zoom, 1e-6);
+      expect(moved.y, 'the drag moved the node down').to.be.closeTo(40 + 50 / zoom, 1e-6);
+      await waitUntil(() => fx!.seen('a').endsWith(`num at ${moved.x},${moved.y}`), `the app sees the move (it shows "${fx.seen('a')}")`);
       expect(fx.seen('b'), 'the app saw nothing from editor b').to.equal('0 changes, 4 nodes, num at 60,20');
       expect(fx.editor('b').exportGraph(), 'editor b keeps its graph').to.deep.equal(before);
       expect(fx.editor('b').store.canUndo, 'editor b has no edit to undo').to.equal(false);
