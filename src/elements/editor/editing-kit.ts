@@ -34,6 +34,7 @@ import { renderToolbarItems } from './toolbar.js';
 import { PointerController } from './pointer-controller.js';
 import type { CanvasScene } from './canvas-template.js';
 import { LodController, type LodView } from './lod/lod-controller.js';
+import { contains } from './lod/canvas-layer.js';
 import { poolOptions } from './editor-pool.js';
 import { panToReveal } from './reveal.js';
 import { toGraph, visibleRect } from './viewport.js';
@@ -291,9 +292,7 @@ export class EditingKit {
     const e = this._editor;
     const version = this.lod.graphVersion();
     if (this._boundsAt !== version) [this._bounds, this._boundsAt] = [this.graphBounds(), version];
-    const b = this._bounds;
-    const v = visibleRect(e.liveViewport, e.canvasSize);
-    return !b || (b.x >= v.x && b.y >= v.y && b.x + b.width <= v.x + v.width && b.y + b.height <= v.y + v.height);
+    return !this._bounds || contains(visibleRect(e.liveViewport, e.canvasSize), this._bounds);
   }
   /** The panel opened and the canvas shrank: a selected node it pushed out of view pans back in. */
   private _keepSelectionInView = async (event: CustomEvent<{ collapsed: boolean }>) => {
