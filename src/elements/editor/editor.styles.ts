@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { NODE_HEADER, PORT_ROW } from '../../core/layout.js';
 
 /** Dark theme tokens; those only editing uses (muted text, valid and invalid marks) are in `editing.styles.ts`. */
 const darkTokens = css`
@@ -152,6 +153,7 @@ export const editorStyles = css`
     box-shadow: 0 0 0 2px var(--_accent);
   }
   .header {
+    height: ${NODE_HEADER}px;
     display: flex;
     align-items: center;
     gap: 6px;
@@ -170,11 +172,9 @@ export const editorStyles = css`
   .node[data-category='output'] { --_category: var(--_output); }
   .node[data-category='utility'] { --_category: var(--_utility); }
   .node[data-category='unknown'] { --_category: var(--_unknown); border-style: dashed; }
-  .ports {
-    position: relative;
-  }
   .port {
     position: absolute;
+    height: ${PORT_ROW}px;
     display: flex;
     align-items: center;
     gap: 4px;

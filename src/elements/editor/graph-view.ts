@@ -77,40 +77,40 @@ function renderNode(node: GraphNode, ports: PortLists, manifests: ManifestSource
     data-category=${category}
     style=${inlineStyle(`transform: translate(${node.position.x}px, ${node.position.y}px); width: ${NODE_WIDTH}px; height: ${nodeHeight(ports, hasBody)}px`)}
   >
-    <div class="header" part="node-header" style=${inlineStyle(`height: ${NODE_HEADER}px`)} title=${node.type}>${title}</div>
-    <div class="ports">
-      ${ports.inputs.map((name, i) => renderPort(node, title, name, 'in', i, s))}
-      ${ports.outputs.map((name, i) => renderPort(node, title, name, 'out', i, s))}
-    </div>
-    <div class="status" part="node-status" style=${inlineStyle(`top: ${portsBottom(ports)}px; height: ${NODE_STATUS}px`)}>${parts.status?.(node)}</div>
+    <div class="header" part="node-header" title=${node.type}>${title}</div>
+    ${ports.inputs.map((name, i) => renderInput(node, title, name, i, s))}
+    ${ports.outputs.map((name, i) => renderOutput(title, name, i, s))}
+    ${parts.status
+      ? html`<div class="status" part="node-status" style=${inlineStyle(`top: ${portsBottom(ports)}px; height: ${NODE_STATUS}px`)}>${parts.status(node)}</div>`
+      : nothing}
     ${hasBody
       ? html`<div class="body" part="node-body" style=${inlineStyle(`top: ${portsBottom(ports) + NODE_STATUS}px; height: ${NODE_BODY}px`)}>${parts.body?.(node)}</div>`
       : nothing}
   </div>`;
 }
 
-function renderPort(node: GraphNode, title: string, name: string, side: 'in' | 'out', index: number, s: NodeViewState) {
-  const verdict = side === 'in' ? s.preview?.verdicts.get(portKey(node.id, name)) : undefined;
+/**
+ * One template per side, so what the side decides (part, data-side, the label's words) is
+ * static text, not a binding per port. Rows are placed from the node's top.
+ */
+function renderInput(node: GraphNode, title: string, name: string, index: number, s: NodeViewState) {
+  const key = s.preview && portKey(node.id, name);
+  const verdict = key === undefined ? undefined : s.preview!.verdicts.get(key);
   const mark = verdict === undefined ? '' : verdict === true ? 'valid' : 'invalid';
-  const hovered = s.preview?.hover === portKey(node.id, name);
-  return html`<div
-    class="port ${mark} ${hovered ? 'hover' : ''}"
-    part="port port-${side === 'in' ? 'input' : 'output'}"
-    data-side=${side}
-    style=${inlineStyle(`top: ${index * PORT_ROW}px; height: ${PORT_ROW}px`)}
-    title=${typeof verdict === 'string' ? verdict : nothing}
-  >
-    <button
-      class="port-dot"
-      part="port-dot"
-      tabindex=${s.focused ? 0 : -1}
-      data-port=${name}
-      data-side=${side}
-      aria-label="${side === 'in' ? 'Input' : 'Output'} ${name} of ${title}"
-    ></button
+  return html`<div class="port ${mark} ${key && s.preview!.hover === key ? 'hover' : ''}" part="port port-input" data-side="in" style=${inlineStyle(`top:${portTop(index)}px`)} title=${typeof verdict === 'string' ? verdict : nothing}>
+    <button class="port-dot" part="port-dot" tabindex=${s.focused ? 0 : -1} data-port=${name} data-side="in" aria-label="Input ${name} of ${title}"></button
     ><span class="port-label" part="port-label">${name}</span>
   </div>`;
 }
+
+function renderOutput(title: string, name: string, index: number, s: NodeViewState) {
+  return html`<div class="port" part="port port-output" data-side="out" style=${inlineStyle(`top:${portTop(index)}px`)}>
+    <button class="port-dot" part="port-dot" tabindex=${s.focused ? 0 : -1} data-port=${name} data-side="out" aria-label="Output ${name} of ${title}"></button
+    ><span class="port-label" part="port-label">${name}</span>
+  </div>`;
+}
+
+const portTop = (index: number) => NODE_HEADER + index * PORT_ROW;
 
 /** The digest `NodeViewState.marks` of a node's inputs under a connection preview. */
 export function portMarks(node: GraphNode, ports: PortLists, preview: ConnectPreview | undefined): string {

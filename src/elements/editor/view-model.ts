@@ -10,6 +10,7 @@ import {
   type GraphNode,
   type GraphStore,
   type ManifestSource,
+  type NodeManifest,
   type Point,
   type PortLists,
   type Rect,
@@ -40,6 +41,7 @@ export class GraphViewModel {
   /** Ports of nodes whose type is unknown, read from their edges; a known type's are shared per manifest. */
   private _ports = new Map<string, PortLists>();
   private _paths = new Map<string, { from: GraphNode; to: GraphNode; d: string | undefined }>();
+  private _known?: Map<string, NodeManifest | undefined>;
   /**
    * Set by the lazy groups code: where an edge end attaches instead of its port (the box
    * of a collapsed group), or null when the edge is hidden inside one.
@@ -59,7 +61,7 @@ export class GraphViewModel {
 
   /** Ports as shown: the manifest's, or for unknown types the ports their edges use. */
   portsOf(node: GraphNode): PortLists {
-    const manifest = this._manifests.get(node.type);
+    const manifest = this._manifest(node.type);
     if (manifest) return typePorts(manifest);
     let ports = this._ports.get(node.id);
     if (!ports) this._ports.set(node.id, (ports = this._portsFromEdges(node.id)));
@@ -68,6 +70,12 @@ export class GraphViewModel {
 
   rectOf(node: GraphNode): Rect {
     return { x: node.position.x, y: node.position.y, width: NODE_WIDTH, height: nodeHeight(this.portsOf(node), this.hasBody(node.type)) };
+  }
+
+  /** While the indexes are built, each type is looked up once: a registry counts and reorders every lookup. */
+  private _manifest(type: string) {
+    const known = this._known;
+    return known ? (known.has(type) ? known.get(type) : known.set(type, this._manifests.get(type)).get(type)) : this._manifests.get(type);
   }
 
   /** Whether the type has its own element, for which the shell reserves a body area. */
@@ -153,8 +161,10 @@ export class GraphViewModel {
     this._nodeIndex.clear();
     this._edgeIndex.clear();
     const state = this._store.state;
+    this._known = new Map();
     for (const node of state.nodes()) this._indexNode(node, true);
     for (const edge of state.edges()) this._indexEdge(edge, true);
+    this._known = undefined;
   }
 
   /**

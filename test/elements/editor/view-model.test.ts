@@ -77,4 +77,25 @@ describe('GraphViewModel', () => {
       inserts.restore();
     }
   });
+
+  it('looks each type up once while it builds the indexes, and again after the types change', () => {
+    const lookups: string[] = [];
+    const counting = (manifests: NodeManifest[]) => {
+      const map = new ManifestMap(manifests);
+      return { get: (type: string) => (lookups.push(type), map.get(type)) };
+    };
+    const store = new GraphStore(doc());
+    const view = new GraphViewModel(store, counting([]));
+    expect(view.nodeIndex.rectOf('n1')?.height, 'unknown: the ports its edge uses').to.equal(nodeHeight({ inputs: [], outputs: ['out'] }));
+    expect(lookups, 'three nodes and four edge ends of one unknown type').to.deep.equal(['test/wide']);
+
+    lookups.length = 0;
+    view.setSources(store, counting([wide]));
+    expect(view.nodeIndex.rectOf('n1')?.height, 'the new manifest is read, not the build before').to.equal(nodeHeight({ inputs: ['a', 'b', 'c'], outputs: ['out'] }));
+    expect(lookups).to.deep.equal(['test/wide']);
+
+    lookups.length = 0;
+    expect(view.portsOf(store.state.getNode('n2')!).inputs, 'outside a build, reads go to the source').to.deep.equal(['a', 'b', 'c']);
+    expect(lookups).to.deep.equal(['test/wide']);
+  });
 });
