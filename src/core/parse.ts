@@ -124,16 +124,19 @@ function readViewport(value: unknown, path: string) {
   return { x: expectWithin(viewport.x, LIMITS.viewportOffset, path, '.x'), y: expectWithin(viewport.y, LIMITS.viewportOffset, path, '.y'), zoom };
 }
 
-function checkEdges(edges: GraphEdge[], nodes: Map<string, GraphNode>, resolvePorts: PortResolver) {
+function checkEdges(edges: GraphEdge[], nodes: Map<string, GraphNode>, resolve: PortResolver) {
+  // Each type is asked for once: a registry counts and reorders on every lookup.
+  const known = new Map<string, ReturnType<PortResolver>>();
+  const resolvePorts: PortResolver = (type) => (known.has(type) ? known.get(type) : known.set(type, resolve(type)).get(type));
   const seen = new Set<string>();
   const fed = new Map<string, number>();
   edges.forEach((edge, i) => {
     checkEnd(edge.from, 'outputs', i, '.from', nodes, resolvePorts);
-    checkEnd(edge.to, 'inputs', i, '.to', nodes, resolvePorts);
+    const input = checkEnd(edge.to, 'inputs', i, '.to', nodes, resolvePorts);
     const key = `${edge.from.node}\0${edge.from.port}\0${edge.to.node}\0${edge.to.port}`;
     if (seen.has(key)) fail(ErrorCodes.duplicateEdge, `edge ${quote(edge.id)} repeats an earlier edge`, `$.edges[${i}]`);
     seen.add(key);
-    checkSingleInput(edges, i, fed, nodes, resolvePorts);
+    if (input && !input.multiple) checkSingleInput(edges, i, fed);
   });
   const { cycle } = topologicalOrder(nodes.keys(), edges);
   if (cycle) fail(ErrorCodes.cycle, `the edges form a cycle: ${cycle.join(' → ')}`, '$.edges');
@@ -141,13 +144,11 @@ function checkEdges(edges: GraphEdge[], nodes: Map<string, GraphNode>, resolvePo
 
 /**
  * The rule `canConnect` applies in the editor: a single-value input takes one edge (a run
- * would silently use the last). Inputs of unknown types are left alone: their manifest,
- * not this editor, knows whether they take many.
+ * would silently use the last). Called for single-value inputs of known types: an unknown
+ * type's manifest, not this editor, knows whether its inputs take many.
  */
-function checkSingleInput(edges: GraphEdge[], i: number, fed: Map<string, number>, nodes: Map<string, GraphNode>, resolvePorts: PortResolver) {
+function checkSingleInput(edges: GraphEdge[], i: number, fed: Map<string, number>) {
   const { to } = edges[i];
-  const spec = resolvePorts(nodes.get(to.node)!.type)?.inputs[to.port];
-  if (!spec || spec.multiple) return;
   const key = `${to.node}\0${to.port}`;
   const first = fed.get(key);
   if (first === undefined) return void fed.set(key, i);
@@ -175,6 +176,7 @@ function checkEnd(
       `node ${quote(ref.node)} (${quote(node.type)}) has no ${side === 'inputs' ? 'input' : 'output'} port ${quote(ref.port)}`,
       `$.edges[${index}]${end}.port`,
     );
+  return ports?.[side][ref.port];
 }
 
 function indexUnique<T extends { id: string }>(items: T[], path: string): Map<string, T> {

@@ -155,4 +155,16 @@ describe('parseDocument', () => {
     expectError(doc({ groups: [{ ...group, rect: { x: 0, y: 0, width: 'wide', height: 1 } }] }), ErrorCodes.wrongType, '$.groups[0].rect.width');
     expectError(doc({ groups: [{ ...group, rect: { x: 1e9, y: 0, width: 1, height: 1 } }] }), ErrorCodes.outOfRange, '$.groups[0].rect.x');
   });
+
+  it('asks for the ports of each type once, however many edges use it', () => {
+    const asked: string[] = [];
+    const nodes = Array.from({ length: 20 }, (_, i) => ({ id: `n${i}`, type: i % 2 ? 'transform/add' : 'create/value', position: { x: i * 200, y: 0 }, config: {} }));
+    const edges = Array.from({ length: 10 }, (_, i) => ({ id: `e${i}`, from: { node: `n${2 * i}`, port: 'value' }, to: { node: `n${2 * i + 1}`, port: 'a' } }));
+    const parsed = parseDocument({ version: CURRENT_VERSION, nodes, edges }, { resolvePorts: (type) => (asked.push(type), ports[type]) });
+    expect(parsed.edges).to.have.length(10);
+    expect(asked.sort()).to.deep.equal(['create/value', 'transform/add']);
+    // A second edge into the same single-value input is still refused, with the ports asked for once.
+    edges.push({ id: 'twice', from: { node: 'n2', port: 'value' }, to: { node: 'n1', port: 'a' } });
+    expectError({ version: CURRENT_VERSION, nodes, edges }, ErrorCodes.inputTaken, '$.edges[10].to');
+  });
 });
