@@ -35,3 +35,18 @@ test('pan and zoom at far zoom get rows of their own, with the zoom they ran at'
   assert.match(row('Zoom at far zoom'), /\*\*14\.0\*\*.*\*\*28\.0\*\*/);
   assert.match(row('Far zoom reached'), /\| 0\.25 \| 0\.29 \|/);
 });
+
+test('the page-handed types row bounds the second visit: the target is judged against it', () => {
+  const typed = (first, second) => ({ first: run(first), second: run(second) });
+  const results = [
+    { editor: 'v2u', size: 100, status: 'ok', typed: typed(120, 110), typedBound: typed(100, 100) },
+    { editor: 'litegraph', size: 100, status: 'ok', typed: typed(110, 100) },
+    { editor: 'v2u', size: 1000, status: 'ok', typed: typed(200, 190), typedBound: typed(140, 140) },
+    { editor: 'litegraph', size: 1000, status: 'ok', typed: typed(160, 150) },
+  ];
+  const lines = markdown({ meta, results, scenarios: [] }).split('\n');
+  const rows = lines.filter((l) => l.startsWith('| Navigation to painted with types handed by the page'));
+  assert.equal(rows.length, 2);
+  assert.match(rows[0], /\| 100 \| 100 \| – \| .* \| second-visit target 0\.75 × first = 90\.0 ms: out of reach of any cache \|$/);
+  assert.match(rows[1], /\| 1,000 \| 140 \| – \| .* \| second-visit target 0\.75 × first = 150 ms: within reach \|$/);
+});
