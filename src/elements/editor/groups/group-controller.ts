@@ -23,7 +23,8 @@ export class GroupController {
   constructor(private _editor: EditorHost) {
     this.layout = new GroupLayout(() => _editor.store.state, () => _editor.view);
     _editor.view.redirect = this.layout.redirect;
-    _editor.view.rebuild();
+    // The indexes were built without redirects: they differ only where a collapsed group hides members.
+    if (this.layout.hidden.size) _editor.view.rebuild();
     this._unsubscribe = _editor.store.subscribe(this.handleChange);
     _editor.renderRoot.addEventListener('dblclick', this._onDoubleClick, true);
   }

@@ -40,7 +40,8 @@ export class SubflowController {
     this.settings = new SubflowSettings(_editor, this.scope.root);
     this._unsubscribe = this.scope.root.subscribe(this.handleChange);
     _editor.renderRoot.addEventListener('dblclick', this.handleDoubleClick, true);
-    this.resync();
+    // The layer adds the document's subflow types; without any, the view's sources are unchanged.
+    if (definitionsOf(this.scope.root).length) this.resync();
   }
 
   destroy(): void {
