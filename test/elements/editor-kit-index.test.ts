@@ -1,18 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { SpatialIndex } from '../../src/core/index.js';
 import type { V2uEditor } from '../../src/elements/editor/editor.js';
 import { $, smallGraph, testManifests } from './editor-helpers.js';
-
-/** Counts `SpatialIndex.set` calls (nodes and edges put in an index) until `restore()`. */
-function countInserts() {
-  const original = SpatialIndex.prototype.set;
-  const counter = { count: 0, restore: () => void (SpatialIndex.prototype.set = original) };
-  SpatialIndex.prototype.set = function (this: SpatialIndex<unknown>, ...args: Parameters<SpatialIndex<unknown>['set']>) {
-    counter.count++;
-    return original.apply(this, args);
-  };
-  return counter;
-}
+import { countInserts } from './editor/count-inserts.js';
 
 /** Mounts with the graph drawn (its indexes built) and the editing code not loaded yet; counts the inserts its loading makes. */
 async function insertsWhenEditable(graph: unknown): Promise<{ el: V2uEditor; inserts: number }> {

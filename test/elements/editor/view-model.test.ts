@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { GraphStore, SpatialIndex, nodeHeight, type GraphDocument, type NodeManifest } from '../../../src/core/index.js';
+import { GraphStore, nodeHeight, type GraphDocument, type NodeManifest } from '../../../src/core/index.js';
 import { GraphViewModel } from '../../../src/elements/editor/view-model.js';
 import { ManifestMap } from '../../../src/registry/manifest-map.js';
+import { countInserts } from './count-inserts.js';
 
 /** Three ports in, one out: taller than the one-port placeholder its edges imply. */
 const wide: NodeManifest = {
@@ -28,17 +29,6 @@ const doc = (): GraphDocument => ({
   viewport: { x: 0, y: 0, zoom: 1 },
   metadata: {},
 });
-
-/** Counts `SpatialIndex.set` calls (node and edge insertions) until `restore()`. */
-function countInserts() {
-  const original = SpatialIndex.prototype.set;
-  const counter = { count: 0, restore: () => void (SpatialIndex.prototype.set = original) };
-  SpatialIndex.prototype.set = function (this: SpatialIndex<unknown>, ...args: Parameters<SpatialIndex<unknown>['set']>) {
-    counter.count++;
-    return original.apply(this, args);
-  };
-  return counter;
-}
 
 describe('GraphViewModel', () => {
   it('indexes a graph loaded before its types once, with them, when the indexes are first read', () => {
